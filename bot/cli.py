@@ -1,0 +1,197 @@
+"""The `tanya` command line: index the corpus, ask questions, run the console or the Telegram bot."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+DEFAULT_CORPUS = "corpus"
+DEFAULT_DB = "tanya.db"
+
+
+def _db_option(function):
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=lambda: os.environ.get("TANYA_DB", DEFAULT_DB),
+        show_default=f"$TANYA_DB or {DEFAULT_DB}",
+        help="The index database.",
+    )(function)
+
+
+def _corpus_option(function):
+    return click.option(
+        "--corpus",
+        "corpus_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=lambda: os.environ.get("TANYA_CORPUS", DEFAULT_CORPUS),
+        show_default=f"$TANYA_CORPUS or {DEFAULT_CORPUS}",
+        help="The folder of articles.",
+    )(function)
+
+
+@click.group()
+@click.version_option(package_name="tanya")
+def main() -> None:
+    """Tanya: answers questions about a corpus of Indonesian news, with quoted, attributed sources."""
+
+
+@main.command("index")
+@_corpus_option
+@_db_option
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def index_command(corpus_dir: Path, db_path: Path, quiet: bool) -> None:
+    """Index new, changed and removed articles (does nothing on an unchanged corpus)."""
+    from index.build import build_index
+
+    if not corpus_dir.is_dir():
+        raise click.ClickException(f"folder korpus tidak ditemukan: {corpus_dir}")
+    show = not quiet and sys.stderr.isatty()
+    with click.progressbar(length=1000, label="Mengindeks", file=sys.stderr) if show else _NoBar() as bar:
+        done = [0.0]
+
+        def progress(fraction: float) -> None:
+            done[0] += fraction * 1000
+            step = int(done[0]) - bar.pos
+            if step > 0:
+                bar.update(step)
+
+        summary = build_index(corpus_dir, db_path, progress=progress)
+    click.echo(summary.format())
+
+
+class _NoBar:
+    pos = 0
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def update(self, step: int) -> None:
+        self.pos += step
+
+
+def _engine(db_path: Path):
+    from bot.engine import Engine, IndexMissing
+
+    try:
+        return Engine(db_path)
+    except IndexMissing as error:
+        raise click.ClickException(str(error)) from None
+
+
+@main.command("ask")
+@click.argument("question", required=False)
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per question (stable contract).")
+def ask_command(question: str | None, db_path: Path, as_json: bool) -> None:
+    """Answer QUESTION, or each line of standard input when QUESTION is omitted."""
+    from bot.console import render_answer
+
+    engine = _engine(db_path)
+    questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
+    for text in questions:
+        answer = engine.ask(text)
+        if as_json:
+            click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+            sys.stdout.flush()
+        else:
+            click.echo(render_answer(answer))
+            if question is None:
+                click.echo()
+
+
+@main.command("console")
+@_db_option
+def console_command(db_path: Path) -> None:
+    """An interactive session: ask, follow up, list sources."""
+    from bot.console import CONSOLE_HELP, render_answer, render_sources
+
+    engine = _engine(db_path)
+    _enable_history()
+    click.echo(CONSOLE_HELP)
+    previous = None
+    while True:
+        try:
+            line = input("\ntanya> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            click.echo()
+            break
+        command = line.lower()
+        if not line:
+            continue
+        if command in ("/keluar", "/quit", "/exit", "keluar", "quit", "exit"):
+            break
+        if command in ("/bantuan", "/help", "bantuan", "help"):
+            click.echo(CONSOLE_HELP)
+        elif command in ("/sumber", "/sources", "sumber", "sources"):
+            click.echo(render_sources(engine.sources(), engine.summary()))
+        elif command in ("/baru", "/reset", "baru"):
+            previous = None
+            click.echo("Konteks percakapan dihapus.")
+        else:
+            answer = engine.ask(line, previous)
+            previous = answer.turn
+            click.echo(render_answer(answer))
+
+
+def _enable_history() -> None:
+    try:
+        import atexit
+        import readline
+    except ImportError:
+        return
+    history = Path.home() / ".tanya_history"
+    try:
+        readline.read_history_file(history)
+    except OSError:
+        pass
+    atexit.register(lambda: _save_history(readline, history))
+
+
+def _save_history(readline, history: Path) -> None:
+    try:
+        readline.write_history_file(history)
+    except OSError:
+        pass
+
+
+@main.command("sources")
+@_db_option
+def sources_command(db_path: Path) -> None:
+    """List the indexed articles with publisher and date."""
+    from bot.console import render_sources
+
+    engine = _engine(db_path)
+    click.echo(render_sources(engine.sources(), engine.summary()))
+
+
+@main.command("eval")
+@click.argument("questions_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_db_option
+@click.option("--failures", is_flag=True, help="List the questions that missed.")
+def eval_command(questions_file: Path, db_path: Path, failures: bool) -> None:
+    """Score a question set: hit@1, hit@3, answer accuracy, abstention."""
+    from bot.evaluate import format_report, score
+
+    engine = _engine(db_path)
+    items = [json.loads(line) for line in questions_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    answers = []
+    for item in items:
+        previous = engine.ask(item["previous"]).turn if item.get("previous") else None
+        answers.append(engine.ask(item["question"], previous).to_json())
+    report = score(items, answers)
+    click.echo(format_report(report))
+    if failures:
+        for failure in report.failures:
+            click.echo(json.dumps(failure, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,256 @@
+"""The answer engine: question in, plain `Answer` out. Console and Telegram only render it.
+
+Opening an engine reads no corpus and stems nothing: it needs only the index database, and it
+reloads its statistics by itself when `tanya index` changes the index (redeploy without restart).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
+from bot.question import Question, analyse_question, edit_candidates
+from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search
+from bot.selection import Candidate, Choice, covers_question, pick_quotes, rank_sentences, trim_quote
+from bot.short_answer import has_answer_type, short_answer
+from index import bm25
+from index.analyse import Analyzer, Token
+from index.store import get_meta, open_db
+
+CANDIDATE_PASSAGES = 30
+FACTOID_TYPES = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa"}
+MIN_FUZZY_LENGTH = 4
+
+
+class IndexMissing(RuntimeError):
+    """The database does not exist or holds no index yet."""
+
+
+class Engine:
+    def __init__(self, db_path: str | Path) -> None:
+        self.db_path = Path(db_path)
+        if not self.db_path.exists():
+            raise IndexMissing(f"indeks belum ada di {self.db_path}; jalankan dulu `tanya index`")
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._stats: IndexStats | None = None
+        self._analyzer = Analyzer()
+
+    # -- connection and index generation -------------------------------------------------------
+    def _connection(self) -> tuple[sqlite3.Connection, int]:
+        inode = database_inode(self.db_path)
+        conn = getattr(self._local, "conn", None)
+        if conn is None or self._local.inode != inode:
+            if conn is not None:
+                conn.close()
+            conn = sqlite3.connect(str(self.db_path), timeout=30, isolation_level=None, check_same_thread=False)
+            self._local.conn, self._local.inode = conn, inode
+        return conn, inode
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[tuple[sqlite3.Connection, IndexStats]]:
+        """One read transaction: statistics and postings come from the same index generation."""
+        conn, inode = self._connection()
+        conn.execute("BEGIN")
+        try:
+            generation = get_meta(conn, "generation")
+            if generation is None:
+                raise IndexMissing(f"indeks di {self.db_path} masih kosong; jalankan dulu `tanya index`")
+            with self._lock:
+                stats = self._stats
+                if stats is None or stats.generation != generation or stats.inode != inode:
+                    stats = self._stats = IndexStats.load(conn, inode)
+            yield conn, stats
+        finally:
+            conn.execute("COMMIT")
+
+    # -- answering -----------------------------------------------------------------------------
+    def ask(self, question: str, previous: Turn | None = None, max_quotes: int = 3) -> Answer:
+        q = analyse_question(question or "", previous)
+        with self._snapshot() as (conn, stats):
+            tokens = self._query_tokens(conn, q.content)
+            terms = [t.term for t in tokens]
+            hits = search(conn, stats, terms, k=CANDIDATE_PASSAGES)
+            candidates = self._candidates(conn, hits)
+            weights = self._weights(conn, stats, terms)
+        choices = rank_sentences(candidates, weights, self._analyzer.terms, lambda s: has_answer_type(_answer_kind(q), s))
+        best = choices[0] if choices else None
+        if not terms or not covers_question(best):
+            return self._abstain(question, q)
+        picked = pick_quotes(choices, self._analyzer.terms, max_quotes)
+        answer_text, picked = self._short_answer(q, choices, picked)
+        quotes = self._quotes(conn, picked, set(terms))
+        turn = Turn(
+            question=q.text,
+            qtype=q.qtype,
+            content=q.content,
+            answer=answer_text,
+            subject=answer_text if q.qtype == "siapa" else None,
+        )
+        return Answer(
+            question=question,
+            abstained=False,
+            answer=answer_text,
+            passages=quotes,
+            qtype=q.qtype,
+            understood_as=q.text,
+            turn=turn,
+        )
+
+    def _abstain(self, question: str, q: Question) -> Answer:
+        turn = Turn(question=q.text, qtype=q.qtype, content=q.content, answer=None)
+        return Answer(question=question, abstained=True, answer=None, passages=[], qtype=q.qtype,
+                      understood_as=q.text, turn=turn)
+
+    def _query_tokens(self, conn: sqlite3.Connection, text: str) -> list[Token]:
+        """The question's terms; a misspelt word that is one edit away from an indexed term becomes it."""
+        def known(term: str) -> bool:
+            return conn.execute("SELECT 1 FROM terms WHERE term = ?", (term,)).fetchone() is not None
+
+        tokens = self._analyzer.query_tokens(text, known)
+        dfs = document_frequencies(conn, [t.term for t in tokens])
+        fixed = []
+        for token in tokens:
+            if token.term not in dfs and len(token.term) >= MIN_FUZZY_LENGTH and token.term.isalpha():
+                token = Token(self._closest_term(conn, token.term) or token.term, token.start, token.end)
+            fixed.append(token)
+        return fixed
+
+    def _closest_term(self, conn: sqlite3.Connection, word: str) -> str | None:
+        candidates = sorted(edit_candidates(word))
+        found = document_frequencies(conn, candidates)
+        if not found:
+            return None
+        return max(sorted(found), key=lambda t: found[t])
+
+    def _weights(self, conn: sqlite3.Connection, stats: IndexStats, terms: list[str]) -> dict[str, float]:
+        """IDF per question term; a term the corpus never mentions weighs most, so a question about
+        something absent is not answered from its other words."""
+        dfs = document_frequencies(conn, terms)
+        weights = idf_weights(stats, dfs, terms)
+        unknown = float(bm25.raw_idf(0, max(stats.corpus_size, 1)))
+        return {t: (w if dfs.get(t) else unknown) for t, w in weights.items()}
+
+    def _candidates(self, conn: sqlite3.Connection, hits: list[tuple[int, float]]) -> list[Candidate]:
+        if not hits:
+            return []
+        scores = dict(hits)
+        marks = ",".join("?" * len(hits))
+        rows = conn.execute(
+            f"SELECT p.id, p.article_id, p.text, p.sentences, a.date FROM passages p "
+            f"JOIN articles a ON a.article_id = p.article_id WHERE p.id IN ({marks})",
+            list(scores),
+        ).fetchall()
+        found = [
+            Candidate(pid, aid, text, [tuple(s) for s in json.loads(spans)], scores[pid], date)
+            for pid, aid, text, spans, date in rows
+        ]
+        return sorted(found, key=lambda c: (-c.bm25, c.passage_id))
+
+    def _short_answer(self, q: Question, choices: list[Choice], picked: list[Choice]) -> tuple[str | None, list[Choice]]:
+        """The answer phrase from the best sentence that holds one; its passage then leads the quotes."""
+        kind = _answer_kind(q)
+        if kind not in FACTOID_TYPES:
+            return None, picked
+        words = set(q.text.lower().split())
+        for choice in choices[: len(picked) + 2]:
+            if choice.score < 0.6 * choices[0].score:
+                break
+            found = short_answer(kind, choice.sentence_text, choice.candidate.article_date, words)
+            if found:
+                if choice not in picked:
+                    picked = [choice] + [c for c in picked if c.candidate.article_id != choice.candidate.article_id]
+                else:
+                    picked = [choice] + [c for c in picked if c is not choice]
+                return found, picked
+        return None, picked
+
+    def _quotes(self, conn: sqlite3.Connection, picked: list[Choice], terms: set[str]) -> list[Quote]:
+        ids = sorted({c.candidate.article_id for c in picked})
+        infos = {info.article_id: info for info in self._article_infos(conn, ids)}
+        quotes = []
+        for choice in picked:
+            sentence = choice.sentence_text
+            spans = [(t.start, t.end) for t in self._analyzer.tokens(sentence) if t.term in terms]
+            text, spans = trim_quote(sentence, spans)
+            info = infos[choice.candidate.article_id]
+            quotes.append(
+                Quote(
+                    quote=text,
+                    article_id=info.article_id,
+                    title=info.title,
+                    source=info.source,
+                    date=info.date,
+                    path=info.path,
+                    url=info.url,
+                    score=choice.candidate.bm25,
+                    passage_id=choice.candidate.passage_id,
+                    highlights=spans,
+                )
+            )
+        return quotes
+
+    # -- the corpus ----------------------------------------------------------------------------
+    def _article_infos(self, conn: sqlite3.Connection, ids: list[str] | None = None) -> list[ArticleInfo]:
+        sql = "SELECT article_id, title, source, date, author, path, url, passages FROM articles"
+        params: list = []
+        if ids is not None:
+            sql += f" WHERE article_id IN ({','.join('?' * len(ids))})"
+            params = ids
+        return [ArticleInfo(*row) for row in conn.execute(sql + " ORDER BY date, path", params)]
+
+    def sources(self) -> list[ArticleInfo]:
+        with self._snapshot() as (conn, _):
+            return self._article_infos(conn)
+
+    def summary(self) -> CorpusSummary:
+        with self._snapshot() as (conn, stats):
+            articles, first, last = conn.execute("SELECT count(*), min(date), max(date) FROM articles").fetchone()
+            publishers = conn.execute(
+                "SELECT source, count(*) FROM articles WHERE source IS NOT NULL AND source != '' "
+                "GROUP BY source ORDER BY count(*) DESC, source"
+            ).fetchall()
+            return CorpusSummary(articles, stats.corpus_size, [tuple(p) for p in publishers], first, last)
+
+    def article(self, article_id: str) -> tuple[ArticleInfo, list[str]] | None:
+        with self._snapshot() as (conn, _):
+            infos = self._article_infos(conn, [article_id])
+            if not infos:
+                return None
+            texts = [t for (t,) in conn.execute("SELECT text FROM passages WHERE article_id = ? ORDER BY ordinal", (article_id,))]
+            return infos[0], texts
+
+    def article_id_of_passage(self, passage_id: int) -> str | None:
+        with self._snapshot() as (conn, _):
+            row = conn.execute("SELECT article_id FROM passages WHERE id = ?", (passage_id,)).fetchone()
+            return row[0] if row else None
+
+    def record_feedback(self, chat_id: int, question: str, answer: str | None, passage_ids: list[int], value: int) -> None:
+        """Kept in the index database so a later evaluation can use what readers said."""
+        db = open_db(self.db_path)
+        try:
+            with db.atomic():
+                db["feedback"].insert(
+                    {
+                        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                        "chat_id": chat_id,
+                        "question": question,
+                        "answer": answer,
+                        "passage_ids": json.dumps(passage_ids),
+                        "value": 1 if value > 0 else -1,
+                    }
+                )
+        finally:
+            db.close()
+
+
+def _answer_kind(q: Question) -> str | None:
+    """'apa nama …' asks for a name, as 'siapa' does."""
+    if q.qtype == "apa" and "nama" in q.text.lower().split():
+        return "siapa"
+    return q.qtype

@@ -1,0 +1,386 @@
+"""Understanding a user's question: normalise chat Indonesian, find the question type, keep the
+words worth searching for, and read a short follow-up against the previous turn of the chat.
+
+Pure logic: the only input besides the arguments is the small lexicons bundled in bot/data.
+"""
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bot.answer import Turn
+
+DATA_DIR = Path(__file__).parent / "data"
+MAX_INPUT_CHARS = 2000  # looked at before anything else, so a 10,000-char paste stays cheap
+MAX_TEXT_CHARS = 500
+MAX_EDIT_WORD = 40  # longer "words" are junk; their edit neighbourhood is not worth building
+
+
+@dataclass
+class Question:
+    original: str
+    text: str  # normalised, what the bot understood (shown back to the user)
+    qtype: str | None
+    content: str  # the words to search for
+    is_followup: bool
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str) -> tuple[str, ...]:
+    """Lines of a bundled word list, without comments; cached because every question needs them."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return tuple(s for s in (line.strip() for line in lines) if s and not s.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def _abbreviations() -> tuple[dict[tuple[str, ...], list[str]], dict[str, list[str]]]:
+    """(case-insensitive multiword map, case-sensitive single-word map)."""
+    folded: dict[tuple[str, ...], list[str]] = {}
+    exact: dict[str, list[str]] = {}
+    for line in load_lexicon("abbreviations.txt"):
+        key, _, value = line.partition("=")
+        key, words = key.strip(), _tokens(value.strip())
+        if key.startswith("!"):
+            exact[key[1:]] = words
+        else:
+            folded[tuple(key.lower().split())] = words
+    return folded, exact
+
+
+@lru_cache(maxsize=None)
+def _filler() -> frozenset[str]:
+    return frozenset(load_lexicon("filler.txt"))
+
+
+@lru_cache(maxsize=None)
+def places() -> frozenset[tuple[str, ...]]:
+    """Known place names as lowercase word tuples (multiword places included)."""
+    return frozenset(tuple(p.lower().split()) for p in load_lexicon("places.txt"))
+
+
+# ---------------------------------------------------------------- cleaning
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"), None)
+_HTML_TAG = re.compile(r"<[^<>]{0,200}>")
+_HTML_ENTITY = re.compile(r"&#?\w{1,10};")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+# Query-language words a user (or an attacker) may type; never meaningful in an Indonesian question.
+_OPERATORS = {"OR", "AND", "NOT", "NEAR", "SELECT", "DROP", "UNION", "INSERT", "DELETE", "UPDATE",
+              "TABLE", "FROM", "WHERE", "MATCH", "NULL"}
+
+
+def _clean(raw: object) -> str:
+    """Text with markup, invisible characters and control characters gone."""
+    text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+    text = text[:MAX_INPUT_CHARS]
+    text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH)
+    text = _HTML_TAG.sub(" ", text)
+    text = _HTML_ENTITY.sub(" ", text)
+    return "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+# ---------------------------------------------------------------- expansion
+
+# Lowercase "as" is English "as" or a typo more often than the country, except after these words.
+_AS_CONTEXT = {"presiden", "negara", "pemerintah", "militer", "pejabat", "warga", "tentara",
+               "pasukan", "dubes", "duta", "besar", "menlu", "menhan", "ke", "dari", "di",
+               "sanksi", "intelijen", "pihak", "sekutu", "kedubes", "oleh", "dan", "dengan",
+               "antara", "menteri", "pertahanan", "negeri", "amerika"}
+
+
+def _expand(tokens: list[str]) -> list[str]:
+    """Replace chat spellings and abbreviations, longest match first."""
+    folded, exact = _abbreviations()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok in exact:
+            out.extend(exact[tok])
+            i += 1
+            continue
+        if tok == "as" and i > 0 and tokens[i - 1].lower() in _AS_CONTEXT:
+            out.extend(["Amerika", "Serikat"])
+            i += 1
+            continue
+        for size in (3, 2, 1):
+            key = tuple(t.lower() for t in tokens[i:i + size])
+            if len(key) == size and key in folded:
+                words = folded[key]
+                if not _already_spelt(out, words):
+                    out.extend(words)
+                i += size
+                break
+        else:
+            out.append(tok)
+            i += 1
+    return out
+
+
+def _already_spelt(out: list[str], words: list[str]) -> bool:
+    """True when an acronym follows its own spelt-out form ("Perserikatan Bangsa-Bangsa (PBB)")."""
+    head = [w.lower() for w in words[:-1]]
+    return len(words) > 1 and [w.lower() for w in out[-len(head):]] == head
+
+
+def normalise(text: str) -> str:
+    """The question as plain words: chat spelling expanded, junk gone, capped in length."""
+    words = [t for t in _tokens(_clean(text)) if t not in _OPERATORS]
+    joined = " ".join(_expand(words))
+    if len(joined) > MAX_TEXT_CHARS:
+        joined = joined[:MAX_TEXT_CHARS].rsplit(" ", 1)[0]
+    return joined
+
+
+def surface_words(text: str) -> set[str]:
+    """Lowercased words of a (normalised) question, the `question_words` short_answer expects."""
+    return {t.lower() for t in _tokens(text)}
+
+
+# ---------------------------------------------------------------- question type
+
+# (words, qtype); at one position the longest pattern wins, across positions the earliest.
+_QTYPE_PATTERNS: list[tuple[tuple[str, ...], str]] = [
+    (("tanggal", "berapa"), "kapan"), (("tahun", "berapa"), "kapan"),
+    (("bulan", "berapa"), "kapan"), (("hari", "apa"), "kapan"), (("pukul", "berapa"), "kapan"),
+    (("jam", "berapa"), "kapan"), (("kapan",), "kapan"), (("kapankah",), "kapan"),
+    (("siapa", "nama"), "siapa"), (("siapa", "saja"), "siapa"), (("siapa",), "siapa"),
+    (("siapakah",), "siapa"),
+    (("di", "mana"), "dimana"), (("di", "manakah"), "dimana"), (("kota", "mana"), "dimana"),
+    (("tempat", "mana"), "dimana"), (("lokasinya", "di", "mana"), "dimana"),
+    (("ke", "mana"), "kemana"), (("ke", "manakah"), "kemana"), (("ke", "kota", "mana"), "kemana"),
+    (("ke", "negara", "mana"), "kemana"),
+    (("dari", "mana"), "darimana"), (("dari", "manakah"), "darimana"),
+    (("dari", "negara", "mana"), "darimana"),
+    (("di", "kota", "mana"), "dimana"), (("di", "negara", "mana"), "dimana"),
+    (("berapa",), "berapa"), (("berapakah",), "berapa"), (("seberapa",), "berapa"),
+    (("mengapa",), "mengapa"), (("kenapa",), "mengapa"), (("ngapain",), "mengapa"),
+    (("apa", "sebabnya"), "mengapa"), (("apa", "sebab"), "mengapa"),
+    (("apa", "alasan"), "mengapa"), (("apa", "alasannya"), "mengapa"),
+    (("alasannya", "apa"), "mengapa"), (("karena", "apa"), "mengapa"),
+    (("bagaimana",), "bagaimana"),
+    (("apa", "benar"), "apakah"), (("apakah",), "apakah"), (("benarkah",), "apakah"),
+    (("betulkah",), "apakah"), (("apa", "iya"), "apakah"),
+    (("apa",), "apa"),
+]
+QTYPE_WORDS = {"kapan": "kapan", "siapa": "siapa", "dimana": "di mana", "kemana": "ke mana",
+               "darimana": "dari mana", "berapa": "berapa", "apa": "apa", "apakah": "apakah",
+               "mengapa": "mengapa", "bagaimana": "bagaimana"}
+
+
+def _find_qtype(lower: list[str]) -> tuple[str | None, set[int]]:
+    """The question type and the token positions its words occupy."""
+    for i in range(len(lower)):
+        best: tuple[tuple[str, ...], str] | None = None
+        for words, qtype in _QTYPE_PATTERNS:
+            if tuple(lower[i:i + len(words)]) == words and (best is None or len(words) > len(best[0])):
+                best = (words, qtype)
+        if best:
+            return best[1], set(range(i, i + len(best[0])))
+    return None, set()
+
+
+# ---------------------------------------------------------------- content words
+
+_ANAPHORA = {"itu", "tersebut", "ini", "begitu", "demikian", "dia", "ia", "beliau", "mereka",
+             "sana", "situ", "hal"}
+_NYA_NOT_ANAPHORIC = {"hanya", "punya", "tanya", "bertanya", "nya", "sebenarnya", "sebetulnya",
+                      "lainnya", "biasanya", "akhirnya", "selanjutnya", "sebaliknya", "rupanya",
+                      "misalnya", "seharusnya", "semestinya", "tampaknya", "agaknya"}
+# Verbs that only say "something happened / was said"; they do not make a question self-contained.
+_GENERIC = {"terjadi", "berlangsung", "dilakukan", "diadakan", "mengatakan", "berkata",
+            "menyatakan", "katakan", "dikatakan", "lakukan", "melakukan", "peristiwa",
+            "kejadian", "hal", "bisa", "dapat", "sudah", "pernah", "lagi", "juga"}
+_FOLLOWUP_LEADS: list[tuple[str, ...]] = [
+    ("bagaimana", "dengan"), ("bagaimana", "kalau"), ("kalau", "untuk"), ("terus", "kalau"),
+    ("lalu", "kalau"), ("dan", "kalau"), ("kalau",), ("terus",), ("lalu",), ("lantas",), ("dan",),
+    ("kemudian",), ("sedangkan",), ("nah",),
+]
+_PREPOSITIONS = {"di", "ke", "dari", "pada", "dengan", "untuk", "dalam", "oleh", "kepada", "antara"}
+
+
+def _is_anaphor(word: str, prev: str | None) -> bool:
+    w = word.lower()
+    if w == "itu" and prev == "apa":  # "apa itu X?" asks for a definition
+        return False
+    if w in _ANAPHORA:
+        return True
+    return len(w) > 5 and w.endswith("nya") and w not in _NYA_NOT_ANAPHORIC
+
+
+def _strip_nya(word: str) -> str:
+    return word[:-3] if len(word) > 5 and word.lower().endswith("nya") and word.lower() not in _NYA_NOT_ANAPHORIC else word
+
+
+def _content_tokens(tokens: list[str], skip: set[int]) -> list[str]:
+    """Tokens worth searching for: no question words, filler, or query-less numbers."""
+    filler = _filler()
+    kept = [t for i, t in enumerate(tokens) if i not in skip and t.lower() not in filler]
+    return kept if any(ch.isalpha() for t in kept for ch in t) else []
+
+
+# ---------------------------------------------------------------- follow-ups
+
+
+def _followup_lead(lower: list[str]) -> int:
+    """How many leading words say "and what about …" (0 when there is no such lead)."""
+    for lead in _FOLLOWUP_LEADS:
+        if tuple(lower[:len(lead)]) == lead:
+            return len(lead)
+    return 0
+
+
+def _place_span(tokens: list[str], start: int) -> int:
+    """Length of the known place starting at `start` (0 if none)."""
+    known = places()
+    for size in (3, 2, 1):
+        if start + size <= len(tokens) and tuple(t.lower() for t in tokens[start:start + size]) in known:
+            return size
+    return 0
+
+
+def _is_place(words: list[str]) -> bool:
+    if words and words[0].lower() in {"ke", "di", "dari"}:
+        return True
+    return bool(words) and _place_span(words, 0) == len(words)
+
+
+def _replace_entity(tokens: list[str], new: list[str]) -> tuple[list[str], bool]:
+    """Put `new` where the previous question had an entity of the same kind (place or other)."""
+    lower_new = [w.lower() for w in new]
+    if any(w.lower() in lower_new for w in tokens if w.lower() not in _PREPOSITIONS):
+        return tokens, True  # already mentions it
+    want_place = _is_place(new)
+    if want_place and new[0].lower() in {"ke", "di", "dari"}:
+        for i, tok in enumerate(tokens[:-1]):
+            if tok.lower() == new[0].lower():
+                size = _place_span(tokens, i + 1) or 1
+                return tokens[:i] + new + tokens[i + 1 + size:], True
+        new = new[1:]
+    i = 0
+    while i < len(tokens):
+        size = _place_span(tokens, i)
+        if want_place and size:
+            return tokens[:i] + new + tokens[i + size:], True
+        if not want_place and not size and _looks_like_name(tokens[i]):
+            end = i + 1
+            while end < len(tokens) and tokens[end][:1].isupper() and not _place_span(tokens, end):
+                end += 1
+            return tokens[:i] + new + tokens[end:], True
+        i += max(size, 1)
+    return tokens, False
+
+
+_VERB_PREFIXES = ("me", "ber", "di", "ter", "ke", "se", "pe")
+_COMMON_NOUNS = {"presiden", "menteri", "pertahanan", "pemimpin", "kepala", "juru", "bicara",
+                 "perjanjian", "kunjungan", "pertemuan", "senjata", "rudal", "amunisi", "perang",
+                 "sanksi", "tentara", "nuklir", "latihan", "militer", "hubungan", "negara",
+                 "kerja", "sama", "luar", "negeri", "tahun", "bulan", "hari", "kota", "duta",
+                 "besar", "dewan", "keamanan", "badan", "intelijen", "jarak", "perbatasan",
+                 "uji", "coba", "kali", "orang", "pasukan", "satelit", "teknologi", "bantuan"}
+
+
+def _looks_like_name(word: str) -> bool:
+    """A guess for lowercase chat text, where capitals do not mark names."""
+    w = word.lower()
+    if word[:1].isupper():
+        return w not in _COMMON_NOUNS and w not in _PREPOSITIONS
+    if w in _COMMON_NOUNS or w in _PREPOSITIONS or w in _filler() or not w.isalpha():
+        return False
+    return not (w.startswith(_VERB_PREFIXES) and len(w) > 6) and not w.endswith(("kan", "an"))
+
+
+def _merge_substitution(own: list[str], qtype: str | None, previous: Turn) -> tuple[str, str, str | None]:
+    """"kalau Shoigu?" after "kapan Putin ke Pyongyang?" → "kapan Shoigu ke Pyongyang"."""
+    prev_content = _tokens(previous.content)
+    content, replaced = _replace_entity(prev_content, own)
+    if not replaced:
+        content = prev_content + own
+    new_qtype = qtype or previous.qtype
+    prev_text = _tokens(previous.question)
+    text_tokens, ok = _replace_entity(prev_text, own) if new_qtype == previous.qtype else ([], False)
+    if ok and replaced:
+        text = " ".join(text_tokens)
+    else:
+        text = " ".join(filter(None, [QTYPE_WORDS.get(new_qtype or "", ""), " ".join(content)]))
+    return text, " ".join(content), new_qtype
+
+
+def _merge_anaphora(text: str, own: list[str], qtype: str | None, previous: Turn) -> tuple[str, str, str | None]:
+    """"siapa yang mengatakannya?" → this question's words plus the previous question and answer."""
+    new_qtype = qtype or previous.qtype
+    context = _tokens(previous.content)
+    extra = []
+    if new_qtype != previous.qtype:
+        extra = _tokens(previous.answer or "") + _tokens(previous.subject or "")
+    seen = {t.lower() for t in context}
+    for tok in extra:
+        if tok.lower() not in seen:
+            context.append(tok)
+            seen.add(tok.lower())
+    own_words = [w for w in own if w.lower() not in seen]
+    content = " ".join(own_words + context)
+    shown = f"{text} ({' '.join(context)})" if context else text
+    return shown, content, new_qtype
+
+
+# ---------------------------------------------------------------- public API
+
+
+def analyse_question(text: str, previous: Turn | None = None) -> Question:
+    """Everything the engine needs from the raw question; never raises on odd input."""
+    original = text if isinstance(text, str) else ("" if text is None else str(text))
+    normal = normalise(original)
+    tokens = normal.split()
+    lower = [t.lower() for t in tokens]
+    lead = _followup_lead(lower) if previous else 0
+    qtype, q_positions = _find_qtype(lower)
+    if lead and tuple(lower[:2]) in {("bagaimana", "dengan"), ("bagaimana", "kalau")}:
+        qtype, q_positions = _find_qtype(lower[2:])
+        q_positions = {p + 2 for p in q_positions}
+    skip = q_positions | set(range(lead))
+    own = [_strip_nya(t) for t in _content_tokens(tokens, skip)]
+    plain = [t for i, t in enumerate(own) if not _is_anaphor(t, None)]
+    has_anaphor = any(
+        _is_anaphor(t, lower[i - 1] if i else None) for i, t in enumerate(tokens) if i not in skip
+    )
+    substantive = [t for t in plain if t.lower() not in _GENERIC]
+    content = " ".join(own)
+
+    if previous is not None:
+        if lead and substantive and len(substantive) <= 5:
+            text_, content_, qtype_ = _merge_substitution(substantive, qtype, previous)
+            return Question(original, text_, qtype_, content_, True)
+        if (has_anaphor and len(substantive) <= 2) or not substantive:
+            text_, content_, qtype_ = _merge_anaphora(normal, plain, qtype, previous)
+            return Question(original, text_, qtype_, content_, True)
+        if qtype is None and len(substantive) <= 3 and len(tokens) <= 4:
+            text_, content_, qtype_ = _merge_substitution(substantive, qtype, previous)
+            return Question(original, text_, qtype_, content_, True)
+    return Question(original, normal, qtype, content, False)
+
+
+def edit_candidates(word: str) -> set[str]:
+    """Every string one edit away, so a misspelt name can be matched against the index vocabulary."""
+    w = word.lower() if isinstance(word, str) else ""
+    if not w or len(w) > MAX_EDIT_WORD:
+        return set()
+    letters = string.ascii_lowercase
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    out |= {a + c + b for a, b in splits for c in letters}
+    out.discard(w)
+    return out

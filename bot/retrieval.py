@@ -1,0 +1,106 @@
+"""BM25 retrieval over the stored inverted index: touches only the postings of the question's terms.
+
+Scores are exactly BM25Okapi's (rank-bm25) over the same stems; the difference is that a question
+costs the length of its terms' postings instead of a pass over every passage.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from index import bm25
+from index.store import DOC_ID, TERM_FREQ, get_meta, load_array
+
+
+@dataclass
+class IndexStats:
+    """What scoring needs from one index generation, loaded once and shared by all threads."""
+
+    generation: str
+    inode: int
+    corpus_size: int
+    average_idf: float
+    norms: np.ndarray  # BM25 length normalisation per passage id
+    dead: np.ndarray  # ids of removed passages whose postings are still stored
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection, inode: int) -> "IndexStats":
+        doc_len = load_array(conn, "doc_len", np.int32)
+        alive = load_array(conn, "alive", np.uint8)
+        corpus_size = int(get_meta(conn, "corpus_size", "0"))
+        total = int(get_meta(conn, "total_length", "0"))
+        avgdl = total / corpus_size if corpus_size else 0.0
+        dead = np.flatnonzero(alive == 0)
+        return cls(
+            generation=get_meta(conn, "generation", "0"),
+            inode=inode,
+            corpus_size=corpus_size,
+            average_idf=float(get_meta(conn, "average_idf", "0")),
+            norms=bm25.length_norms(doc_len, avgdl),
+            dead=dead[dead > 0],
+        )
+
+
+def database_inode(db_path: Path) -> int:
+    try:
+        return os.stat(db_path).st_ino
+    except FileNotFoundError:
+        return -1
+
+
+def document_frequencies(conn: sqlite3.Connection, terms: list[str]) -> dict[str, int]:
+    unique = sorted(set(terms))
+    if not unique:
+        return {}
+    marks = ",".join("?" * len(unique))
+    return dict(conn.execute(f"SELECT term, df FROM terms WHERE term IN ({marks})", unique))
+
+
+def term_postings(conn: sqlite3.Connection, term: str) -> tuple[np.ndarray, np.ndarray]:
+    rows = conn.execute("SELECT docs, tfs FROM postings WHERE term = ? ORDER BY segment", (term,)).fetchall()
+    if not rows:
+        return np.zeros(0, dtype=DOC_ID), np.zeros(0, dtype=TERM_FREQ)
+    if len(rows) == 1:
+        return np.frombuffer(rows[0][0], dtype=DOC_ID), np.frombuffer(rows[0][1], dtype=TERM_FREQ)
+    return (
+        np.concatenate([np.frombuffer(r[0], dtype=DOC_ID) for r in rows]),
+        np.concatenate([np.frombuffer(r[1], dtype=TERM_FREQ) for r in rows]),
+    )
+
+
+def idf_weights(stats: IndexStats, dfs: dict[str, int], terms: list[str]) -> dict[str, float]:
+    return {t: bm25.idf(dfs.get(t, 0), stats.corpus_size, stats.average_idf) for t in set(terms)}
+
+
+def search(conn: sqlite3.Connection, stats: IndexStats, terms: list[str], k: int = 10) -> list[tuple[int, float]]:
+    """Top-k (passage id, BM25Okapi score), best first; a repeated query term counts again, as in BM25Okapi."""
+    if not terms or stats.corpus_size == 0:
+        return []
+    dfs = document_frequencies(conn, terms)
+    idfs = idf_weights(stats, dfs, terms)
+    repeats = {t: terms.count(t) for t in set(terms)}
+    dense = np.zeros(len(stats.norms), dtype=np.float64)
+    touched = np.zeros(len(stats.norms), dtype=bool)
+    for term, times in repeats.items():
+        if idfs[term] == 0.0:
+            continue
+        docs, tfs = term_postings(conn, term)
+        if len(docs) == 0:
+            continue
+        dense[docs] += times * bm25.term_scores(tfs, stats.norms[docs], idfs[term])
+        touched[docs] = True
+    touched[stats.dead] = False
+    candidates = np.flatnonzero(touched)
+    if len(candidates) == 0:
+        return []
+    cand_scores = dense[candidates]
+    if len(candidates) > k:
+        top = np.argpartition(-cand_scores, k)[:k]
+    else:
+        top = np.arange(len(candidates))
+    order = top[np.lexsort((candidates[top], -cand_scores[top]))]
+    return [(int(candidates[i]), float(cand_scores[i])) for i in order if cand_scores[i] > 0]

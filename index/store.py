@@ -1,0 +1,153 @@
+"""The SQLite layout of an index, and the small reads and writes both sides share.
+
+One file holds everything: articles with their metadata and content hash, passages with their
+exact text, offsets and sentence spans, and an inverted index over stems (postings as numpy
+arrays in BLOBs, written in segments so an incremental run only appends).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import sqlite_utils
+
+SCHEMA_VERSION = "1"
+DOC_ID = np.int32
+TERM_FREQ = np.uint16
+
+
+def open_db(path: Path | str, *, fast_unsafe: bool = False) -> sqlite_utils.Database:
+    """Open (creating if needed) an index database.
+
+    `fast_unsafe` is for building a fresh file that is only renamed into place once complete, so
+    durability during the build does not matter.
+    """
+    conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+    db = sqlite_utils.Database(conn)
+    if fast_unsafe:
+        db.execute("PRAGMA journal_mode=OFF")
+        db.execute("PRAGMA synchronous=OFF")
+    else:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA cache_size=-65536")
+    db.execute("PRAGMA temp_store=MEMORY")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    if "meta" in db.table_names():
+        return
+    with db.atomic():
+        db["meta"].create({"key": str, "value": str}, pk="key")
+        db["files"].create({"rel": str, "fingerprint": str, "skipped": str}, pk="rel")
+        db["articles"].create(
+            {
+                "article_id": str,
+                "path": str,
+                "title": str,
+                "source": str,
+                "url": str,
+                "date": str,
+                "author": str,
+                "extra": str,
+                "content_hash": str,
+                "passages": int,
+            },
+            pk="article_id",
+        )
+        db["articles"].create_index(["path"])
+        db["passages"].create(
+            {
+                "id": int,
+                "article_id": str,
+                "ordinal": int,
+                "kind": str,
+                "heading": str,
+                "text": str,
+                "start": int,
+                "end": int,
+                "sentences": str,
+                "length": int,
+            },
+            pk="id",
+        )
+        db["passages"].create_index(["article_id"])
+        db.execute("CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID")
+        db.execute(
+            "CREATE TABLE postings (term TEXT NOT NULL, segment INTEGER NOT NULL, docs BLOB NOT NULL,"
+            " tfs BLOB NOT NULL, PRIMARY KEY (term, segment)) WITHOUT ROWID"
+        )
+        db.execute("CREATE TABLE arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        db.execute("CREATE TABLE stems (word TEXT PRIMARY KEY, term TEXT NOT NULL) WITHOUT ROWID")
+        db["feedback"].create(
+            {
+                "id": int,
+                "created": str,
+                "chat_id": int,
+                "question": str,
+                "answer": str,
+                "passage_ids": str,
+                "value": int,
+            },
+            pk="id",
+        )
+        set_meta(db, "schema_version", SCHEMA_VERSION)
+
+
+def get_meta(db: sqlite_utils.Database | sqlite3.Connection, key: str, default: str | None = None) -> str | None:
+    conn = db.conn if isinstance(db, sqlite_utils.Database) else db
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else default
+
+
+def set_meta(db: sqlite_utils.Database, key: str, value: object) -> None:
+    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, str(value)))
+
+
+def load_array(conn: sqlite3.Connection, name: str, dtype: type) -> np.ndarray:
+    row = conn.execute("SELECT data FROM arrays WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        return np.zeros(0, dtype=dtype)
+    return np.frombuffer(row[0], dtype=dtype).copy()
+
+
+def save_array(db: sqlite_utils.Database, name: str, values: np.ndarray) -> None:
+    db.execute("INSERT OR REPLACE INTO arrays (name, data) VALUES (?, ?)", (name, values.tobytes()))
+
+
+def load_stems(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT word, term FROM stems"))
+
+
+def passage_row(passage_id: int, article_id: str, ordinal: int, passage, length: int) -> dict:
+    return {
+        "id": passage_id,
+        "article_id": article_id,
+        "ordinal": ordinal,
+        "kind": passage.kind,
+        "heading": passage.heading,
+        "text": passage.text,
+        "start": passage.start,
+        "end": passage.end,
+        "sentences": json.dumps(passage.sentences, separators=(",", ":")),
+        "length": length,
+    }
+
+
+def article_row(article, content_hash: str, passages: int) -> dict:
+    return {
+        "article_id": article.article_id,
+        "path": article.path,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "date": article.date,
+        "author": article.author,
+        "extra": json.dumps(article.extra, ensure_ascii=False, sort_keys=True),
+        "content_hash": content_hash,
+        "passages": passages,
+    }

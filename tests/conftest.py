@@ -1,0 +1,39 @@
+"""Shared fixtures: real corpora in temporary folders and real index databases built from them."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+DATASETS = SHARED / "datasets"
+TANYA = [sys.executable, "-m", "bot.cli"]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A private copy of the bundled corpus that a test may change."""
+    target = tmp_path / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled corpus indexed once for the whole run (read-only for tests)."""
+    from index.build import build_index
+
+    db = tmp_path_factory.mktemp("bundled") / "tanya.db"
+    build_index(BUNDLED_CORPUS, db)
+    return db
+
+
+def require_dataset(*parts: str) -> Path:
+    path = DATASETS.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"dataset not present: {path} (it lives in ../shared/datasets, beside the project)")
+    return path
