@@ -68,6 +68,7 @@ def places() -> frozenset[tuple[str, ...]]:
 # ---------------------------------------------------------------- cleaning
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"), None)
+_HTML_BLOCK = re.compile(r"<(script|style)\b.*?(</\1\s*>|$)", re.I | re.S)
 _HTML_TAG = re.compile(r"<[^<>]{0,200}>")
 _HTML_ENTITY = re.compile(r"&#?\w{1,10};")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
@@ -81,6 +82,7 @@ def _clean(raw: object) -> str:
     text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
     text = text[:MAX_INPUT_CHARS]
     text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH)
+    text = _HTML_BLOCK.sub(" ", text)
     text = _HTML_TAG.sub(" ", text)
     text = _HTML_ENTITY.sub(" ", text)
     return "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
@@ -118,8 +120,7 @@ def _expand(tokens: list[str]) -> list[str]:
             key = tuple(t.lower() for t in tokens[i:i + size])
             if len(key) == size and key in folded:
                 words = folded[key]
-                if not _already_spelt(out, words):
-                    out.extend(words)
+                out.extend(words[-1:] if _already_spelt(out, words) else words)
                 i += size
                 break
         else:
@@ -143,9 +144,15 @@ def normalise(text: str) -> str:
     return joined
 
 
+_CONTEXT_NOTE = re.compile(r"\([^()]*\)\s*$")
+
+
 def surface_words(text: str) -> set[str]:
-    """Lowercased words of a (normalised) question, the `question_words` short_answer expects."""
-    return {t.lower() for t in _tokens(text)}
+    """Lowercased words of a (normalised) question, the `question_words` short_answer expects.
+
+    The "(…)" context a follow-up borrows from the previous turn is left out: in "siapa yang
+    mengatakannya? (kata Choe …)" the answer may well be Choe."""
+    return {t.lower() for t in _tokens(_CONTEXT_NOTE.sub("", text or ""))}
 
 
 # ---------------------------------------------------------------- question type
@@ -174,6 +181,7 @@ _QTYPE_PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("betulkah",), "apakah"), (("apa", "iya"), "apakah"),
     (("apa",), "apa"),
 ]
+_QUESTION_VOCAB = {w for words, _ in _QTYPE_PATTERNS for w in words}
 QTYPE_WORDS = {"kapan": "kapan", "siapa": "siapa", "dimana": "di mana", "kemana": "ke mana",
                "darimana": "dari mana", "berapa": "berapa", "apa": "apa", "apakah": "apakah",
                "mengapa": "mengapa", "bagaimana": "bagaimana"}
@@ -294,6 +302,8 @@ _COMMON_NOUNS = {"presiden", "menteri", "pertahanan", "pemimpin", "kepala", "jur
 def _looks_like_name(word: str) -> bool:
     """A guess for lowercase chat text, where capitals do not mark names."""
     w = word.lower()
+    if w in _QUESTION_VOCAB:
+        return False
     if word[:1].isupper():
         return w not in _COMMON_NOUNS and w not in _PREPOSITIONS
     if w in _COMMON_NOUNS or w in _PREPOSITIONS or w in _filler() or not w.isalpha():
@@ -308,7 +318,7 @@ def _merge_substitution(own: list[str], qtype: str | None, previous: Turn) -> tu
     if not replaced:
         content = prev_content + own
     new_qtype = qtype or previous.qtype
-    prev_text = _tokens(previous.question)
+    prev_text = normalise(previous.question).split()
     text_tokens, ok = _replace_entity(prev_text, own) if new_qtype == previous.qtype else ([], False)
     if ok and replaced:
         text = " ".join(text_tokens)

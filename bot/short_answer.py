@@ -1,0 +1,636 @@
+"""A short answer pulled out of one sentence: a date for "kapan", a name for "siapa", a place for
+"di/ke/dari mana", a quantity for "berapa". Everything else is answered by the quoted sentence itself.
+
+Candidates that only repeat the question are refused, and among the rest the one nearest the
+question's own words wins, since a news sentence often holds several dates, names or numbers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from bot.question import load_lexicon, places
+
+MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+          "oktober", "november", "desember"]
+MONTH_INDEX = {m: i + 1 for i, m in enumerate(MONTHS)}
+DAYS = ["senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"]
+
+_MONTH = "(" + "|".join(MONTHS) + ")"
+_MONTH_CAP = "(" + "|".join(m.capitalize() for m in MONTHS) + ")"
+_DAY = "(" + "|".join(DAYS) + ")"
+_DAY_CAP = "(" + "|".join(d.capitalize() for d in DAYS) + ")"
+_I = re.IGNORECASE
+
+# Words of a question that say nothing about where in a sentence the answer sits.
+_QUESTION_STOP = {"kapan", "siapa", "mana", "di", "ke", "dari", "berapa", "apa", "apakah", "mengapa",
+                  "kenapa", "bagaimana", "yang", "itu", "ini", "tersebut", "pada", "dan", "dengan",
+                  "untuk", "tanggal", "tahun", "bulan", "hari", "nama", "jam", "pukul", "saja", "sih",
+                  "ada", "adalah", "oleh", "dalam", "akan", "sudah", "telah", "pernah", "tidak"}
+
+
+@dataclass
+class Candidate:
+    start: int  # character offsets in the sentence
+    end: int
+    text: str  # the answer as shown
+    weight: float  # how specific / how likely to be the asked thing
+
+
+# ---------------------------------------------------------------- matching the question's words
+
+_PREFIXES = ("mempe", "memper", "meng", "meny", "mem", "men", "me", "ber", "be", "di", "ter", "ke",
+             "se", "peng", "pem", "pen", "per", "pe")
+_SUFFIXES = ("kannya", "annya", "nya", "kan", "an", "i", "lah", "kah")
+
+
+def _root(word: str) -> str:
+    """A crude stem, good enough to see that "kunjungan" and "mengunjungi" talk about one thing."""
+    w = word.lower()
+    for suffix in _SUFFIXES:
+        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            break
+    for prefix in _PREFIXES:
+        if len(w) - len(prefix) >= 4 and w.startswith(prefix):
+            w = w[len(prefix):]
+            break
+    return w
+
+
+def _related(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    ra, rb = _root(a), _root(b)
+    return len(ra) >= 4 and len(rb) >= 4 and (ra == rb or ra in rb or rb in ra)
+
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _key_positions(sentence: str, question_words: set[str]) -> dict[str, list[int]]:
+    """For each content word of the question, the character offsets of its echoes in the sentence."""
+    keys = [q for q in question_words if q not in _QUESTION_STOP and len(q) > 1]
+    found: dict[str, list[int]] = {}
+    for w, s, _ in _words(sentence):
+        for q in keys:
+            if _related(w, q):
+                found.setdefault(q, []).append(s)
+    return found
+
+
+def _distance(cand: Candidate, keys: dict[str, list[int]], sentence: str) -> float:
+    """Mean distance in words from the candidate to each echoed question word (0 if none).
+
+    A word after the candidate counts half again as far: Indonesian news puts the actor before
+    the date or place ("Belousov mengunjungi Pyongyang pada 29 November")."""
+    if not keys:
+        return 0.0
+    total = 0.0
+    for offsets in keys.values():
+        best = 12.0
+        for k in offsets:
+            if k < cand.start:
+                best = min(best, len(sentence[k:cand.start].split()) - 1)
+            else:
+                best = min(best, 1.5 * (len(sentence[cand.end:k].split())))
+        total += best
+    return total / len(keys)
+
+
+def _repeats_question(text: str, question_words: set[str]) -> bool:
+    words = [w.lower() for w, _, _ in _words(text)]
+    return bool(words) and all(w in question_words for w in words)
+
+
+def _pick(cands: list[Candidate], sentence: str, question_words: set[str], bonus=None,
+          proximity: float = 0.15) -> str | None:
+    cands = [c for c in cands if not _repeats_question(c.text, question_words)]
+    if not cands:
+        return None
+    keys = _key_positions(sentence, question_words)
+
+    def score(c: Candidate) -> float:
+        return c.weight - proximity * _distance(c, keys, sentence) + (bonus(c) if bonus else 0.0)
+
+    return max(cands, key=lambda c: (score(c), -c.start)).text
+
+
+def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping candidates ("14/9/2024" is part of "Sabtu (14/9/2024)")."""
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+# ---------------------------------------------------------------- kapan
+
+
+def parse_iso_date(value: str | None) -> date | None:
+    """The article's date, if it is a usable ISO date."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _fmt(day: int | None, month: int, year: int | None) -> str:
+    parts = [str(day)] if day else []
+    parts.append(MONTHS[month - 1].capitalize())
+    if year:
+        parts.append(str(year))
+    return " ".join(parts)
+
+
+def _year_for(month: int, day: int | None, ref: date | None) -> int | None:
+    """The year of a date written without one: the article's, or the year before if that would be
+    well after publication (news reports the recent past and near future)."""
+    if ref is None:
+        return None
+    guess = date(ref.year, month, min(day or 1, 28))
+    return ref.year - 1 if guess > ref + timedelta(days=62) else ref.year
+
+
+def _valid(day: int, month: int, year: int | None = None) -> bool:
+    try:
+        date(year or 2000, month, day)  # 2000 was a leap year, so 29/2 passes without a year
+    except ValueError:
+        return False
+    return True
+
+
+_DATE_RULES: list[tuple[re.Pattern, str, float]] = [
+    (re.compile(rf"\b(?:{_DAY}\s*,?\s*)?\((\d{{1,2}})/(\d{{1,2}})(?:/(\d{{2,4}}))?\)", _I), "slash", 4.0),
+    (re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b", _I), "dmy", 4.0),
+    (re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\b", _I), "dm", 3.0),
+    (re.compile(rf"\b(?:bulan\s+)?{_MONTH}\s+(?:tahun\s+)?(\d{{4}})\b", _I), "my", 3.0),
+    (re.compile(rf"\b(?:bulan\s+)?{_MONTH_CAP}\s+(lalu|kemarin|depan|ini)\b"), "m_rel", 2.5),
+    (re.compile(rf"\b(?:bulan\s+){_MONTH}\b|\b{_MONTH_CAP}\b", 0), "m", 2.0),
+    (re.compile(r"\b(?:tahun\s+)?((?:19|20)\d{2})\b", _I), "y", 2.0),
+    (re.compile(r"\b(tahun|bulan|pekan|minggu)\s+(lalu|kemarin|depan|ini)\b", _I), "rel", 1.5),
+    (re.compile(r"\b(kemarin|hari ini|besok)\b", _I), "day_rel", 1.5),
+    (re.compile(r"\b(?:pukul|jam)\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?", _I), "time", 1.0),
+    (re.compile(rf"\b(?:pada\s+)?hari\s+{_DAY}\b", _I), "weekday", 0.5),
+    (re.compile(rf"\bpada\s+{_DAY_CAP}\b"), "weekday", 0.5),
+]
+
+
+def _render_date(kind: str, m: re.Match, ref: date | None) -> str | None:
+    g = m.groups()
+    if kind == "slash":
+        day, month = int(g[1]), int(g[2])
+        if not _valid(day, month):
+            return None
+        year = int(g[3]) if g[3] else _year_for(month, day, ref)
+        if year is not None and year < 100:
+            year += 2000
+        return _fmt(day, month, year) if _valid(day, month, year) else None
+    if kind == "dmy":
+        day, month, year = int(g[0]), MONTH_INDEX[g[1].lower()], int(g[2])
+        return _fmt(day, month, year) if _valid(day, month, year) else None
+    if kind == "dm":
+        month = MONTH_INDEX[g[1].lower()]
+        return _fmt(int(g[0]), month, _year_for(month, int(g[0]), ref)) if _valid(int(g[0]), month) else None
+    if kind == "my":
+        return _fmt(None, MONTH_INDEX[g[0].lower()], int(g[1]))
+    if kind == "m_rel":
+        return _month_relative(MONTH_INDEX[g[0].lower()], g[1].lower(), ref)
+    if kind == "m":
+        name = (g[0] or g[1]).lower()
+        return _fmt(None, MONTH_INDEX[name], _year_for(MONTH_INDEX[name], None, ref))
+    if kind == "y":
+        return g[0]
+    if kind == "rel":
+        return _relative(g[0].lower(), g[1].lower(), ref)
+    if kind == "day_rel":
+        return _day_relative(g[0].lower(), ref)
+    if kind == "weekday":
+        return "hari " + g[0].capitalize()
+    return m.group().strip()
+
+
+def _month_relative(month: int, when: str, ref: date | None) -> str:
+    if ref is None:
+        return f"{MONTHS[month - 1].capitalize()} {when}"
+    year = ref.year
+    if when in ("lalu", "kemarin") and month > ref.month:
+        year -= 1
+    elif when == "depan" and month < ref.month:
+        year += 1
+    return _fmt(None, month, year)
+
+
+def _relative(unit: str, when: str, ref: date | None) -> str:
+    """"tahun lalu" → the year before publication; a week stays as written (no exact day exists)."""
+    if ref is None or unit in ("pekan", "minggu"):
+        return f"{unit} {when}"
+    step = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}[when]
+    if unit == "tahun":
+        return str(ref.year + step)
+    month_index = ref.year * 12 + ref.month - 1 + step
+    return _fmt(None, month_index % 12 + 1, month_index // 12)
+
+
+def _day_relative(word: str, ref: date | None) -> str:
+    if ref is None:
+        return word
+    shift = {"kemarin": -1, "hari ini": 0, "besok": 1}[word]
+    day = ref + timedelta(days=shift)
+    return _fmt(day.day, day.month, day.year)
+
+
+def _date_candidates(sentence: str, article_date: str | None) -> list[Candidate]:
+    ref = parse_iso_date(article_date)
+    cands = []
+    for pattern, kind, weight in _DATE_RULES:
+        for m in pattern.finditer(sentence):
+            text = _render_date(kind, m, ref)
+            if text:
+                cands.append(Candidate(m.start(), m.end(), text, weight))
+    return _drop_overlaps(cands)
+
+
+# ---------------------------------------------------------------- siapa
+
+_TITLE_START = {"presiden", "wakil", "menteri", "pemimpin", "kepala", "juru", "duta", "penasihat",
+                "perdana", "ketua", "direktur", "jenderal", "panglima", "kanselir", "raja",
+                "sekretaris", "gubernur", "pejabat", "mendiang", "ayah", "analis", "ahli", "wartawan"}
+_SPEECH = {"kata", "ujar", "ujarnya", "katanya", "mengatakan", "menyatakan", "tambah", "tambahnya",
+           "menurut", "menjawab", "berkata", "mengklaim", "memperingatkan", "menegaskan", "menulis"}
+_SPEECH_QUESTION = {"mengatakan", "berkata", "menyatakan", "bilang", "kata", "ujar", "menyebut",
+                    "mengklaim", "memperingatkan", "menegaskan", "menulis", "menuduh"}
+
+
+@lru_cache(maxsize=None)
+def _title_words() -> frozenset[str]:
+    return frozenset(load_lexicon("titles.txt")) | {"untuk"}
+
+
+@lru_cache(maxsize=None)
+def _not_names() -> frozenset[str]:
+    return frozenset(load_lexicon("not_names.txt"))
+
+
+def _place_len(words: list[str], i: int) -> int:
+    known = places()
+    for size in (3, 2, 1):
+        if i + size <= len(words) and tuple(w.lower() for w in words[i:i + size]) in known:
+            return size
+    return 0
+
+
+def _looks_affixed(word: str) -> bool:
+    """Sentence-initial capitals say nothing; Indonesian affixes suggest an ordinary word."""
+    w = word.lower()
+    return (len(w) >= 7 and w.startswith(("me", "ber", "di", "ter", "ke", "se", "pe"))) or (
+        len(w) >= 6 and w.endswith(("kan", "an", "nya", "lah"))
+    )
+
+
+def _name_token(words: list[str], i: int, first: bool) -> bool:
+    w = words[i]
+    if not w[:1].isupper() or w.isupper() and len(w) > 1 or not w[:1].isalpha():
+        return False
+    low = w.lower()
+    if low in _not_names() or low in _title_words() or _place_len(words, i):
+        return False
+    if first:
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if not (nxt[:1].isupper() and nxt.lower() not in _not_names()) and _looks_affixed(w):
+            return False
+    return True
+
+
+def _person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
+    """(name, title in front of it) for every person-like name in the sentence."""
+    spans = _words(sentence)
+    words = [w for w, _, _ in spans]
+    out = []
+    i = 0
+    while i < len(words):
+        if not _name_token(words, i, first=(i == 0)):
+            i += max(_place_len(words, i), 1)
+            continue
+        end = i + 1
+        while end < len(words) and _name_token(words, end, first=False) and not _gap(sentence, spans, end):
+            end += 1
+        if i > 0 and words[i - 1].lower() in _ORG_HEADS:
+            i = end
+            continue
+        name = sentence[spans[i][1]:spans[end - 1][2]]
+        title = _title_before(sentence, spans, i) or _apposition_after(sentence, spans[end - 1][2])
+        out.append((Candidate(spans[i][1], spans[end - 1][2], name, 2.5), title))
+        i = end
+    return out
+
+
+_ORG_HEADS = {"universitas", "kantor", "berita", "badan", "dewan", "kementerian", "gedung", "istana",
+              "lapangan", "kosmodrom", "perjanjian", "kelompok", "media", "surat", "kabar"}
+_APPOSITION = re.compile(r"\s*,\s*(?:seorang\s+|sebagai\s+)?([a-z][^,.;:“”\"]{2,80}?)\s*[,.;]")
+
+
+def _apposition_after(sentence: str, end: int) -> str | None:
+    """"Dmitry Peskov, juru bicara Kremlin, …" → "juru bicara Kremlin" (only a title-like phrase)."""
+    m = _APPOSITION.match(sentence, end)
+    if m and m.group(1).split()[0].lower() in _TITLE_START:
+        return m.group(1)
+    return None
+
+
+def _gap(sentence: str, spans: list[tuple[str, int, int]], i: int) -> bool:
+    """True when punctuation separates word i from the one before it."""
+    between = sentence[spans[i - 1][2]:spans[i][1]]
+    return bool(between.strip())
+
+
+def _title_before(sentence: str, spans: list[tuple[str, int, int]], i: int) -> str | None:
+    """The office written just before a name, e.g. "Menteri Pertahanan Rusia" (comma allowed)."""
+    words = [w for w, _, _ in spans]
+    titles = _title_words()
+    start = None
+    j = i - 1
+    while j >= 0:
+        between = sentence[spans[j][2]:spans[j + 1][1]].strip()
+        if between and not (between == "," and j == i - 1):
+            break
+        low = words[j].lower()
+        if low in titles or any(_place_len(words, k) >= j - k + 1 for k in range(max(0, j - 2), j + 1)):
+            if low in _TITLE_START:
+                start = j
+            j -= 1
+            continue
+        if words[j][:1].isupper() and low in {"dewan", "gedung", "putih", "nasional", "keamanan"}:
+            j -= 1
+            continue
+        break
+    if start is None:
+        return None
+    return sentence[spans[start][1]:spans[i - 1][2]].rstrip(" ,")
+
+
+def _org_candidates(sentence: str) -> list[Candidate]:
+    """Institutions that act or speak in news ("Kantor Berita Interfax", "Gedung Putih")."""
+    pattern = re.compile(
+        r"\b(?:Kantor Berita \w+|Kementerian [A-Z]\w+(?: [A-Z]\w+)*|Dewan Keamanan(?: [A-Z]\w+)*"
+        r"|Badan [A-Z]\w+(?: [A-Z]\w+)*|Gedung Putih|Kremlin|Pentagon|New York Times|Yonhap|KCNA"
+        r"|Amerika Serikat|Negara-negara Barat|Associated Press)\b"
+    )
+    return [Candidate(m.start(), m.end(), m.group(), 1.0) for m in pattern.finditer(sentence)]
+
+
+def _who(sentence: str, question_words: set[str]) -> str | None:
+    people = _person_candidates(sentence)
+    asked_about = [(c, t) for c, t in people if _overlaps_question(c.text, question_words)]
+    others = [(c, t) for c, t in people if not _overlaps_question(c.text, question_words)]
+    asks_office = bool(question_words & _TITLE_START)
+    cands = []
+    for cand, title in others:
+        shown, weight = cand.text, cand.weight
+        if title:
+            weight += _title_fit(title, question_words, asks_office)
+            before = sentence[:cand.start].rstrip(" ,")
+            if before.endswith(title) and not _mostly_asked(title, question_words):
+                shown = f"{title} {cand.text}"
+        cands.append(Candidate(cand.start, cand.end, shown, weight))
+    keys = {q for q in question_words if q not in _QUESTION_STOP}
+    for cand, title in asked_about:  # "siapa Sergei Shoigu?" → his office
+        if title and keys and keys <= {w.lower() for w, _, _ in _words(cand.text)}:
+            return title
+    cands += [c for c in _org_candidates(sentence) if not _overlaps_question(c.text, question_words)]
+    speech_asked = bool(question_words & _SPEECH_QUESTION)
+    speech_at = [s for w, s, _ in _words(sentence) if w.lower() in _SPEECH]
+
+    def bonus(c: Candidate) -> float:
+        if not speech_asked or not speech_at:
+            return 0.0
+        near = min(min(abs(s - c.start), abs(s - c.end)) for s in speech_at)
+        return 2.0 if near <= 40 else 0.0
+
+    return _pick(cands, sentence, question_words, bonus)
+
+
+def _title_fit(title: str, question_words: set[str], asks_office: bool) -> float:
+    """A named office is a good sign, unless the question asks for a different office
+    ("menteri pertahanan" asked, "Menteri Luar Negeri" found)."""
+    words = [w.lower() for w, _, _ in _words(title)]
+    if not asks_office:
+        return 0.5
+    same = sum(w in question_words for w in words)
+    return 0.5 * same - 0.5 * (len(words) - same)
+
+
+def _overlaps_question(name: str, question_words: set[str]) -> bool:
+    return any(w.lower() in question_words for w, _, _ in _words(name))
+
+
+def _mostly_asked(title: str, question_words: set[str]) -> bool:
+    words = [w.lower() for w, _, _ in _words(title)]
+    return sum(w in question_words for w in words) * 2 >= len(words)
+
+
+# ---------------------------------------------------------------- di / ke / dari mana
+
+_PLACE_NOUNS = {"kota", "ibu", "pelabuhan", "kosmodrom", "istana", "wilayah", "negara", "perairan",
+                "lapangan", "markas", "pangkalan", "pantai", "provinsi", "kawasan", "desa",
+                "semenanjung", "perbatasan", "kantor", "gedung", "universitas", "bandara", "stasiun"}
+_FACILITIES = {"kosmodrom", "istana", "lapangan", "bandara", "stasiun", "pangkalan", "markas",
+               "universitas", "gedung", "pelabuhan"}
+_PREPS = {"dimana": ("di",), "kemana": ("ke", "menuju"), "darimana": ("dari",)}
+
+
+def _place_candidates(sentence: str, preps: tuple[str, ...]) -> list[Candidate]:
+    spans = _words(sentence)
+    words = [w for w, _, _ in spans]
+    out = []
+    for i, w in enumerate(words):
+        if w.lower() not in preps or i + 1 >= len(words) or words[i + 1].lower() == "mana":
+            continue
+        cand = _place_after(sentence, spans, i + 1)
+        if cand:
+            out.append(cand)
+    return out
+
+
+def _cap_run(sentence: str, spans, j: int) -> int:
+    """End index of the run of capitalised words starting at j (j if none)."""
+    end = j
+    while end < len(spans):
+        w = spans[end][0]
+        if not w[:1].isupper() or w.lower() in DAYS or w.lower() in MONTHS:
+            break
+        if end > j and _gap(sentence, spans, end):
+            break
+        end += 1
+    return end
+
+
+def _place_after(sentence: str, spans, j: int) -> Candidate | None:
+    words = [w for w, _, _ in spans]
+    noun_start = j
+    while j < len(words) and j - noun_start < 3 and words[j].lower() in _PLACE_NOUNS and not words[j][:1].isupper():
+        j += 1
+    end = _cap_run(sentence, spans, j)
+    if end == j or words[j].lower() in _not_names() - {"istana", "lapangan", "gedung", "kremlin", "pentagon"}:
+        return None
+    start = j
+    known = _place_len(words, j) == end - j
+    # "kota pelabuhan Rusia, Vladivostok": the apposition names the place itself
+    if known and end < len(words) and sentence[spans[end - 1][2]:spans[end][1]].strip() == ",":
+        app_end = _cap_run(sentence, spans, end)
+        if app_end > end:
+            start, end, known = end, app_end, True
+    elif noun_start < j and (not known or words[j - 1].lower() in _FACILITIES):
+        start = noun_start
+    # "Istana Tamu Kumsusan di Pyongyang": keep the city that locates the building
+    if end + 1 < len(words) and words[end].lower() == "di" and not _gap(sentence, spans, end):
+        more = _cap_run(sentence, spans, end + 1)
+        if more > end + 1:
+            end = more
+            known = True
+    text = sentence[spans[start][1]:spans[end - 1][2]]
+    return Candidate(spans[start][1], spans[end - 1][2], text, 3.0 if known else 2.5)
+
+
+def _known_places(sentence: str) -> list[Candidate]:
+    spans = _words(sentence)
+    words = [w for w, _, _ in spans]
+    out = []
+    i = 0
+    while i < len(words):
+        size = _place_len(words, i) if words[i][:1].isupper() else 0
+        if size:
+            out.append(Candidate(spans[i][1], spans[i + size - 1][2], sentence[spans[i][1]:spans[i + size - 1][2]], 1.0))
+        i += max(size, 1)
+    return out
+
+
+def _where(qtype: str, sentence: str, question_words: set[str]) -> str | None:
+    asked = _PREPS[qtype]
+    cands = _place_candidates(sentence, asked)
+    for other in ("di", "ke", "dari"):
+        if other not in asked:
+            cands += [Candidate(c.start, c.end, c.text, c.weight - 1.5)
+                      for c in _place_candidates(sentence, (other,))]
+    cands = _drop_overlaps(cands + _known_places(sentence))
+    cands = [c for c in cands if not _overlaps_question(c.text, question_words) or
+             not _repeats_question(c.text, question_words) and len(c.text.split()) > 2]
+    return _pick(cands, sentence, question_words)
+
+
+# ---------------------------------------------------------------- berapa
+
+_NUMBER_WORD = (r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus"
+                r"|seribu|sejuta|semiliar)(?:\s+(?:belas|puluh|ratus|ribu|juta|miliar|triliun))*"
+                r"|belasan|puluhan|ratusan|ribuan|jutaan|miliaran)")
+_NUMBER = re.compile(rf"(?<![-/\w])(?:\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?|{_NUMBER_WORD})(?![-/\w])", _I)
+_MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik", "kilometer", "km",
+             "meter", "mil", "persen", "orang", "kali", "ton", "dolar", "rupiah", "unit", "buah",
+             "negara", "entitas", "tentara", "pasukan", "rudal", "jiwa", "warga", "%"}
+_DISTANCE = {"kilometer", "km", "meter", "mil"}
+_DURATION = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik"}
+_STOP_AFTER = {"yang", "di", "ke", "dari", "dan", "untuk", "pada", "dengan", "sejak", "setelah",
+               "sebelum", "dalam", "oleh", "itu", "ini", "tersebut", "sebagai", "atau", "bagi",
+               "terakhir", "lalu", "kemudian", "akan", "telah", "sudah", "mereka", "kami"}
+
+
+def _number_candidates(sentence: str, article_date: str | None) -> list[tuple[Candidate, str]]:
+    """(number with its unit, unit word) pairs, leaving out numbers that are part of dates."""
+    dates = _date_candidates(sentence, None)
+    out = []
+    for m in _NUMBER.finditer(sentence):
+        if any(d.start <= m.start() < d.end for d in dates):
+            continue
+        if sentence[max(0, m.start() - 6):m.start()].lower().endswith("salah "):
+            continue  # "salah satu" is not a quantity
+        unit_words = _unit_after(sentence[m.end():])
+        end = m.end() + (unit_words[-1][1] if unit_words else 0)
+        unit = unit_words[0][0].lower() if unit_words else ""
+        weight = 2.0 if unit else 1.0
+        out.append((Candidate(m.start(), end, sentence[m.start():end], weight), unit))
+    return out
+
+
+def _unit_after(rest: str) -> list[tuple[str, int]]:
+    """The noun counted by a number: one measure word, or up to two plain words ("uji nuklir")."""
+    unit_words: list[tuple[str, int]] = []
+    pos = 0
+    for w, s, e in _words(rest)[:2]:
+        if rest[pos:s].strip() or not w.islower() or w in _STOP_AFTER:
+            break
+        unit_words.append((w, e))
+        pos = e
+        if w in _MEASURES:
+            break
+    return unit_words
+
+
+def _how_many(sentence: str, question_words: set[str]) -> str | None:
+    pairs = _number_candidates(sentence, None)
+    keys = [q for q in question_words if q not in _QUESTION_STOP]
+    wants_distance = bool(question_words & {"jarak", "jauh", "kilometer", "km"})
+    wants_duration = bool(question_words & {"lama", "usia", "umur", "lamanya"})
+
+    def bonus_for(unit: str, cand: Candidate) -> float:
+        b = 0.0
+        if unit and any(_related(unit, q) for q in keys + ["tahun"] * ("tahun" in question_words)):
+            b += 3.0
+        if wants_distance and unit in _DISTANCE or wants_duration and unit in _DURATION:
+            b += 3.0
+        tail = [w for w, _, _ in _words(sentence[cand.end:])[:4]]
+        if any(_related(t, q) for t in tail for q in keys):
+            b += 1.0
+        return b
+
+    units = {id(c): u for c, u in pairs}
+    cands = [c for c, _ in pairs]
+    return _pick(cands, sentence, question_words, lambda c: bonus_for(units[id(c)], c))
+
+
+# ---------------------------------------------------------------- public API
+
+_CAUSAL = re.compile(r"\b(karena|sebab|akibat|sehingga|untuk|agar|supaya|guna|demi|alasan|imbalan)\b", _I)
+
+
+def short_answer(qtype: str | None, sentence: str, article_date: str | None,
+                 question_words: set[str]) -> str | None:
+    """The asked-for piece of `sentence`, or None when the type has no short form or none is there."""
+    if not sentence or not isinstance(sentence, str):
+        return None
+    words = {w.lower() for w in (question_words or set())}
+    if qtype == "kapan":
+        return _pick(_date_candidates(sentence, article_date), sentence, words, proximity=0.4)
+    if qtype == "siapa":
+        return _who(sentence, words)
+    if qtype in _PREPS:
+        return _where(qtype, sentence, words)
+    if qtype == "berapa":
+        return _how_many(sentence, words)
+    return None
+
+
+def has_answer_type(qtype: str | None, sentence: str) -> bool:
+    """Whether the sentence could answer this type at all; for open types any sentence could."""
+    if not sentence:
+        return False
+    if qtype == "kapan":
+        return bool(_date_candidates(sentence, None))
+    if qtype == "siapa":
+        return bool(_person_candidates(sentence) or _org_candidates(sentence))
+    if qtype in _PREPS:
+        return bool(_place_candidates(sentence, ("di", "ke", "dari", "menuju")) or _known_places(sentence))
+    if qtype == "berapa":
+        return bool(_number_candidates(sentence, None))
+    if qtype == "mengapa":
+        return bool(_CAUSAL.search(sentence))
+    return True

@@ -1,0 +1,210 @@
+"""Question understanding: types, chat spelling, hostile input, follow-ups, fuzzy name edits."""
+import pytest
+
+from bot.answer import Turn
+from bot.question import Question, analyse_question, edit_candidates, surface_words
+
+
+@pytest.mark.parametrize("text, qtype", [
+    ("kapan Putin ke Pyongyang?", "kapan"),
+    ("kpn putin ke pyongyang", "kapan"),
+    ("Tanggal berapa Kim bertemu Putin?", "kapan"),
+    ("tahun berapa Korea Utara dibentuk", "kapan"),
+    ("pukul berapa pertemuan dimulai", "kapan"),
+    ("siapa menteri pertahanan Rusia", "siapa"),
+    ("sp menhan rusia yg ke pyongyang", "siapa"),
+    ("Siapakah juru bicara Kremlin?", "siapa"),
+    ("siapa nama dubes Rusia untuk korut", "siapa"),
+    ("di mana Kim bertemu Putin", "dimana"),
+    ("Kim ketemu Putin dimana?", "dimana"),
+    ("kim ketemu putin dmn", "dimana"),
+    ("kemana Choe pergi?", "kemana"),
+    ("Choe pergi ke mana", "kemana"),
+    ("darimana Kim berangkat", "darimana"),
+    ("berapa jarak Vladivostok dari perbatasan", "berapa"),
+    ("brp tentara wagner", "berapa"),
+    ("Berapakah entitas yang kena sanksi?", "berapa"),
+    ("berapa tahun gencatan senjata", "berapa"),
+    ("apa isi perjanjian itu", "apa"),
+    ("Apakah Korea Utara memasok senjata?", "apakah"),
+    ("apa benar korut kirim tentara", "apakah"),
+    ("mengapa Korea Utara menjual amunisi", "mengapa"),
+    ("kenapa korut jual amunisi", "mengapa"),
+    ("knp rusia butuh korut", "mengapa"),
+    ("ngapain shoigu ke pyongyang", "mengapa"),
+    ("bagaimana tanggapan Korea Utara", "bagaimana"),
+    ("gimana tanggapan korut", "bagaimana"),
+    ("gmn hubungan korut rusia", "bagaimana"),
+    ("Putin ke Pyongyang", None),
+])
+def test_question_type(text, qtype):
+    assert analyse_question(text).qtype == qtype
+
+
+def test_question_word_found_anywhere():
+    q = analyse_question("Putin ke Pyongyang kapan ya?")
+    assert q.qtype == "kapan"
+    assert q.content == "Putin ke Pyongyang"
+
+
+def test_chat_spelling_expanded():
+    q = analyse_question("sp menhan rusia yg ke pyongyang utk bertemu kim")
+    assert q.text == "siapa menteri pertahanan Rusia yang ke pyongyang untuk bertemu kim"
+    assert "yang" not in q.content.split() and "siapa" not in q.content.split()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("korut dan korsel", "Korea Utara dan Korea Selatan"),
+    ("menlu korut", "menteri luar negeri Korea Utara"),
+    ("sanksi AS", "sanksi Amerika Serikat"),
+    ("presiden as", "presiden Amerika Serikat"),
+    ("dk pbb", "Dewan Keamanan PBB"),
+    ("kemlu korsel", "Kementerian Luar Negeri Korea Selatan"),
+    ("pres ri", "presiden Indonesia"),
+    ("dgn tdk sdh blm jg krn dr", "dengan tidak sudah belum juga karena dari"),
+])
+def test_abbreviations(text, expected):
+    assert analyse_question(text).text == expected
+
+
+def test_lowercase_as_is_left_alone_without_country_context():
+    assert analyse_question("as roda patah").text == "as roda patah"
+
+
+def test_spelt_out_acronym_is_not_doubled():
+    assert analyse_question("sanksi Perserikatan Bangsa-Bangsa (PBB)").text == "sanksi Perserikatan Bangsa-Bangsa PBB"
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "?!?!", "😀🙏🔥", "\u200b\u200c\ufeff", '" OR 1=1 --', "NEAR(putin, kim)", "*",
+    "putin* OR kim*", "'; DROP TABLE passages; --", "<b>halo</b>", "<script>alert(1)</script>",
+    "x" * 10_000, "kapan " * 3000, None, 12345,
+])
+def test_hostile_input_gives_sane_question(text):
+    q = analyse_question(text)
+    assert isinstance(q, Question)
+    assert len(q.text) <= 500 and len(q.content) <= 500
+    for junk in ('"', "*", "(", ")", ";", "<", ">", "--", "\u200b", "=", "OR ", "NEAR"):
+        assert junk not in q.text and junk not in q.content
+
+
+def test_hostile_input_has_no_search_content():
+    assert analyse_question('" OR 1=1 --').content == ""
+    assert analyse_question("😀😀").content == ""
+    assert analyse_question("<script>alert(1)</script>").content == ""
+
+
+def test_markup_is_stripped_but_words_kept():
+    q = analyse_question("<b>kapan</b> Putin\u200b ke Pyongyang?")
+    assert q.qtype == "kapan" and q.content == "Putin ke Pyongyang"
+
+
+def test_only_filler_leaves_no_content():
+    assert analyse_question("apa itu yang ada?").content == ""
+
+
+PUTIN = Turn(question="kapan Putin ke Pyongyang", qtype="kapan", content="Putin ke Pyongyang",
+             answer="Juni 2024")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("kalau Shoigu?", "Shoigu"),
+    ("bagaimana dengan Shoigu?", "Shoigu"),
+    ("kalau Belousov?", "Belousov"),
+    ("kalo belousov", "belousov"),
+    ("Shoigu?", "Shoigu"),
+])
+def test_followup_replaces_the_person(text, name):
+    q = analyse_question(text, PUTIN)
+    assert q.is_followup and q.qtype == "kapan"
+    assert q.content == f"{name} ke Pyongyang"
+    assert q.text == f"kapan {name} ke Pyongyang"
+
+
+def test_followup_on_lowercase_previous():
+    prev = Turn(question="kpn putin ke pyongyang", qtype="kapan", content="putin ke pyongyang", answer=None)
+    q = analyse_question("kalau soigu?", prev)
+    assert q.content == "soigu ke pyongyang" and q.text == "kapan soigu ke pyongyang"
+
+
+def test_followup_replaces_a_place_with_a_place():
+    q = analyse_question("kalau ke Vladivostok?", PUTIN)
+    assert q.content == "Putin ke Vladivostok"
+    prev = Turn(question="siapa menteri pertahanan Rusia", qtype="siapa", content="menteri pertahanan Rusia", answer=None)
+    assert analyse_question("kalau Korea Utara?", prev).content == "menteri pertahanan Korea Utara"
+
+
+@pytest.mark.parametrize("text", ["siapa yang mengatakannya?", "siapa yang bilang begitu?", "sp yg bilang itu"])
+def test_who_said_it_uses_previous_question_and_answer(text):
+    q = analyse_question(text, PUTIN)
+    assert q.is_followup and q.qtype == "siapa"
+    assert "Putin" in q.content and "Pyongyang" in q.content and "Juni 2024" in q.content
+
+
+@pytest.mark.parametrize("text", ["kapan itu terjadi?", "kapan itu?", "kpn tuh terjadinya"])
+def test_when_did_it_happen_keeps_previous_content(text):
+    prev = Turn(question="siapa yang bertemu Kim di kosmodrom Vostochny", qtype="siapa",
+                content="bertemu Kim di kosmodrom Vostochny", answer="Vladimir Putin")
+    q = analyse_question(text, prev)
+    assert q.is_followup and q.qtype == "kapan"
+    assert "Vostochny" in q.content and "Vladimir Putin" in q.content
+
+
+def test_followup_context_is_not_part_of_question_words():
+    q = analyse_question("siapa yang mengatakannya?", PUTIN)
+    assert "putin" not in surface_words(q.text)
+    assert "siapa" in surface_words(q.text)
+
+
+@pytest.mark.parametrize("text", [
+    "siapa menteri pertahanan Rusia yang ke Pyongyang?",
+    "berapa jarak Vladivostok dari perbatasan Korea Utara?",
+    "Apa itu perjanjian pertahanan antara Korea Utara dan Rusia?",
+])
+def test_full_question_is_not_a_followup(text):
+    q = analyse_question(text, PUTIN)
+    assert not q.is_followup
+    assert "Putin" not in q.content
+
+
+def test_without_previous_nothing_is_a_followup():
+    q = analyse_question("kalau Shoigu?")
+    assert not q.is_followup and q.content == "Shoigu"
+
+
+@pytest.mark.parametrize("typo, name", [
+    ("pyongyan", "pyongyang"), ("soigu", "shoigu"), ("belousof", "belousov"),
+    ("puitn", "putin"), ("vladivostokk", "vladivostok"),
+])
+def test_edit_candidates_reach_the_name(typo, name):
+    assert name in edit_candidates(typo)
+
+
+def test_edit_candidates_are_exactly_one_edit():
+    cands = edit_candidates("ab")
+    assert "ab" not in cands
+    assert {"a", "b", "ba", "xab", "axb", "abx", "xb", "ax"} <= cands
+    assert "abcd" not in cands and "" not in cands
+    assert len(edit_candidates("putin")) == 5 + 4 + 25 * 5 + 26 * 6 - _dupes("putin")
+
+
+def _dupes(word):
+    """How many distinct edits collide (computed independently, the slow way)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    edits = []
+    for i in range(len(word)):
+        edits.append(word[:i] + word[i + 1:])
+    for i in range(len(word) - 1):
+        edits.append(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+    for i in range(len(word)):
+        edits += [word[:i] + c + word[i + 1:] for c in letters if c != word[i]]
+    for i in range(len(word) + 1):
+        edits += [word[:i] + c + word[i:] for c in letters]
+    distinct = set(edits) - {word}
+    return len(edits) - len(distinct)
+
+
+def test_edit_candidates_on_junk():
+    assert edit_candidates("") == set()
+    assert edit_candidates("x" * 1000) == set()
+    assert "kim" in edit_candidates("Kin")

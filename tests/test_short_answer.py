@@ -1,0 +1,159 @@
+"""Short answers on real sentences of the bundled corpus."""
+import pytest
+
+from bot.question import analyse_question, surface_words
+from bot.short_answer import has_answer_type, short_answer
+
+PUTIN_VISIT = ("Korea Utara diketahui telah memperkuat hubungan militernya dengan Rusia dalam beberapa waktu "
+               "terakhir. Pada Juni 2024, Presiden Rusia Vladimir Putin melakukan kunjungan langka ke Pyongyang.")
+SHOIGU_VISIT = ("Pemimpin Korea Utara, Kim Jong Un, berjanji untuk memperkuat hubungan dengan Rusia saat melakukan "
+                "pembicaraan dengan Kepala Keamanan Rusia, Sergei Shoigu, yang sedang melakukan kunjungan "
+                "kenegaraan pada Sabtu (14/9/2024).")
+KIM_PRAISE = ("Pemimpin Korea Utara Kim Jong Un pada Rabu (12/6) memuji hubungan negaranya dengan Rusia, dan "
+              "mengatakan bahwa kedua negara adalah “rekan seperjuangan yang tak terkalahkan”, di tengah laporan "
+              "bahwa Presiden Vladimir Putin akan mengunjungi Pyongyang dalam waktu dekat.")
+LAST_YEAR = ("Kim melakukan perjalanan luar negeri yang jarang terjadi untuk bertemu Putin di timur jauh Rusia "
+             "tahun lalu, di mana Seoul dan Washington kemudian mengklaim Pyongyang mengirimkan senjata ke Moskow.")
+KIRBY = ("Juru bicara keamanan nasional Gedung Putih, John Kirby, mengatakan pada 30 Agustus bahwa Amerika "
+         "Serikat khawatir bahwa negosiasi senjata antara kedua negara itu sedang berlanjut.")
+SHOIGU_2023 = ("Shoigu, yang sebelumnya menjabat sebagai Menteri Pertahanan Rusia, terakhir kali bertemu Kim pada "
+               "Juli 2023 di Pyongyang untuk merayakan 70 tahun gencatan senjata Perang Korea.")
+VOSTOCHNY = ("Pemimpin Korea Utara Kim Jong Un bertemu Presiden Rusia Vladimir Putin di kosmodrom Vostochny di "
+             "Amur Oblast, wilayah timur jauh Rusia, 13 September 2023.")
+BELOUSOV = ("Menteri Pertahanan Rusia, Andrey Belousov, menyatakan bahwa hubungan militer Rusia dan Korea Utara "
+            "terus berkembang pesat, pada Jumat (29/11/2024).")
+PENTAGON = ("Namun, laporan Pentagon bulan lalu mengatakan Rusia menggunakan rudal balistik Korea Utara di "
+            "Ukraina, berdasarkan analisis puing-puing.")
+VLADIVOSTOK = ("Berbicara kepada Associated Press tanpa menyebut nama, pejabat itu mengatakan pertemuan itu "
+               "diperkirakan akan diadakan akhir bulan ini di kota pelabuhan Rusia, Vladivostok, 129 kilometer "
+               "dari perbatasan Korea Utara.")
+KUMSUSAN = ("Para ahli menduga bahwa pertemuan ini berlangsung di Istana Tamu Kumsusan di Pyongyang, yang telah "
+            "menjadi tempat pertemuan penting dengan para pemimpin dunia, termasuk Presiden China Xi Jinping.")
+CHOE = ("Kunjungan Belousov ke Pyongyang berlangsung setelah kunjungan Menteri Luar Negeri Korea Utara, "
+        "Choe Son-hui, ke Moskow.")
+TRAIN = ("Dalam perjalanan langka ke luar negeri, Kim akan bepergian dari Pyongyang, kemungkinan dengan kereta "
+         "lapis baja, menuju Vladivostok, di Pantai Pasifik Rusia, tempat dia akan bertemu dengan Putin.")
+ENTITIES = ("Amerika Serikat baru-baru ini memberlakukan sanksi terhadap tiga entitas yang dituduh terlibat dalam "
+            "kesepakatan senjata antara Korea Utara dan Rusia.")
+WAGNER = ("Pada satu tahap terdapat 50.000 tentara Wagner yang bertempur di Ukraina; mereka terlibat dalam "
+          "beberapa pertempuran paling sengit di kota Bakhmut di bagian timur.")
+NUCLEAR = ("Korea Utara telah melakukan enam uji nuklir sejak tahun 2006 dan telah menguji berbagai jenis misil "
+           "dalam beberapa tahun terakhir, tetapi jarang melakukan latihan militer dengan tetangganya.")
+
+
+def ask(question: str, sentence: str, article_date: str | None = None) -> str | None:
+    q = analyse_question(question)
+    return short_answer(q.qtype, sentence, article_date, surface_words(q.text))
+
+
+@pytest.mark.parametrize("question, sentence, date, expected", [
+    ("kapan Putin ke Pyongyang?", PUTIN_VISIT, None, "Juni 2024"),
+    ("kpn putin ke pyongyang", PUTIN_VISIT, "2024-09-14", "Juni 2024"),
+    ("kapan Shoigu berkunjung ke Korea Utara?", SHOIGU_VISIT, None, "14 September 2024"),
+    ("kapan Kim memuji hubungan dengan Rusia?", KIM_PRAISE, "2024-06-12", "12 Juni 2024"),
+    ("kapan Kim memuji hubungan dengan Rusia?", KIM_PRAISE, None, "12 Juni"),
+    ("kapan Kim bertemu Putin di Rusia?", LAST_YEAR, "2024-06-12", "2023"),
+    ("kapan Kim bertemu Putin di Rusia?", LAST_YEAR, None, "tahun lalu"),
+    ("kapan Kirby mengatakan AS khawatir?", KIRBY, "2023-09-05", "30 Agustus 2023"),
+    ("kapan Kirby mengatakan AS khawatir?", KIRBY, None, "30 Agustus"),
+    ("kapan Shoigu terakhir bertemu Kim?", SHOIGU_2023, None, "Juli 2023"),
+    ("tanggal berapa Kim bertemu Putin di Vostochny?", VOSTOCHNY, None, "13 September 2023"),
+    ("kapan Belousov bicara soal hubungan militer?", BELOUSOV, None, "29 November 2024"),
+    ("kapan laporan Pentagon keluar?", PENTAGON, "2024-06-12", "Mei 2024"),
+    ("kapan laporan Pentagon keluar?", PENTAGON, None, "bulan lalu"),
+    ("sejak kapan korut uji nuklir?", NUCLEAR, None, "2006"),
+])
+def test_kapan(question, sentence, date, expected):
+    assert ask(question, sentence, date) == expected
+
+
+def test_kapan_prefers_date_near_question_words():
+    sentence = ("Shoigu mengunjungi Pyongyang pada Juli 2023, sedangkan Belousov mengunjungi Pyongyang "
+                "pada 29 November 2024.")
+    assert ask("kapan Belousov ke Pyongyang?", sentence) == "29 November 2024"
+    assert ask("kapan Shoigu ke Pyongyang?", sentence) == "Juli 2023"
+
+
+def test_kapan_never_repeats_the_question():
+    assert ask("apa yang terjadi pada Juni 2024? kapan", PUTIN_VISIT) is None
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("siapa yang bertemu Kim?", SHOIGU_VISIT, "Kepala Keamanan Rusia Sergei Shoigu"),
+    ("sp menhan rusia yg ke pyongyang", BELOUSOV, "Andrey Belousov"),
+    ("siapa menhan rusia yang ke pyongyang", CHOE, "Belousov"),
+    ("siapa pemimpin korut?", SHOIGU_VISIT, "Kim Jong Un"),
+    ("siapa menlu korut yang ke moskow?", CHOE, "Choe Son-hui"),
+])
+def test_siapa(question, sentence, expected):
+    assert ask(question, sentence) == expected
+
+
+def test_siapa_keeps_adjacent_title():
+    answer = ask("siapa yang bilang AS khawatir soal negosiasi senjata?", KIRBY)
+    assert answer.endswith("John Kirby") and answer.startswith("Juru bicara")
+
+
+def test_siapa_never_answers_with_the_asked_name():
+    answer = ask("siapa yang bertemu Kim Jong Un?", SHOIGU_VISIT)
+    assert "Kim" not in answer
+
+
+def test_siapa_asked_about_a_person_gives_the_office():
+    sentence = "Dmitry Peskov, juru bicara Kremlin, mengatakan “tidak ada yang perlu dikatakan”."
+    assert ask("siapa Dmitry Peskov?", sentence) == "juru bicara Kremlin"
+    assert ask("siapa juru bicara Kremlin?", sentence) == "Dmitry Peskov"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("di mana Kim dan Shoigu bertemu?", KUMSUSAN, "Istana Tamu Kumsusan di Pyongyang"),
+    ("dimana Kim bertemu Putin pada 13 September 2023?", VOSTOCHNY, "kosmodrom Vostochny di Amur Oblast"),
+    ("di mana pertemuan itu akan diadakan?", VLADIVOSTOK, "Vladivostok"),
+    ("kemana Choe pergi?", CHOE, "Moskow"),
+    ("ke mana Kim akan bepergian?", TRAIN, "Vladivostok"),
+    ("dari mana Kim akan berangkat?", TRAIN, "Pyongyang"),
+    ("kemana Putin berkunjung?", PUTIN_VISIT, "Pyongyang"),
+])
+def test_place(question, sentence, expected):
+    assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("berapa jarak Vladivostok dari perbatasan?", VLADIVOSTOK, "129 kilometer"),
+    ("brp entitas yg kena sanksi AS?", ENTITIES, "tiga entitas"),
+    ("berapa tentara Wagner di Ukraina?", WAGNER, "50.000 tentara"),
+    ("berapa kali korut uji nuklir?", NUCLEAR, "enam uji nuklir"),
+    ("peringatan berapa tahun gencatan senjata?", SHOIGU_2023, "70 tahun"),
+])
+def test_berapa(question, sentence, expected):
+    assert ask(question, sentence) == expected
+
+
+def test_berapa_skips_dates_and_salah_satu():
+    sentence = "Korea Utara adalah salah satu sekutu Rusia sejak 2006, kata pejabat pada 13 September 2023."
+    assert ask("berapa sekutu Rusia?", sentence) is None
+
+
+@pytest.mark.parametrize("qtype", ["apa", "apakah", "mengapa", "bagaimana", None])
+def test_open_types_have_no_short_answer(qtype):
+    assert short_answer(qtype, PUTIN_VISIT, "2024-09-14", {"apa"}) is None
+
+
+def test_bad_inputs_do_not_raise():
+    assert short_answer("kapan", "", None, set()) is None
+    assert short_answer("kapan", "Rabu (31/2) tidak ada.", "bukan-tanggal", set()) is None
+    assert short_answer("siapa", "😀 ( ) “ ”", None, set()) is None
+
+
+def test_has_answer_type():
+    assert has_answer_type("kapan", PUTIN_VISIT)
+    assert not has_answer_type("kapan", ENTITIES)
+    assert has_answer_type("siapa", KIRBY)
+    assert not has_answer_type("siapa", "hubungan kedua negara semakin erat.")
+    assert has_answer_type("dimana", KUMSUSAN)
+    assert has_answer_type("berapa", WAGNER)
+    assert not has_answer_type("berapa", PUTIN_VISIT)
+    assert has_answer_type("mengapa", "Rusia butuh amunisi karena sanksi internasional.")
+    assert not has_answer_type("mengapa", "Kim bertemu Putin.")
+    assert has_answer_type("apa", "apa saja.")
+    assert not has_answer_type("kapan", "")
