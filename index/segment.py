@@ -1,0 +1,150 @@
+"""Sentences and passages: the retrieval units cut from an article's cleaned blocks.
+
+Every passage is one verbatim slice of the article text (whitespace aside), so any quote we show
+can be found again in the original.
+"""
+from __future__ import annotations
+
+import re
+
+from index.article import Block, Passage
+
+MAX_PASSAGE_CHARS = 1200  # longer paragraphs are cut at sentence boundaries
+
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_WS_RE = re.compile(r"\s+")  # in str patterns \s covers NBSP, thin spaces, ideographic space …
+
+# A possible sentence end: terminal punctuation, then closing quotes/brackets (and "***" trailers),
+# then whitespace or the end of the text.
+_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]*]*(?=\s|$)")
+_TOKEN_BEFORE_RE = re.compile(r"(\S+)$")
+_INITIALS_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # "S.H", "a.n", "M.Si" handled below
+
+# Titles and short forms that are followed by more of the same sentence; a period after them
+# never ends a sentence. (dll./dsb./dst. are not here: before a capital they usually do end one.)
+_NO_SPLIT_ABBREVIATIONS = frozenset(
+    """
+    dr drs dra prof ir h hj kh st sdr sdri bpk bp ibu ny nn tn mr mrs ms mt ust
+    jl jln no nos nomor hlm hal tel telp fax rp kab kec kel kota prov ds gg rt rw
+    kol jend brigjen mayjen letjen laksda laksdya marsda marsdya kapt lettu letda serka
+    ipda iptu aiptu aipda akp kompol akbp kombes brigpol bripka irjen komjen
+    m.si m.sc m.pd m.kom m.hum m.m m.h s.h s.e s.pd s.kom s.sos s.ip s.t s.ag s.psi
+    a.n u.p a.k.a vs tgl yth bag vol art pasal ayat dkk sen gov inc ltd co corp
+    """.split()
+)
+_OPENERS = "\"'“‘«([("
+
+
+def normalise_whitespace(s: str) -> str:
+    """One space between words: what a quote looks like once layout is ignored."""
+    return _WS_RE.sub(" ", _ZERO_WIDTH_RE.sub("", s)).strip()
+
+
+def _is_boundary(text: str, punct_start: int, punct: str, next_pos: int) -> bool:
+    """Decide whether the terminal punctuation at `punct_start` really ends a sentence."""
+    if next_pos >= len(text):
+        return True
+    nxt = text[next_pos]
+    if nxt.islower():
+        return False  # "… ?” tanya dia", "dll. yang", "Rp. 1,5 ..." continue the sentence
+    if punct != ".":
+        return True  # "!", "?", "…", "..." followed by a capital
+    match = _TOKEN_BEFORE_RE.search(text, 0, punct_start)
+    if not match:
+        return True
+    token = match.group(1).lstrip(_OPENERS)
+    lowered = token.lower()
+    if lowered in _NO_SPLIT_ABBREVIATIONS:
+        return False
+    if len(token) == 1 and token.isalpha() and token.isupper():
+        return False  # an initial: "J. Kirby"
+    if _INITIALS_RE.match(token):
+        return False  # "S.H.", "a.n.", "A.S."
+    if nxt.isdigit() and lowered in ("no", "nomor", "hal", "hlm"):
+        return False
+    return True
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) into `text`, aware of Indonesian abbreviations and numbers."""
+    spans: list[tuple[int, int]] = []
+    start = _skip_space(text, 0)
+    for match in _END_RE.finditer(text):
+        end = match.end()
+        punct = match.group().rstrip("\"'”’»)]*")
+        if match.start() < start:
+            continue
+        if not _is_boundary(text, match.start(), punct, _skip_space(text, end)):
+            continue
+        if end > start:
+            spans.append((start, end))
+        start = _skip_space(text, end)
+    tail_end = len(text.rstrip())
+    if start < tail_end:
+        spans.append((start, tail_end))
+    return spans
+
+
+def _skip_space(text: str, pos: int) -> int:
+    n = len(text)
+    while pos < n and (text[pos].isspace() or _ZERO_WIDTH_RE.match(text, pos)):
+        pos += 1
+    return pos
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a long paragraph at sentence ends so no passage grows much beyond MAX_PASSAGE_CHARS."""
+    if end - start <= MAX_PASSAGE_CHARS:
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    cur_start = cur_end = None
+    for s, e in split_sentences(text[start:end]):
+        s, e = s + start, e + start
+        if cur_start is None:
+            cur_start, cur_end = s, e
+        elif e - cur_start > MAX_PASSAGE_CHARS:
+            out.append((cur_start, cur_end))
+            cur_start, cur_end = s, e
+        else:
+            cur_end = e
+    if cur_start is not None:
+        out.append((cur_start, cur_end))
+    return out or [(start, end)]
+
+
+def _only_space_between(text: str, a: int, b: int) -> bool:
+    return not normalise_whitespace(text[a:b])
+
+
+def _passage(text: str, start: int, end: int, kind: str, heading: str | None,
+             heading_joined: bool) -> Passage:
+    body = normalise_whitespace(text[start:end])
+    if heading_joined and heading:
+        # The heading is its own "sentence": it has no final punctuation to end it.
+        offset = len(heading) + 1
+        rest = split_sentences(body[offset:])
+        sentences = [(0, len(heading))] + [(s + offset, e + offset) for s, e in rest]
+    else:
+        sentences = split_sentences(body)
+    return Passage(text=body, start=start, end=end, kind=kind, sentences=sentences, heading=heading)
+
+
+def make_passages(text: str, blocks: list[Block]) -> list[Passage]:
+    """Paragraphs (with the heading just above them) and captions → passages, in text order."""
+    passages: list[Passage] = []
+    heading: Block | None = None
+    for block in blocks:
+        if block.kind == "heading":
+            heading = block
+            continue
+        if block.kind == "caption":
+            passages.append(_passage(text, block.start, block.end, "caption", None, False))
+            continue
+        heading_text = normalise_whitespace(heading.text) if heading else None
+        joined = heading is not None and _only_space_between(text, heading.end, block.start)
+        for i, (s, e) in enumerate(_chunks(text, block.start, block.end)):
+            first_joined = joined and i == 0
+            start = heading.start if first_joined else s
+            passages.append(_passage(text, start, e, "paragraph", heading_text, first_joined))
+        heading = None
+    return passages
