@@ -193,5 +193,21 @@ def eval_command(questions_file: Path, db_path: Path, failures: bool) -> None:
             click.echo(json.dumps(failure, ensure_ascii=False))
 
 
+@main.command("facqa")
+@click.option("--dataset", type=click.Path(file_okay=False, path_type=Path),
+              default=lambda: str(Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "facqa"),
+              show_default="../shared/datasets/facqa")
+@click.option("--split", type=click.Choice(["train", "valid", "test"]), default="test", show_default=True)
+@click.option("--work", type=click.Path(file_okay=False, path_type=Path), default="bench-data/facqa", show_default=True)
+@click.option("--limit", type=int, default=None, help="Only the first N questions.")
+def facqa_command(dataset: Path, split: str, work: Path, limit: int | None) -> None:
+    """Run the FacQA benchmark open-corpus (hit@1, MRR@10, answer F1)."""
+    from bot.facqa import run
+
+    if not (dataset / "derived" / "passages.jsonl").exists():
+        raise click.ClickException(f"dataset FacQA tidak ditemukan di {dataset}")
+    click.echo(run(dataset, work, split, limit).format())
+
+
 if __name__ == "__main__":
     main()

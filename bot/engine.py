@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
-from bot.question import Question, analyse_question, edit_candidates
+from bot.question import Question, analyse_question, edit_candidates, surface_words
 from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search
 from bot.selection import Candidate, Choice, covers_question, pick_quotes, rank_sentences, trim_quote
 from bot.short_answer import has_answer_type, short_answer
@@ -23,8 +24,11 @@ from index.analyse import Analyzer, Token
 from index.store import get_meta, open_db
 
 CANDIDATE_PASSAGES = 30
+_WORD = re.compile(r"\w+")
 FACTOID_TYPES = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa"}
 MIN_FUZZY_LENGTH = 4
+ANSWER_SEARCH = 6  # leading sentences that may supply the short answer
+_EXPLICIT_DATE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}/\d{1,2}\b")
 
 
 class IndexMissing(RuntimeError):
@@ -71,20 +75,13 @@ class Engine:
 
     # -- answering -----------------------------------------------------------------------------
     def ask(self, question: str, previous: Turn | None = None, max_quotes: int = 3) -> Answer:
-        q = analyse_question(question or "", previous)
-        with self._snapshot() as (conn, stats):
-            tokens = self._query_tokens(conn, q.content)
-            terms = [t.term for t in tokens]
-            hits = search(conn, stats, terms, k=CANDIDATE_PASSAGES)
-            candidates = self._candidates(conn, hits)
-            weights = self._weights(conn, stats, terms)
-        choices = rank_sentences(candidates, weights, self._analyzer.terms, lambda s: has_answer_type(_answer_kind(q), s))
-        best = choices[0] if choices else None
-        if not terms or not covers_question(best):
+        q, terms, choices = self._choose(question, previous)
+        if not terms or not covers_question(choices[0] if choices else None):
             return self._abstain(question, q)
         picked = pick_quotes(choices, self._analyzer.terms, max_quotes)
         answer_text, picked = self._short_answer(q, choices, picked)
-        quotes = self._quotes(conn, picked, set(terms))
+        with self._snapshot() as (conn, _):
+            quotes = self._quotes(conn, picked, set(terms), explain=_answer_kind(q) not in FACTOID_TYPES)
         turn = Turn(
             question=q.text,
             qtype=q.qtype,
@@ -101,6 +98,29 @@ class Engine:
             understood_as=q.text,
             turn=turn,
         )
+
+    def ranking(self, question: str, k: int = 10) -> list[str]:
+        """Article ids of the best passages in answer order, for retrieval metrics such as MRR."""
+        _, _, choices = self._choose(question, None)
+        return [c.candidate.article_id for c in choices[:k]]
+
+    def _choose(self, question: str, previous: Turn | None) -> tuple[Question, list[str], list[Choice]]:
+        q = analyse_question(question or "", previous)
+        with self._snapshot() as (conn, stats):
+            terms = [t.term for t in self._query_tokens(conn, q.content)]
+            candidates = self._candidates(conn, search(conn, stats, terms, k=CANDIDATE_PASSAGES))
+            weights = self._weights(conn, stats, terms)
+        kind = _answer_kind(q)
+        words = surface_words(q.text)
+        query_terms = set(terms)
+
+        def type_score(sentence: str) -> float:
+            term_starts = [t.start for t in self._analyzer.tokens(sentence) if t.term in query_terms]
+            return answer_type_strength(kind, sentence, words, term_starts)
+
+        choices = rank_sentences(candidates, weights, self._analyzer.terms, type_score,
+                                 _WORD.findall(q.content))
+        return q, terms, choices
 
     def _abstain(self, question: str, q: Question) -> Answer:
         turn = Turn(question=q.text, qtype=q.qtype, content=q.content, answer=None)
@@ -142,13 +162,13 @@ class Engine:
         scores = dict(hits)
         marks = ",".join("?" * len(hits))
         rows = conn.execute(
-            f"SELECT p.id, p.article_id, p.text, p.sentences, a.date FROM passages p "
+            f"SELECT p.id, p.article_id, p.text, p.sentences, a.date, p.heading FROM passages p "
             f"JOIN articles a ON a.article_id = p.article_id WHERE p.id IN ({marks})",
             list(scores),
         ).fetchall()
         found = [
-            Candidate(pid, aid, text, [tuple(s) for s in json.loads(spans)], scores[pid], date)
-            for pid, aid, text, spans, date in rows
+            Candidate(pid, aid, text, [tuple(s) for s in json.loads(spans)], scores[pid], date, heading)
+            for pid, aid, text, spans, date, heading in rows
         ]
         return sorted(found, key=lambda c: (-c.bm25, c.passage_id))
 
@@ -157,8 +177,8 @@ class Engine:
         kind = _answer_kind(q)
         if kind not in FACTOID_TYPES:
             return None, picked
-        words = set(q.text.lower().split())
-        for choice in choices[: len(picked) + 2]:
+        words = surface_words(q.text)
+        for choice in choices[:ANSWER_SEARCH]:
             if choice.score < 0.6 * choices[0].score:
                 break
             found = short_answer(kind, choice.sentence_text, choice.candidate.article_date, words)
@@ -170,15 +190,19 @@ class Engine:
                 return found, picked
         return None, picked
 
-    def _quotes(self, conn: sqlite3.Connection, picked: list[Choice], terms: set[str]) -> list[Quote]:
+    def _quotes(self, conn: sqlite3.Connection, picked: list[Choice], terms: set[str], explain: bool) -> list[Quote]:
+        """Verbatim quotes; for why/how/what questions the sentence after the best one comes too,
+        since it usually carries the explanation."""
         ids = sorted({c.candidate.article_id for c in picked})
         infos = {info.article_id: info for info in self._article_infos(conn, ids)}
         quotes = []
         for choice in picked:
-            sentence = choice.sentence_text
+            sentence = choice.sentence_text if not explain else _with_next_sentence(choice)
             spans = [(t.start, t.end) for t in self._analyzer.tokens(sentence) if t.term in terms]
             text, spans = trim_quote(sentence, spans)
-            info = infos[choice.candidate.article_id]
+            info = infos.get(choice.candidate.article_id)
+            if info is None:  # removed by an index run since the passages were chosen
+                continue
             quotes.append(
                 Quote(
                     quote=text,
@@ -247,6 +271,36 @@ class Engine:
                 )
         finally:
             db.close()
+
+
+def _with_next_sentence(choice: Choice, limit: int = 480) -> str:
+    spans = choice.candidate.sentences
+    start, end = choice.sentence
+    following = [s for s in spans if s[0] >= end]
+    if following and following[0][1] - start <= limit:
+        end = following[0][1]
+    return choice.candidate.text[start:end]
+
+
+def answer_type_strength(kind: str | None, sentence: str, question_words: set[str], term_starts: list[int]) -> float:
+    """How well a sentence holds an answer of the asked type: an answer phrase close to the
+    question's own terms counts fully, a distant one less (it likely dates or names something
+    else), and a date without a year or day ("pada Jumat", "bulan lalu") counts half."""
+    if not has_answer_type(kind, sentence):
+        return 0.0
+    if kind not in FACTOID_TYPES:
+        return 1.0
+    strength = 1.0
+    if kind == "kapan" and not _EXPLICIT_DATE.search(sentence):
+        strength = 0.5
+    found = short_answer(kind, sentence, None, question_words)
+    if not found:
+        return 0.25 * strength
+    at = sentence.find(found.split()[0])
+    if at >= 0 and term_starts:
+        words_apart = min(len(sentence[min(at, s) : max(at, s)].split()) for s in term_starts)
+        strength /= 1 + max(0, words_apart - 4) / 8
+    return strength
 
 
 def _answer_kind(q: Question) -> str | None:

@@ -11,6 +11,12 @@ from dataclasses import dataclass
 TYPE_BONUS = 0.25
 PASSAGE_COVERAGE_WEIGHT = 0.15
 BM25_WEIGHT = 0.10
+PROXIMITY_WEIGHT = 0.2
+PHRASE_WEIGHT = 0.05
+LENGTH_PENALTY = 0.004  # per content word beyond twelve: a focused sentence quotes better
+NOT_AN_ANSWER = 0.5
+HEADING_CONTEXT = 0.9
+TYPE_CHECKED = 12  # sentences, best first, whose answer type is checked
 MIN_COVERAGE = 0.5  # share of the question's weight the best passage must hold, or we abstain
 SECOND_SOURCE_RATIO = 0.75  # a further quote must score at least this share of the best one
 NEAR_DUPLICATE = 0.8  # term-set overlap above which two passages count once
@@ -26,6 +32,7 @@ class Candidate:
     sentences: list[tuple[int, int]]
     bm25: float
     article_date: str | None = None
+    heading: str | None = None
 
 
 @dataclass
@@ -54,33 +61,91 @@ def rank_sentences(
     candidates: list[Candidate],
     weights: dict[str, float],
     terms_of: Callable[[str], list[str]],
-    has_type: Callable[[str], bool],
+    type_score: Callable[[str], float],
+    question_words: list[str] | None = None,
 ) -> list[Choice]:
-    """Best sentence of each passage, passages ordered by it: sentences holding every key term and
-    an answer of the asked type come first, BM25 only breaks near-ties."""
+    """Best sentence of each passage, passages ordered by it: sentences holding every key term close
+    together and an answer of the asked type come first; BM25 only breaks near-ties."""
     if not candidates:
         return []
     top_bm25 = max(c.bm25 for c in candidates) or 1.0
-    choices = []
+    phrases = _bigrams(question_words or [])
+    scored: list[tuple[float, Candidate, tuple[int, int], float]] = []
     for cand in candidates:
-        passage_terms = set(terms_of(cand.text))
-        passage_cov = coverage(passage_terms, weights)
-        best: Choice | None = None
+        passage_cov = coverage(set(terms_of(cand.text)), weights)
+        heading_terms = set(terms_of(cand.heading)) if cand.heading else set()
         for span in cand.sentences or [(0, len(cand.text))]:
             text = cand.text[span[0] : span[1]]
-            cov = coverage(set(terms_of(text)), weights)
-            type_match = has_type(text)
+            terms = terms_of(text)
+            own = coverage(set(terms), weights)
+            # A heading ("Apakah Korea Utara pernah memasok senjata?") is the context of the
+            # sentences under it: they answer what it names.
+            with_heading = HEADING_CONTEXT * coverage(set(terms) | heading_terms, weights)
             score = (
-                cov
-                + TYPE_BONUS * type_match
+                max(own, with_heading)
+                - LENGTH_PENALTY * max(0, len(terms) - 12)
+                - NOT_AN_ANSWER * _not_an_answer(text, span, cand)
+                + PROXIMITY_WEIGHT * proximity(terms, weights)
+                + PHRASE_WEIGHT * min(3, _phrase_hits(text, phrases))
                 + PASSAGE_COVERAGE_WEIGHT * passage_cov
                 + BM25_WEIGHT * cand.bm25 / top_bm25
             )
-            if best is None or score > best.score:
-                best = Choice(cand, span, score, passage_cov, type_match)
-        choices.append(best)
-    choices.sort(key=lambda c: (-c.score, -c.candidate.bm25, c.candidate.passage_id))
-    return choices
+            scored.append((score, cand, span, passage_cov))
+    scored.sort(key=lambda item: (-item[0], -item[1].bm25, item[1].passage_id, item[2]))
+    # The answer-type check is the costly part: only the leading sentences need it.
+    choices = []
+    for rank, (score, cand, span, passage_cov) in enumerate(scored):
+        strength = type_score(cand.text[span[0] : span[1]]) if rank < TYPE_CHECKED else 0.0
+        choices.append(Choice(cand, span, score + TYPE_BONUS * strength, passage_cov, strength > 0))
+    choices.sort(key=lambda c: (-c.score, -c.candidate.bm25, c.candidate.passage_id, c.sentence))
+    best_per_passage: dict[int, Choice] = {}
+    for choice in choices:
+        best_per_passage.setdefault(choice.candidate.passage_id, choice)
+    return list(best_per_passage.values())
+
+
+def _not_an_answer(text: str, span: tuple[int, int], cand: Candidate) -> bool:
+    """A question ("Apakah …?") or the heading that opens a passage names a topic; it answers nothing."""
+    if text.rstrip().endswith("?"):
+        return True
+    return bool(cand.heading) and span[0] == 0 and text.strip() == cand.heading.strip()
+
+
+def proximity(terms: list[str], weights: dict[str, float]) -> float:
+    """How tightly the question's terms sit together: 1 when adjacent, towards 0 when far apart."""
+    positions = [(i, t) for i, t in enumerate(terms) if t in weights]
+    wanted = {t for _, t in positions}
+    if len(wanted) < 2:
+        return 0.0
+    best = len(terms)
+    counts: dict[str, int] = {}
+    left = 0
+    for right, (pos, term) in enumerate(positions):
+        counts[term] = counts.get(term, 0) + 1
+        while len(counts) == len(wanted):
+            best = min(best, pos - positions[left][0] + 1)
+            left_term = positions[left][1]
+            counts[left_term] -= 1
+            if counts[left_term] == 0:
+                del counts[left_term]
+            left += 1
+    return len(wanted) / best
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _bigrams(words: list[str]) -> set[str]:
+    lowered = [w.lower() for w in words]
+    return {f"{a} {b}" for a, b in zip(lowered, lowered[1:])}
+
+
+def _phrase_hits(text: str, phrases: set[str]) -> int:
+    """Word pairs of the question found as written in the sentence ("ke Pyongyang")."""
+    if not phrases:
+        return 0
+    words = _WORD.findall(text.lower())
+    return len(phrases & {f"{a} {b}" for a, b in zip(words, words[1:])})
 
 
 def covers_question(best: Choice | None) -> bool:

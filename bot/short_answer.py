@@ -216,8 +216,20 @@ def _render_date(kind: str, m: re.Match, ref: date | None) -> str | None:
     if kind == "day_rel":
         return _day_relative(g[0].lower(), ref)
     if kind == "weekday":
-        return "hari " + g[0].capitalize()
+        return _weekday(g[0].lower(), ref)
     return m.group().strip()
+
+
+_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
+
+
+def _weekday(name: str, ref: date | None) -> str:
+    """A bare weekday in news copy means the one in the week up to publication ("pada Jumat")."""
+    index = _WEEKDAYS.get(name)
+    if ref is None or index is None:
+        return "hari " + name.capitalize()
+    day = ref - timedelta(days=(ref.weekday() - index) % 7)
+    return _fmt(day.day, day.month, day.year)
 
 
 def _month_relative(month: int, when: str, ref: date | None) -> str:
@@ -337,11 +349,14 @@ def _person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
 
 _ORG_HEADS = {"universitas", "kantor", "berita", "badan", "dewan", "kementerian", "gedung", "istana",
               "lapangan", "kosmodrom", "perjanjian", "kelompok", "media", "surat", "kabar"}
-_APPOSITION = re.compile(r"\s*,\s*(?:seorang\s+|sebagai\s+)?([a-z][^,.;:“”\"]{2,80}?)\s*[,.;]")
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:yang\s+(?:\w+\s+){0,2}?sebagai\s+|seorang\s+|sebagai\s+)?([A-Za-z][^,.;:“”\"]{2,80}?)\s*[,.;]"
+)
 
 
 def _apposition_after(sentence: str, end: int) -> str | None:
-    """"Dmitry Peskov, juru bicara Kremlin, …" → "juru bicara Kremlin" (only a title-like phrase)."""
+    """"Dmitry Peskov, juru bicara Kremlin, …" → "juru bicara Kremlin"; also "Shoigu, yang sebelumnya
+    menjabat sebagai Menteri Pertahanan Rusia, …" (only a title-like phrase)."""
     m = _APPOSITION.match(sentence, end)
     if m and m.group(1).split()[0].lower() in _TITLE_START:
         return m.group(1)

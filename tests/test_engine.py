@@ -1,0 +1,117 @@
+"""The answer engine on the bundled corpus, through the real index and the real CLI."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from index.load import load_file
+from index.segment import normalise_whitespace
+from tests.conftest import BUNDLED_CORPUS, ROOT, TANYA
+
+PUTIN_QUOTE = "Pada Juni 2024, Presiden Rusia Vladimir Putin melakukan kunjungan langka ke Pyongyang."
+
+
+@pytest.fixture(scope="module")
+def engine(bundled_db: Path) -> Engine:
+    return Engine(bundled_db)
+
+
+@pytest.mark.parametrize("question", ["kapan Putin ke Pyongyang?", "Kapan Putin mengunjungi Pyongyang?",
+                                      "kpn putin ke pyongyang"])
+def test_anchor_question(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert answer.answer == "Juni 2024"
+    first = answer.passages[0]
+    assert first.quote == PUTIN_QUOTE
+    assert first.source == "INDONESIAUPDATES.COM"
+    assert first.date == "2024-09-14"
+
+
+def _article_text(quote_path: str) -> str:
+    articles, _ = load_file(BUNDLED_CORPUS, quote_path)
+    return normalise_whitespace(articles[0].text)
+
+
+@pytest.mark.parametrize("question", [
+    "siapa menteri pertahanan Rusia yang bertemu No Kwang Chol?",
+    "berapa jarak Vladivostok dari perbatasan Korea Utara?",
+    "di mana Kim bertemu Putin pada September 2023?",
+    "mengapa Korea Utara dituduh menjual amunisi?",
+])
+def test_every_quote_is_verbatim(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.passages
+    for quote in answer.passages:
+        article = _article_text(quote.path)
+        for piece in quote.quote.split("…"):
+            assert normalise_whitespace(piece) in article
+
+
+@pytest.mark.parametrize("question", ["siapa juara Piala Dunia 2022?", "apa kata Jokowi tentang Rusia?",
+                                      "xqzv blorft wumpik?", "apa itu yang ada?"])
+def test_questions_the_corpus_does_not_answer_are_declined(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.abstained and answer.answer is None and answer.passages == []
+
+
+HOSTILE = ["", "   ", "x" * 10_000, "🙂🙂🔥🇮🇩", "?!?!...", '" OR 1=1 --', "NEAR(putin pyongyang)", "*",
+           "putin* AND pyongyang", "<b>kapan</b> <script>alert(1)</script> Putin ke Pyongyang?",
+           "kapan\u200b Putin\u200c ke\ufeff Pyongyang?", "'; DROP TABLE passages; --", "kapan " * 2000]
+
+
+@pytest.mark.parametrize("question", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_questions_get_a_normal_reply(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert isinstance(answer.abstained, bool)
+    json.dumps(answer.to_json())
+
+
+def test_zero_width_characters_do_not_hide_the_question(engine: Engine) -> None:
+    assert engine.ask("kapan\u200b Putin\u200c ke\ufeff Pyongyang?").answer == "Juni 2024"
+
+
+def test_follow_up_reads_the_previous_turn(engine: Engine) -> None:
+    first = engine.ask("kapan Putin ke Pyongyang?")
+    follow = engine.ask("kalau Shoigu?", first.turn)
+    assert not follow.abstained
+    assert "Shoigu" in follow.passages[0].quote
+
+
+def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([*TANYA, *args], input=stdin, capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_ask_json_contract_and_batch(bundled_db: Path) -> None:
+    single = _cli("ask", "--json", "--db", str(bundled_db), "kapan Putin ke Pyongyang?")
+    assert single.returncode == 0, single.stderr
+    record = json.loads(single.stdout)
+    assert set(record) == {"question", "abstained", "answer", "passages"}
+    assert set(record["passages"][0]) == {"quote", "article_id", "title", "source", "date", "path", "url", "score"}
+    assert record["passages"][0]["article_id"] == "000_26b4985e531ea79f.txt"
+
+    batch = _cli("ask", "--json", "--db", str(bundled_db),
+                 stdin="kapan Putin ke Pyongyang?\nsiapa juara Piala Dunia 2022?\n\n")
+    lines = [json.loads(line) for line in batch.stdout.splitlines()]
+    assert [line["question"] for line in lines] == ["kapan Putin ke Pyongyang?", "siapa juara Piala Dunia 2022?", ""]
+    assert [line["abstained"] for line in lines] == [False, True, True]
+
+
+def test_ask_prints_answer_then_sourced_quote(bundled_db: Path) -> None:
+    result = _cli("ask", "--db", str(bundled_db), "kapan Putin ke Pyongyang?")
+    text = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+    assert text.index("Juni 2024") < text.index("Pada Juni 2024")
+    assert "INDONESIAUPDATES.COM" in text
+
+
+def test_missing_index_is_a_clear_error(tmp_path: Path) -> None:
+    result = _cli("ask", "--db", str(tmp_path / "none.db"), "kapan?")
+    assert result.returncode != 0
+    assert "tanya index" in result.stderr and "Traceback" not in result.stderr
