@@ -18,15 +18,18 @@ from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
 from bot.question import Question, analyse_question, edit_candidates, surface_words
 from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search
 from bot.selection import Candidate, Choice, covers_question, pick_quotes, rank_sentences, trim_quote
-from bot.short_answer import has_answer_type, short_answer
+from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, short_answer
 from index import bm25
-from index.analyse import Analyzer, Token
+from index.analyse import Analyzer, Token, is_dictionary_root
 from index.store import get_meta, open_db
 
 CANDIDATE_PASSAGES = 30
 _WORD = re.compile(r"\w+")
 FACTOID_TYPES = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa"}
+PLACE_TYPES = {"dimana", "kemana", "darimana"}
+_PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 MIN_FUZZY_LENGTH = 4
+UNKNOWN_WORD_SHARE = 0.6
 ANSWER_SEARCH = 6  # leading sentences that may supply the short answer
 _EXPLICIT_DATE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}/\d{1,2}\b")
 
@@ -128,7 +131,8 @@ class Engine:
                       understood_as=q.text, turn=turn)
 
     def _query_tokens(self, conn: sqlite3.Connection, text: str) -> list[Token]:
-        """The question's terms; a misspelt word that is one edit away from an indexed term becomes it."""
+        """The question's terms; a misspelt name that is one edit away from an indexed term becomes it
+        (an ordinary word is left alone: "tinggal" is not a typo of "tanggal")."""
         def known(term: str) -> bool:
             return conn.execute("SELECT 1 FROM terms WHERE term = ?", (term,)).fetchone() is not None
 
@@ -136,7 +140,8 @@ class Engine:
         dfs = document_frequencies(conn, [t.term for t in tokens])
         fixed = []
         for token in tokens:
-            if token.term not in dfs and len(token.term) >= MIN_FUZZY_LENGTH and token.term.isalpha():
+            if (token.term not in dfs and len(token.term) >= MIN_FUZZY_LENGTH and token.term.isalpha()
+                    and not is_dictionary_root(token.term)):
                 token = Token(self._closest_term(conn, token.term) or token.term, token.start, token.end)
             fixed.append(token)
         return fixed
@@ -150,11 +155,15 @@ class Engine:
 
     def _weights(self, conn: sqlite3.Connection, stats: IndexStats, terms: list[str]) -> dict[str, float]:
         """IDF per question term; a term the corpus never mentions weighs most, so a question about
-        something absent is not answered from its other words."""
+        something absent is not answered from its other words. An absent ordinary word weighs less
+        than an absent name: the corpus may say the same with another word ("meninggal" vs "kematian")."""
         dfs = document_frequencies(conn, terms)
         weights = idf_weights(stats, dfs, terms)
         unknown = float(bm25.raw_idf(0, max(stats.corpus_size, 1)))
-        return {t: (w if dfs.get(t) else unknown) for t, w in weights.items()}
+        return {
+            t: w if dfs.get(t) else unknown * (UNKNOWN_WORD_SHARE if is_dictionary_root(t) else 1.0)
+            for t, w in weights.items()
+        }
 
     def _candidates(self, conn: sqlite3.Connection, hits: list[tuple[int, float]]) -> list[Candidate]:
         if not hits:
@@ -162,13 +171,15 @@ class Engine:
         scores = dict(hits)
         marks = ",".join("?" * len(hits))
         rows = conn.execute(
-            f"SELECT p.id, p.article_id, p.text, p.sentences, a.date, p.heading FROM passages p "
-            f"JOIN articles a ON a.article_id = p.article_id WHERE p.id IN ({marks})",
+            f"SELECT p.id, p.article_id, p.text, p.sentences, a.date, p.heading, prev.text FROM passages p "
+            f"JOIN articles a ON a.article_id = p.article_id "
+            f"LEFT JOIN passages prev ON prev.article_id = p.article_id AND prev.ordinal = p.ordinal - 1 "
+            f"WHERE p.id IN ({marks})",
             list(scores),
         ).fetchall()
         found = [
-            Candidate(pid, aid, text, [tuple(s) for s in json.loads(spans)], scores[pid], date, heading)
-            for pid, aid, text, spans, date, heading in rows
+            Candidate(pid, aid, text, [tuple(s) for s in json.loads(spans)], scores[pid], date, heading, previous)
+            for pid, aid, text, spans, date, heading, previous in rows
         ]
         return sorted(found, key=lambda c: (-c.bm25, c.passage_id))
 
@@ -285,7 +296,8 @@ def _with_next_sentence(choice: Choice, limit: int = 480) -> str:
 def answer_type_strength(kind: str | None, sentence: str, question_words: set[str], term_starts: list[int]) -> float:
     """How well a sentence holds an answer of the asked type: an answer phrase close to the
     question's own terms counts fully, a distant one less (it likely dates or names something
-    else), and a date without a year or day ("pada Jumat", "bulan lalu") counts half."""
+    else), a date without a year or day ("pada Jumat", "bulan lalu") counts half, and "who said it"
+    wants a sentence where someone speaks."""
     if not has_answer_type(kind, sentence):
         return 0.0
     if kind not in FACTOID_TYPES:
@@ -293,10 +305,14 @@ def answer_type_strength(kind: str | None, sentence: str, question_words: set[st
     strength = 1.0
     if kind == "kapan" and not _EXPLICIT_DATE.search(sentence):
         strength = 0.5
+    if kind == "siapa" and asks_for_speaker(question_words) and not has_speech(sentence):
+        strength = 0.3
     found = short_answer(kind, sentence, None, question_words)
     if not found:
         return 0.25 * strength
     at = sentence.find(found.split()[0])
+    if kind in PLACE_TYPES and at >= 0 and not _PLACE_PREPOSITION.search(sentence[:at]):
+        strength *= 0.5  # a place named in passing ("media pemerintah Korea Utara"), not where it happened
     if at >= 0 and term_starts:
         words_apart = min(len(sentence[min(at, s) : max(at, s)].split()) for s in term_starts)
         strength /= 1 + max(0, words_apart - 4) / 8

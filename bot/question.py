@@ -275,6 +275,11 @@ def _replace_entity(tokens: list[str], new: list[str]) -> tuple[list[str], bool]
             if tok.lower() == new[0].lower():
                 size = _place_span(tokens, i + 1) or 1
                 return tokens[:i] + new + tokens[i + 1 + size:], True
+        for i, tok in enumerate(tokens[:-1]):  # "di kosmodrom Vostochny" → "ke Vladivostok"
+            if tok.lower() in {"ke", "di", "dari"}:
+                end = _place_phrase_end(tokens, i + 1)
+                if end > i + 1:
+                    return tokens[:i] + new + tokens[end:], True
         new = new[1:]
     i = 0
     while i < len(tokens):
@@ -288,6 +293,17 @@ def _replace_entity(tokens: list[str], new: list[str]) -> tuple[list[str], bool]
             return tokens[:i] + new + tokens[end:], True
         i += max(size, 1)
     return tokens, False
+
+
+def _place_phrase_end(tokens: list[str], start: int) -> int:
+    """End of a place phrase after a preposition: an optional common noun ("kosmodrom", "kota")
+    and the capitalised name after it."""
+    end = start
+    if end + 1 < len(tokens) and tokens[end][:1].islower() and tokens[end + 1][:1].isupper():
+        end += 1
+    while end < len(tokens) and tokens[end][:1].isupper():
+        end += 1
+    return end if end > start and tokens[end - 1][:1].isupper() else start
 
 
 _VERB_PREFIXES = ("me", "ber", "di", "ter", "ke", "se", "pe")

@@ -16,6 +16,8 @@ PHRASE_WEIGHT = 0.05
 LENGTH_PENALTY = 0.004  # per content word beyond twelve: a focused sentence quotes better
 NOT_AN_ANSWER = 0.5
 HEADING_CONTEXT = 0.9
+PREVIOUS_CONTEXT = 0.75
+_REFERS_BACK = re.compile(r"\b(?:ini|itu|tersebut)\b|^(?:Ia|Dia|Mereka|Keduanya)\b", re.IGNORECASE)
 TYPE_CHECKED = 12  # sentences, best first, whose answer type is checked
 MIN_COVERAGE = 0.5  # share of the question's weight the best passage must hold, or we abstain
 SECOND_SOURCE_RATIO = 0.75  # a further quote must score at least this share of the best one
@@ -33,6 +35,7 @@ class Candidate:
     bm25: float
     article_date: str | None = None
     heading: str | None = None
+    previous_text: str | None = None  # the passage before it in the same article
 
 
 @dataclass
@@ -72,8 +75,10 @@ def rank_sentences(
     phrases = _bigrams(question_words or [])
     scored: list[tuple[float, Candidate, tuple[int, int], float]] = []
     for cand in candidates:
-        passage_cov = coverage(set(terms_of(cand.text)), weights)
+        passage_terms = set(terms_of(cand.text))
+        passage_cov = coverage(passage_terms, weights)
         heading_terms = set(terms_of(cand.heading)) if cand.heading else set()
+        previous_terms = set(terms_of(cand.previous_text)) if cand.previous_text else set()
         for span in cand.sentences or [(0, len(cand.text))]:
             text = cand.text[span[0] : span[1]]
             terms = terms_of(text)
@@ -81,8 +86,14 @@ def rank_sentences(
             # A heading ("Apakah Korea Utara pernah memasok senjata?") is the context of the
             # sentences under it: they answer what it names.
             with_heading = HEADING_CONTEXT * coverage(set(terms) | heading_terms, weights)
+            # "pertemuan ini", "pasangan pemimpin tersebut": the sentence points back at what the
+            # paragraph before named.
+            with_previous, covered = 0.0, passage_cov
+            if previous_terms and _REFERS_BACK.search(text):
+                covered = max(passage_cov, coverage(passage_terms | previous_terms, weights))
+                with_previous = PREVIOUS_CONTEXT * coverage(set(terms) | heading_terms | previous_terms, weights)
             score = (
-                max(own, with_heading)
+                max(own, with_heading, with_previous)
                 - LENGTH_PENALTY * max(0, len(terms) - 12)
                 - NOT_AN_ANSWER * _not_an_answer(text, span, cand)
                 + PROXIMITY_WEIGHT * proximity(terms, weights)
@@ -90,7 +101,7 @@ def rank_sentences(
                 + PASSAGE_COVERAGE_WEIGHT * passage_cov
                 + BM25_WEIGHT * cand.bm25 / top_bm25
             )
-            scored.append((score, cand, span, passage_cov))
+            scored.append((score, cand, span, covered))
     scored.sort(key=lambda item: (-item[0], -item[1].bm25, item[1].passage_id, item[2]))
     # The answer-type check is the costly part: only the leading sentences need it.
     choices = []

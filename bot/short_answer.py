@@ -634,6 +634,15 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
     return None
 
 
+def asks_for_speaker(question_words: set[str]) -> bool:
+    """"siapa yang mengatakannya?": the answer is whoever speaks in the sentence."""
+    return any(w in _SPEECH_QUESTION or w.removesuffix("nya") in _SPEECH_QUESTION for w in question_words)
+
+
+def has_speech(sentence: str) -> bool:
+    return any(w.lower() in _SPEECH for w, _, _ in _words(sentence))
+
+
 def has_answer_type(qtype: str | None, sentence: str) -> bool:
     """Whether the sentence could answer this type at all; for open types any sentence could."""
     if not sentence:

@@ -1,0 +1,426 @@
+"""Text analysis shared by the index builder and the question side: words → searchable terms.
+
+A term is a Sastrawi stem with our corrections, or a protected name kept as written (lowercased).
+Offsets always refer to the text as given, so the console can highlight the words it matched.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable
+
+_DATA = Path(__file__).parent / "data"
+_DATA_FILES = ("stopwords.txt", "preferred_roots.txt", "stem_exceptions.txt")
+_LOGIC_VERSION = "1"  # bump when the code below changes what terms it produces
+
+
+def _read_words(name: str) -> list[str]:
+    """Words of a data file: whitespace separated, '#' starts a comment."""
+    words: list[str] = []
+    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+        words.extend(line.split("#", 1)[0].split())
+    return words
+
+
+def _pipeline_version() -> str:
+    """Tied to the data files too, so editing a word list triggers a rebuild by itself."""
+    digest = hashlib.sha256(_LOGIC_VERSION.encode())
+    for name in _DATA_FILES:
+        digest.update((_DATA / name).read_bytes())
+    return f"analyse-{_LOGIC_VERSION}-{digest.hexdigest()[:10]}"
+
+
+PIPELINE_VERSION: str = _pipeline_version()
+STOPWORDS: frozenset[str] = frozenset(_read_words("stopwords.txt"))
+_PREFERRED: frozenset[str] = frozenset(_read_words("preferred_roots.txt"))
+
+
+def _read_exceptions() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in (_DATA / "stem_exceptions.txt").read_text(encoding="utf-8").splitlines():
+        fields = line.split("#", 1)[0].split()
+        if fields:
+            table[fields[0]] = fields[1] if len(fields) > 1 else fields[0]
+    return table
+
+
+_EXCEPTIONS: dict[str, str] = _read_exceptions()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    term: str  # what is indexed/searched: a stem, or a protected name
+    start: int  # offsets of the surface word in the text given
+    end: int
+
+
+# -- normalisation -------------------------------------------------------------------------------
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters, BOM
+_APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
+_DROP = str.maketrans("", "", _INVISIBLE + _APOSTROPHES)
+_SPACES = re.compile(r"[\u00a0\u2007\u202f]")
+
+
+def normalise(text: str) -> str:
+    """Whole-text form for comparisons (NFKC, lowercase, plain spaces, no invisible characters).
+
+    Not used for tokenising: its length can differ from the input's, and tokens keep input offsets.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    return _SPACES.sub(" ", text).translate(_DROP).lower()
+
+
+def _normalise_word(surface: str) -> str:
+    """One word's lowercase form: cheap for plain ASCII, full NFKC otherwise."""
+    if surface.isascii():
+        word = surface.lower()
+        return word.translate(_DROP) if ("'" in word or "`" in word) else word
+    return unicodedata.normalize("NFKC", surface.translate(_DROP)).translate(_DROP).lower()
+
+
+# -- tokenising ------------------------------------------------------------------------------------
+# A word: letters/digits (plus combining marks and invisible characters that may sit inside it),
+# joined by hyphens, by apostrophes between letters (Ma'ruf) and by . or , between digits (1.500, 2,5).
+_CHAR = rf"(?:[^\W_]|[\u0300-\u036f{_INVISIBLE}])"
+_WORD_RE = re.compile(
+    rf"{_CHAR}+(?:(?:(?<=\d)[.,](?=\d)|(?<=[^\W\d_])[{_APOSTROPHES}](?=[^\W\d_])|[-\u2010\u2011](?=[^\W_])){_CHAR}+)*"
+)
+_HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
+_DIGIT_RE = re.compile(r"\d")
+
+# A cached analysis of one surface token: a term ("" when dropped), or (term, start, end) parts
+# relative to the token for hyphenated words whose parts give different terms.
+_SURFACE_CACHE_LIMIT = 2_000_000
+
+
+class Analyzer:
+    """Turns text into terms. Cheap to build; keep one per process (it caches every word it sees)."""
+
+    def __init__(self, stems: dict[str, str] | None = None) -> None:
+        self.stems: dict[str, str] = dict(stems) if stems else {}
+        self.new_stems: dict[str, str] = {}
+        self._surface: dict[str, object] = {}
+
+    # -- public ------------------------------------------------------------------------------
+    def tokens(self, text: str) -> list[Token]:
+        """Index side: every word that is not a stopword, with its offsets in `text`."""
+        out: list[Token] = []
+        cache = self._surface
+        for match in _WORD_RE.finditer(text):
+            surface = match.group()
+            analysis = cache.get(surface)
+            if analysis is None:
+                analysis = self._analyse_surface(surface)
+            if analysis.__class__ is str:
+                if analysis:
+                    out.append(Token(analysis, match.start(), match.end()))
+            else:
+                base = match.start()
+                out.extend(Token(term, base + s, base + e) for term, s, e in analysis)
+        return out
+
+    def terms(self, text: str) -> list[str]:
+        """Same as `tokens` without offsets: the builder's hot path, so no Token objects."""
+        out: list[str] = []
+        append = out.append
+        cache = self._surface
+        for surface in _WORD_RE.findall(text):
+            analysis = cache.get(surface)
+            if analysis is None:
+                analysis = self._analyse_surface(surface)
+            if analysis.__class__ is str:
+                if analysis:
+                    append(analysis)
+            else:
+                out.extend(part[0] for part in analysis)
+        return out
+
+    def query_tokens(self, text: str, is_known_term: Callable[[str], bool] | None = None) -> list[Token]:
+        """Question side. Questions are typed in lowercase, so a lowercase word that the index holds
+        as a term of its own (a protected name like "bekasi") is kept instead of stemmed."""
+        if is_known_term is None:
+            return self.tokens(text)
+
+        def term(surface: str) -> str:
+            return self._query_term(surface, is_known_term)
+
+        out: list[Token] = []
+        for match in _WORD_RE.finditer(text):
+            analysis = _analyse_word(match.group(), term)
+            base = match.start()
+            if analysis.__class__ is str:
+                if analysis:
+                    out.append(Token(analysis, base, match.end()))
+            else:
+                out.extend(Token(t, base + s, base + e) for t, s, e in analysis)
+        return out
+
+    def stem(self, word: str) -> str:
+        """Lowercase word → term, cached; the persisted cache makes rebuilds skip Sastrawi."""
+        term = self.stems.get(word)
+        if term is None:
+            term = _stem_uncached(word)
+            self.stems[word] = term
+            self.new_stems[word] = term
+        return term
+
+    # -- internals ---------------------------------------------------------------------------
+    def _analyse_surface(self, surface: str) -> object:
+        analysis = _analyse_word(surface, self._term)
+        if len(self._surface) >= _SURFACE_CACHE_LIMIT:
+            self._surface.clear()  # bounds memory on huge corpora; the stems cache is kept
+        self._surface[surface] = analysis
+        return analysis
+
+    def _term(self, surface: str) -> str:
+        """Term of one hyphen-free surface word, "" for a stopword."""
+        word = _normalise_word(surface)
+        if not word or word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+            return ""
+        if surface[0].isupper():
+            return self._capitalised_term(word)
+        return self.stem(word)
+
+    def _capitalised_term(self, word: str) -> str:
+        """A capitalised word is a name unless it reads clearly as affixes + root (see _is_clear)."""
+        key = "^" + word  # cached apart from the plain word: the decision differs
+        term = self.stems.get(key)
+        if term is None:
+            stem = self.stem(word)
+            term = stem if _is_clear_derivation(word, stem) else word
+            self.stems[key] = term
+            self.new_stems[key] = term
+        return term
+
+    def _query_term(self, surface: str, is_known_term: Callable[[str], bool]) -> str:
+        word = _normalise_word(surface)
+        if not word or word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+            return ""
+        if surface[0].isupper():
+            return self._capitalised_term(word)
+        if is_known_term(word):
+            return word
+        return self.stem(word)
+
+
+def _analyse_word(surface: str, term: Callable[[str], str]) -> object:
+    """A term ("" if dropped) for a plain word; for a hyphenated one, (term, start, end) parts.
+
+    Reduplication (negara-negara, berbalas-balasan) gives one term spanning the whole word; other
+    compounds (korea-rusia) give their parts, so a question that spells them apart still matches.
+    """
+    parts = _split_hyphens(surface)
+    if len(parts) == 1:
+        return term(surface)
+    kept = [(t, s, e) for t, s, e in ((term(p), s, e) for p, s, e in parts) if t]
+    if not kept:
+        return ""
+    if all(t == kept[0][0] for t, _, _ in kept):
+        return ((kept[0][0], kept[0][1], kept[-1][2]),)
+    return tuple(kept)
+
+
+def _split_hyphens(surface: str) -> list[tuple[str, int, int]]:
+    """Hyphen-separated parts with their offsets inside `surface`."""
+    if "-" not in surface and "\u2010" not in surface and "\u2011" not in surface:
+        return [(surface, 0, len(surface))]
+    parts: list[tuple[str, int, int]] = []
+    start = 0
+    for sep in _HYPHEN_RE.finditer(surface):
+        parts.append((surface[start : sep.start()], start, sep.start()))
+        start = sep.end()
+    parts.append((surface[start:], start, len(surface)))
+    return [p for p in parts if p[0]]
+
+
+# -- names -----------------------------------------------------------------------------------------
+_WEAK_SUFFIXES = ("i", "ku", "mu")  # bare -i/-ku/-mu on a capitalised word: Bali, Bekasi, Susi, Baku
+_WEAK_PREFIXES = ("ke", "se")  # bare ke-/se-: Kediri, Semarang
+
+
+def _is_clear_derivation(word: str, stem: str) -> bool:
+    """Does a capitalised `word` read as a derived common word (Pertemuan, Mengunjungi)?
+
+    Names that the stemmer takes apart mostly do so through one bare -i/-ku/-mu suffix or a bare
+    ke-/se- prefix; a real derivation there is rare in capitalised text, so those stay names.
+    """
+    if stem == word or _DIGIT_RE.search(word):
+        return True  # nothing removed: name and stem are the same term
+    if word.startswith(stem):
+        return word[len(stem) :] not in _WEAK_SUFFIXES
+    if word.endswith(stem):
+        return word[: len(word) - len(stem)] not in _WEAK_PREFIXES
+    return True
+
+
+# -- stemming ----------------------------------------------------------------------------------------
+_ALPHA_RE = re.compile(r"[a-z]+\Z")
+
+
+@lru_cache(maxsize=1)
+def _sastrawi() -> tuple[object, frozenset[str]]:
+    """Sastrawi's stemmer and its root dictionary, built once per process on first use."""
+    from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
+    from Sastrawi.Stemmer.Stemmer import Stemmer
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    words = [w for w in StemmerFactory().get_words() if w.strip()]
+    roots = frozenset(words) | _PREFERRED
+    return Stemmer(ArrayDictionary(roots)), roots
+
+
+def _stem_uncached(word: str) -> str:
+    """Sastrawi's stem, second-guessed by our own affix parses where they disagree."""
+    fixed = _EXCEPTIONS.get(word)
+    if fixed is not None:
+        return fixed
+    if not _ALPHA_RE.match(word) or len(word) <= 3:
+        return word  # numbers, mixed and non-Latin words, short words: kept as they are
+    stemmer, roots = _sastrawi()
+    if word in roots:
+        return word
+    sastrawi_root = stemmer.stem_word(word)
+    candidates = _parses(word, roots)
+    if sastrawi_root == word:
+        # Sastrawi found no reading at all: only trust ours through a root we added (tandatangan),
+        # not through a far-fetched split of a foreign word (metin → me + tin).
+        candidates = {root: restored for root, restored in candidates.items() if root in _PREFERRED}
+    if not candidates:
+        return sastrawi_root
+    return _choose(candidates, sastrawi_root)
+
+
+# Particles and possessives come off first (-lah, -kah, -tah, -pun; -nya, -ku, -mu).
+_PARTICLES = ("lah", "kah", "tah", "pun")
+_POSSESSIVES = ("nya", "ku", "mu")
+_DERIVATIONAL = ("kan", "an", "i")
+_VOWELS = frozenset("aeiou")
+
+
+def _bases(word: str) -> Iterable[str]:
+    """The word with and without its inflectional endings."""
+    yield word
+    for particle in _PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 4:
+            word = word[: -len(particle)]
+            yield word
+            break
+    for possessive in _POSSESSIVES:
+        if word.endswith(possessive) and len(word) - len(possessive) >= 4:
+            yield word[: -len(possessive)]
+            break
+
+
+def _strip_prefix(word: str) -> list[tuple[str, bool]]:
+    """(remainder, consonant restored) for each prefix reading of `word`, Indonesian nasal rules."""
+    out: list[tuple[str, bool]] = []
+    for head in ("me", "pe"):
+        if not word.startswith(head):
+            continue
+        rest = word[2:]
+        if rest.startswith("nge") and len(rest) <= 7:
+            out.append((rest[3:], False))  # menge-/penge- + one-syllable root: mengecek
+        if rest.startswith("ng"):
+            tail = rest[2:]
+            out.append((tail, False))  # mengambil, menghitung, menggali
+            if tail[:1] in _VOWELS:
+                out.append(("k" + tail, True))  # mengunjungi ← kunjung
+        elif rest.startswith("ny"):
+            out.append(("s" + rest[2:], True))  # menyebut ← sebut
+            out.append((rest, False))  # menyanyi ← nyanyi
+        elif rest.startswith("n"):
+            tail = rest[1:]
+            if tail[:1] in _VOWELS:
+                out.append(("t" + tail, True))  # menulis ← tulis
+                out.append((rest, False))  # menikah ← nikah
+            else:
+                out.append((tail, False))  # mendapat, mencari, menjual
+        elif rest.startswith("m"):
+            tail = rest[1:]
+            if tail[:1] in _VOWELS:
+                out.append(("p" + tail, True))  # memukul ← pukul
+                out.append((rest, False))  # memasuki ← masuk
+            else:
+                out.append((tail, False))  # membeli, memperkuat
+        else:
+            out.append((rest, False))  # melihat, merusak, pelaku
+        if head == "pe" and rest.startswith("r"):
+            out.append((rest[1:], False))  # pertemuan
+        if head == "pe" and rest.startswith("l"):
+            out.append((rest[1:], False))  # pelajar ← ajar
+    for prefix in ("di", "ke", "se", "ter", "ber", "be", "per", "te"):
+        if word.startswith(prefix):
+            out.append((word[len(prefix) :], False))
+    if word.startswith("bel"):
+        out.append((word[3:], False))  # belajar
+    return [(rest, restored) for rest, restored in out if len(rest) >= 2]
+
+
+_SECOND_PREFIXES = ("per", "ber", "be", "pe", "ter", "ke", "se")
+
+
+def _parses(word: str, roots: frozenset[str]) -> dict[str, bool]:
+    """Dictionary roots reachable as [prefix [prefix]] + root + [suffix] + endings.
+
+    Maps root → whether a consonant swallowed by a nasal prefix had to be restored to reach it.
+    """
+    found: dict[str, bool] = {}
+
+    def consider(rest: str, restored: bool) -> None:
+        for root, suffix in _suffix_readings(rest):
+            if root in roots and len(root) >= 2:
+                found[root] = found.get(root, False) or restored
+
+    for base in _bases(word):
+        consider(base, False)
+        for rest, restored in _strip_prefix(base):
+            consider(rest, restored)
+            for second in _SECOND_PREFIXES:
+                if rest.startswith(second):
+                    consider(rest[len(second) :], restored)
+    return found
+
+
+def _suffix_readings(rest: str) -> list[tuple[str, str]]:
+    readings = [(rest, "")]
+    for suffix in _DERIVATIONAL:
+        if rest.endswith(suffix) and len(rest) > len(suffix) + 1:
+            readings.append((rest[: -len(suffix)], suffix))
+    return readings
+
+
+def _choose(candidates: dict[str, bool], sastrawi_root: str) -> str:
+    """Pick one root among the readings of a word.
+
+    In order: a root not shadowed by a longer one that only keeps the -i on (nilai over nila,
+    beli over bel, alami over alam); a preferred (frequent) root (kunjung over unjung, masuk over
+    pasuk); Sastrawi's own answer; a root whose swallowed consonant was restored (kering over
+    ering); the longer root. Restoration is only a tie-breaker: for nasal prefixes both readings
+    are common (mengawal ← kawal, mengawali ← awal), so the preferred list settles frequent ones.
+    """
+    names = set(candidates)
+
+    def shadowed(root: str) -> bool:
+        # Only -i: dictionary entries ending in -an/-kan are often themselves derived (jualan,
+        # adakan), and penjualan must give jual, not jualan.
+        return root + "i" in names
+
+    def rank(root: str) -> tuple[bool, bool, bool, bool, int]:
+        return (
+            not shadowed(root),
+            root in _PREFERRED,
+            root == sastrawi_root,
+            candidates[root],
+            len(root),
+        )
+
+    return max(sorted(names), key=rank)
+
+
+def is_dictionary_root(term: str) -> bool:
+    """An ordinary Indonesian root word (in Sastrawi's dictionary), as opposed to a name."""
+    return term in _sastrawi()[1]

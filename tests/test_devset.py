@@ -1,0 +1,25 @@
+"""The development set through the real engine must stay at the issue's bar."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.engine import Engine
+from bot.evaluate import parse_devset, score
+
+DEVSET = Path(__file__).parent / "devset.jsonl"
+
+
+def test_development_set_meets_the_bar(bundled_db: Path) -> None:
+    engine = Engine(bundled_db)
+    items = parse_devset(DEVSET.read_text(encoding="utf-8"))
+    answers = []
+    for item in items:
+        previous = engine.ask(item["previous"]).turn if item.get("previous") else None
+        answers.append(engine.ask(item["question"], previous).to_json())
+    report = score(items, answers)
+    assert report.questions >= 40
+    assert report.hit_at_1 >= 0.9, report.failures
+    assert report.hit_at_3 >= 0.97, report.failures
+    assert report.answer_accuracy >= 0.8, report.failures
+    assert report.abstention_accuracy >= 0.9, report.failures
+    assert report.false_abstentions <= 0.05, report.failures
