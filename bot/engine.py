@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
-from bot.question import Question, analyse_question, edit_candidates, surface_words
+from bot.question import Question, analyse_question, answer_kind, edit_candidates, surface_words
 from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search
 from bot.selection import Candidate, Choice, covers_question, pick_quotes, rank_sentences, trim_quote
 from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, short_answer
@@ -25,7 +25,7 @@ from index.store import get_meta, open_db
 
 CANDIDATE_PASSAGES = 30
 _WORD = re.compile(r"\w+")
-FACTOID_TYPES = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa"}
+FACTOID_TYPES = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama"}
 PLACE_TYPES = {"dimana", "kemana", "darimana"}
 _PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 MIN_FUZZY_LENGTH = 4
@@ -113,13 +113,13 @@ class Engine:
             terms = [t.term for t in self._query_tokens(conn, q.content)]
             candidates = self._candidates(conn, search(conn, stats, terms, k=CANDIDATE_PASSAGES))
             weights = self._weights(conn, stats, terms)
-        kind = _answer_kind(q)
+        kind, head = answer_kind(q)
         words = surface_words(q.text)
         query_terms = set(terms)
 
         def type_score(sentence: str) -> float:
             term_starts = [t.start for t in self._analyzer.tokens(sentence) if t.term in query_terms]
-            return answer_type_strength(kind, sentence, words, term_starts)
+            return answer_type_strength(kind, sentence, words, term_starts, head)
 
         choices = rank_sentences(candidates, weights, self._analyzer.terms, type_score,
                                  _WORD.findall(q.content))
@@ -147,7 +147,7 @@ class Engine:
         return fixed
 
     def _closest_term(self, conn: sqlite3.Connection, word: str) -> str | None:
-        candidates = sorted(edit_candidates(word))
+        candidates = sorted(c for c in edit_candidates(word) if not is_dictionary_root(c))
         found = document_frequencies(conn, candidates)
         if not found:
             return None
@@ -185,14 +185,14 @@ class Engine:
 
     def _short_answer(self, q: Question, choices: list[Choice], picked: list[Choice]) -> tuple[str | None, list[Choice]]:
         """The answer phrase from the best sentence that holds one; its passage then leads the quotes."""
-        kind = _answer_kind(q)
+        kind, head = answer_kind(q)
         if kind not in FACTOID_TYPES:
             return None, picked
         words = surface_words(q.text)
         for choice in choices[:ANSWER_SEARCH]:
             if choice.score < 0.6 * choices[0].score:
                 break
-            found = short_answer(kind, choice.sentence_text, choice.candidate.article_date, words)
+            found = short_answer(kind, choice.sentence_text, choice.candidate.article_date, words, head)
             if found:
                 if choice not in picked:
                     picked = [choice] + [c for c in picked if c.candidate.article_id != choice.candidate.article_id]
@@ -293,7 +293,9 @@ def _with_next_sentence(choice: Choice, limit: int = 480) -> str:
     return choice.candidate.text[start:end]
 
 
-def answer_type_strength(kind: str | None, sentence: str, question_words: set[str], term_starts: list[int]) -> float:
+def answer_type_strength(
+    kind: str | None, sentence: str, question_words: set[str], term_starts: list[int], head: str | None = None
+) -> float:
     """How well a sentence holds an answer of the asked type: an answer phrase close to the
     question's own terms counts fully, a distant one less (it likely dates or names something
     else), a date without a year or day ("pada Jumat", "bulan lalu") counts half, and "who said it"
@@ -307,7 +309,7 @@ def answer_type_strength(kind: str | None, sentence: str, question_words: set[st
         strength = 0.5
     if kind == "siapa" and asks_for_speaker(question_words) and not has_speech(sentence):
         strength = 0.3
-    found = short_answer(kind, sentence, None, question_words)
+    found = short_answer(kind, sentence, None, question_words, head)
     if not found:
         return 0.25 * strength
     at = sentence.find(found.split()[0])
@@ -320,7 +322,4 @@ def answer_type_strength(kind: str | None, sentence: str, question_words: set[st
 
 
 def _answer_kind(q: Question) -> str | None:
-    """'apa nama …' asks for a name, as 'siapa' does."""
-    if q.qtype == "apa" and "nama" in q.text.lower().split():
-        return "siapa"
-    return q.qtype
+    return answer_kind(q)[0]

@@ -171,6 +171,7 @@ _QTYPE_PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("dari", "mana"), "darimana"), (("dari", "manakah"), "darimana"),
     (("dari", "negara", "mana"), "darimana"),
     (("di", "kota", "mana"), "dimana"), (("di", "negara", "mana"), "dimana"),
+    (("tahun", "berapakah"), "kapan"), (("tanggal", "berapakah"), "kapan"), (("bulan", "berapakah"), "kapan"),
     (("berapa",), "berapa"), (("berapakah",), "berapa"), (("seberapa",), "berapa"),
     (("mengapa",), "mengapa"), (("kenapa",), "mengapa"), (("ngapain",), "mengapa"),
     (("apa", "sebabnya"), "mengapa"), (("apa", "sebab"), "mengapa"),
@@ -410,3 +411,26 @@ def edit_candidates(word: str) -> set[str]:
     out |= {a + c + b for a, b in splits for c in letters}
     out.discard(w)
     return out
+
+
+_WHICH = {"apa", "apakah", "mana", "manakah"}
+_NOT_HEADS = _QUESTION_VOCAB | {"di", "ke", "dari", "yang", "itu", "adalah", "ialah"}
+
+
+def answer_kind(question: Question) -> tuple[str | None, str | None]:
+    """The kind of short answer the question wants and, for "which X" questions, the X.
+
+    "Partai apakah …", "Negara manakah …", "apa nama …" want a name ("nama", head "partai",
+    "negara", None); "Apakah nama …" is a what-question, not a yes/no one. Other questions keep
+    their type.
+    """
+    lower = _tokens(question.text.lower()) if question.text else []
+    for i, word in enumerate(lower):
+        if word in _WHICH and i > 0 and lower[i - 1].isalpha() and lower[i - 1] not in _NOT_HEADS:
+            if question.qtype in (None, "apa", "apakah"):
+                return "nama", lower[i - 1]
+        if word in ("apa", "apakah") and i + 1 < len(lower) and lower[i + 1] in ("nama", "namanya"):
+            return "nama", None
+    if question.qtype == "apakah" and lower[:1] == ["apakah"] and lower[1:2] == ["yang"]:
+        return "apa", None
+    return question.qtype, None

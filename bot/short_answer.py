@@ -618,7 +618,7 @@ _CAUSAL = re.compile(r"\b(karena|sebab|akibat|sehingga|untuk|agar|supaya|guna|de
 
 
 def short_answer(qtype: str | None, sentence: str, article_date: str | None,
-                 question_words: set[str]) -> str | None:
+                 question_words: set[str], head: str | None = None) -> str | None:
     """The asked-for piece of `sentence`, or None when the type has no short form or none is there."""
     if not sentence or not isinstance(sentence, str):
         return None
@@ -631,7 +631,46 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
         return _where(qtype, sentence, words)
     if qtype == "berapa":
         return _how_many(sentence, words)
+    if qtype == "nama":
+        return _named(sentence, words, head)
     return None
+
+
+_CONNECTORS = {"de", "du", "des", "van", "von", "der", "bin", "binti", "al", "el", "la", "to", "of", "and"}
+
+
+def _name_runs(sentence: str) -> list[Candidate]:
+    """Runs of capitalised words ("Partai Wafd", "Orange County", "Si Doel Anak Sekolahan")."""
+    spans = _words(sentence)
+    runs, i = [], 0
+    while i < len(spans):
+        if not spans[i][0][:1].isupper():
+            i += 1
+            continue
+        end = i + 1
+        while end < len(spans) and not _gap(sentence, spans, end) and (
+            spans[end][0][:1].isupper() or spans[end][0].isdigit()
+            or (spans[end][0] in _CONNECTORS and end + 1 < len(spans) and spans[end + 1][0][:1].isupper())
+        ):
+            end += 1
+        runs.append(Candidate(spans[i][1], spans[end - 1][2], sentence[spans[i][1]:spans[end - 1][2]], 2.0))
+        i = end
+    return runs
+
+
+def _named(sentence: str, question_words: set[str], head: str | None) -> str | None:
+    """ "Partai apakah …?" → the name in the sentence headed by that noun, else the nearest name
+    the question does not already hold."""
+    cands = []
+    for cand in _name_runs(sentence):
+        words = [w.lower() for w, _, _ in _words(cand.text)]
+        fresh = [w for w in words if w not in question_words and w != head]
+        if not fresh or (cand.start == 0 and len(words) == 1 and _looks_affixed(cand.text)):
+            continue
+        if head and words[0] == head:
+            cand = Candidate(cand.start, cand.end, cand.text, cand.weight + 3.0)
+        cands.append(cand)
+    return _pick(cands, sentence, question_words)
 
 
 def asks_for_speaker(question_words: set[str]) -> bool:
@@ -657,4 +696,6 @@ def has_answer_type(qtype: str | None, sentence: str) -> bool:
         return bool(_number_candidates(sentence, None))
     if qtype == "mengapa":
         return bool(_CAUSAL.search(sentence))
+    if qtype == "nama":
+        return bool(_name_runs(sentence))
     return True
