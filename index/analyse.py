@@ -51,11 +51,18 @@ def _read_exceptions() -> dict[str, str]:
 _EXCEPTIONS: dict[str, str] = _read_exceptions()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Token:
     term: str  # what is indexed/searched: a stem, or a protected name
     start: int  # offsets of the surface word in the text given
     end: int
+
+
+def _token(term: str, start: int, end: int, _new=object.__new__, _set=object.__setattr__) -> Token:
+    """Token(term, start, end) at a third less cost: the frozen __init__ sets fields one by one."""
+    token = _new(Token)
+    _set(token, "__dict__", {"term": term, "start": start, "end": end})
+    return token
 
 
 # -- normalisation -------------------------------------------------------------------------------
@@ -83,17 +90,22 @@ def _normalise_word(surface: str) -> str:
 
 
 # -- tokenising ------------------------------------------------------------------------------------
-# A word: letters/digits (plus combining marks and invisible characters that may sit inside it),
-# joined by hyphens, by apostrophes between letters (Ma'ruf) and by . or , between digits (1.500, 2,5).
-_CHAR = rf"(?:[^\W_]|[\u0300-\u036f{_INVISIBLE}])"
+# Two patterns. _SPAN_RE is the one pass over the text: coarse and fast, it takes runs of word
+# characters joined by hyphens, apostrophes, dots and commas. Each distinct span is then refined
+# once (the result is cached) by _WORD_RE: letters/digits, plus combining marks and invisible
+# characters that may sit inside a word, joined by hyphens, by apostrophes between letters (Ma'ruf)
+# and by . or , between digits (1.500, 2,5). So "rusia.Pada" or "__x" cost nothing extra per use.
+_MARKS = rf"\u0300-\u036f{_INVISIBLE}"
+_SPAN_RE = re.compile(rf"[\w{_MARKS}]+(?:[-\u2010\u2011.,{_APOSTROPHES}][\w{_MARKS}]+)*")
+_CHAR = rf"(?:[^\W_]|[{_MARKS}])"
 _WORD_RE = re.compile(
     rf"{_CHAR}+(?:(?:(?<=\d)[.,](?=\d)|(?<=[^\W\d_])[{_APOSTROPHES}](?=[^\W\d_])|[-\u2010\u2011](?=[^\W_])){_CHAR}+)*"
 )
 _HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
 _DIGIT_RE = re.compile(r"\d")
 
-# A cached analysis of one surface token: a term ("" when dropped), or (term, start, end) parts
-# relative to the token for hyphenated words whose parts give different terms.
+# The per-span cache (Analyzer._surface) holds a term ("" when dropped), or (term, start, end)
+# parts relative to the span for hyphenated words whose parts give different terms.
 _SURFACE_CACHE_LIMIT = 2_000_000
 
 
@@ -109,18 +121,20 @@ class Analyzer:
     def tokens(self, text: str) -> list[Token]:
         """Index side: every word that is not a stopword, with its offsets in `text`."""
         out: list[Token] = []
+        append = out.append
         cache = self._surface
-        for match in _WORD_RE.finditer(text):
-            surface = match.group()
+        for match in _SPAN_RE.finditer(text):
+            surface = match[0]
             analysis = cache.get(surface)
             if analysis is None:
                 analysis = self._analyse_surface(surface)
             if analysis.__class__ is str:
                 if analysis:
-                    out.append(Token(analysis, match.start(), match.end()))
+                    start, end = match.span()
+                    append(_token(analysis, start, end))
             else:
                 base = match.start()
-                out.extend(Token(term, base + s, base + e) for term, s, e in analysis)
+                out.extend(_token(term, base + s, base + e) for term, s, e in analysis)
         return out
 
     def terms(self, text: str) -> list[str]:
@@ -128,7 +142,7 @@ class Analyzer:
         out: list[str] = []
         append = out.append
         cache = self._surface
-        for surface in _WORD_RE.findall(text):
+        for surface in _SPAN_RE.findall(text):
             analysis = cache.get(surface)
             if analysis is None:
                 analysis = self._analyse_surface(surface)
@@ -149,14 +163,14 @@ class Analyzer:
             return self._query_term(surface, is_known_term)
 
         out: list[Token] = []
-        for match in _WORD_RE.finditer(text):
+        for match in _SPAN_RE.finditer(text):
             analysis = _analyse_word(match.group(), term)
             base = match.start()
             if analysis.__class__ is str:
                 if analysis:
-                    out.append(Token(analysis, base, match.end()))
+                    out.append(_token(analysis, base, match.end()))
             else:
-                out.extend(Token(t, base + s, base + e) for t, s, e in analysis)
+                out.extend(_token(t, base + s, base + e) for t, s, e in analysis)
         return out
 
     def stem(self, word: str) -> str:
@@ -178,15 +192,30 @@ class Analyzer:
 
     def _term(self, surface: str) -> str:
         """Term of one hyphen-free surface word, "" for a stopword."""
-        word = _normalise_word(surface)
-        if not word or word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+        word = _content_word(surface)
+        if not word:
             return ""
-        if surface[0].isupper():
+        if _is_capitalised(surface):
             return self._capitalised_term(word)
         return self.stem(word)
 
+    def _query_term(self, surface: str, is_known_term: Callable[[str], bool]) -> str:
+        word = _content_word(surface)
+        if not word:
+            return ""
+        if _is_capitalised(surface):
+            return self._capitalised_term(word)
+        stem = self.stem(word)
+        if stem != word and is_known_term(word):
+            return word
+        return stem
+
     def _capitalised_term(self, word: str) -> str:
-        """A capitalised word is a name unless it reads clearly as affixes + root (see _is_clear)."""
+        """A capitalised word is a name unless it reads clearly as affixes + root.
+
+        Decided by spelling alone, not by position in the sentence: headings are in title case
+        and institutions (Kementerian Pertahanan) are capitalised common words.
+        """
         key = "^" + word  # cached apart from the plain word: the decision differs
         term = self.stems.get(key)
         if term is None:
@@ -196,25 +225,34 @@ class Analyzer:
             self.new_stems[key] = term
         return term
 
-    def _query_term(self, surface: str, is_known_term: Callable[[str], bool]) -> str:
-        word = _normalise_word(surface)
-        if not word or word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
-            return ""
-        if surface[0].isupper():
-            return self._capitalised_term(word)
-        if is_known_term(word):
-            return word
-        return self.stem(word)
+
+def _content_word(surface: str) -> str:
+    """The normalised word, or "" for a stopword or a lone letter."""
+    word = _normalise_word(surface)
+    if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+        return ""
+    return word
+
+
+def _is_capitalised(surface: str) -> bool:
+    for char in surface:
+        if char.isalpha():
+            return char.isupper()
+    return False
 
 
 def _analyse_word(surface: str, term: Callable[[str], str]) -> object:
-    """A term ("" if dropped) for a plain word; for a hyphenated one, (term, start, end) parts.
+    """A term ("" if dropped) for a plain word; otherwise (term, start, end) parts of the span.
 
     Reduplication (negara-negara, berbalas-balasan) gives one term spanning the whole word; other
     compounds (korea-rusia) give their parts, so a question that spells them apart still matches.
     """
-    parts = _split_hyphens(surface)
-    if len(parts) == 1:
+    parts = [
+        (part, word.start() + s, word.start() + e)
+        for word in _WORD_RE.finditer(surface)
+        for part, s, e in _split_hyphens(word.group())
+    ]
+    if len(parts) == 1 and parts[0][1] == 0 and parts[0][2] == len(surface):
         return term(surface)
     kept = [(t, s, e) for t, s, e in ((term(p), s, e) for p, s, e in parts) if t]
     if not kept:
@@ -361,6 +399,9 @@ def _strip_prefix(word: str) -> list[tuple[str, bool]]:
 
 
 _SECOND_PREFIXES = ("per", "ber", "be", "pe", "ter", "ke", "se")
+# Affix pairs Indonesian does not form: meN-/di- never take -an (memakan is not me + mak + -an),
+# peN-/per-/ke- never take -kan (penyidikan is peny + sidik + -an, not + sidi + -kan).
+_BANNED_SUFFIX = {"me": "an", "di": "an", "pe": "kan", "ke": "kan"}
 
 
 def _parses(word: str, roots: frozenset[str]) -> dict[str, bool]:
@@ -370,18 +411,19 @@ def _parses(word: str, roots: frozenset[str]) -> dict[str, bool]:
     """
     found: dict[str, bool] = {}
 
-    def consider(rest: str, restored: bool) -> None:
+    def consider(rest: str, restored: bool, banned: str) -> None:
         for root, suffix in _suffix_readings(rest):
-            if root in roots and len(root) >= 2:
+            if root in roots and len(root) >= 2 and (not suffix or suffix != banned):
                 found[root] = found.get(root, False) or restored
 
     for base in _bases(word):
-        consider(base, False)
+        consider(base, False, "")
+        banned = _BANNED_SUFFIX.get(base[:2], "")
         for rest, restored in _strip_prefix(base):
-            consider(rest, restored)
+            consider(rest, restored, banned)
             for second in _SECOND_PREFIXES:
                 if rest.startswith(second):
-                    consider(rest[len(second) :], restored)
+                    consider(rest[len(second) :], restored, banned)
     return found
 
 

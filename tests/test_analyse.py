@@ -37,6 +37,11 @@ def corpus_text() -> str:
         ("mengalami", "alami"),  # the longer root keeps its -i
         ("menandatangani", "tandatangan"),
         ("ditandatangani", "tandatangan"),
+        ("penyidikan", "sidik"),  # not sidi: peN- nouns take -an, never -kan
+        ("pengecekan", "cek"),  # not kece
+        ("menikah", "nikah"),  # not meni
+        ("mengawal", "kawal"),  # exceptions lexicon: both readings are common words
+        ("mengawali", "awal"),
     ],
 )
 def test_sastrawi_mistakes_are_fixed(analyzer: Analyzer, word: str, root: str) -> None:
@@ -56,8 +61,9 @@ def test_one_family_one_term(analyzer: Analyzer) -> None:
         ("memakan", "makan"),
         ("mengakui", "aku"),
         ("pengamat", "amat"),
-        ("menikah", "nikah"),
         ("pemerintahan", "perintah"),
+        ("dimakan", "makan"),  # di- never takes -an: not mak
+        ("perikanan", "ikan"),
         ("keberhasilan", "hasil"),
         ("memperkuat", "kuat"),
         ("menyebabkan", "sebab"),
@@ -236,3 +242,16 @@ def test_usable_in_worker_processes(analyzer: Analyzer) -> None:
 
 def test_pipeline_version_is_a_string() -> None:
     assert isinstance(PIPELINE_VERSION, str) and PIPELINE_VERSION
+
+
+def test_tokens_are_ordinary_values(analyzer: Analyzer) -> None:
+    token = analyzer.tokens("\u200bBekasi")[0]
+    assert token == Token("bekasi", 0, 7) and hash(token) == hash(Token("bekasi", 0, 7))
+    assert pickle.loads(pickle.dumps(token)) == token and repr(token) == "Token(term='bekasi', start=0, end=7)"
+
+
+def test_odd_spans_are_refined(analyzer: Analyzer) -> None:
+    text = "Rusia.Kim __init__ x_y, 2024. Akhir-"
+    assert [(t.term, text[t.start : t.end]) for t in analyzer.tokens(text)] == [
+        ("rusia", "Rusia"), ("kim", "Kim"), ("init", "init"), ("2024", "2024"), ("akhir", "Akhir"),
+    ]  # fmt: skip
