@@ -193,6 +193,26 @@ def eval_command(questions_file: Path, db_path: Path, failures: bool) -> None:
             click.echo(json.dumps(failure, ensure_ascii=False))
 
 
+@main.command("telegram")
+@_db_option
+@_corpus_option
+@click.option("--webhook", "webhook_url", envvar="TANYA_WEBHOOK_URL", default=None, metavar="URL",
+              help="Serve webhooks at this public URL instead of long polling.")
+@click.option("--listen", envvar="TANYA_WEBHOOK_LISTEN", default="127.0.0.1", show_default=True,
+              help="Webhook listen address.")
+@click.option("--port", envvar="TANYA_WEBHOOK_PORT", type=int, default=8443, show_default=True,
+              help="Webhook listen port.")
+@click.option("--secret-token", envvar="TELEGRAM_WEBHOOK_SECRET", default=None,
+              help="Webhook secret (random if omitted).")
+def telegram_command(db_path: Path, corpus_dir: Path, webhook_url: str | None, listen: str, port: int,
+                     secret_token: str | None) -> None:
+    """Run the Telegram bot (token from TELEGRAM_BOT_TOKEN or .env; TELEGRAM_API_BASE_URL for a
+    self-hosted Bot API server)."""
+    from bot.telegram_app import run_telegram
+
+    sys.exit(run_telegram(db_path, corpus_dir, webhook_url, listen, port, secret_token))
+
+
 @main.command("facqa")
 @click.option("--dataset", type=click.Path(file_okay=False, path_type=Path),
               default=lambda: str(Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "facqa"),

@@ -123,15 +123,23 @@ def _highlighted(text: str, highlights: Sequence[tuple[int, int]]) -> str:
 
 
 def attribution(quote: Quote | ArticleInfo) -> str:
-    """'— PUBLISHER · <a>Title</a> · 14 September 2024' in HTML."""
+    """'— PUBLISHER · <a>Title</a> · 14 September 2024' in HTML.
+
+    The link goes on the title, or on the publisher when the article has no title; the file
+    name stands in only when there is neither.
+    """
+    url = quote.url if quote.url and re.match(r"^https?://", quote.url) else None
+
+    def linked(text: str) -> str:
+        return f'<a href="{esc(url)}">{esc(text)}</a>' if url else esc(text)
+
+    title = quote.title or (None if quote.source else quote.path)
     parts = []
     if quote.source:
-        parts.append(f"<i>{esc(shorten(quote.source, 60))}</i>")
-    title = shorten(quote.title or quote.path, MAX_TITLE)
-    if quote.url and re.match(r"^https?://", quote.url):
-        parts.append(f'<a href="{esc(quote.url)}">{esc(title)}</a>')
-    else:
-        parts.append(esc(title))
+        source = shorten(quote.source, 60)
+        parts.append(f"<i>{esc(source) if title else linked(source)}</i>")
+    if title:
+        parts.append(linked(shorten(title, MAX_TITLE)))
     date = format_date(quote.date)
     if date:
         parts.append(esc(date))
@@ -173,6 +181,10 @@ def _fit_quotes(head: str, quotes: Sequence[Quote], tail: str = "", numbered: bo
         quotes.pop()  # even short quotes do not fit: show fewer
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
 def render_answer(answer: Answer, token: str | None = None) -> tuple[str, InlineKeyboardMarkup | None]:
     """The answer card; with `token` (the key of the stored answer) also its buttons."""
     if answer.abstained:
@@ -181,7 +193,7 @@ def render_answer(answer: Answer, token: str | None = None) -> tuple[str, Inline
         head = f"<b>{esc(shorten(answer.answer, MAX_ANSWER))}</b>"
     else:
         head = "Berikut kutipan yang paling relevan:"
-    if answer.understood_as and answer.understood_as.strip() != answer.question.strip():
+    if answer.understood_as and _words(answer.understood_as) != _words(answer.question):
         head += f"\n<i>Dipahami sebagai: {esc(shorten(answer.understood_as, 300))}</i>"
     text = _fit_quotes(head, answer.passages)
     markup = answer_keyboard(answer, token) if token else None
@@ -198,7 +210,7 @@ def answer_keyboard(answer: Answer, token: str) -> InlineKeyboardMarkup:
     article_buttons = [
         InlineKeyboardButton(
             "📄 Artikel lengkap" if len(seen) == 1 else f"📄 Artikel {i + 1}",
-            callback_data=callback("art", pid, 0),
+            callback_data=callback("art", pid),
         )
         for i, pid in enumerate(list(seen.values())[:4])
     ]
@@ -257,7 +269,7 @@ def render_article_page(
     """One page of a full article with ◀/▶ buttons. Returns (text, keyboard, page actually shown)."""
     pages = paginate(paragraphs)
     page = min(max(page, 0), len(pages) - 1)
-    head = f"<b>{esc(shorten(info.title or info.path, MAX_TITLE))}</b>\n{attribution(info)}"
+    head = f"<b>{esc(shorten(info.title or info.source or info.path, MAX_TITLE))}</b>\n{attribution(info)}"
     if len(pages) > 1:
         head += f"\n<i>Halaman {page + 1}/{len(pages)}</i>"
     body = "\n\n".join(esc(p) for p in pages[page]) or "<i>(artikel kosong)</i>"
@@ -266,16 +278,17 @@ def render_article_page(
         text = f"{head}\n\n{esc(shorten(' '.join(pages[page]), MAX_MESSAGE - tg_len(head) - 100))}"
     buttons = []
     if page > 0:
-        buttons.append(InlineKeyboardButton("◀️ Sebelumnya", callback_data=callback("art", passage_id, page - 1)))
+        buttons.append(InlineKeyboardButton("◀️ Sebelumnya", callback_data=callback("pg", passage_id, page - 1)))
     if page < len(pages) - 1:
-        buttons.append(InlineKeyboardButton("Berikutnya ▶️", callback_data=callback("art", passage_id, page + 1)))
+        buttons.append(InlineKeyboardButton("Berikutnya ▶️", callback_data=callback("pg", passage_id, page + 1)))
     return text, InlineKeyboardMarkup([buttons]) if buttons else None, page
 
 
 def render_summary(summary: CorpusSummary, sources: Sequence[ArticleInfo] = ()) -> str:
     """/sumber: how many articles, from which publishers, over which dates."""
     lines = [f"📚 Korpus berisi <b>{summary.articles}</b> artikel ({summary.passages} paragraf)."]
-    first, last = format_date(summary.first_date), format_date(summary.last_date)
+    first = format_date((summary.first_date or "")[:10])
+    last = format_date((summary.last_date or "")[:10])
     if first and last:
         lines.append(f"Rentang tanggal: {esc(first)} – {esc(last)}.")
     if summary.publishers:
@@ -290,13 +303,11 @@ def render_summary(summary: CorpusSummary, sources: Sequence[ArticleInfo] = ()) 
         lines.append("")
         lines.append("<b>Artikel terbaru</b>:")
         for a in recent:
-            lines.append(f"• {esc(shorten(a.title or a.path, 100))} ({esc(format_date(a.date))})")
+            label = a.title or (f"artikel {a.source}" if a.source else a.path)
+            lines.append(f"• {esc(shorten(label, 100))} ({esc(format_date((a.date or '')[:10]))})")
     text = "\n".join(lines)
     while tg_len(text) > MAX_MESSAGE and len(lines) > 1:
         lines.pop()
         text = "\n".join(lines)
     return text
 
-
-def render_question_echo(question: str) -> str:
-    return f"<i>{esc(shorten(question, 200))}</i>"

@@ -27,6 +27,7 @@ from index.load import SourceFile, discover, load_file
 from index.prepare import prepare
 from index.store import (
     DOC_ID,
+    SCHEMA_VERSION,
     TERM_FREQ,
     article_row,
     get_meta,
@@ -104,12 +105,13 @@ def _analyse(item: tuple[Article, str, bool, float]) -> _Prepared:
 
 
 def needs_full_build(db_path: Path) -> bool:
-    """A missing database, or one made by another analysis pipeline, is rebuilt from scratch."""
+    """A missing database, or one made by another analysis pipeline or schema, is rebuilt from scratch."""
     if not db_path.exists():
         return True
     db = open_db(db_path)
     try:
-        return get_meta(db, "pipeline_version") != PIPELINE_VERSION
+        return (get_meta(db, "pipeline_version") != PIPELINE_VERSION
+                or get_meta(db, "schema_version") != SCHEMA_VERSION)
     finally:
         db.close()
 
@@ -320,6 +322,8 @@ class _Updater:
             return
         segment = self.segment
         self.segment += 1
+        segments = json.loads(get_meta(self.db, "segments", "[]"))
+        set_meta(self.db, "segments", json.dumps(segments + [segment]))
         self.db.conn.executemany(
             "INSERT INTO postings (term, segment, docs, tfs) VALUES (?, ?, ?, ?)",
             (
@@ -379,19 +383,41 @@ class _Updater:
         set_meta(db, "next_passage_id", self.next_id)
         if self.new_stems:
             db.conn.executemany("INSERT OR IGNORE INTO stems (word, term) VALUES (?, ?)", self.new_stems.items())
-        dead = len(alive) - 1 - corpus_size  # id 0 is never used
-        if self.segment > MAX_SEGMENTS or (len(alive) > 1 and dead / (len(alive) - 1) > MAX_DEAD_FRACTION):
-            self.segment = _compact(db, alive)
+        self._merge_segments(alive, corpus_size)
         set_meta(db, "next_segment", self.segment)
         set_meta(db, "generation", int(get_meta(db, "generation", "0")) + 1)
 
+    def _merge_segments(self, alive: np.ndarray, corpus_size: int) -> None:
+        """Keep the number of postings segments small, like a log-structured merge: small
+        incremental segments are merged together often, the big base only when many of its
+        passages were removed."""
+        segments = json.loads(get_meta(self.db, "segments", "[]"))
+        dead = len(alive) - 1 - corpus_size  # id 0 is never used
+        if len(alive) > 1 and dead / (len(alive) - 1) > MAX_DEAD_FRACTION:
+            merge = segments
+        elif len(segments) > MAX_SEGMENTS:
+            merge = segments[1:]
+        else:
+            merge = []
+        if len(merge) > 1 or (merge and merge == segments and dead):
+            target = self.segment
+            self.segment += 1
+            _merge_postings(self.db, alive, merge, target)
+            segments = [s for s in segments if s not in merge] + [target]
+        set_meta(self.db, "segments", json.dumps(segments))
 
-def _compact(db: sqlite_utils.Database, alive: np.ndarray) -> int:
-    """Merge all postings segments into one and drop removed passages; returns the next segment number."""
+
+def _merge_postings(db: sqlite_utils.Database, alive: np.ndarray, segments: list[int], target: int) -> None:
+    """Merge the postings of `segments` into one segment `target`, dropping removed passages."""
     conn = db.conn
+    marks = ",".join("?" * len(segments))
+
     def merged_rows() -> Iterator[tuple[str, bytes, bytes]]:
         term, docs, tfs = None, [], []
-        for row_term, row_docs, row_tfs in conn.execute("SELECT term, docs, tfs FROM postings ORDER BY term, segment"):
+        rows = conn.execute(
+            f"SELECT term, docs, tfs FROM postings WHERE segment IN ({marks}) ORDER BY term, segment", segments
+        )
+        for row_term, row_docs, row_tfs in rows:
             if row_term != term and term is not None:
                 yield _merge(term, docs, tfs, alive)
                 docs, tfs = [], []
@@ -402,9 +428,9 @@ def _compact(db: sqlite_utils.Database, alive: np.ndarray) -> int:
             yield _merge(term, docs, tfs, alive)
 
     rows = [row for row in merged_rows() if row[1]]
-    conn.execute("DELETE FROM postings")
-    conn.executemany("INSERT INTO postings (term, segment, docs, tfs) VALUES (?, 0, ?, ?)", rows)
-    return 1
+    conn.execute(f"DELETE FROM postings WHERE segment IN ({marks})", segments)
+    conn.executemany("INSERT INTO postings (term, segment, docs, tfs) VALUES (?, ?, ?, ?)",
+                     ((term, target, docs, tfs) for term, docs, tfs in rows))
 
 
 def _merge(term: str, docs: list[np.ndarray], tfs: list[np.ndarray], alive: np.ndarray) -> tuple[str, bytes, bytes]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import sqlite_utils
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 DOC_ID = np.int32
 TERM_FREQ = np.uint16
 
@@ -81,6 +81,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             "CREATE TABLE postings (term TEXT NOT NULL, segment INTEGER NOT NULL, docs BLOB NOT NULL,"
             " tfs BLOB NOT NULL, PRIMARY KEY (term, segment)) WITHOUT ROWID"
         )
+        db.execute("CREATE INDEX postings_segment ON postings (segment)")
         db.execute("CREATE TABLE arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL)")
         db.execute("CREATE TABLE stems (word TEXT PRIMARY KEY, term TEXT NOT NULL) WITHOUT ROWID")
         db["feedback"].create(

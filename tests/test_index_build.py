@@ -147,3 +147,31 @@ def test_killed_index_run_leaves_previous_index_answering(corpus: Path, tmp_path
                            env=env, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert len(_articles(db)) == 5 + 3000
+
+
+def test_many_small_runs_keep_few_segments_and_exact_scores(corpus: Path, tmp_path: Path) -> None:
+    from index.build import MAX_SEGMENTS
+
+    db = tmp_path / "index.db"
+    build_index(corpus, db)
+    for n in range(MAX_SEGMENTS + 3):
+        (corpus / f"harian-{n}.txt").write_text(
+            f"Laporan harian {n}\n\nPemerintah Bekasi membuka pasar malam ke-{n} pada Senin (3/3/2025).\n",
+            encoding="utf-8")
+        build_index(corpus, db)
+    for n in range(0, MAX_SEGMENTS + 3, 2):
+        (corpus / f"harian-{n}.txt").unlink()
+    build_index(corpus, db)
+    with sqlite3.connect(db) as conn:
+        segments = [s for (s,) in conn.execute("SELECT DISTINCT segment FROM postings")]
+    assert len(segments) <= MAX_SEGMENTS + 1
+
+    reference, ids = _bm25_reference(db)
+    conn = sqlite3.connect(db)
+    stats = IndexStats.load(conn, database_inode(db))
+    terms = Analyzer().terms("pasar malam Bekasi Putin Pyongyang")
+    expected = reference.get_scores(terms)
+    for passage_id, score in search(conn, stats, terms, k=10):
+        assert score == pytest.approx(expected[ids.index(passage_id)], rel=1e-9)
+    assert {pid for pid, _ in search(conn, stats, terms, k=10)} >= {
+        ids[i] for i in np.argsort(expected)[::-1][:3]}
