@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from bot.question import load_lexicon, places
+from index.analyse import is_dictionary_root
 
 MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
           "oktober", "november", "desember"]
@@ -319,7 +320,8 @@ def _name_token(words: list[str], i: int, first: bool) -> bool:
         return False
     if first:
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if not (nxt[:1].isupper() and nxt.lower() not in _not_names()) and _looks_affixed(w):
+        alone = not (nxt[:1].isupper() and nxt.lower() not in _not_names())
+        if alone and (_looks_affixed(w) or is_dictionary_root(low)):  # "Awal pekan ini …"
             return False
     return True
 
@@ -404,8 +406,26 @@ def _org_candidates(sentence: str) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), m.group(), 1.0) for m in pattern.finditer(sentence)]
 
 
+def _trim_asked(sentence: str, cand: Candidate, title: str | None,
+                question_words: set[str]) -> tuple[Candidate, str | None]:
+    """"Presiden Venezuela Hugo Chavez" reads as one capitalised run; the asked words in front
+    ("Venezuela") belong to the office, the rest is the name."""
+    before = _words(sentence[:cand.start])
+    if not before or before[-1][0].lower() not in _TITLE_START or sentence[before[-1][2]:cand.start].strip():
+        return cand, title
+    spans = _words(cand.text)
+    k = 0
+    while k < len(spans) - 1 and spans[k][0].lower() in question_words:
+        k += 1
+    if k == 0:
+        return cand, title
+    start = cand.start + spans[k][1]
+    office = sentence[before[-1][1]:cand.start + spans[k - 1][2]]
+    return Candidate(start, cand.end, sentence[start:cand.end], cand.weight), office
+
+
 def _who(sentence: str, question_words: set[str]) -> str | None:
-    people = _person_candidates(sentence)
+    people = [_trim_asked(sentence, c, t, question_words) for c, t in _person_candidates(sentence)]
     asked_about = [(c, t) for c, t in people if _overlaps_question(c.text, question_words)]
     others = [(c, t) for c, t in people if not _overlaps_question(c.text, question_words)]
     asks_office = bool(question_words & _TITLE_START)
