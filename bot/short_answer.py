@@ -47,6 +47,7 @@ _PREFIXES = ("mempe", "memper", "meng", "meny", "mem", "men", "me", "ber", "be",
 _SUFFIXES = ("kannya", "annya", "nya", "kan", "an", "i", "lah", "kah")
 
 
+@lru_cache(maxsize=200_000)
 def _root(word: str) -> str:
     """A crude stem, good enough to see that "kunjungan" and "mengunjungi" talk about one thing."""
     w = word.lower()
@@ -61,6 +62,7 @@ def _root(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=200_000)
 def _related(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
     if a == b:
