@@ -31,6 +31,7 @@ from index.store import (
     TERM_FREQ,
     article_row,
     get_meta,
+    insert_passages,
     load_array,
     load_stems,
     open_db,
@@ -197,7 +198,7 @@ class _Updater:
         self.stems = load_stems(conn)
         self.new_stems: dict[str, str] = {}
         self.postings: dict[str, tuple[array, array]] = {}
-        self.passage_rows: list[dict] = []
+        self.passage_rows: list[tuple] = []
         self.article_rows: list[dict] = []
         self.new_lengths: list[tuple[int, int]] = []
         self._analyzer: Analyzer | None = None
@@ -314,7 +315,7 @@ class _Updater:
         if self.article_rows:
             self.db["articles"].insert_all(self.article_rows, replace=True)
         if self.passage_rows:
-            self.db["passages"].insert_all(self.passage_rows, batch_size=500)
+            insert_passages(self.db, self.passage_rows)
         self.article_rows, self.passage_rows = [], []
 
     def _write_segment(self) -> None:

@@ -124,19 +124,21 @@ def load_stems(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT word, term FROM stems"))
 
 
-def passage_row(passage_id: int, article_id: str, ordinal: int, passage, length: int) -> dict:
-    return {
-        "id": passage_id,
-        "article_id": article_id,
-        "ordinal": ordinal,
-        "kind": passage.kind,
-        "heading": passage.heading,
-        "text": passage.text,
-        "start": passage.start,
-        "end": passage.end,
-        "sentences": json.dumps(passage.sentences, separators=(",", ":")),
-        "length": length,
-    }
+PASSAGE_COLUMNS = ("id", "article_id", "ordinal", "kind", "heading", "text", "start", "end", "sentences", "length")
+
+
+def passage_row(passage_id: int, article_id: str, ordinal: int, passage, length: int) -> tuple:
+    """A row in PASSAGE_COLUMNS order; sentence spans as compact JSON ([[start,end],…])."""
+    spans = "[" + ",".join(f"[{s},{e}]" for s, e in passage.sentences) + "]"
+    return (passage_id, article_id, ordinal, passage.kind, passage.heading, passage.text,
+            passage.start, passage.end, spans, length)
+
+
+def insert_passages(db: sqlite_utils.Database, rows: list[tuple]) -> None:
+    """The hot path of a build: plain executemany, no per-row dict handling."""
+    marks = ",".join("?" * len(PASSAGE_COLUMNS))
+    columns = ",".join(f'"{c}"' for c in PASSAGE_COLUMNS)
+    db.conn.executemany(f"INSERT INTO passages ({columns}) VALUES ({marks})", rows)
 
 
 def article_row(article, content_hash: str, passages: int) -> dict:
