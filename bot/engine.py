@@ -23,7 +23,7 @@ from index import bm25
 from index.analyse import Analyzer, Token, is_dictionary_root
 from index.store import get_meta, open_db
 
-CANDIDATE_PASSAGES = 30
+CANDIDATE_PASSAGES = 20
 _WORD = re.compile(r"\w+")
 FACTOID_TYPES = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama"}
 PLACE_TYPES = {"dimana", "kemana", "darimana"}

@@ -84,7 +84,7 @@ def search(conn: sqlite3.Connection, stats: IndexStats, terms: list[str], k: int
     idfs = idf_weights(stats, dfs, terms)
     repeats = {t: terms.count(t) for t in set(terms)}
     dense = np.zeros(len(stats.norms), dtype=np.float64)
-    touched = np.zeros(len(stats.norms), dtype=bool)
+    touched = []
     for term, times in repeats.items():
         if idfs[term] == 0.0:
             continue
@@ -92,15 +92,19 @@ def search(conn: sqlite3.Connection, stats: IndexStats, terms: list[str], k: int
         if len(docs) == 0:
             continue
         dense[docs] += times * bm25.term_scores(tfs, stats.norms[docs], idfs[term])
-        touched[docs] = True
-    touched[stats.dead] = False
-    candidates = np.flatnonzero(touched)
-    if len(candidates) == 0:
+        touched.append(docs)
+    if not touched:
         return []
+    candidates = touched[0] if len(touched) == 1 else np.concatenate(touched)  # may repeat ids
+    if len(stats.dead):
+        dense[stats.dead] = 0.0
     cand_scores = dense[candidates]
-    if len(candidates) > k:
-        top = np.argpartition(-cand_scores, k)[:k]
-    else:
-        top = np.arange(len(candidates))
-    order = top[np.lexsort((candidates[top], -cand_scores[top]))]
-    return [(int(candidates[i]), float(cand_scores[i])) for i in order if cand_scores[i] > 0]
+    want = min(len(candidates), k * len(touched))  # enough to hold k distinct ids despite repeats
+    top = np.argpartition(-cand_scores, want - 1)[:want] if want < len(candidates) else np.arange(len(candidates))
+    best: dict[int, float] = {}
+    for i in top[np.lexsort((candidates[top], -cand_scores[top]))]:
+        if cand_scores[i] > 0:
+            best.setdefault(int(candidates[i]), float(cand_scores[i]))
+        if len(best) == k:
+            break
+    return list(best.items())

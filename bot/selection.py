@@ -75,13 +75,14 @@ def rank_sentences(
     phrases = _bigrams(question_words or [])
     scored: list[tuple[float, Candidate, tuple[int, int], float]] = []
     for cand in candidates:
-        passage_terms = set(terms_of(cand.text))
+        spans = cand.sentences or [(0, len(cand.text))]
+        sentence_terms = [terms_of(cand.text[start:end]) for start, end in spans]
+        passage_terms = set().union(*sentence_terms)
         passage_cov = coverage(passage_terms, weights)
         heading_terms = set(terms_of(cand.heading)) if cand.heading else set()
-        previous_terms = set(terms_of(cand.previous_text)) if cand.previous_text else set()
-        for span in cand.sentences or [(0, len(cand.text))]:
+        previous_terms: set[str] | None = None
+        for span, terms in zip(spans, sentence_terms):
             text = cand.text[span[0] : span[1]]
-            terms = terms_of(text)
             own = coverage(set(terms), weights)
             # A heading ("Apakah Korea Utara pernah memasok senjata?") is the context of the
             # sentences under it: they answer what it names.
@@ -89,7 +90,9 @@ def rank_sentences(
             # "pertemuan ini", "pasangan pemimpin tersebut": the sentence points back at what the
             # paragraph before named.
             with_previous, covered = 0.0, passage_cov
-            if previous_terms and _REFERS_BACK.search(text):
+            if cand.previous_text and _REFERS_BACK.search(text):
+                if previous_terms is None:
+                    previous_terms = set(terms_of(cand.previous_text))
                 covered = max(passage_cov, coverage(passage_terms | previous_terms, weights))
                 with_previous = PREVIOUS_CONTEXT * coverage(set(terms) | heading_terms | previous_terms, weights)
             score = (
