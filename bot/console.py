@@ -1,6 +1,7 @@
 """Terminal rendering of answers: the answer first, then each quote with its source under it."""
 from __future__ import annotations
 
+import re
 import textwrap
 
 import click
@@ -25,26 +26,18 @@ def render_answer(answer: Answer, width: int = 88) -> str:
 
 
 def _render_quote(quote: Quote, number: int, width: int) -> str:
-    body = _highlight(quote.quote, quote.highlights)
-    wrapped = textwrap.fill(f"“{body}”", width=width + _style_overhead(body), initial_indent=f"{number}. ",
-                            subsequent_indent="   ")
-    return wrapped + "\n   " + click.style("— " + source_line(quote), dim=True)
+    wrapped = textwrap.fill(f"“{quote.quote}”", width=width, initial_indent=f"{number}. ",
+                            subsequent_indent="   ", break_long_words=False, break_on_hyphens=False)
+    return _highlight(wrapped, {quote.quote[s:e] for s, e in quote.highlights}) + "\n   " + click.style(
+        "— " + source_line(quote), dim=True)
 
 
-def _style_overhead(text: str) -> int:
-    return len(text) - len(click.unstyle(text))
-
-
-def _highlight(text: str, spans: list[tuple[int, int]]) -> str:
-    out, last = [], 0
-    for start, end in sorted(spans):
-        if start < last:
-            continue
-        out.append(text[last:start])
-        out.append(click.style(text[start:end], fg="cyan", bold=True))
-        last = end
-    out.append(text[last:])
-    return "".join(out)
+def _highlight(text: str, words: set[str]) -> str:
+    """Query terms stand out; wrapping never splits a word, so whole words are found again."""
+    if not words:
+        return text
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    return pattern.sub(lambda m: click.style(m.group(), fg="cyan", bold=True), text)
 
 
 def source_line(item: Quote | ArticleInfo) -> str:
