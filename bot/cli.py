@@ -213,6 +213,15 @@ def telegram_command(db_path: Path, corpus_dir: Path, webhook_url: str | None, l
     sys.exit(run_telegram(db_path, corpus_dir, webhook_url, listen, port, secret_token))
 
 
+@main.command("bench", context_settings={"ignore_unknown_options": True, "help_option_names": []})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def bench_command(args: tuple[str, ...]) -> None:
+    """Archive-scale benchmark against rank-bm25 (options: see `tanya bench --help`)."""
+    from index.benchmark import main as benchmark_main
+
+    sys.exit(benchmark_main(list(args)))
+
+
 @main.command("facqa")
 @click.option("--dataset", type=click.Path(file_okay=False, path_type=Path),
               default=lambda: str(Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "facqa"),

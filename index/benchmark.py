@@ -420,23 +420,43 @@ def cold_starts(db: Path, question: str, runs: int = COLD_START_RUNS) -> list[fl
 
 
 def answering_peak_rss(db: Path, questions: list[str], work: Path) -> tuple[float, int]:
-    """Max RSS (MB) of one `ask --json` process answering every question from stdin.
+    """Peak RSS (MB) of one `ask --json` process answering every question from stdin.
 
-    os.wait4 gives that child's own rusage, so earlier children (build workers, cold starts) and
-    this process's own memory never leak into the figure.
+    Read as VmHWM from /proc while the child still runs, after its last answer: the child's
+    rusage is no good here, because Linux carries the pre-exec high-water mark of the forked copy
+    of this (large, BM25Okapi-holding) process into the child's ru_maxrss.
     """
-    questions_file = work / "questions.txt"
     answers_file = work / "answers.jsonl"
-    questions_file.write_text("\n".join(questions) + "\n", encoding="utf-8")
     errors_file = work / "answers.stderr"
-    with questions_file.open("rb") as stdin, answers_file.open("wb") as stdout, errors_file.open("wb") as stderr:
-        child = subprocess.Popen(cli_command(db, "--json"), cwd=ROOT, stdin=stdin, stdout=stdout, stderr=stderr)
+    answered = 0
+    with answers_file.open("w", encoding="utf-8") as answers, errors_file.open("wb") as stderr:
+        child = subprocess.Popen(cli_command(db, "--json"), cwd=ROOT, stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, stderr=stderr, text=True, encoding="utf-8")
+        assert child.stdin is not None and child.stdout is not None
+        for question in questions:
+            child.stdin.write(question + "\n")
+            child.stdin.flush()
+            line = child.stdout.readline()
+            if not line:
+                break
+            answers.write(line)
+            answered += 1
+        peak = _peak_rss_mb(child.pid)
+        child.stdin.close()
+        child.stdout.read()
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise RuntimeError(f"ask --json failed ({child.returncode}): {errors_file.read_text()[-2000:]}")
-    answered = sum(1 for line in answers_file.read_text(encoding="utf-8").splitlines() if line.strip())
-    return usage.ru_maxrss / 1024, answered
+    return (peak if peak is not None else usage.ru_maxrss / 1024), answered
+
+
+def _peak_rss_mb(pid: int) -> float | None:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+        return int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
+    except (OSError, AttributeError):
+        return None
 
 
 def database_size_mb(db: Path) -> float:
