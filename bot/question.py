@@ -250,7 +250,7 @@ def _followup_lead(lower: list[str]) -> int:
     return 0
 
 
-def _place_span(tokens: list[str], start: int) -> int:
+def place_span(tokens: list[str], start: int) -> int:
     """Length of the known place starting at `start` (0 if none)."""
     known = places()
     for size in (3, 2, 1):
@@ -262,7 +262,7 @@ def _place_span(tokens: list[str], start: int) -> int:
 def _is_place(words: list[str]) -> bool:
     if words and words[0].lower() in {"ke", "di", "dari"}:
         return True
-    return bool(words) and _place_span(words, 0) == len(words)
+    return bool(words) and place_span(words, 0) == len(words)
 
 
 def _replace_entity(tokens: list[str], new: list[str]) -> tuple[list[str], bool]:
@@ -274,7 +274,7 @@ def _replace_entity(tokens: list[str], new: list[str]) -> tuple[list[str], bool]
     if want_place and new[0].lower() in {"ke", "di", "dari"}:
         for i, tok in enumerate(tokens[:-1]):
             if tok.lower() == new[0].lower():
-                size = _place_span(tokens, i + 1) or 1
+                size = place_span(tokens, i + 1) or 1
                 return tokens[:i] + new + tokens[i + 1 + size:], True
         for i, tok in enumerate(tokens[:-1]):  # "di kosmodrom Vostochny" → "ke Vladivostok"
             if tok.lower() in {"ke", "di", "dari"}:
@@ -284,12 +284,12 @@ def _replace_entity(tokens: list[str], new: list[str]) -> tuple[list[str], bool]
         new = new[1:]
     i = 0
     while i < len(tokens):
-        size = _place_span(tokens, i)
+        size = place_span(tokens, i)
         if want_place and size:
             return tokens[:i] + new + tokens[i + size:], True
         if not want_place and not size and _looks_like_name(tokens[i]):
             end = i + 1
-            while end < len(tokens) and tokens[end][:1].isupper() and not _place_span(tokens, end):
+            while end < len(tokens) and tokens[end][:1].isupper() and not place_span(tokens, end):
                 end += 1
             return tokens[:i] + new + tokens[end:], True
         i += max(size, 1)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from bot.question import load_lexicon, places
+from bot.question import load_lexicon, place_span
 from index.analyse import is_dictionary_root
 
 MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
@@ -297,14 +297,6 @@ def _not_names() -> frozenset[str]:
     return frozenset(load_lexicon("not_names.txt"))
 
 
-def _place_len(words: list[str], i: int) -> int:
-    known = places()
-    for size in (3, 2, 1):
-        if i + size <= len(words) and tuple(w.lower() for w in words[i:i + size]) in known:
-            return size
-    return 0
-
-
 def _looks_affixed(word: str) -> bool:
     """Sentence-initial capitals say nothing; Indonesian affixes suggest an ordinary word."""
     w = word.lower()
@@ -318,7 +310,7 @@ def _name_token(words: list[str], i: int, first: bool) -> bool:
     if not w[:1].isupper() or w.isupper() and len(w) > 1 or not w[:1].isalpha():
         return False
     low = w.lower()
-    if low in _not_names() or low in _title_words() or _place_len(words, i):
+    if low in _not_names() or low in _title_words() or place_span(words, i):
         return False
     if first:
         nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -336,7 +328,7 @@ def _person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
     i = 0
     while i < len(words):
         if not _name_token(words, i, first=(i == 0)):
-            i += max(_place_len(words, i), 1)
+            i += max(place_span(words, i), 1)
             continue
         end = i + 1
         while end < len(words) and _name_token(words, end, first=False) and not _gap(sentence, spans, end):
@@ -384,7 +376,7 @@ def _title_before(sentence: str, spans: list[tuple[str, int, int]], i: int) -> s
         if between and not (between == "," and j == i - 1):
             break
         low = words[j].lower()
-        if low in titles or any(_place_len(words, k) >= j - k + 1 for k in range(max(0, j - 2), j + 1)):
+        if low in titles or any(place_span(words, k) >= j - k + 1 for k in range(max(0, j - 2), j + 1)):
             if low in _TITLE_START:
                 start = j
             j -= 1
@@ -521,7 +513,7 @@ def _place_after(sentence: str, spans, j: int) -> Candidate | None:
     if end == j or words[j].lower() in _not_names() - {"istana", "lapangan", "gedung", "kremlin", "pentagon"}:
         return None
     start = j
-    known = _place_len(words, j) == end - j
+    known = place_span(words, j) == end - j
     # "kota pelabuhan Rusia, Vladivostok": the apposition names the place itself
     if known and end < len(words) and sentence[spans[end - 1][2]:spans[end][1]].strip() == ",":
         app_end = _cap_run(sentence, spans, end)
@@ -545,7 +537,7 @@ def _known_places(sentence: str) -> list[Candidate]:
     out = []
     i = 0
     while i < len(words):
-        size = _place_len(words, i) if words[i][:1].isupper() else 0
+        size = place_span(words, i) if words[i][:1].isupper() else 0
         if size:
             out.append(Candidate(spans[i][1], spans[i + size - 1][2], sentence[spans[i][1]:spans[i + size - 1][2]], 1.0))
         i += max(size, 1)

@@ -37,3 +37,14 @@ def require_dataset(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"dataset not present: {path} (it lives in ../shared/datasets, beside the project)")
     return path
+
+
+def indexed_copy(root: Path) -> tuple[Path, Path]:
+    """The bundled corpus copied under `root` and indexed there: (corpus folder, database)."""
+    from index.build import build_index
+
+    corpus = root / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, corpus)
+    db = root / "tanya.db"
+    build_index(corpus, db)
+    return corpus, db

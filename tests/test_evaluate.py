@@ -1,5 +1,4 @@
 """Scoring on small hand-made inputs, and the dev set's own integrity."""
-import json
 import re
 from pathlib import Path
 

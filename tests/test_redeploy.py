@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import threading
 
 import pytest
 
+from tests.conftest import indexed_copy
 from tests.telegram_stub_server import FAKE_TOKEN, REPO, BotProcess, StubBotApi, ask, check_telegram_html
 
 ABSTAIN_MARK = "tidak ada di korpus"
@@ -31,13 +31,8 @@ Anggrek hitam merupakan flora identitas Kalimantan Timur yang dilindungi undang-
 
 @pytest.fixture(scope="module")
 def setup(tmp_path_factory):
-    from index.build import build_index
-
     root = tmp_path_factory.mktemp("redeploy")
-    corpus = root / "corpus"
-    shutil.copytree(REPO / "corpus", corpus)
-    db = root / "tanya.db"
-    build_index(corpus, db)
+    corpus, db = indexed_copy(root)
     stub = StubBotApi(FAKE_TOKEN).start()
     pid_file = root / "run" / "tanya.pid"
     bot = BotProcess(stub, db, corpus, root / "bot", {"TANYA_PID_FILE": str(pid_file), "TANYA_RATE_LIMIT": "1000"}).start()

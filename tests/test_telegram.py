@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import socket
 import sqlite3
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import indexed_copy
 from tests.telegram_stub_server import (
     BOT_COMMAND,
     BOT_ID,
@@ -58,14 +58,7 @@ Kepala dinas setempat mengatakan pelabuhan itu akan memperlancar arus barang dan
 
 @pytest.fixture(scope="module")
 def corpus_and_db(tmp_path_factory):
-    from index.build import build_index
-
-    root = tmp_path_factory.mktemp("telegram")
-    corpus = root / "corpus"
-    shutil.copytree(REPO / "corpus", corpus)
-    db = root / "tanya.db"
-    build_index(corpus, db)
-    return corpus, db
+    return indexed_copy(tmp_path_factory.mktemp("telegram"))
 
 
 @pytest.fixture(scope="module")
@@ -385,7 +378,6 @@ def test_sigterm_stops_cleanly_and_token_never_printed(bot, stub):
 def run_once(tmp_path: Path, env: dict[str, str], timeout: float = 30) -> tuple[int, str, str]:
     import os
     import subprocess
-    import sys
 
     base = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "TANYA_"))}
     proc = subprocess.run(
