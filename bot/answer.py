@@ -1,7 +1,7 @@
 """The answer engine's output: plain data that the console and Telegram only render."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -84,4 +84,3 @@ class CorpusSummary:
     last_date: str | None
 
 
-__all__ = ["Quote", "Turn", "Answer", "ArticleInfo", "CorpusSummary", "asdict"]

@@ -7,6 +7,7 @@ side file and renamed into place only when complete.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import multiprocessing
 import os
@@ -270,19 +271,16 @@ class _Updater:
 
     # -- adding --------------------------------------------------------------------------------
     def _index(self, items: Iterator[tuple[Article, str, bool, float]]) -> None:
-        first = list(_take(items, PARALLEL_THRESHOLD))
+        global _worker_analyzer
+        _worker_analyzer = Analyzer(self.stems)  # forked workers inherit it, stem cache included
+        first = list(itertools.islice(items, PARALLEL_THRESHOLD))
+        everything = itertools.chain(first, items)
         if len(first) < PARALLEL_THRESHOLD or self.workers < 2:
-            global _worker_analyzer
-            _worker_analyzer = Analyzer(self.stems)
-            for item in first:
-                self._add(_analyse(item))
-            for item in items:
-                self._add(_analyse(item))
+            for prepared in map(_analyse, everything):
+                self._add(prepared)
         else:
-            _worker_analyzer = Analyzer(self.stems)  # inherited by the forked workers
-            context = multiprocessing.get_context("fork")
-            with context.Pool(self.workers) as pool:
-                for prepared in pool.imap(_analyse, _chain(first, items), chunksize=16):
+            with multiprocessing.get_context("fork").Pool(self.workers) as pool:
+                for prepared in pool.imap(_analyse, everything, chunksize=16):
                     self._add(prepared)
         self._flush()
         self._write_segment()
@@ -438,13 +436,3 @@ def _merge(term: str, docs: list[np.ndarray], tfs: list[np.ndarray], alive: np.n
     all_docs = np.concatenate(docs)
     keep = alive[all_docs].astype(bool)
     return term, all_docs[keep].tobytes(), np.concatenate(tfs)[keep].tobytes()
-
-
-def _take(items: Iterator, n: int) -> Iterator:
-    for _, item in zip(range(n), items):
-        yield item
-
-
-def _chain(first: list, rest: Iterator) -> Iterator:
-    yield from first
-    yield from rest
