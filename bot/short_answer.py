@@ -280,7 +280,10 @@ def _date_candidates(sentence: str, article_date: str | None) -> list[Candidate]
 
 _TITLE_START = {"presiden", "wakil", "menteri", "pemimpin", "kepala", "juru", "duta", "penasihat",
                 "perdana", "ketua", "direktur", "jenderal", "panglima", "kanselir", "raja",
-                "sekretaris", "gubernur", "pejabat", "mendiang", "ayah", "analis", "ahli", "wartawan"}
+                "sekretaris", "gubernur", "pejabat", "mendiang", "ayah", "analis", "ahli", "wartawan",
+                "wali", "walikota", "bupati", "camat", "lurah", "kapolri", "kapolda", "kapolres", "rektor",
+                "dekan", "sekjen", "dirut", "komisaris", "hakim", "jaksa", "ketum"}
+_REGIONS = {"kota", "kabupaten", "provinsi", "kecamatan", "desa", "kelurahan"}
 _SPEECH = {"kata", "ujar", "ujarnya", "katanya", "mengatakan", "menyatakan", "tambah", "tambahnya",
            "menurut", "menjawab", "berkata", "mengklaim", "memperingatkan", "menegaskan", "menulis"}
 _SPEECH_QUESTION = {"mengatakan", "berkata", "menyatakan", "bilang", "kata", "ujar", "menyebut",
@@ -411,6 +414,8 @@ def _trim_asked(sentence: str, cand: Candidate, title: str | None,
     k = 0
     while k < len(spans) - 1 and spans[k][0].lower() in question_words:
         k += 1
+    if k == 0 and len(spans) >= 3 and spans[0][0].lower() in _REGIONS:
+        k = 2  # "Wali Kota Bekasi Tri Adhianto": the region belongs to the office
     if k == 0:
         return cand, title
     start = cand.start + spans[k][1]

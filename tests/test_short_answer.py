@@ -157,3 +157,23 @@ def test_has_answer_type():
     assert not has_answer_type("mengapa", "Kim bertemu Putin.")
     assert has_answer_type("apa", "apa saja.")
     assert not has_answer_type("kapan", "")
+
+
+@pytest.mark.parametrize("question_words, expected", [
+    ({"siapa", "wali", "kota", "bekasi"}, "Tri Adhianto"),
+    ({"siapa", "yang", "membuka", "posko"}, "Wali Kota Bekasi Tri Adhianto"),
+])
+def test_office_of_a_region_stays_with_the_office(question_words: set[str], expected: str) -> None:
+    sentence = ("Wali Kota Bekasi Tri Adhianto mengatakan pemerintah kota telah membuka enam posko "
+                "pengungsian bagi warga terdampak.")
+    assert short_answer("siapa", sentence, None, question_words) == expected
+
+
+@pytest.mark.parametrize("question_words, sentence, expected", [
+    ({"siapakah", "presiden", "venezuela", "saat", "ini"},
+     "Caracas, Jumat - Presiden Venezuela Hugo Chavez, Jumat (26/8) di Caracas, mengatakan hal itu.", "Hugo Chavez"),
+    ({"siapakah", "presiden", "otoritas", "palestina"},
+     "Awal pekan ini Presiden Otoritas Palestina Mahmoud Abbas bertemu dengan pejabat Mesir.", "Mahmoud Abbas"),
+])
+def test_asked_office_words_are_not_part_of_the_name(question_words: set[str], sentence: str, expected: str) -> None:
+    assert short_answer("siapa", sentence, None, question_words) == expected
