@@ -65,7 +65,8 @@ def run(dataset_dir: Path, work_dir: Path, split: str = "test", limit: int | Non
     build_corpus(dataset_dir / "derived" / "passages.jsonl", corpus_dir)
     build_index(corpus_dir, db_path)
     engine = Engine(db_path)
-    items = [json.loads(line) for line in open(dataset_dir / "derived" / f"{split}.jsonl", encoding="utf-8")]
+    lines = (dataset_dir / "derived" / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()
+    items = [json.loads(line) for line in lines if line.strip()]
     items = items[:limit] if limit else items
     started = time.perf_counter()
     hits, reciprocal, f1s, abstained = [], [], [], 0
