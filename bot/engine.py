@@ -46,7 +46,13 @@ class Engine:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._stats: IndexStats | None = None
-        self._analyzer = Analyzer()
+        self._analyzer = Analyzer(lookup=self._stored_stem)
+
+    def _stored_stem(self, word: str) -> str | None:
+        """The index's own stem of a word it has seen: one key lookup instead of Sastrawi."""
+        conn, _ = self._connection()
+        row = conn.execute("SELECT term FROM stems WHERE word = ?", (word,)).fetchone()
+        return row[0] if row else None
 
     # -- connection and index generation -------------------------------------------------------
     def _connection(self) -> tuple[sqlite3.Connection, int]:

@@ -112,10 +112,15 @@ _SURFACE_CACHE_LIMIT = 2_000_000
 class Analyzer:
     """Turns text into terms. Cheap to build; keep one per process (it caches every word it sees)."""
 
-    def __init__(self, stems: dict[str, str] | None = None) -> None:
+    def __init__(self, stems: dict[str, str] | None = None,
+                 lookup: Callable[[str], str | None] | None = None) -> None:
+        """`stems` preloads the word→term cache; `lookup` is asked on a cache miss before
+        Sastrawi (the answering side passes the index's stored stems, so a question never
+        re-stems a word the index already stemmed)."""
         self.stems: dict[str, str] = dict(stems) if stems else {}
         self.new_stems: dict[str, str] = {}
         self._surface: dict[str, object] = {}
+        self._lookup = lookup
 
     # -- public ------------------------------------------------------------------------------
     def tokens(self, text: str) -> list[Token]:
@@ -177,9 +182,17 @@ class Analyzer:
         """Lowercase word → term, cached; the persisted cache makes rebuilds skip Sastrawi."""
         term = self.stems.get(word)
         if term is None:
+            term = self._stored(word)
+        if term is None:
             term = _stem_uncached(word)
             self.stems[word] = term
             self.new_stems[word] = term
+        return term
+
+    def _stored(self, key: str) -> str | None:
+        term = self._lookup(key) if self._lookup else None
+        if term is not None:
+            self.stems[key] = term
         return term
 
     # -- internals ---------------------------------------------------------------------------
@@ -218,6 +231,8 @@ class Analyzer:
         """
         key = "^" + word  # cached apart from the plain word: the decision differs
         term = self.stems.get(key)
+        if term is None:
+            term = self._stored(key)
         if term is None:
             stem = self.stem(word)
             term = stem if _is_clear_derivation(word, stem) else word

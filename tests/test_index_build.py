@@ -175,3 +175,13 @@ def test_many_small_runs_keep_few_segments_and_exact_scores(corpus: Path, tmp_pa
         assert score == pytest.approx(expected[ids.index(passage_id)], rel=1e-9)
     assert {pid for pid, _ in search(conn, stats, terms, k=10)} >= {
         ids[i] for i in np.argsort(expected)[::-1][:3]}
+
+
+def test_stored_stems_spare_sastrawi_and_give_the_same_terms(bundled_db: Path) -> None:
+    with sqlite3.connect(bundled_db) as conn:
+        stored = dict(conn.execute("SELECT word, term FROM stems"))
+        texts = [t for (t,) in conn.execute("SELECT text FROM passages")]
+    assert stored
+    looked_up = Analyzer(lookup=stored.get)
+    assert [looked_up.terms(t) for t in texts] == [Analyzer().terms(t) for t in texts]
+    assert looked_up.new_stems == {}  # every word came from the index, none from Sastrawi
