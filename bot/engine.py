@@ -17,7 +17,8 @@ from pathlib import Path
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
 from bot.question import Question, analyse_question, answer_kind, edit_candidates, surface_words
 from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search
-from bot.selection import Candidate, Choice, covers_question, pick_quotes, rank_sentences, trim_quote
+from bot.quotes import trim_quote
+from bot.selection import Candidate, Choice, covers_question, pick_quotes, rank_sentences
 from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, short_answer
 from index import bm25
 from index.analyse import Analyzer, Token, is_dictionary_root
@@ -30,6 +31,7 @@ PLACE_TYPES = {"dimana", "kemana", "darimana"}
 _PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 MIN_FUZZY_LENGTH = 4
 UNKNOWN_WORD_SHARE = 0.6
+QUOTE_LIMIT = 320  # characters; a longer sentence is cut around the question's terms
 ANSWER_SEARCH = 6  # leading sentences that may supply the short answer
 _EXPLICIT_DATE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}/\d{1,2}\b")
 
@@ -216,7 +218,7 @@ class Engine:
         for choice in picked:
             sentence = choice.sentence_text if not explain else _with_next_sentence(choice)
             spans = [(t.start, t.end) for t in self._analyzer.tokens(sentence) if t.term in terms]
-            text, spans = trim_quote(sentence, spans)
+            text, spans = trim_quote(sentence, QUOTE_LIMIT, spans)
             info = infos.get(choice.candidate.article_id)
             if info is None:  # removed by an index run since the passages were chosen
                 continue

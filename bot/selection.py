@@ -195,27 +195,3 @@ def _overlap(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 1.0 if a == b else 0.0
     return len(a & b) / min(len(a), len(b))
-
-
-_SPACE = re.compile(r"\s+")
-
-
-def trim_quote(text: str, spans: list[tuple[int, int]], limit: int = 320) -> tuple[str, list[tuple[int, int]]]:
-    """Shorten a long sentence around the matched words; each cut is marked with "…" and every
-    piece stays verbatim. Returns the quote and the highlight spans moved into it."""
-    if len(text) <= limit:
-        return text, spans
-    centre = spans[0][0] if spans else 0
-    start = max(0, min(centre - limit // 3, len(text) - limit))
-    end = min(len(text), start + limit)
-    while start > 0 and not text[start - 1].isspace():
-        start += 1
-    while end < len(text) and not text[end].isspace():
-        end -= 1
-    piece = text[start:end].strip()
-    lead = text[start:end].find(piece)
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(text) else ""
-    shift = len(prefix) - start - lead
-    moved = [(s + shift, e + shift) for s, e in spans if s >= start + lead and e <= start + lead + len(piece)]
-    return f"{prefix}{piece}{suffix}", moved

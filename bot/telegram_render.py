@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote
+from bot.quotes import ELLIPSIS, trim_quote
 
 MAX_MESSAGE = 4096
 MAX_CALLBACK_DATA = 64
-ELLIPSIS = "…"
 MIN_QUOTE = 40  # below this a quote is not worth showing; drop quotes instead
 MAX_TITLE = 160
 MAX_ANSWER = 600
@@ -75,37 +75,6 @@ def shorten(text: str, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:") + ELLIPSIS
-
-
-def trim_quote(quote: str, limit: int, highlights: Sequence[tuple[int, int]] = ()) -> tuple[str, list[tuple[int, int]]]:
-    """A window of at most `limit` characters of `quote`, marking each cut with "…".
-
-    The window starts at the beginning, or just before the first highlight when that would
-    otherwise fall outside. Every piece between the "…" marks is verbatim from `quote`.
-    Returns the trimmed text and the highlights shifted into it (those fully inside).
-    """
-    if len(quote) <= limit:
-        return quote, [h for h in highlights if 0 <= h[0] < h[1] <= len(quote)]
-    budget = max(limit - 2, 1)  # room for a "…" at each end
-    start = 0
-    first = min((h[0] for h in highlights), default=0)
-    if first + 20 > budget:
-        start = max(0, first - budget // 3)
-        space = quote.find(" ", start)
-        if 0 <= space < first:
-            start = space + 1
-    end = min(len(quote), start + budget)
-    if end < len(quote):
-        space = quote.rfind(" ", start, end)
-        if space > start + budget // 2:
-            end = space
-    piece = quote[start:end].rstrip()
-    end = start + len(piece)
-    prefix = ELLIPSIS if start > 0 and not quote[:start].rstrip().endswith(ELLIPSIS) else ""
-    suffix = ELLIPSIS if end < len(quote) else ""
-    shift = len(prefix) - start
-    kept = [(a + shift, b + shift) for a, b in highlights if start <= a < b <= end]
-    return prefix + piece + suffix, kept
 
 
 def _highlighted(text: str, highlights: Sequence[tuple[int, int]]) -> str:
