@@ -33,6 +33,7 @@ MIN_FUZZY_LENGTH = 4
 UNKNOWN_WORD_SHARE = 0.6
 QUOTE_LIMIT = 320  # characters; a longer sentence is cut around the question's terms
 ANSWER_SEARCH = 6  # leading sentences that may supply the short answer
+_ATTRIBUTION = re.compile(r"[”\"],?\s*(?:ujar|kata|tambah|tegas|jelas)(?:nya)?\s+[A-Z]")
 _EXPLICIT_DATE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}/\d{1,2}\b")
 
 
@@ -315,8 +316,13 @@ def answer_type_strength(
     strength = 1.0
     if kind == "kapan" and not _EXPLICIT_DATE.search(sentence):
         strength = 0.5
-    if kind == "siapa" and asks_for_speaker(question_words) and not has_speech(sentence):
-        strength = 0.3
+    if kind == "siapa" and asks_for_speaker(question_words):
+        if _ATTRIBUTION.search(sentence):
+            strength = 1.0  # "…,” ujar Choe.": the speaker is named right at the quote
+        elif has_speech(sentence):
+            strength = 0.7
+        else:
+            strength = 0.3
     found = short_answer(kind, sentence, None, question_words, head)
     if not found:
         return 0.25 * strength

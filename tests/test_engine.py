@@ -115,3 +115,10 @@ def test_missing_index_is_a_clear_error(tmp_path: Path) -> None:
     result = _cli("ask", "--db", str(tmp_path / "none.db"), "kapan?")
     assert result.returncode != 0
     assert "tanya index" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_who_said_it_names_the_speaker_of_the_quote(engine: Engine) -> None:
+    first = engine.ask("apa kata Choe soal dukungan untuk tentara Rusia?")
+    follow = engine.ask("siapa yang mengatakannya?", first.turn)
+    assert follow.answer == "Choe"
+    assert "ujar Choe" in follow.passages[0].quote
