@@ -25,6 +25,7 @@ from index.analyse import Analyzer, Token, is_dictionary_root
 from index.store import get_meta, open_db
 
 CANDIDATE_PASSAGES = 20
+ARTICLE_COLUMNS = "a.article_id, a.title, a.source, a.date, a.author, a.path, a.url, a.passages"  # ArticleInfo
 _WORD = re.compile(r"\w+")
 FACTOID_TYPES = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama"}
 PLACE_TYPES = {"dimana", "kemana", "darimana"}
@@ -87,13 +88,14 @@ class Engine:
 
     # -- answering -----------------------------------------------------------------------------
     def ask(self, question: str, previous: Turn | None = None, max_quotes: int = 3) -> Answer:
-        q, terms, choices = self._choose(question, previous)
+        q = analyse_question(question or "", previous)
+        kind, head = answer_kind(q)
+        terms, choices = self._choose(q, kind, head)
         if not terms or not covers_question(choices[0] if choices else None):
             return self._abstain(question, q)
         picked = pick_quotes(choices, self._analyzer.terms, max_quotes)
-        answer_text, picked = self._short_answer(q, choices, picked)
-        with self._snapshot() as (conn, _):
-            quotes = self._quotes(conn, picked, set(terms), explain=_answer_kind(q) not in FACTOID_TYPES)
+        answer_text, picked = self._short_answer(q, kind, head, choices, picked)
+        quotes = self._quotes(picked, set(terms), explain=kind not in FACTOID_TYPES)
         turn = Turn(
             question=q.text,
             qtype=q.qtype,
@@ -113,16 +115,17 @@ class Engine:
 
     def ranking(self, question: str, k: int = 10) -> list[str]:
         """Article ids of the best passages in answer order, for retrieval metrics such as MRR."""
-        _, _, choices = self._choose(question, None)
+        q = analyse_question(question or "")
+        _, choices = self._choose(q, *answer_kind(q))
         return [c.candidate.article_id for c in choices[:k]]
 
-    def _choose(self, question: str, previous: Turn | None) -> tuple[Question, list[str], list[Choice]]:
-        q = analyse_question(question or "", previous)
+    def _choose(self, q: Question, kind: str | None, head: str | None) -> tuple[list[str], list[Choice]]:
+        """The question's terms and the best sentence of each retrieved passage, best first."""
         with self._snapshot() as (conn, stats):
             terms = [t.term for t in self._query_tokens(conn, q.content)]
-            candidates = self._candidates(conn, search(conn, stats, terms, k=CANDIDATE_PASSAGES))
-            weights = self._weights(conn, stats, terms)
-        kind, head = answer_kind(q)
+            dfs = document_frequencies(conn, terms)
+            candidates = self._candidates(conn, search(conn, stats, terms, CANDIDATE_PASSAGES, dfs))
+        weights = self._weights(stats, dfs, terms)
         words = surface_words(q.text)
         query_terms = set(terms)
 
@@ -132,7 +135,7 @@ class Engine:
 
         choices = rank_sentences(candidates, weights, self._analyzer.terms, type_score,
                                  _WORD.findall(q.content))
-        return q, terms, choices
+        return terms, choices
 
     def _abstain(self, question: str, q: Question) -> Answer:
         turn = Turn(question=q.text, qtype=q.qtype, content=q.content, answer=None)
@@ -162,11 +165,10 @@ class Engine:
             return None
         return max(sorted(found), key=lambda t: found[t])
 
-    def _weights(self, conn: sqlite3.Connection, stats: IndexStats, terms: list[str]) -> dict[str, float]:
+    def _weights(self, stats: IndexStats, dfs: dict[str, int], terms: list[str]) -> dict[str, float]:
         """IDF per question term; a term the corpus never mentions weighs most, so a question about
         something absent is not answered from its other words. An absent ordinary word weighs less
         than an absent name: the corpus may say the same with another word ("meninggal" vs "kematian")."""
-        dfs = document_frequencies(conn, terms)
         weights = idf_weights(stats, dfs, terms)
         unknown = float(bm25.raw_idf(0, max(stats.corpus_size, 1)))
         return {
@@ -175,33 +177,35 @@ class Engine:
         }
 
     def _candidates(self, conn: sqlite3.Connection, hits: list[tuple[int, float]]) -> list[Candidate]:
+        """The hit passages with their article, and the paragraph before each (its context)."""
         if not hits:
             return []
         scores = dict(hits)
         marks = ",".join("?" * len(hits))
         rows = conn.execute(
-            f"SELECT p.id, p.article_id, p.text, p.sentences, a.date, p.heading, prev.text FROM passages p "
+            f"SELECT p.id, p.text, p.sentences, p.heading, prev.text, {ARTICLE_COLUMNS} FROM passages p "
             f"JOIN articles a ON a.article_id = p.article_id "
             f"LEFT JOIN passages prev ON prev.article_id = p.article_id AND prev.ordinal = p.ordinal - 1 "
             f"WHERE p.id IN ({marks})",
             list(scores),
         ).fetchall()
         found = [
-            Candidate(pid, aid, text, [tuple(s) for s in json.loads(spans)], scores[pid], date, heading, previous)
-            for pid, aid, text, spans, date, heading, previous in rows
+            Candidate(row[0], row[5], row[1], [tuple(s) for s in json.loads(row[2])], scores[row[0]],
+                      ArticleInfo(*row[5:]), heading=row[3], previous_text=row[4])
+            for row in rows
         ]
         return sorted(found, key=lambda c: (-c.bm25, c.passage_id))
 
-    def _short_answer(self, q: Question, choices: list[Choice], picked: list[Choice]) -> tuple[str | None, list[Choice]]:
+    def _short_answer(self, q: Question, kind: str | None, head: str | None, choices: list[Choice],
+                      picked: list[Choice]) -> tuple[str | None, list[Choice]]:
         """The answer phrase from the best sentence that holds one; its passage then leads the quotes."""
-        kind, head = answer_kind(q)
         if kind not in FACTOID_TYPES:
             return None, picked
         words = surface_words(q.text)
         for choice in choices[:ANSWER_SEARCH]:
             if choice.score < 0.6 * choices[0].score:
                 break
-            found = short_answer(kind, choice.sentence_text, choice.candidate.article_date, words, head)
+            found = short_answer(kind, choice.sentence_text, choice.candidate.article.date, words, head)
             if found:
                 if choice not in picked:
                     picked = [choice] + [c for c in picked if c.candidate.article_id != choice.candidate.article_id]
@@ -210,19 +214,15 @@ class Engine:
                 return found, picked
         return None, picked
 
-    def _quotes(self, conn: sqlite3.Connection, picked: list[Choice], terms: set[str], explain: bool) -> list[Quote]:
+    def _quotes(self, picked: list[Choice], terms: set[str], explain: bool) -> list[Quote]:
         """Verbatim quotes; for why/how/what questions the sentence after the best one comes too,
         since it usually carries the explanation."""
-        ids = sorted({c.candidate.article_id for c in picked})
-        infos = {info.article_id: info for info in self._article_infos(conn, ids)}
         quotes = []
         for choice in picked:
             sentence = choice.sentence_text if not explain else _with_next_sentence(choice)
             spans = [(t.start, t.end) for t in self._analyzer.tokens(sentence) if t.term in terms]
             text, spans = trim_quote(sentence, QUOTE_LIMIT, spans)
-            info = infos.get(choice.candidate.article_id)
-            if info is None:  # removed by an index run since the passages were chosen
-                continue
+            info = choice.candidate.article
             quotes.append(
                 Quote(
                     quote=text,
@@ -241,10 +241,10 @@ class Engine:
 
     # -- the corpus ----------------------------------------------------------------------------
     def _article_infos(self, conn: sqlite3.Connection, ids: list[str] | None = None) -> list[ArticleInfo]:
-        sql = "SELECT article_id, title, source, date, author, path, url, passages FROM articles"
+        sql = f"SELECT {ARTICLE_COLUMNS} FROM articles a"
         params: list = []
         if ids is not None:
-            sql += f" WHERE article_id IN ({','.join('?' * len(ids))})"
+            sql += f" WHERE a.article_id IN ({','.join('?' * len(ids))})"
             params = ids
         return [ArticleInfo(*row) for row in conn.execute(sql + " ORDER BY date, path", params)]
 
@@ -309,10 +309,12 @@ def answer_type_strength(
     question's own terms counts fully, a distant one less (it likely dates or names something
     else), a date without a year or day ("pada Jumat", "bulan lalu") counts half, and "who said it"
     wants a sentence where someone speaks."""
-    if not has_answer_type(kind, sentence):
-        return 0.0
     if kind not in FACTOID_TYPES:
-        return 1.0
+        return 1.0 if has_answer_type(kind, sentence) else 0.0
+    # An extracted answer implies the type is there; the cheaper check is only needed without one.
+    found = short_answer(kind, sentence, None, question_words, head)
+    if not found and not has_answer_type(kind, sentence):
+        return 0.0
     strength = 1.0
     if kind == "kapan" and not _EXPLICIT_DATE.search(sentence):
         strength = 0.5
@@ -323,7 +325,6 @@ def answer_type_strength(
             strength = 0.7
         else:
             strength = 0.3
-    found = short_answer(kind, sentence, None, question_words, head)
     if not found:
         return 0.25 * strength
     at = sentence.find(found.split()[0])
@@ -333,7 +334,3 @@ def answer_type_strength(
         words_apart = min(len(sentence[min(at, s) : max(at, s)].split()) for s in term_starts)
         strength /= 1 + max(0, words_apart - 4) / 8
     return strength
-
-
-def _answer_kind(q: Question) -> str | None:
-    return answer_kind(q)[0]

@@ -76,11 +76,16 @@ def idf_weights(stats: IndexStats, dfs: dict[str, int], terms: list[str]) -> dic
     return {t: bm25.idf(dfs.get(t, 0), stats.corpus_size, stats.average_idf) for t in set(terms)}
 
 
-def search(conn: sqlite3.Connection, stats: IndexStats, terms: list[str], k: int = 10) -> list[tuple[int, float]]:
-    """Top-k (passage id, BM25Okapi score), best first; a repeated query term counts again, as in BM25Okapi."""
+def search(
+    conn: sqlite3.Connection, stats: IndexStats, terms: list[str], k: int = 10, dfs: dict[str, int] | None = None
+) -> list[tuple[int, float]]:
+    """Top-k (passage id, BM25Okapi score), best first; a repeated query term counts again, as in BM25Okapi.
+
+    `dfs` may carry the terms' document frequencies when the caller has them already."""
     if not terms or stats.corpus_size == 0:
         return []
-    dfs = document_frequencies(conn, terms)
+    if dfs is None:
+        dfs = document_frequencies(conn, terms)
     idfs = idf_weights(stats, dfs, terms)
     repeats = {t: terms.count(t) for t in set(terms)}
     dense = np.zeros(len(stats.norms), dtype=np.float64)

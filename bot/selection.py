@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.answer import ArticleInfo
+
 # Weights of a sentence's score; tuned on the development set (tests/devset.jsonl).
 TYPE_BONUS = 0.25
 PASSAGE_COVERAGE_WEIGHT = 0.15
@@ -33,7 +35,7 @@ class Candidate:
     text: str
     sentences: list[tuple[int, int]]
     bm25: float
-    article_date: str | None = None
+    article: ArticleInfo
     heading: str | None = None
     previous_text: str | None = None  # the passage before it in the same article
 
@@ -43,8 +45,7 @@ class Choice:
     candidate: Candidate
     sentence: tuple[int, int]
     score: float
-    coverage: float  # of the whole passage
-    type_match: bool
+    coverage: float  # of the passage (with the paragraph before it when the sentence refers back)
 
     @property
     def sentence_text(self) -> str:
@@ -110,7 +111,7 @@ def rank_sentences(
     choices = []
     for rank, (score, cand, span, passage_cov) in enumerate(scored):
         strength = type_score(cand.text[span[0] : span[1]]) if rank < TYPE_CHECKED else 0.0
-        choices.append(Choice(cand, span, score + TYPE_BONUS * strength, passage_cov, strength > 0))
+        choices.append(Choice(cand, span, score + TYPE_BONUS * strength, passage_cov))
     choices.sort(key=lambda c: (-c.score, -c.candidate.bm25, c.candidate.passage_id, c.sentence))
     best_per_passage: dict[int, Choice] = {}
     for choice in choices:
