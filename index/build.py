@@ -196,7 +196,7 @@ class _Updater:
         self.doc_len = load_array(conn, "doc_len", np.int32)
         self.alive = load_array(conn, "alive", np.uint8)
         self.segment = int(get_meta(db, "next_segment", "0"))
-        self.stems = load_stems(conn)
+        self._stems: dict[str, str] | None = None
         self.new_stems: dict[str, str] = {}
         self.postings: dict[str, tuple[array, array]] = {}
         self.passage_rows: list[tuple] = []
@@ -272,8 +272,10 @@ class _Updater:
     # -- adding --------------------------------------------------------------------------------
     def _index(self, items: Iterator[tuple[Article, str, bool, float]]) -> None:
         global _worker_analyzer
-        _worker_analyzer = Analyzer(self.stems)  # forked workers inherit it, stem cache included
         first = list(itertools.islice(items, PARALLEL_THRESHOLD))
+        if not first:
+            return
+        _worker_analyzer = Analyzer(self.stems)  # forked workers inherit it, stem cache included
         everything = itertools.chain(first, items)
         if len(first) < PARALLEL_THRESHOLD or self.workers < 2:
             for prepared in map(_analyse, everything):
@@ -346,6 +348,13 @@ class _Updater:
         self._change_df(Counter({term: -n for term, n in gone.items()}))
         self.db.execute("DELETE FROM passages WHERE article_id = ?", (article_id,))
         self.db.execute("DELETE FROM articles WHERE article_id = ?", (article_id,))
+
+    @property
+    def stems(self) -> dict[str, str]:
+        """The stored word→term cache, read only when something is (re)indexed or removed."""
+        if self._stems is None:
+            self._stems = load_stems(self.db.conn)
+        return self._stems
 
     def _main_analyzer(self) -> Analyzer:
         if self._analyzer is None:
