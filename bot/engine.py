@@ -21,7 +21,7 @@ from bot.quotes import trim_quote
 from bot.selection import Candidate, Choice, covers_question, pick_quotes, rank_sentences
 from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, short_answer
 from index import bm25
-from index.analyse import Analyzer, Token, is_dictionary_root
+from index.analyse import Analyzer, is_dictionary_root
 from index.store import get_meta, open_db
 
 CANDIDATE_PASSAGES = 20
@@ -122,8 +122,7 @@ class Engine:
     def _choose(self, q: Question, kind: str | None, head: str | None) -> tuple[list[str], list[Choice]]:
         """The question's terms and the best sentence of each retrieved passage, best first."""
         with self._snapshot() as (conn, stats):
-            terms = [t.term for t in self._query_tokens(conn, q.content)]
-            dfs = document_frequencies(conn, terms)
+            terms, dfs = self._query_terms(conn, q.content)
             candidates = self._candidates(conn, search(conn, stats, terms, CANDIDATE_PASSAGES, dfs))
         weights = self._weights(stats, dfs, terms)
         words = surface_words(q.text)
@@ -142,28 +141,30 @@ class Engine:
         return Answer(question=question, abstained=True, answer=None, passages=[], qtype=q.qtype,
                       understood_as=q.text, turn=turn)
 
-    def _query_tokens(self, conn: sqlite3.Connection, text: str) -> list[Token]:
-        """The question's terms; a misspelt name that is one edit away from an indexed term becomes it
-        (an ordinary word is left alone: "tinggal" is not a typo of "tanggal")."""
+    def _query_terms(self, conn: sqlite3.Connection, text: str) -> tuple[list[str], dict[str, int]]:
+        """The question's terms and their document frequencies; a misspelt name that is one edit
+        away from an indexed term becomes it (an ordinary word is left alone: "tinggal" is not a
+        typo of "tanggal")."""
         def known(term: str) -> bool:
             return conn.execute("SELECT 1 FROM terms WHERE term = ?", (term,)).fetchone() is not None
 
-        tokens = self._analyzer.query_tokens(text, known)
-        dfs = document_frequencies(conn, [t.term for t in tokens])
-        fixed = []
-        for token in tokens:
-            if (token.term not in dfs and len(token.term) >= MIN_FUZZY_LENGTH and token.term.isalpha()
-                    and not is_dictionary_root(token.term)):
-                token = Token(self._closest_term(conn, token.term) or token.term, token.start, token.end)
-            fixed.append(token)
-        return fixed
+        terms = [t.term for t in self._analyzer.query_tokens(text, known)]
+        dfs = document_frequencies(conn, terms)
+        for i, term in enumerate(terms):
+            if term not in dfs and len(term) >= MIN_FUZZY_LENGTH and term.isalpha() and not is_dictionary_root(term):
+                closest = self._closest_term(conn, term)
+                if closest:
+                    terms[i] = closest[0]
+                    dfs[closest[0]] = closest[1]
+        return terms, dfs
 
-    def _closest_term(self, conn: sqlite3.Connection, word: str) -> str | None:
-        candidates = sorted(c for c in edit_candidates(word) if not is_dictionary_root(c))
-        found = document_frequencies(conn, candidates)
+    def _closest_term(self, conn: sqlite3.Connection, word: str) -> tuple[str, int] | None:
+        """The most frequent indexed name one edit away from `word`, with its document frequency."""
+        found = document_frequencies(conn, [c for c in edit_candidates(word) if not is_dictionary_root(c)])
         if not found:
             return None
-        return max(sorted(found), key=lambda t: found[t])
+        best = max(sorted(found), key=lambda t: found[t])
+        return best, found[best]
 
     def _weights(self, stats: IndexStats, dfs: dict[str, int], terms: list[str]) -> dict[str, float]:
         """IDF per question term; a term the corpus never mentions weighs most, so a question about
