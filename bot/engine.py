@@ -27,7 +27,7 @@ from index.store import get_meta, open_db
 CANDIDATE_PASSAGES = 20
 ARTICLE_COLUMNS = "a.article_id, a.title, a.source, a.date, a.author, a.path, a.url, a.passages"  # ArticleInfo
 _WORD = re.compile(r"\w+")
-FACTOID_TYPES = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama"}
+FACTOID_TYPES = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama", "singkatan"}
 PLACE_TYPES = {"dimana", "kemana", "darimana"}
 _PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 MIN_FUZZY_LENGTH = 4

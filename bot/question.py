@@ -157,6 +157,8 @@ def surface_words(text: str) -> set[str]:
 
 # ---------------------------------------------------------------- question type
 
+_PLACE_HEADS = ("negara", "kota", "provinsi", "pulau", "daerah", "wilayah", "kabupaten", "benua", "tempat")
+
 # (words, qtype); at one position the longest pattern wins, across positions the earliest.
 _QTYPE_PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("tanggal", "berapa"), "kapan"), (("tahun", "berapa"), "kapan"),
@@ -164,14 +166,18 @@ _QTYPE_PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("jam", "berapa"), "kapan"), (("kapan",), "kapan"), (("kapankah",), "kapan"),
     (("siapa", "nama"), "siapa"), (("siapa", "saja"), "siapa"), (("siapa",), "siapa"),
     (("siapakah",), "siapa"),
-    (("di", "mana"), "dimana"), (("di", "manakah"), "dimana"), (("kota", "mana"), "dimana"),
-    (("tempat", "mana"), "dimana"), (("lokasinya", "di", "mana"), "dimana"),
-    (("ke", "mana"), "kemana"), (("ke", "manakah"), "kemana"), (("ke", "kota", "mana"), "kemana"),
-    (("ke", "negara", "mana"), "kemana"),
+    (("di", "mana"), "dimana"), (("di", "manakah"), "dimana"),
+    (("lokasinya", "di", "mana"), "dimana"),
+    (("ke", "mana"), "kemana"), (("ke", "manakah"), "kemana"),
     (("dari", "mana"), "darimana"), (("dari", "manakah"), "darimana"),
-    (("dari", "negara", "mana"), "darimana"),
-    (("di", "kota", "mana"), "dimana"), (("di", "negara", "mana"), "dimana"),
     (("tahun", "berapakah"), "kapan"), (("tanggal", "berapakah"), "kapan"), (("bulan", "berapakah"), "kapan"),
+    (("bulan", "apa"), "kapan"), (("bulan", "apakah"), "kapan"), (("hari", "apakah"), "kapan"),
+    (("tahun", "apa"), "kapan"), (("tahun", "apakah"), "kapan"),
+    # "Negara manakah …", "Di kota manakah …", "Dari negara manakah …" ask for a place
+    *((("di", place, which), "dimana") for place in _PLACE_HEADS for which in ("mana", "manakah")),
+    *((("ke", place, which), "kemana") for place in _PLACE_HEADS for which in ("mana", "manakah")),
+    *((("dari", place, which), "darimana") for place in _PLACE_HEADS for which in ("mana", "manakah")),
+    *(((place, which), "dimana") for place in _PLACE_HEADS for which in ("mana", "manakah")),
     (("berapa",), "berapa"), (("berapakah",), "berapa"), (("seberapa",), "berapa"),
     (("mengapa",), "mengapa"), (("kenapa",), "mengapa"), (("ngapain",), "mengapa"),
     (("apa", "sebabnya"), "mengapa"), (("apa", "sebab"), "mengapa"),
@@ -417,15 +423,42 @@ _WHICH = {"apa", "apakah", "mana", "manakah"}
 _NOT_HEADS = _QUESTION_VOCAB | {"di", "ke", "dari", "yang", "itu", "adalah", "ialah"}
 
 
+_ABBREVIATION_WORDS = {"kepanjangan", "kepanjangannya", "singkatan", "singkatannya", "kependekan", "akronim"}
+_NAME_CONNECTORS = {"dan", "of", "and", "for", "de", "du", "la", "the", "untuk"}
+
+
+def abbreviation_target(text: str) -> str | None:
+    """ "Apa kepanjangan dari BRR?" → "BRR"; "singkatan dari Kepolisian Sektor" → "Kepolisian Sektor"."""
+    words = _tokens(text or "")
+    at = next((i for i, w in enumerate(words) if w.lower() in _ABBREVIATION_WORDS), None)
+    if at is None:
+        return None
+    run: list[str] = []
+    for word in words[at + 1:]:
+        if word[:1].isupper() or run and word.lower() in _NAME_CONNECTORS:
+            run.append(word)
+        elif run:
+            break
+    while run and run[-1].lower() in _NAME_CONNECTORS:
+        run.pop()
+    return " ".join(run) or None
+
+
 def answer_kind(question: Question) -> tuple[str | None, str | None]:
     """The kind of short answer the question wants and, for "which X" questions, the X.
 
     "Partai apakah …", "Negara manakah …", "apa nama …" want a name ("nama", head "partai",
-    "negara", None); "Apakah nama …" is a what-question, not a yes/no one. Other questions keep
-    their type.
+    "negara", None); "Apakah nama …" is a what-question, not a yes/no one. "Di kota manakah …"
+    keeps its place type with head "kota". "Apa kepanjangan dari BRR?" wants the other form of
+    "BRR" ("singkatan", head "BRR"). Other questions keep their type.
     """
+    target = abbreviation_target(question.original) if question.qtype in (None, "apa", "apakah") else None
+    if target:
+        return "singkatan", target
     lower = _tokens(question.text.lower()) if question.text else []
     for i, word in enumerate(lower):
+        if word in ("mana", "manakah") and i > 0 and lower[i - 1] in _PLACE_HEADS:
+            return question.qtype, lower[i - 1]
         if word in _WHICH and i > 0 and lower[i - 1].isalpha() and lower[i - 1] not in _NOT_HEADS:
             if question.qtype in (None, "apa", "apakah"):
                 return "nama", lower[i - 1]

@@ -549,13 +549,18 @@ def _known_places(sentence: str) -> list[Candidate]:
     return out
 
 
-def _where(qtype: str, sentence: str, question_words: set[str]) -> str | None:
+def _where(qtype: str, sentence: str, question_words: set[str], head: str | None = None) -> str | None:
+    """A place after the asked preposition, else a known place, else (for "kota manakah …") any
+    name, best when headed by the asked noun ("Kabupaten Nabire")."""
     asked = _PREPS[qtype]
     cands = _place_candidates(sentence, asked)
     for other in ("di", "ke", "dari"):
         if other not in asked:
             cands += [Candidate(c.start, c.end, c.text, c.weight - 1.5)
                       for c in _place_candidates(sentence, (other,))]
+    if head:
+        cands += [Candidate(c.start, c.end, c.text, 0.5 + 2.5 * (c.text.lower().split()[0] == head))
+                  for c in _name_runs(sentence)]
     cands = _drop_overlaps(cands + _known_places(sentence))
     cands = [c for c in cands if not _overlaps_question(c.text, question_words) or
              not _repeats_question(c.text, question_words) and len(c.text.split()) > 2]
@@ -571,15 +576,21 @@ _NUMBER = re.compile(rf"(?<![-/\w])(?:\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?|{_NUM
 _MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik", "kilometer", "km",
              "meter", "mil", "persen", "orang", "kali", "ton", "dolar", "rupiah", "unit", "buah",
              "negara", "entitas", "tentara", "pasukan", "rudal", "jiwa", "warga", "%"}
-_DISTANCE = {"kilometer", "km", "meter", "mil"}
-_DURATION = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik"}
 _STOP_AFTER = {"yang", "di", "ke", "dari", "dan", "untuk", "pada", "dengan", "sejak", "setelah",
                "sebelum", "dalam", "oleh", "itu", "ini", "tersebut", "sebagai", "atau", "bagi",
                "terakhir", "lalu", "kemudian", "akan", "telah", "sudah", "mereka", "kami"}
 
 
+_BEFORE_NUMBER = re.compile(r"(?:(?:sekitar|hampir|lebih dari|kurang dari|sedikitnya|setidaknya)\s+)?"
+                            r"(?:(?:Rp|US\$|USD|\$)\.?\s?)?$", _I)
+_CURRENCY = re.compile(r"(?:Rp|US\$|USD|\$)\.?\s?$", _I)
+
+
 def _number_candidates(sentence: str, article_date: str | None) -> list[tuple[Candidate, str]]:
-    """(number with its unit, unit word) pairs, leaving out numbers that are part of dates."""
+    """(number with its unit, unit word) pairs, leaving out numbers that are part of dates.
+
+    A currency sign or an estimate ("sekitar Rp 5.200", "lebih dari 80 spesies") belongs to the
+    quantity; a money amount has the unit "rupiah"."""
     dates = _date_candidates(sentence, None)
     out = []
     for m in _NUMBER.finditer(sentence):
@@ -587,11 +598,13 @@ def _number_candidates(sentence: str, article_date: str | None) -> list[tuple[Ca
             continue
         if sentence[max(0, m.start() - 6):m.start()].lower().endswith("salah "):
             continue  # "salah satu" is not a quantity
+        before = sentence[max(0, m.start() - 24):m.start()]
+        start = m.start() - len(_BEFORE_NUMBER.search(before).group(0))
         unit_words = _unit_after(sentence[m.end():])
         end = m.end() + (unit_words[-1][1] if unit_words else 0)
-        unit = unit_words[0][0].lower() if unit_words else ""
+        unit = "rupiah" if _CURRENCY.search(before) else unit_words[0][0].lower() if unit_words else ""
         weight = 2.0 if unit else 1.0
-        out.append((Candidate(m.start(), end, sentence[m.start():end], weight), unit))
+        out.append((Candidate(start, end, sentence[start:end], weight), unit))
     return out
 
 
@@ -609,17 +622,36 @@ def _unit_after(rest: str) -> list[tuple[str, int]]:
     return unit_words
 
 
+# What a "berapa <word>" question measures, and the units that measure it.
+_UNITS_OF = {
+    **dict.fromkeys(("jarak", "jauh", "panjang", "tinggi", "ketinggian", "kedalaman", "lebar"),
+                    {"kilometer", "km", "meter", "m", "mil", "cm", "sentimeter"}),
+    **dict.fromkeys(("lama", "lamanya", "usia", "umur"), {"tahun", "hari", "bulan", "pekan", "minggu", "jam",
+                                                          "menit", "detik"}),
+    "luas": {"hektar", "hektare", "ha", "km2", "m2", "kilometer", "meter"},
+    **dict.fromkeys(("persen", "persentase"), {"persen", "%"}),
+    **dict.fromkeys(("harga", "biaya", "dana", "anggaran", "nilai", "gaji", "upah", "kerugian", "modal",
+                     "investasi", "utang", "pendapatan", "tarif", "ongkos", "denda"),
+                    {"rupiah", "dollar", "dolar", "euro", "yen", "ringgit", "juta", "miliar", "triliun"}),
+    **dict.fromkeys(("berat", "bobot", "stok", "produksi"), {"ton", "kg", "kilogram", "gram", "kuintal"}),
+    "volume": {"liter", "barel", "meter", "ton"},
+    "kapasitas": {"megawatt", "mw", "ton", "liter", "barel", "orang", "kursi", "penumpang"},
+    "suhu": {"derajat"},
+    "kecepatan": {"km", "kilometer", "knot", "mil"},
+}
+
+
 def _how_many(sentence: str, question_words: set[str]) -> str | None:
     pairs = _number_candidates(sentence, None)
+    question_words = {q.removesuffix("kah") if len(q) > 5 else q for q in question_words}  # "persenkah"
     keys = [q for q in question_words if q not in _QUESTION_STOP]
-    wants_distance = bool(question_words & {"jarak", "jauh", "kilometer", "km"})
-    wants_duration = bool(question_words & {"lama", "usia", "umur", "lamanya"})
+    wanted = set().union(*(_UNITS_OF.get(q, set()) for q in question_words))
 
     def bonus_for(unit: str, cand: Candidate) -> float:
         b = 0.0
         if unit and any(_related(unit, q) for q in keys + ["tahun"] * ("tahun" in question_words)):
             b += 3.0
-        if wants_distance and unit in _DISTANCE or wants_duration and unit in _DURATION:
+        if unit in wanted:
             b += 3.0
         tail = [w for w, _, _ in _words(sentence[cand.end:])[:4]]
         if any(_related(t, q) for t in tail for q in keys):
@@ -629,6 +661,66 @@ def _how_many(sentence: str, question_words: set[str]) -> str | None:
     units = {id(c): u for c, u in pairs}
     cands = [c for c, _ in pairs]
     return _pick(cands, sentence, question_words, lambda c: bonus_for(units[id(c)], c))
+
+
+# ---------------------------------------------------------------- singkatan
+
+_ABBREVIATION_LINKS = {"dan", "dari", "untuk", "of", "and", "for", "de", "du", "des", "la", "le", "the", "pada", "di"}
+_MAX_LONG_FORM = 12
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Whether `letters` is made of prefixes of `words` in order ("Puskopad" = Pus-at Kop-erasi
+    A-ngkatan D-arat); a word may give no letter, the first must give at least one."""
+    parts = [p.lower() for w in words for p in re.split(r"[-'’]", w) if p]
+    letters = letters.lower()
+
+    @lru_cache(maxsize=None)
+    def match(i: int, j: int) -> bool:
+        if i == len(letters):
+            return True
+        if j == len(parts):
+            return False
+        part = parts[j]
+        ends = range(1, min(len(part), len(letters) - i) + 1)
+        taken = any(part[:k] == letters[i:i + k] and match(i + k, j + 1) for k in ends)
+        return taken or (j > 0 and match(i, j + 1))
+
+    return bool(parts) and match(0, 0)
+
+
+def _long_form_before(spans: list[tuple[str, int, int]], end: int, letters: str) -> tuple[int, int] | None:
+    """The shortest run of capitalised words ending at word `end` (exclusive) that spells `letters`."""
+    start = end
+    while start > 0 and end - start < _MAX_LONG_FORM:
+        word = spans[start - 1][0]
+        if not (word[:1].isupper() or word.lower() in _ABBREVIATION_LINKS):
+            break
+        start -= 1
+    for first in range(end - 1, start - 1, -1):
+        if spans[first][0][:1].isupper() and _spells(letters, [w for w, _, _ in spans[first:end]]):
+            return spans[first][1], spans[end - 1][2]
+    return None
+
+
+def _abbreviation(sentence: str, target: str) -> str | None:
+    """The other form of `target`: the long form of an abbreviation ("Badan Rehabilitasi dan
+    Rekonstruksi (BRR)", "BRR (Badan …)"), or the abbreviation of a long form."""
+    if " " not in target:
+        letters = re.sub(r"\W", "", target)
+        for m in re.finditer(rf"\(\s*{re.escape(target)}\s*\)", sentence):
+            spans = _words(sentence[:m.start()])
+            found = _long_form_before(spans, len(spans), letters)
+            if found:
+                return sentence[found[0]:found[1]]
+        m = re.search(rf"\b{re.escape(target)}\s*\(([^()]+)\)", sentence)
+        return m.group(1).strip() if m and _spells(letters, m.group(1).split()) else None
+    words = target.split()
+    for pattern in (rf"{re.escape(target)}\s*\(\s*([^()\s]+)\s*\)", rf"([^()\s]+)\s*\(\s*{re.escape(target)}\s*\)"):
+        m = re.search(pattern, sentence, _I)
+        if m and m.group(1)[:1].isupper():
+            return m.group(1)  # "Kepolisian Sektor (Polsek)": beside its long form, any shape will do
+    return next((w for w, _, _ in _words(sentence) if w[1:2].isupper() and _spells(w, words)), None)
 
 
 # ---------------------------------------------------------------- public API
@@ -647,11 +739,13 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
     if qtype == "siapa":
         return _who(sentence, words)
     if qtype in _PREPS:
-        return _where(qtype, sentence, words)
+        return _where(qtype, sentence, words, head)
     if qtype == "berapa":
         return _how_many(sentence, words)
     if qtype == "nama":
         return _named(sentence, words, head)
+    if qtype == "singkatan" and head:
+        return _abbreviation(sentence, head)
     return None
 
 
