@@ -420,6 +420,10 @@ def edit_candidates(word: str) -> set[str]:
 
 
 _WHICH = {"apa", "apakah", "mana", "manakah"}
+# "Apa judul …", "Apakah julukan …": things that have a name, unlike "Apakah dampak …"
+_NAMED_THINGS = {"judul", "jenis", "jabatan", "istilah", "perusahaan", "organisasi", "julukan", "profesi",
+                 "tipe", "lembaga", "sebutan", "badan", "partai", "klub", "merek", "gelar", "lagu", "album",
+                 "film", "buku", "produk", "program", "penyakit", "agama", "komisi", "media", "label", "lsm"}
 _NOT_HEADS = _QUESTION_VOCAB | {"di", "ke", "dari", "yang", "itu", "adalah", "ialah"}
 
 
@@ -463,7 +467,10 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
             if question.qtype in (None, "apa", "apakah"):
                 return "nama", lower[i - 1]
         if word in ("apa", "apakah") and i + 1 < len(lower) and lower[i + 1] in ("nama", "namanya"):
-            return "nama", None
+            after = lower[i + 2] if i + 2 < len(lower) else None  # "Apa nama partai yang …"
+            return "nama", after if after and after.isalpha() and after not in _NOT_HEADS else None
+        if word in ("apa", "apakah") and i + 1 < len(lower) and lower[i + 1] in _NAMED_THINGS:
+            return "nama", lower[i + 1]
     if question.qtype == "apakah" and lower[:1] == ["apakah"] and lower[1:2] == ["yang"]:
         return "apa", None
     return question.qtype, None

@@ -423,6 +423,43 @@ def _trim_asked(sentence: str, cand: Candidate, title: str | None,
     return Candidate(start, cand.end, sentence[start:cand.end], cand.weight), office
 
 
+def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
+    """ "Siapakah Kepala Bappeda Sumut?" over "… Kepala Badan Perencanaan … Sumut Budi D Sinulingga,
+    di Medan": the office the question spells out, then a name it does not; the name answers."""
+    spans = _words(sentence)
+    spelt = set()  # "Himpunan Nelayan Seluruh Indonesia (HNSI)" when the question says "HNSI"
+    for k, (word, start, _) in enumerate(spans):
+        if word.lower() in question_words and sentence[:start].rstrip().endswith("("):
+            found = _long_form_before(spans, k, re.sub(r"\W", "", word))
+            if found:
+                spelt |= {m for m in range(k) if spans[m][1] >= found[0]}
+    out = []
+    i = 0
+    while i < len(spans):
+        asked = 0
+        j = i
+        while j < len(spans) and (spans[j][0].lower() in question_words or j in spelt) and (
+            j == i or not sentence[spans[j - 1][2]:spans[j][1]].strip("() ")
+        ):
+            asked += 1
+            j += 1
+        if asked < 2 or j >= len(spans) or sentence[spans[j - 1][2]:spans[j][1]].strip("() ,"):
+            i = max(j, i + 1)
+            continue
+        end = j
+        while end < len(spans) and end - j < 5 and (end == j or not _gap(sentence, spans, end)) and (
+            spans[end][0][:1].isupper() and spans[end][0].lower() not in question_words
+            and not _not_a_name(spans[end][0]) and spans[end][0].lower() not in _title_words()
+            and not (spans[end][0].isupper() and len(spans[end][0]) > 1)
+        ):
+            end += 1
+        if end > j:
+            out.append(Candidate(spans[j][1], spans[end - 1][2], sentence[spans[j][1]:spans[end - 1][2]],
+                                 2.5 + 0.5 * asked))
+        i = max(end, i + 1)
+    return out
+
+
 def _who(sentence: str, question_words: set[str]) -> str | None:
     people = [_trim_asked(sentence, c, t, question_words) for c, t in _person_candidates(sentence)]
     asked_about = [(c, t) for c, t in people if _overlaps_question(c.text, question_words)]
@@ -442,6 +479,7 @@ def _who(sentence: str, question_words: set[str]) -> str | None:
         if title and keys and keys <= {w.lower() for w, _, _ in _words(cand.text)}:
             return title
     cands += [c for c in _org_candidates(sentence) if not _overlaps_question(c.text, question_words)]
+    cands += _title_tail(sentence, question_words)
     speech_asked = bool(question_words & _SPEECH_QUESTION)
     speech_at = [s for w, s, _ in _words(sentence) if w.lower() in _SPEECH]
 
@@ -771,14 +809,27 @@ def _name_runs(sentence: str) -> list[Candidate]:
     return runs
 
 
+def _not_a_name(word: str) -> bool:
+    w = word.lower()
+    return w in _not_names() or w in DAYS or w in MONTHS
+
+
 def _named(sentence: str, question_words: set[str], head: str | None) -> str | None:
     """ "Partai apakah …?" → the name in the sentence headed by that noun, else the nearest name
     the question does not already hold."""
     cands = []
     for cand in _name_runs(sentence):
-        words = [w.lower() for w, _, _ in _words(cand.text)]
+        spans = _words(cand.text)
+        lead = 0  # "Namun", "Senin", "Sementara" open a run without being part of the name
+        while lead < len(spans) - 1 and _not_a_name(spans[lead][0]):
+            lead += 1
+        if lead:
+            cand = Candidate(cand.start + spans[lead][1], cand.end, cand.text[spans[lead][1]:], cand.weight)
+        words = [w.lower() for w, _, _ in spans[lead:]]
         fresh = [w for w in words if w not in question_words and w != head]
-        if not fresh or (cand.start == 0 and len(words) == 1 and _looks_affixed(cand.text)):
+        if not fresh or all(_not_a_name(w) or w.isdigit() for w in words) or (
+            cand.start == 0 and len(words) == 1 and _looks_affixed(cand.text)
+        ):
             continue
         if head and words[0] == head:
             cand = Candidate(cand.start, cand.end, cand.text, cand.weight + 3.0)
