@@ -180,12 +180,14 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(rf"\b(?:bulan\s+)?{_MONTH}\s+(?:tahun\s+)?(\d{{4}})\b", _I), "my", 3.0),
     (re.compile(rf"\b(?:bulan\s+)?{_MONTH_CAP}\s+(lalu|kemarin|depan|ini)\b"), "m_rel", 2.5),
     (re.compile(rf"\b(?:bulan\s+){_MONTH}\b|\b{_MONTH_CAP}\b", 0), "m", 2.0),
-    (re.compile(r"\b(?:tahun\s+)?((?:19|20)\d{2})\b", _I), "y", 2.0),
+    (re.compile(r"\b(?:tahun\s+)?(?:1[5-9]|20)\d{2}\s?-\s?an\b", _I), "verbatim", 2.5),  # "1930-an"
+    (re.compile(r"\b(?:1[5-9]|20)\d{2}\s?-\s?(?:1[5-9]|20)\d{2}\b"), "verbatim", 2.5),  # "1637-1641"
+    (re.compile(r"\b(?:tahun\s+(?:1[5-9]|20)\d{2}|(?:19|20)\d{2})\b", _I), "y", 2.0),
     (re.compile(r"\b(tahun|bulan|pekan|minggu)\s+(lalu|kemarin|depan|ini)\b", _I), "rel", 1.5),
     (re.compile(r"\b(kemarin|hari ini|besok)\b", _I), "day_rel", 1.5),
     (re.compile(r"\b(?:pukul|jam)\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?", _I), "time", 1.0),
-    (re.compile(rf"\b(?:pada\s+)?hari\s+{_DAY}\b", _I), "weekday", 0.5),
-    (re.compile(rf"\bpada\s+{_DAY_CAP}\b"), "weekday", 0.5),
+    (re.compile(rf"\b(?:pada\s+)?hari\s+{_DAY}\b(?!\s*,?\s*\(\d)", _I), "weekday", 0.5),
+    (re.compile(rf"\bpada\s+{_DAY_CAP}\b(?!\s*,?\s*\(\d)"), "weekday", 0.5),
 ]
 
 
@@ -213,7 +215,7 @@ def _render_date(kind: str, m: re.Match, ref: date | None) -> str | None:
         name = (g[0] or g[1]).lower()
         return _fmt(None, MONTH_INDEX[name], _year_for(MONTH_INDEX[name], None, ref))
     if kind == "y":
-        return g[0]
+        return m.group()  # "tahun 2009" as written
     if kind == "rel":
         return _relative(g[0].lower(), g[1].lower(), ref)
     if kind == "day_rel":
@@ -443,7 +445,8 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
         ):
             asked += 1
             j += 1
-        if asked < 2 or j >= len(spans) or sentence[spans[j - 1][2]:spans[j][1]].strip("() ,"):
+        if asked < 2 or j >= len(spans) or sentence[spans[j - 1][2]:spans[j][1]].strip("() ,") \
+                or place_span([w for w, _, _ in spans], j):  # "Universitas Kookmin Seoul"
             i = max(j, i + 1)
             continue
         end = j
@@ -834,7 +837,35 @@ def _named(sentence: str, question_words: set[str], head: str | None) -> str | N
         if head and words[0] == head:
             cand = Candidate(cand.start, cand.end, cand.text, cand.weight + 3.0)
         cands.append(cand)
-    return _pick(cands, sentence, question_words)
+    return _pick(cands + _head_phrases(sentence, head, question_words), sentence, question_words)
+
+
+_NAMING_CUES = {"bernama", "berjudul", "bertajuk", "dijuluki", "disebut", "bermerek", "yaitu", "yakni"}
+
+
+def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> list[Candidate]:
+    """ "Etnis mana …?" over "kelompok etnis Alas yang …" → "etnis Alas", "bunga apakah …" over
+    "bunga sakura" → "bunga sakura": the asked noun and the words that name it, up to a function
+    word or punctuation; after "bernama" or "berjudul" only the name."""
+    if not head:
+        return []
+    out = []
+    for m in re.finditer(rf"\b{re.escape(head)}(?:-{re.escape(head)})?\b", sentence, _I):
+        rest = sentence[m.end():]
+        spans = _words(rest)
+        end = 0
+        while end < min(len(spans), 5) and not rest[spans[end - 1][2] if end else 0:spans[end][1]].strip() \
+                and spans[end][0].lower() not in _STOP_AFTER and not _not_a_name(spans[end][0]):
+            end += 1
+        named = spans[:end]
+        while named and named[0][0].lower() in _NAMING_CUES:
+            named = named[1:]
+        if not [w for w, _, _ in named if w.lower() not in question_words]:
+            continue
+        start = m.end() + named[0][1] if len(named) < end else m.start()
+        stop = m.end() + spans[end - 1][2]
+        out.append(Candidate(start, stop, sentence[start:stop], 4.0))
+    return out
 
 
 def asks_for_speaker(question_words: set[str]) -> bool:

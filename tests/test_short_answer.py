@@ -61,7 +61,7 @@ def ask(question: str, sentence: str, article_date: str | None = None) -> str | 
     ("kapan Belousov bicara soal hubungan militer?", BELOUSOV, None, "29 November 2024"),
     ("kapan laporan Pentagon keluar?", PENTAGON, "2024-06-12", "Mei 2024"),
     ("kapan laporan Pentagon keluar?", PENTAGON, None, "bulan lalu"),
-    ("sejak kapan korut uji nuklir?", NUCLEAR, None, "2006"),
+    ("sejak kapan korut uji nuklir?", NUCLEAR, None, "tahun 2006"),
 ])
 def test_kapan(question, sentence, date, expected):
     assert ask(question, sentence, date) == expected
