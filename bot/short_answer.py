@@ -518,7 +518,10 @@ def _mostly_asked(title: str, question_words: set[str]) -> bool:
 
 _PLACE_NOUNS = {"kota", "ibu", "pelabuhan", "kosmodrom", "istana", "wilayah", "negara", "perairan",
                 "lapangan", "markas", "pangkalan", "pantai", "provinsi", "kawasan", "desa",
-                "semenanjung", "perbatasan", "kantor", "gedung", "universitas", "bandara", "stasiun"}
+                "semenanjung", "perbatasan", "kantor", "gedung", "universitas", "bandara", "stasiun",
+                "hutan", "gunung", "pulau", "kampung", "jalan", "pasar", "sungai", "danau", "laut", "teluk",
+                "selat", "kecamatan", "kabupaten", "distrik", "dusun", "kompleks", "taman", "lereng",
+                "puncak", "daerah", "kepulauan", "dataran", "lembah", "hotel", "masjid", "sekolah"}
 _FACILITIES = {"kosmodrom", "istana", "lapangan", "bandara", "stasiun", "pangkalan", "markas",
                "universitas", "gedung", "pelabuhan"}
 _PREPS = {"dimana": ("di",), "kemana": ("ke", "menuju"), "darimana": ("dari",)}
@@ -831,9 +834,9 @@ def _named(sentence: str, question_words: set[str], head: str | None) -> str | N
         words = [w.lower() for w, _, _ in spans[lead:]]
         fresh = [w for w in words if w not in question_words and w != head]
         if not fresh or all(_not_a_name(w) or w.isdigit() for w in words) or (
-            cand.start == 0 and len(words) == 1 and _looks_affixed(cand.text)
+            len(words) == 1 and (is_dictionary_root(words[0]) or cand.start == 0 and _looks_affixed(cand.text))
         ):
-            continue
+            continue  # a lone capitalised common word ("Jauh", "Kloning") opens a sentence, names nothing
         if head and words[0] == head:
             cand = Candidate(cand.start, cand.end, cand.text, cand.weight + 3.0)
         cands.append(cand)
@@ -856,6 +859,9 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
         end = 0
         while end < min(len(spans), 5) and not rest[spans[end - 1][2] if end else 0:spans[end][1]].strip() \
                 and spans[end][0].lower() not in _STOP_AFTER and not _not_a_name(spans[end][0]):
+            if spans[end][0].lower() in question_words and any(
+                    w.lower() not in question_words for w, _, _ in spans[:end]):
+                break  # "kapsul Soyuz karya Rusia": the name ends where the question resumes
             end += 1
         named = spans[:end]
         while named and named[0][0].lower() in _NAMING_CUES:
