@@ -619,7 +619,8 @@ _NUMBER_WORD = (r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sep
 _NUMBER = re.compile(rf"(?<![-/\w])(?:\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?|{_NUMBER_WORD})(?![-/\w])", _I)
 _MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik", "kilometer", "km",
              "meter", "mil", "persen", "orang", "kali", "ton", "dolar", "rupiah", "unit", "buah",
-             "negara", "entitas", "tentara", "pasukan", "rudal", "jiwa", "warga", "%"}
+             "negara", "entitas", "tentara", "pasukan", "rudal", "jiwa", "warga", "%", "mw", "megawatt",
+             "hektar", "hektare", "ha", "km2", "kg", "kilogram", "liter", "barel", "poin", "derajat"}
 _STOP_AFTER = {"yang", "di", "ke", "dari", "dan", "untuk", "pada", "dengan", "sejak", "setelah",
                "sebelum", "dalam", "oleh", "itu", "ini", "tersebut", "sebagai", "atau", "bagi",
                "terakhir", "lalu", "kemudian", "akan", "telah", "sudah", "mereka", "kami"}
@@ -657,13 +658,20 @@ def _unit_after(rest: str) -> list[tuple[str, int]]:
     unit_words: list[tuple[str, int]] = []
     pos = 0
     for w, s, e in _words(rest)[:2]:
-        if rest[pos:s].strip() or not w.islower() or w in _STOP_AFTER:
+        measure = w.lower() in _MEASURES  # "765 MW" too
+        if rest[pos:s].strip() or not (w.islower() or measure) or w in _STOP_AFTER \
+                or unit_words and _looks_verbal(w):
             break
         unit_words.append((w, e))
         pos = e
-        if w in _MEASURES:
+        if measure:
             break
     return unit_words
+
+
+def _looks_verbal(word: str) -> bool:
+    """ "tiga bom mengguncang": a verb after the counted noun is not part of the unit."""
+    return len(word) >= 6 and word.lower().startswith(("me", "ber", "di", "ter"))
 
 
 # What a "berapa <word>" question measures, and the units that measure it.
@@ -685,6 +693,9 @@ _UNITS_OF = {
 }
 
 
+_AGE = re.compile(r"\w\s?\($")
+
+
 def _how_many(sentence: str, question_words: set[str]) -> str | None:
     pairs = _number_candidates(sentence, None)
     question_words = {q.removesuffix("kah") if len(q) > 5 else q for q in question_words}  # "persenkah"
@@ -700,7 +711,11 @@ def _how_many(sentence: str, question_words: set[str]) -> str | None:
         tail = [w for w, _, _ in _words(sentence[cand.end:])[:4]]
         if any(_related(t, q) for t in tail for q in keys):
             b += 1.0
+        if asks_age and _AGE.search(sentence[max(0, cand.start - 3):cand.start]) and sentence[cand.end:cand.end + 1] == ")":
+            b += 4.0  # "Yves Chauvin (74)"
         return b
+
+    asks_age = bool(question_words & {"usia", "umur", "berumur", "berusia"})
 
     units = {id(c): u for c, u in pairs}
     cands = [c for c, _ in pairs]
@@ -815,6 +830,9 @@ def _name_runs(sentence: str) -> list[Candidate]:
     return runs
 
 
+_ABBREVIATION_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z](?:[- ][A-Z]+)?\)")
+
+
 def _not_a_name(word: str) -> bool:
     w = word.lower()
     return w in _not_names() or w in DAYS or w in MONTHS
@@ -826,8 +844,9 @@ def _named(sentence: str, question_words: set[str], head: str | None) -> str | N
     cands = []
     for cand in _name_runs(sentence):
         spans = _words(cand.text)
-        lead = 0  # "Namun", "Senin", "Sementara" open a run without being part of the name
-        while lead < len(spans) - 1 and _not_a_name(spans[lead][0]):
+        lead = 0  # "Namun", "Senin", "Ketua Umum" open a run without being part of the name
+        while lead < len(spans) - 1 and (_not_a_name(spans[lead][0]) or spans[lead][0].lower() != head and (
+                spans[lead][0].lower() in _TITLE_START or spans[lead][0].lower() in _title_words())):
             lead += 1
         if lead:
             cand = Candidate(cand.start + spans[lead][1], cand.end, cand.text[spans[lead][1]:], cand.weight)
@@ -839,8 +858,38 @@ def _named(sentence: str, question_words: set[str], head: str | None) -> str | N
             continue  # a lone capitalised common word ("Jauh", "Kloning") opens a sentence, names nothing
         if head and words[0] == head:
             cand = Candidate(cand.start, cand.end, cand.text, cand.weight + 3.0)
+        short = _ABBREVIATION_AFTER.match(sentence, cand.end)
+        if short and len(words) > 1:  # "Organisasi Nasional Melayu Bersatu (UMNO)"
+            cand = Candidate(cand.start, short.end(), sentence[cand.start:short.end()], cand.weight)
         cands.append(cand)
-    return _pick(cands + _head_phrases(sentence, head, question_words), sentence, question_words)
+    cands += _head_phrases(sentence, head, question_words) + _cued_names(sentence, question_words)
+    return _pick(cands, sentence, question_words)
+
+
+_NAME_CUE = re.compile(r"\b(?:berjudul|bertema|bertajuk|bernama|dijuluki|julukan|diberi nama|dinamai|disebut)\s+"
+                       r"(?:\"\s*([^\"]{1,80}?)\s*\"|“\s*([^”]{1,80}?)\s*”|([^,.;:()\"“]{1,60}))", _I)
+
+
+def _cued_names(sentence: str, question_words: set[str]) -> list[Candidate]:
+    """The name a sentence announces: "bukunya berjudul " The Sun Also Sets "", "diberi nama
+    Snuppy - singkatan …", "induk llama bernama Martini (8)"."""
+    out = []
+    for m in _NAME_CUE.finditer(sentence):
+        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+        start, end = m.span(group)
+        if group == 3:  # unquoted: up to a function word, at most five words
+            words = _words(sentence[start:end])
+            keep = 0
+            segment = sentence[start:end]
+            while keep < min(len(words), 5) and (keep == 0 or words[keep][0].lower() not in _STOP_AFTER
+                                                and not _looks_verbal(words[keep][0])
+                                                and not segment[words[keep - 1][2]:words[keep][1]].strip()):
+                keep += 1
+            end = start + words[keep - 1][2] if words else start
+        text = sentence[start:end].strip()
+        if text and not _repeats_question(text, question_words):
+            out.append(Candidate(start, end, text, 4.5))
+    return out
 
 
 _NAMING_CUES = {"bernama", "berjudul", "bertajuk", "dijuluki", "disebut", "bermerek", "yaitu", "yakni"}
