@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
-from bot.question import Question, analyse_question, answer_kind, edit_candidates, surface_words
+from bot.question import PLACE_QTYPES, Question, analyse_question, answer_kind, edit_candidates, surface_words
 from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search
 from bot.quotes import trim_quote
 from bot.selection import Candidate, Choice, covers_question, pick_quotes, rank_sentences
@@ -28,7 +28,6 @@ CANDIDATE_PASSAGES = 20
 ARTICLE_COLUMNS = "a.article_id, a.title, a.source, a.date, a.author, a.path, a.url, a.passages"  # ArticleInfo
 _WORD = re.compile(r"\w+")
 FACTOID_TYPES = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama", "singkatan"}
-PLACE_TYPES = {"dimana", "kemana", "darimana"}
 _PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 MIN_FUZZY_LENGTH = 4
 UNKNOWN_WORD_SHARE = 0.6
@@ -329,7 +328,7 @@ def answer_type_strength(
     if not found:
         return 0.25 * strength
     at = sentence.find(found.split()[0])
-    if kind in PLACE_TYPES and at >= 0 and not _PLACE_PREPOSITION.search(sentence[:at]):
+    if kind in PLACE_QTYPES and at >= 0 and not _PLACE_PREPOSITION.search(sentence[:at]):
         strength *= 0.5  # a place named in passing ("media pemerintah Korea Utara"), not where it happened
     if at >= 0 and term_starts:
         words_apart = min(len(sentence[min(at, s) : max(at, s)].split()) for s in term_starts)

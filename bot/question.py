@@ -157,7 +157,10 @@ def surface_words(text: str) -> set[str]:
 
 # ---------------------------------------------------------------- question type
 
-_PLACE_HEADS = ("negara", "kota", "provinsi", "pulau", "daerah", "wilayah", "kabupaten", "benua", "tempat")
+_PLACE_HEADS = ("negara", "kota", "provinsi", "propinsi", "pulau", "daerah", "wilayah", "kabupaten", "benua",
+                "tempat")
+_WHICH_WORDS = ("mana", "manakah", "apa", "apakah")
+PLACE_QTYPES = {"dimana", "kemana", "darimana"}
 
 # (words, qtype); at one position the longest pattern wins, across positions the earliest.
 _QTYPE_PATTERNS: list[tuple[tuple[str, ...], str]] = [
@@ -174,11 +177,13 @@ _QTYPE_PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("bulan", "apa"), "kapan"), (("bulan", "apakah"), "kapan"), (("hari", "apakah"), "kapan"),
     (("tahun", "apa"), "kapan"), (("tahun", "apakah"), "kapan"),
     # "Negara manakah …", "Di kota manakah …", "Dari negara manakah …" ask for a place
-    *((("di", place, which), "dimana") for place in _PLACE_HEADS for which in ("mana", "manakah")),
-    *((("ke", place, which), "kemana") for place in _PLACE_HEADS for which in ("mana", "manakah")),
-    *((("dari", place, which), "darimana") for place in _PLACE_HEADS for which in ("mana", "manakah")),
-    *(((place, which), "dimana") for place in _PLACE_HEADS for which in ("mana", "manakah")),
+    *((("di", place, which), "dimana") for place in _PLACE_HEADS for which in _WHICH_WORDS),
+    *((("ke", place, which), "kemana") for place in _PLACE_HEADS for which in _WHICH_WORDS),
+    *((("dari", place, which), "darimana") for place in _PLACE_HEADS for which in _WHICH_WORDS),
+    *(((place, which), "dimana") for place in _PLACE_HEADS for which in _WHICH_WORDS),
+    *(((which, place), "dimana") for place in _PLACE_HEADS for which in ("mana", "manakah")),
     (("berapa",), "berapa"), (("berapakah",), "berapa"), (("seberapa",), "berapa"),
+    (("keberapa",), "berapa"), (("keberapakah",), "berapa"),
     (("mengapa",), "mengapa"), (("kenapa",), "mengapa"), (("ngapain",), "mengapa"),
     (("apa", "sebabnya"), "mengapa"), (("apa", "sebab"), "mengapa"),
     (("apa", "alasan"), "mengapa"), (("apa", "alasannya"), "mengapa"),
@@ -423,7 +428,10 @@ _WHICH = {"apa", "apakah", "mana", "manakah"}
 # "Apa judul …", "Apakah julukan …": things that have a name, unlike "Apakah dampak …"
 _NAMED_THINGS = {"judul", "jenis", "jabatan", "istilah", "perusahaan", "organisasi", "julukan", "profesi",
                  "tipe", "lembaga", "sebutan", "badan", "partai", "klub", "merek", "gelar", "lagu", "album",
-                 "film", "buku", "produk", "program", "penyakit", "agama", "komisi", "media", "label", "lsm"}
+                 "film", "buku", "produk", "program", "penyakit", "agama", "komisi", "media", "label", "lsm",
+                 "tema", "gaya", "alat", "bahan", "benda", "makanan", "tumbuhan", "tanaman", "hewan", "binatang",
+                 "bakteri", "virus", "obat", "senjata", "satelit", "kapal", "pesawat", "bandara", "ibukota",
+                 "panggilan", "paham", "faham", "mayor", "jurusan", "cabang", "nomor", "kerang", "mata"}
 _NOT_HEADS = _QUESTION_VOCAB | {"di", "ke", "dari", "yang", "itu", "adalah", "ialah"}
 
 
@@ -461,8 +469,11 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
         return "singkatan", target
     lower = _tokens(question.text.lower()) if question.text else []
     for i, word in enumerate(lower):
-        if word in ("mana", "manakah") and i > 0 and lower[i - 1] in _PLACE_HEADS:
-            return question.qtype, lower[i - 1]
+        if word in _WHICH_WORDS and question.qtype in PLACE_QTYPES:
+            if i > 0 and lower[i - 1] in _PLACE_HEADS:
+                return question.qtype, lower[i - 1]
+            if i + 1 < len(lower) and lower[i + 1] in _PLACE_HEADS:  # "Manakah provinsi yang …"
+                return question.qtype, lower[i + 1]
         if word in _WHICH and i > 0 and lower[i - 1].isalpha() and lower[i - 1] not in _NOT_HEADS:
             if question.qtype in (None, "apa", "apakah"):
                 return "nama", lower[i - 1]
