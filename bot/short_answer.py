@@ -386,7 +386,7 @@ def _title_before(sentence: str, spans: list[tuple[str, int, int]], i: int) -> s
                 start = j
             j -= 1
             continue
-        if words[j][:1].isupper() and low in {"dewan", "gedung", "putih", "nasional", "keamanan"}:
+        if words[j][:1].isupper() and low in {"dewan", "gedung", "putih", "nasional", "keamanan"} | _REGIONS:
             j -= 1
             continue
         break
@@ -593,6 +593,40 @@ def _known_places(sentence: str) -> list[Candidate]:
     return out
 
 
+_LOCATION_AFTER = re.compile(r"\s*\(([A-Z][^()]{1,40})\)|\s*,\s*((?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}(?:,\s*)?){1,3})")
+
+
+def _is_known_place(text: str) -> bool:
+    words = [w for w, _, _ in _words(text)]
+    return bool(words) and place_span(words, 0) == len(words)
+
+
+def _located_after(sentence: str, question_words: set[str], head: str | None) -> list[Candidate]:
+    """ "Di kota manakah Bandara Supadio?" over "Bandara Supadio (Pontianak)" or "Anaheim,
+    California, Amerika Serikat": the place written right after the asked one locates it; a
+    country is the last of such a list."""
+    out = []
+    for run in _name_runs(sentence):
+        words = [w.lower() for w, _, _ in _words(run.text)]
+        if sum(w in question_words for w in words) * 2 < len(words):
+            continue
+        m = _LOCATION_AFTER.match(sentence, run.end)
+        if not m:
+            continue
+        group = 1 if m.group(1) else 2
+        start, end = m.span(group)
+        text = sentence[start:end].rstrip(" ,")
+        places = [part.strip() for part in text.split(",")]
+        if not all(_is_known_place(part) for part in places):
+            continue
+        if head == "negara" and len(places) > 1:
+            text = places[-1]
+            start = sentence.rindex(text, start, end)
+        if not _repeats_question(text, question_words):
+            out.append(Candidate(start, start + len(text), text, 4.0))
+    return out
+
+
 def _where(qtype: str, sentence: str, question_words: set[str], head: str | None = None) -> str | None:
     """A place after the asked preposition, else a known place, else (for "kota manakah …") any
     name, best when headed by the asked noun ("Kabupaten Nabire")."""
@@ -605,7 +639,7 @@ def _where(qtype: str, sentence: str, question_words: set[str], head: str | None
     if head:
         cands += [Candidate(c.start, c.end, c.text, 0.5 + 2.5 * (c.text.lower().split()[0] == head))
                   for c in _name_runs(sentence)]
-    cands = _drop_overlaps(cands + _known_places(sentence))
+    cands = _drop_overlaps(cands + _known_places(sentence)) + _located_after(sentence, question_words, head)
     cands = [c for c in cands if not _overlaps_question(c.text, question_words) or
              not _repeats_question(c.text, question_words) and len(c.text.split()) > 2]
     return _pick(cands, sentence, question_words)
