@@ -15,7 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
-from bot.question import PLACE_QTYPES, Question, analyse_question, answer_kind, edit_candidates, surface_words
+from bot.question import (
+    PLACE_QTYPES, Question, analyse_question, answer_kind, edit_candidates, frame_words, surface_words,
+)
 from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search
 from bot.quotes import trim_quote
 from bot.selection import Candidate, Choice, covers_question, pick_quotes, rank_sentences
@@ -31,6 +33,7 @@ FACTOID_TYPES = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "na
 _PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 MIN_FUZZY_LENGTH = 4
 UNKNOWN_WORD_SHARE = 0.6
+FRAME_SHARE = 0.5  # weight kept by the words that frame the question rather than its subject
 QUOTE_LIMIT = 320  # characters; a longer sentence is cut around the question's terms
 ANSWER_SEARCH = 6  # leading sentences that may supply the short answer
 _ATTRIBUTION = re.compile(r"[”\"],?\s*(?:ujar|kata|tambah|tegas|jelas)(?:nya)?\s+[A-Z]")
@@ -124,6 +127,9 @@ class Engine:
             terms, dfs = self._query_terms(conn, q.content)
             candidates = self._candidates(conn, search(conn, stats, terms, CANDIDATE_PASSAGES, dfs))
         weights = self._weights(stats, dfs, terms)
+        for term in self._analyzer.terms(" ".join(frame_words(q.content))):
+            if term in weights:  # "nama", "letak", the asked noun: the answer fills them in
+                weights[term] *= FRAME_SHARE
         words = surface_words(q.text)
         query_terms = set(terms)
 

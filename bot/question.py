@@ -456,6 +456,17 @@ def abbreviation_target(text: str) -> str | None:
     return " ".join(run) or None
 
 
+# Words that only frame the question: "Di mana letak Helsinki?" is about Helsinki, and the passage
+# that answers it need not say "letak" or "nama".
+_FRAME_WORDS = {"nama", "namanya", "letak", "terletak", "letaknya", "lokasi", "lokasinya", "berada", "judul",
+                "terjadi", "terjadinya", "diadakan", "diadakannya", "dilakukan", "tempat"}
+
+
+def frame_words(content: str) -> list[str]:
+    """The words of the question's content that only frame it."""
+    return [w for w in _tokens(content.lower()) if w in _FRAME_WORDS]
+
+
 def answer_kind(question: Question) -> tuple[str | None, str | None]:
     """The kind of short answer the question wants and, for "which X" questions, the X.
 
