@@ -60,9 +60,15 @@ def _filler() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def countries() -> frozenset[tuple[str, ...]]:
+    """Known country names as lowercase word tuples, for "Di negara manakah …?"."""
+    return frozenset(tuple(p.lower().split()) for p in load_lexicon("countries.txt"))
+
+
+@lru_cache(maxsize=None)
 def places() -> frozenset[tuple[str, ...]]:
-    """Known place names as lowercase word tuples (multiword places included)."""
-    return frozenset(tuple(p.lower().split()) for p in load_lexicon("places.txt"))
+    """Known place names as lowercase word tuples (multiword places included), countries among them."""
+    return countries() | frozenset(tuple(p.lower().split()) for p in load_lexicon("places.txt"))
 
 
 # ---------------------------------------------------------------- cleaning

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from bot.question import load_lexicon, place_span
+from bot.question import countries, load_lexicon, place_span
 from index.analyse import is_dictionary_root
 
 MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
@@ -640,9 +640,21 @@ def _where(qtype: str, sentence: str, question_words: set[str], head: str | None
         cands += [Candidate(c.start, c.end, c.text, 0.5 + 2.5 * (c.text.lower().split()[0] == head))
                   for c in _name_runs(sentence)]
     cands = _drop_overlaps(cands + _known_places(sentence)) + _located_after(sentence, question_words, head)
+    cands = [_past_the_asked(c, question_words) for c in cands]
     cands = [c for c in cands if not _overlaps_question(c.text, question_words) or
              not _repeats_question(c.text, question_words) and len(c.text.split()) > 2]
+    if head == "negara":  # "Di negara manakah …?": a country, if the sentence names one
+        cands = [c for c in cands if tuple(c.text.lower().split()) in countries()] or cands
     return _pick(cands, sentence, question_words)
+
+
+def _past_the_asked(cand: Candidate, question_words: set[str]) -> Candidate:
+    """ "Di mana letak kosmodrom Vostochny?" over "kosmodrom Vostochny di Amur Oblast" → "Amur
+    Oblast": the asked place itself is no answer, what locates it is."""
+    m = re.match(r"(?:[\w-]+\s+)+?(?:di|,)\s+(?=\S)", cand.text)
+    if m and all(w.lower() in question_words for w, _, _ in _words(m.group().rsplit(None, 1)[0])):
+        return Candidate(cand.start + m.end(), cand.end, cand.text[m.end():], cand.weight)
+    return cand
 
 
 # ---------------------------------------------------------------- berapa
@@ -793,6 +805,12 @@ def _long_form_before(spans: list[tuple[str, int, int]], end: int, letters: str)
     for first in range(end - 1, start - 1, -1):
         if spans[first][0][:1].isupper() and _spells(letters, [w for w, _, _ in spans[first:end]]):
             return spans[first][1], spans[end - 1][2]
+    # A translated name keeps the foreign abbreviation ("Republik Demokratik Rakyat Korea (DPRK)"):
+    # as many capitalised words as it has letters.
+    capitals = [i for i in range(start, end) if spans[i][0][:1].isupper()]
+    if len(capitals) >= len(letters) >= 2:
+        first = capitals[-len(letters)]
+        return spans[first][1], spans[end - 1][2]
     return None
 
 
