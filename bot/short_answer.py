@@ -641,8 +641,9 @@ def _where(qtype: str, sentence: str, question_words: set[str], head: str | None
                   for c in _name_runs(sentence)]
     cands = _drop_overlaps(cands + _known_places(sentence)) + _located_after(sentence, question_words, head)
     cands = [_past_the_asked(c, question_words) for c in cands]
-    cands = [c for c in cands if not _overlaps_question(c.text, question_words) or
-             not _repeats_question(c.text, question_words) and len(c.text.split()) > 2]
+    asked = question_words - {head}  # "Di kabupaten manakah …?" is answered by "Kabupaten Nabire"
+    cands = [c for c in cands if not _overlaps_question(c.text, asked) or
+             not _repeats_question(c.text, asked) and len(c.text.split()) > 2]
     if head == "negara":  # "Di negara manakah …?": a country, if the sentence names one
         cands = [c for c in cands if tuple(c.text.lower().split()) in countries()] or cands
     return _pick(cands, sentence, question_words)

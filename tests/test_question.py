@@ -2,7 +2,7 @@
 import pytest
 
 from bot.answer import Turn
-from bot.question import Question, analyse_question, edit_candidates, surface_words
+from bot.question import Question, analyse_question, answer_kind, edit_candidates, frame_words, surface_words
 
 
 @pytest.mark.parametrize("text, qtype", [
@@ -208,3 +208,32 @@ def test_edit_candidates_on_junk():
     assert edit_candidates("") == set()
     assert edit_candidates("x" * 1000) == set()
     assert "kim" in edit_candidates("Kin")
+
+
+@pytest.mark.parametrize("text, kind, head", [
+    ("Di negara manakah Universitas Gadjah Mada berada?", "dimana", "negara"),
+    ("Dari kota mana rombongan itu berangkat?", "darimana", "kota"),
+    ("Manakah provinsi yang paling banyak menerima bantuan?", "dimana", "provinsi"),
+    ("Di kota apakah festival itu diadakan?", "dimana", "kota"),
+    ("Kemanakah kapal itu berlayar?", "kemana", None),
+    ("Bulan apa gunung itu meletus?", "kapan", None),
+    ("Apa kepanjangan dari BPBD?", "singkatan", "BPBD"),
+    ("apa singkatan dari Badan Pusat Statistik?", "singkatan", "Badan Pusat Statistik"),
+    ("Apa judul film yang menang?", "nama", "judul"),
+    ("Apa nama partai yang memimpin koalisi?", "nama", "partai"),
+    ("Partai apakah yang memenangi pemilu?", "nama", "partai"),
+    ("Urutan keberapa Indonesia dalam indeks itu?", "berapa", None),
+])
+def test_answer_kind(text: str, kind: str, head: str | None) -> None:
+    assert answer_kind(analyse_question(text)) == (kind, head)
+
+
+@pytest.mark.parametrize("text", ["Apakah dampak banjir itu besar?", "Apakah Putin ke Pyongyang?"])
+def test_yes_no_questions_do_not_ask_for_a_name(text: str) -> None:
+    assert answer_kind(analyse_question(text))[0] == "apakah"
+
+
+def test_frame_words_are_the_questions_frame_not_its_subject():
+    assert frame_words("letak kantor pusat WHO") == ["letak"]
+    assert frame_words("nama istana yang terletak di Manila") == ["nama", "terletak"]
+    assert frame_words("Putin ke Pyongyang") == []

@@ -177,3 +177,108 @@ def test_office_of_a_region_stays_with_the_office(question_words: set[str], expe
 ])
 def test_asked_office_words_are_not_part_of_the_name(question_words: set[str], sentence: str, expected: str) -> None:
     assert short_answer("siapa", sentence, None, question_words) == expected
+
+
+def words(question: str) -> set[str]:
+    return surface_words(analyse_question(question).text)
+
+
+@pytest.mark.parametrize("target, sentence, expected", [
+    ("BPBD", "Kepala Badan Penanggulangan Bencana Daerah (BPBD) Garut meninjau lokasi longsor.",
+     "Badan Penanggulangan Bencana Daerah"),
+    ("Puskesmas", "Warga dirawat di Pusat Kesehatan Masyarakat (Puskesmas) terdekat.", "Pusat Kesehatan Masyarakat"),
+    ("WHO", "Menurut WHO (World Health Organization), kasus itu menurun.", "World Health Organization"),
+    ("DPRK", "Korea Utara, yang resmi disebut Republik Demokratik Rakyat Korea (DPRK), menolak tuduhan itu.",
+     "Republik Demokratik Rakyat Korea"),
+    ("Kepolisian Sektor", "Kepala Kepolisian Sektor (Polsek) Kuta memimpin penjagaan.", "Polsek"),
+    ("Badan Pusat Statistik", "Data BPS menunjukkan inflasi turun, kata pejabat Badan Pusat Statistik.", "BPS"),
+])
+def test_abbreviation_both_ways(target: str, sentence: str, expected: str) -> None:
+    assert short_answer("singkatan", sentence, None, set(), target) == expected
+
+
+def test_abbreviation_not_in_the_sentence_gives_nothing():
+    assert short_answer("singkatan", "Hujan turun sejak pagi di Garut.", None, set(), "BPBD") is None
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Siapakah Kepala Dinas Pendidikan Provinsi Jambi?",
+     "Menurut Kepala Dinas Pendidikan Provinsi Jambi Rudi Hartono, di Jambi, Senin, sekolah dibuka lagi.",
+     "Rudi Hartono"),
+    ("Siapakah Ketua BPBD Garut?",
+     "kata Ketua Badan Penanggulangan Bencana Daerah (BPBD) Garut Asep Mulyana kepada wartawan.",
+     "Asep Mulyana"),
+])
+def test_siapa_takes_the_name_after_the_asked_office(question: str, sentence: str, expected: str) -> None:
+    assert short_answer("siapa", sentence, None, words(question)) == expected
+
+
+def test_office_tail_is_not_a_place():
+    sentence = "kata Budi Santoso, dosen di Universitas Andalas Padang, kepada wartawan."
+    assert short_answer("siapa", sentence, None, words("Siapa dosen di Universitas Andalas?")) == "Budi Santoso"
+
+
+@pytest.mark.parametrize("question, head, sentence, expected", [
+    ("Etnis mana yang dominan di lembah itu?", "etnis",
+     "Kepala desa mengatakan kelompok etnis Dani yang dominan di lembah itu menerima program tersebut.", "etnis Dani"),
+    ("Di nomor apakah Siti meraih emas?", "nomor",
+     "Siti meraih emas di nomor lari 400 meter putri pada kejuaraan itu.", "nomor lari 400 meter putri"),
+    ("Apa judul buku yang ditulis Rahmat tahun 2001?", "judul",
+     "Tahun 2001 Rahmat menulis buku berjudul \" Laut yang Hilang \" tentang nelayan Jawa.", "Laut yang Hilang"),
+    ("Apa nama anak gajah yang lahir di kebun binatang itu?", "anak",
+     "Anak gajah itu diberi nama Bunga - sesuai usulan pengunjung.", "Bunga"),
+])
+def test_name_of_the_asked_thing(question: str, head: str, sentence: str, expected: str) -> None:
+    assert short_answer("nama", sentence, None, words(question), head) == expected
+
+
+def test_sentence_openers_and_days_are_not_names():
+    sentence = "Namun Senin lalu Partai Hijau menolak usulan itu."
+    assert short_answer("nama", sentence, None, words("Partai apakah yang menolak usulan itu?"), "partai") == \
+        "Partai Hijau"
+    assert short_answer("nama", "Belum ada yang menolak usulan itu.", None, words("Apa yang menolak usulan?"),
+                        None) is None
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Berapa luas kebun itu?", "Kebun seluas 420 hektar itu ditanami 30 persen kopi.", "420 hektar"),
+    ("Berapa persen lahan yang ditanami kopi?", "Kebun seluas 420 hektar itu ditanami 30 persen kopi.",
+     "30 persen"),
+    ("Berapa harga beras di pasar?", "Di pasar, harga beras mencapai sekitar Rp 12.500 per kilogram untuk 2 jenis.",
+     "sekitar Rp 12.500 per kilogram"),
+    ("Berapa kapasitas pembangkit itu?", "Pembangkit berkapasitas 765 MW itu dibangun oleh 3 perusahaan.", "765 MW"),
+    ("Berapakah usia Rahmat saat menerima penghargaan?",
+     "Rahmat (74) menerima penghargaan itu bersama dua rekannya.", "74"),
+    ("Berapa bom yang meledak?", "Tiga bom mengguncang kota itu semalam.", "Tiga bom"),
+])
+def test_berapa_answers_in_the_asked_measure(question: str, sentence: str, expected: str) -> None:
+    assert short_answer("berapa", sentence, None, words(question)) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Sejak kapan kota itu menjadi pusat dagang?", "Sejak tahun 1800-an kota itu menjadi pusat dagang.",
+     "tahun 1800-an"),
+    ("Kapan masa pemerintahan sultan itu?", "Sultan itu memerintah (1637-1641) setelah ayahnya.", "1637-1641"),
+    ("Kapan masjid itu dibangun?", "Masjid itu dibangun warga pada tahun 1874 dengan dinding bambu.", "tahun 1874"),
+    ("Tanggal berapa jumpa pers itu?", "Hal itu disampaikan dalam jumpa pers pada hari Jumat (19/8).", "19 Agustus"),
+])
+def test_kapan_keeps_decades_ranges_and_joins_weekday_with_date(question: str, sentence: str, expected: str) -> None:
+    assert short_answer("kapan", sentence, None, words(question)) == expected
+
+
+@pytest.mark.parametrize("question, head, sentence, expected", [
+    ("Di kota manakah Bandara Supadio?", "kota",
+     "Bandara yang akan direlokasi antara lain Bandara Polonia (Medan) dan Bandara Supadio (Pontianak).",
+     "Pontianak"),
+    ("Di negara manakah kota Anaheim?", "negara",
+     "Tim itu pulang dari kejuaraan di Anaheim, California, Amerika Serikat, pekan lalu.", "Amerika Serikat"),
+    ("Di mana letak kosmodrom Vostochny?", None,
+     "Kim bertemu Putin di kosmodrom Vostochny di Amur Oblast, wilayah timur jauh Rusia.", "Amur Oblast"),
+    ("Di negara manakah kosmodrom Vostochny?", "negara",
+     "Kim bertemu Putin di kosmodrom Vostochny di Amur Oblast, wilayah timur jauh Rusia.", "Rusia"),
+    ("Di kabupaten manakah gempa itu terjadi?", "kabupaten",
+     "Gempa mengguncang Kabupaten Nabire dua kali tahun lalu.", "Kabupaten Nabire"),
+])
+def test_place_questions_with_an_asked_noun(question: str, head: str | None, sentence: str, expected: str) -> None:
+    q = analyse_question(question)
+    assert short_answer(q.qtype, sentence, None, surface_words(q.text), head) == expected
