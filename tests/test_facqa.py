@@ -27,3 +27,4 @@ def test_benchmark_runs_open_corpus_on_the_real_passages(tmp_path: Path) -> None
     # Far above chance (1/1369): retrieval and answers really run over the indexed passages.
     assert report.hit_at_1 > 0.5 and report.mrr_at_10 >= report.hit_at_1
     assert 0.0 < report.answer_f1 <= 1.0
+    assert report.hit_at_1 <= report.hit_at_1_same_text <= 1.0
