@@ -436,8 +436,8 @@ _NAMED_THINGS = {"judul", "jenis", "jabatan", "istilah", "perusahaan", "organisa
                  "tipe", "lembaga", "sebutan", "badan", "partai", "klub", "merek", "gelar", "lagu", "album",
                  "film", "buku", "produk", "program", "penyakit", "agama", "komisi", "media", "label", "lsm",
                  "tema", "gaya", "alat", "bahan", "benda", "makanan", "tumbuhan", "tanaman", "hewan", "binatang",
-                 "bakteri", "virus", "obat", "senjata", "satelit", "kapal", "pesawat", "bandara", "ibukota",
-                 "panggilan", "paham", "faham", "mayor", "jurusan", "cabang", "nomor", "kerang", "mata"}
+                 "bakteri", "virus", "obat", "senjata", "satelit", "kapal", "pesawat", "bandara",
+                 "panggilan", "paham", "faham", "mayor", "jurusan", "cabang", "nomor", "kerang", "mata"}  # and "ibu kota"
 _NOT_HEADS = _QUESTION_VOCAB | {"di", "ke", "dari", "yang", "itu", "adalah", "ialah"}
 
 
@@ -499,6 +499,8 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
             return "nama", after if after and after.isalpha() and after not in _NOT_HEADS else None
         if word in ("apa", "apakah") and i + 1 < len(lower) and lower[i + 1] in _NAMED_THINGS:
             return "nama", lower[i + 1]
+        if word in ("apa", "apakah") and lower[i + 1:i + 3] == ["ibu", "kota"]:
+            return "nama", None
     if question.qtype == "apakah" and lower[:1] == ["apakah"] and lower[1:2] == ["yang"]:
         return "apa", None
     return question.qtype, None

@@ -915,8 +915,33 @@ def _named(sentence: str, question_words: set[str], head: str | None) -> str | N
         if short and len(words) > 1:  # "Organisasi Nasional Melayu Bersatu (UMNO)"
             cand = Candidate(cand.start, short.end(), sentence[cand.start:short.end()], cand.weight)
         cands.append(cand)
-    cands += _head_phrases(sentence, head, question_words) + _cued_names(sentence, question_words)
+    cands += (_head_phrases(sentence, head, question_words) + _cued_names(sentence, question_words)
+              + _bracketed_names(sentence, question_words))
+    if head in _TITLED:  # "Apa judul lagu …?": a title is usually quoted
+        cands += [Candidate(m.start(g), m.end(g), m.group(g), 4.0) for m in _QUOTED_ANYWHERE.finditer(sentence)
+                  for g in (1, 2) if m.group(g) is not None]
     return _pick(cands, sentence, question_words)
+
+
+_BRACKET = re.compile(r"\(\s*([^()]{2,80}?)\s*\)")
+
+
+def _bracketed_names(sentence: str, question_words: set[str]) -> list[Candidate]:
+    """The other name a bracket gives: "penyakit kaki gajah (filariasis)" answers "nama lain dari
+    penyakit kaki gajah", and "Bangko (ibu kota Kabupaten Merangin)" answers "ibu kota Merangin"."""
+    asked = {w for w in question_words if w not in _QUESTION_STOP}
+    out = []
+    for m in _BRACKET.finditer(sentence):
+        inside = [w.lower() for w, _, _ in _words(m.group(1))]
+        before = _words(sentence[:m.start()])
+        if before and all(w.lower() in asked for w, _, _ in before[-2:]) and not all(w in asked for w in inside):
+            out.append(Candidate(m.start(1), m.end(1), m.group(1), 4.0))
+        elif inside and sum(w in asked for w in inside) * 3 >= 2 * len(inside) and before:
+            run = next((c for c in _name_runs(sentence[:m.start()]) if c.end >= len(sentence[:m.start()].rstrip())),
+                       None)
+            if run and not _overlaps_question(run.text, asked):
+                out.append(Candidate(run.start, run.end, run.text, 4.0))
+    return out
 
 
 _NAME_CUE = re.compile(r"\b(?:berjudul|bertema|bertajuk|bernama|dijuluki|julukan|diberi nama|dinamai|disebut)\s+"
@@ -945,6 +970,9 @@ def _cued_names(sentence: str, question_words: set[str]) -> list[Candidate]:
     return out
 
 
+_TITLED = {"judul", "tema", "lagu", "film", "buku", "album", "slogan", "semboyan", "motto"}
+_QUOTED_ANYWHERE = re.compile(r"\"\s*([^\"]{1,80}?)\s*\"|“\s*([^”]{1,80}?)\s*”")
+_QUOTED = re.compile(rf"\s*(?:{_QUOTED_ANYWHERE.pattern})")
 _NAMING_CUES = {"bernama", "berjudul", "bertajuk", "dijuluki", "disebut", "bermerek", "yaitu", "yakni"}
 
 
@@ -957,6 +985,11 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
     out = []
     for m in re.finditer(rf"\b{re.escape(head)}(?:-{re.escape(head)})?\b", sentence, _I):
         rest = sentence[m.end():]
+        quoted = _QUOTED.match(rest)
+        if quoted:  # lagu " Jujur "
+            group = 1 if quoted.group(1) is not None else 2
+            out.append(Candidate(m.end() + quoted.start(group), m.end() + quoted.end(group), quoted.group(group), 4.5))
+            continue
         spans = _words(rest)
         end = 0
         while end < min(len(spans), 5) and not rest[spans[end - 1][2] if end else 0:spans[end][1]].strip() \

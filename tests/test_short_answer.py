@@ -282,3 +282,16 @@ def test_kapan_keeps_decades_ranges_and_joins_weekday_with_date(question: str, s
 def test_place_questions_with_an_asked_noun(question: str, head: str | None, sentence: str, expected: str) -> None:
     q = analyse_question(question)
     assert short_answer(q.qtype, sentence, None, surface_words(q.text), head) == expected
+
+
+@pytest.mark.parametrize("question, head, sentence, expected", [
+    ("Apakah nama lain dari penyakit kaki gajah?", "lain",
+     "Ia meneliti penyakit tropis seperti malaria dan penyakit kaki gajah (filariasis) selama puluhan tahun.",
+     "filariasis"),
+    ("Apa ibu kota Kabupaten Merangin?", None,
+     "Jalur itu melewati Bangko (ibu kota Kabupaten Merangin) sebelum tiba di Sungaipenuh.", "Bangko"),
+    ("Apa judul lagu yang dimainkan marching band itu?", "judul",
+     "Marching band itu juga memainkan lagu \" Jujur \" di depan Istana.", "Jujur"),
+])
+def test_names_from_brackets_and_quotes(question: str, head: str | None, sentence: str, expected: str) -> None:
+    assert short_answer("nama", sentence, None, words(question), head) == expected
