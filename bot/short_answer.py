@@ -663,14 +663,16 @@ def _past_the_asked(cand: Candidate, question_words: set[str]) -> Candidate:
 _NUMBER_WORD = (r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus"
                 r"|seribu|sejuta|semiliar)(?:\s+(?:belas|puluh|ratus|ribu|juta|miliar|triliun))*"
                 r"|belasan|puluhan|ratusan|ribuan|jutaan|miliaran)")
-_NUMBER = re.compile(rf"(?<![-/\w])(?:\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?|{_NUMBER_WORD})(?![-/\w])", _I)
+_DIGITS = r"(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)"
+_NUMBER = re.compile(rf"(?<![-/\w])(?:{_DIGITS}(?:\s?-\s?{_DIGITS})?|{_NUMBER_WORD})(?![-/\w])", _I)  # "4-5 juta" too
 _MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik", "kilometer", "km",
              "meter", "mil", "persen", "orang", "kali", "ton", "dolar", "rupiah", "unit", "buah",
              "negara", "entitas", "tentara", "pasukan", "rudal", "jiwa", "warga", "%", "mw", "megawatt",
              "hektar", "hektare", "ha", "km2", "kg", "kilogram", "liter", "barel", "poin", "derajat"}
 _STOP_AFTER = {"yang", "di", "ke", "dari", "dan", "untuk", "pada", "dengan", "sejak", "setelah",
                "sebelum", "dalam", "oleh", "itu", "ini", "tersebut", "sebagai", "atau", "bagi",
-               "terakhir", "lalu", "kemudian", "akan", "telah", "sudah", "mereka", "kami"}
+               "terakhir", "lalu", "kemudian", "akan", "telah", "sudah", "mereka", "kami", "hampir",
+               "sekitar", "lebih", "kurang", "hanya", "saja"}
 
 
 _BEFORE_NUMBER = re.compile(r"(?:(?:sekitar|hampir|lebih dari|kurang dari|sedikitnya|setidaknya)\s+)?"
@@ -740,6 +742,7 @@ _UNITS_OF = {
 }
 
 
+_REGULATION_NUMBER = re.compile(r"\b(?:Nomor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+Tahun\s+\d{4})?")
 _AGE = re.compile(r"\w\s?\($")
 
 
@@ -758,15 +761,19 @@ def _how_many(sentence: str, question_words: set[str]) -> str | None:
         tail = [w for w, _, _ in _words(sentence[cand.end:])[:4]]
         if any(_related(t, q) for t in tail for q in keys):
             b += 1.0
-        if asks_age and _AGE.search(sentence[max(0, cand.start - 3):cand.start]) and sentence[cand.end:cand.end + 1] == ")":
-            b += 4.0  # "Yves Chauvin (74)"
+        before = _words(sentence[:cand.start])
+        if asks_age and _AGE.search(sentence[max(0, cand.start - 3):cand.start]) and sentence[cand.end:cand.end + 1] == ")" \
+                and before and before[-1][0].lower() in question_words:
+            b += 4.0  # "Yves Chauvin (74)" for "Berapa usia Yves Chauvin?"
         return b
 
     asks_age = bool(question_words & {"usia", "umur", "berumur", "berusia"})
 
     units = {id(c): u for c, u in pairs}
     cands = [c for c, _ in pairs]
-    return _pick(cands, sentence, question_words, lambda c: bonus_for(units[id(c)], c))
+    if "nomor" in question_words:  # "Peraturan … nomor berapa?": the number with its series
+        cands += [Candidate(m.start(), m.end(), m.group(), 5.0) for m in _REGULATION_NUMBER.finditer(sentence)]
+    return _pick(cands, sentence, question_words, lambda c: bonus_for(units.get(id(c), ""), c))
 
 
 # ---------------------------------------------------------------- singkatan

@@ -295,3 +295,16 @@ def test_place_questions_with_an_asked_noun(question: str, head: str | None, sen
 ])
 def test_names_from_brackets_and_quotes(question: str, head: str | None, sentence: str, expected: str) -> None:
     assert short_answer("nama", sentence, None, words(question), head) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Berapa investasi awal satu unit panel surya?", "Investasi awal satu unit panel surya mencapai Rp 4-5 juta.",
+     "Rp 4-5 juta"),
+    ("Peraturan Pemerintah nomor berapa yang mengatur hal itu?",
+     "Hal itu diatur Peraturan Pemerintah (PP) Nomor 34 Tahun 2005 tentang perikanan.", "Nomor 34 Tahun 2005"),
+    ("Berapakah usia Budi Santoso saat menerima hadiah itu?",
+     "Hadiah itu diterima Ani Wijaya (74), Budi Santoso (63), dan Candra (60).", "63"),
+    ("Berapa air yang dilepaskan komet itu?", "Komet Tempel 1 hampir 5.000 ton air dilepaskan.", "hampir 5.000 ton"),
+])
+def test_berapa_ranges_numbers_and_ages(question: str, sentence: str, expected: str) -> None:
+    assert short_answer("berapa", sentence, None, words(question)) == expected
