@@ -180,6 +180,9 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(rf"\b(?:bulan\s+)?{_MONTH}\s+(?:tahun\s+)?(\d{{4}})\b", _I), "my", 3.0),
     (re.compile(rf"\b(?:bulan\s+)?{_MONTH_CAP}\s+(lalu|kemarin|depan|ini)\b"), "m_rel", 2.5),
     (re.compile(rf"\b(?:bulan\s+){_MONTH}\b|\b{_MONTH_CAP}\b", 0), "m", 2.0),
+    (re.compile(rf"\b(?:awal|akhir|pertengahan)\s+(?:bulan\s+)?{_MONTH}(?:\s+\d{{4}})?\b", _I), "verbatim", 3.5),
+    (re.compile(r"\b(?:(?:awal|akhir|pertengahan|sekitar)\s+)?abad\s+(?:ke\s?-?\s?)?(?:\d{1,2}|[IVXL]+)\b"),
+     "verbatim", 2.5),  # "awal abad ke-19", "abad XI"
     (re.compile(r"\b(?:tahun\s+)?(?:1[5-9]|20)\d{2}\s?-\s?an\b", _I), "verbatim", 2.5),  # "1930-an"
     (re.compile(r"\b(?:1[5-9]|20)\d{2}\s?-\s?(?:1[5-9]|20)\d{2}\b"), "verbatim", 2.5),  # "1637-1641"
     (re.compile(r"\b(?:tahun\s+(?:1[5-9]|20)\d{2}|(?:19|20)\d{2})\b", _I), "y", 2.0),
@@ -743,7 +746,14 @@ _UNITS_OF = {
 
 
 _REGULATION_NUMBER = re.compile(r"\b(?:Nomor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+Tahun\s+\d{4})?")
-_AGE = re.compile(r"\w\s?\($")
+def _bracketed_beside_asked(sentence: str, cand: Candidate, question_words: set[str]) -> bool:
+    """ "Yves Chauvin (74)", "film Kawin Lari (1975)": the bracket right after a word the question
+    names belongs to it."""
+    before = sentence[:cand.start].rstrip()
+    if not before.endswith("(") or not sentence[cand.end:].lstrip().startswith(")"):
+        return False
+    words = _words(before)
+    return bool(words) and words[-1][0].lower() in question_words
 
 
 def _how_many(sentence: str, question_words: set[str]) -> str | None:
@@ -761,9 +771,7 @@ def _how_many(sentence: str, question_words: set[str]) -> str | None:
         tail = [w for w, _, _ in _words(sentence[cand.end:])[:4]]
         if any(_related(t, q) for t in tail for q in keys):
             b += 1.0
-        before = _words(sentence[:cand.start])
-        if asks_age and _AGE.search(sentence[max(0, cand.start - 3):cand.start]) and sentence[cand.end:cand.end + 1] == ")" \
-                and before and before[-1][0].lower() in question_words:
+        if asks_age and _bracketed_beside_asked(sentence, cand, question_words):
             b += 4.0  # "Yves Chauvin (74)" for "Berapa usia Yves Chauvin?"
         return b
 
@@ -854,7 +862,8 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
         return None
     words = {w.lower() for w in (question_words or set())}
     if qtype == "kapan":
-        return _pick(_date_candidates(sentence, article_date), sentence, words, proximity=0.4)
+        return _pick(_date_candidates(sentence, article_date), sentence, words,
+                     lambda c: 3.0 * _bracketed_beside_asked(sentence, c, words), proximity=0.4)
     if qtype == "siapa":
         return _who(sentence, words)
     if qtype in _PREPS:

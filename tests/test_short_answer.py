@@ -308,3 +308,15 @@ def test_names_from_brackets_and_quotes(question: str, head: str | None, sentenc
 ])
 def test_berapa_ranges_numbers_and_ages(question: str, sentence: str, expected: str) -> None:
     assert short_answer("berapa", sentence, None, words(question)) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Tahun berapa film Kawin Lari dibuat?",
+     "Ia meraih Piala Citra untuk film Ranjang Pengantin (1974), Kawin Lari (1975) dan Badai Pasti Berlalu (1977).",
+     "1975"),
+    ("Sejak kapan Satelit Palapa disewa?", "Satelit Palapa disewa sejak pertengahan Februari 2005 oleh operator itu.",
+     "pertengahan Februari 2005"),
+    ("Kapan kerajaan itu berdiri?", "Kerajaan itu diperkirakan berdiri sekitar abad XI di pesisir.", "sekitar abad XI"),
+])
+def test_kapan_brackets_beside_the_asked_and_coarse_times(question: str, sentence: str, expected: str) -> None:
+    assert short_answer("kapan", sentence, None, words(question)) == expected
