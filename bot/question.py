@@ -465,7 +465,7 @@ def abbreviation_target(text: str) -> str | None:
 # Words that only frame the question: "Di mana letak Helsinki?" is about Helsinki, and the passage
 # that answers it need not say "letak" or "nama".
 _FRAME_WORDS = {"nama", "namanya", "letak", "terletak", "letaknya", "lokasi", "lokasinya", "berada", "judul",
-                "terjadi", "terjadinya", "diadakan", "diadakannya", "dilakukan", "tempat"}
+                "terjadi", "terjadinya", "diadakan", "diadakannya", "dilakukan", "tempat", "latin", "latinnya"}
 
 
 def frame_words(content: str) -> list[str]:
