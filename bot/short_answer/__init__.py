@@ -1,0 +1,81 @@
+"""A short answer pulled out of one sentence: a date for "kapan", a name for "siapa", a place for
+"di/ke/dari mana", a quantity for "berapa", a name for "which X", the other form of an abbreviation.
+Everything else is answered by the quoted sentence itself.
+
+Candidates that only repeat the question are refused, and among the rest the one nearest the
+question's own words wins, since a news sentence often holds several dates, names or numbers.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.short_answer.common import (
+    CASELESS,
+    bracketed_beside_asked,
+    name_runs,
+    pick,
+    word_spans,
+)
+from bot.short_answer.dates import date_candidates
+from bot.short_answer.names import named, other_form
+from bot.short_answer.numbers import how_many, number_candidates
+from bot.short_answer.people import (
+    SPEECH_QUESTION_WORDS,
+    SPEECH_WORDS,
+    org_candidates,
+    person_candidates,
+    who,
+)
+from bot.short_answer.places import PREPOSITIONS, known_places, place_candidates, where
+
+_CAUSAL = re.compile(r"\b(karena|sebab|akibat|sehingga|untuk|agar|supaya|guna|demi|alasan|imbalan)\b", CASELESS)
+
+
+def short_answer(qtype: str | None, sentence: str, article_date: str | None,
+                 question_words: set[str], head: str | None = None) -> str | None:
+    """The asked-for piece of `sentence`, or None when the type has no short form or none is there."""
+    if not sentence or not isinstance(sentence, str):
+        return None
+    words = {w.lower() for w in (question_words or set())}
+    if qtype == "kapan":
+        return pick(date_candidates(sentence, article_date), sentence, words,
+                     lambda c: 3.0 * bracketed_beside_asked(sentence, c, words), proximity=0.4)
+    if qtype == "siapa":
+        return who(sentence, words)
+    if qtype in PREPOSITIONS:
+        return where(qtype, sentence, words, head)
+    if qtype == "berapa":
+        return how_many(sentence, words)
+    if qtype == "nama":
+        return named(sentence, words, head)
+    if qtype == "singkatan" and head:
+        return other_form(sentence, head)
+    return None
+
+
+def asks_for_speaker(question_words: set[str]) -> bool:
+    """"siapa yang mengatakannya?": the answer is whoever speaks in the sentence."""
+    return any(w in SPEECH_QUESTION_WORDS or w.removesuffix("nya") in SPEECH_QUESTION_WORDS for w in question_words)
+
+
+def has_speech(sentence: str) -> bool:
+    return any(w.lower() in SPEECH_WORDS for w, _, _ in word_spans(sentence))
+
+
+def has_answer_type(qtype: str | None, sentence: str) -> bool:
+    """Whether the sentence could answer this type at all; for open types any sentence could."""
+    if not sentence:
+        return False
+    if qtype == "kapan":
+        return bool(date_candidates(sentence, None))
+    if qtype == "siapa":
+        return bool(person_candidates(sentence) or org_candidates(sentence))
+    if qtype in PREPOSITIONS:
+        return bool(place_candidates(sentence, ("di", "ke", "dari", "menuju")) or known_places(sentence))
+    if qtype == "berapa":
+        return bool(number_candidates(sentence, None))
+    if qtype == "mengapa":
+        return bool(_CAUSAL.search(sentence))
+    if qtype == "nama":
+        return bool(name_runs(sentence))
+    return True

@@ -1,0 +1,229 @@
+"""What every extractor shares: candidates, word matching against the question, choosing the nearest
+candidate, and telling a name from a capitalised common word."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.question import load_lexicon
+
+MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+          "oktober", "november", "desember"]
+
+
+MONTH_INDEX = {m: i + 1 for i, m in enumerate(MONTHS)}
+
+
+DAYS = ["senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"]
+
+
+MONTH = "(" + "|".join(MONTHS) + ")"
+
+
+MONTH_CAP = "(" + "|".join(m.capitalize() for m in MONTHS) + ")"
+
+
+DAY = "(" + "|".join(DAYS) + ")"
+
+
+DAY_CAP = "(" + "|".join(d.capitalize() for d in DAYS) + ")"
+
+
+CASELESS = re.IGNORECASE
+
+
+# Words of a question that say nothing about where in a sentence the answer sits.
+QUESTION_STOP = {"kapan", "siapa", "mana", "di", "ke", "dari", "berapa", "apa", "apakah", "mengapa",
+                  "kenapa", "bagaimana", "yang", "itu", "ini", "tersebut", "pada", "dan", "dengan",
+                  "untuk", "tanggal", "tahun", "bulan", "hari", "nama", "jam", "pukul", "saja", "sih",
+                  "ada", "adalah", "oleh", "dalam", "akan", "sudah", "telah", "pernah", "tidak"}
+
+
+@dataclass
+class Candidate:
+    start: int  # character offsets in the sentence
+    end: int
+    text: str  # the answer as shown
+    weight: float  # how specific / how likely to be the asked thing
+
+
+_PREFIXES = ("mempe", "memper", "meng", "meny", "mem", "men", "me", "ber", "be", "di", "ter", "ke",
+             "se", "peng", "pem", "pen", "per", "pe")
+
+
+_SUFFIXES = ("kannya", "annya", "nya", "kan", "an", "i", "lah", "kah")
+
+
+@lru_cache(maxsize=200_000)
+def _root(word: str) -> str:
+    """A crude stem, good enough to see that "kunjungan" and "mengunjungi" talk about one thing."""
+    w = word.lower()
+    for suffix in _SUFFIXES:
+        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            break
+    for prefix in _PREFIXES:
+        if len(w) - len(prefix) >= 4 and w.startswith(prefix):
+            w = w[len(prefix):]
+            break
+    return w
+
+
+@lru_cache(maxsize=200_000)
+def related(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    ra, rb = _root(a), _root(b)
+    return len(ra) >= 4 and len(rb) >= 4 and (ra == rb or ra in rb or rb in ra)
+
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _key_positions(sentence: str, question_words: set[str]) -> dict[str, list[int]]:
+    """For each content word of the question, the character offsets of its echoes in the sentence."""
+    keys = [q for q in question_words if q not in QUESTION_STOP and len(q) > 1]
+    found: dict[str, list[int]] = {}
+    for w, s, _ in word_spans(sentence):
+        for q in keys:
+            if related(w, q):
+                found.setdefault(q, []).append(s)
+    return found
+
+
+def _distance(cand: Candidate, keys: dict[str, list[int]], sentence: str) -> float:
+    """Mean distance in words from the candidate to each echoed question word (0 if none).
+
+    A word after the candidate counts half again as far: Indonesian news puts the actor before
+    the date or place ("Belousov mengunjungi Pyongyang pada 29 November")."""
+    if not keys:
+        return 0.0
+    total = 0.0
+    for offsets in keys.values():
+        best = 12.0
+        for k in offsets:
+            if k < cand.start:
+                best = min(best, len(sentence[k:cand.start].split()) - 1)
+            else:
+                best = min(best, 1.5 * (len(sentence[cand.end:k].split())))
+        total += best
+    return total / len(keys)
+
+
+def repeats_question(text: str, question_words: set[str]) -> bool:
+    words = [w.lower() for w, _, _ in word_spans(text)]
+    return bool(words) and all(w in question_words for w in words)
+
+
+def pick(cands: list[Candidate], sentence: str, question_words: set[str], bonus=None,
+          proximity: float = 0.15) -> str | None:
+    cands = [c for c in cands if not repeats_question(c.text, question_words)]
+    if not cands:
+        return None
+    keys = _key_positions(sentence, question_words)
+
+    def score(c: Candidate) -> float:
+        return c.weight - proximity * _distance(c, keys, sentence) + (bonus(c) if bonus else 0.0)
+
+    return max(cands, key=lambda c: (score(c), -c.start)).text
+
+
+def drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping candidates ("14/9/2024" is part of "Sabtu (14/9/2024)")."""
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+TITLE_START = {"presiden", "wakil", "menteri", "pemimpin", "kepala", "juru", "duta", "penasihat",
+                "perdana", "ketua", "direktur", "jenderal", "panglima", "kanselir", "raja",
+                "sekretaris", "gubernur", "pejabat", "mendiang", "ayah", "analis", "ahli", "wartawan",
+                "wali", "walikota", "bupati", "camat", "lurah", "kapolri", "kapolda", "kapolres", "rektor",
+                "dekan", "sekjen", "dirut", "komisaris", "hakim", "jaksa", "ketum"}
+
+
+REGIONS = {"kota", "kabupaten", "provinsi", "kecamatan", "desa", "kelurahan"}
+
+
+@lru_cache(maxsize=None)
+def title_words() -> frozenset[str]:
+    return frozenset(load_lexicon("titles.txt")) | {"untuk"}
+
+
+@lru_cache(maxsize=None)
+def not_names() -> frozenset[str]:
+    return frozenset(load_lexicon("not_names.txt"))
+
+
+def looks_affixed(word: str) -> bool:
+    """Sentence-initial capitals say nothing; Indonesian affixes suggest an ordinary word."""
+    w = word.lower()
+    return (len(w) >= 7 and w.startswith(("me", "ber", "di", "ter", "ke", "se", "pe"))) or (
+        len(w) >= 6 and w.endswith(("kan", "an", "nya", "lah"))
+    )
+
+
+def gap_before(sentence: str, spans: list[tuple[str, int, int]], i: int) -> bool:
+    """True when punctuation separates word i from the one before it."""
+    between = sentence[spans[i - 1][2]:spans[i][1]]
+    return bool(between.strip())
+
+
+def overlaps_question(name: str, question_words: set[str]) -> bool:
+    return any(w.lower() in question_words for w, _, _ in word_spans(name))
+
+
+STOP_AFTER = {"yang", "di", "ke", "dari", "dan", "untuk", "pada", "dengan", "sejak", "setelah",
+               "sebelum", "dalam", "oleh", "itu", "ini", "tersebut", "sebagai", "atau", "bagi",
+               "terakhir", "lalu", "kemudian", "akan", "telah", "sudah", "mereka", "kami", "hampir",
+               "sekitar", "lebih", "kurang", "hanya", "saja"}
+
+
+def looks_verbal(word: str) -> bool:
+    """ "tiga bom mengguncang": a verb after the counted noun is not part of the unit."""
+    return len(word) >= 6 and word.lower().startswith(("me", "ber", "di", "ter"))
+
+
+_CONNECTORS = {"de", "du", "des", "van", "von", "der", "bin", "binti", "al", "el", "la", "to", "of", "and"}
+
+
+def name_runs(sentence: str) -> list[Candidate]:
+    """Runs of capitalised words ("Partai Wafd", "Orange County", "Si Doel Anak Sekolahan")."""
+    spans = word_spans(sentence)
+    runs, i = [], 0
+    while i < len(spans):
+        if not spans[i][0][:1].isupper():
+            i += 1
+            continue
+        end = i + 1
+        while end < len(spans) and not gap_before(sentence, spans, end) and (
+            spans[end][0][:1].isupper() or spans[end][0].isdigit()
+            or (spans[end][0] in _CONNECTORS and end + 1 < len(spans) and spans[end + 1][0][:1].isupper())
+        ):
+            end += 1
+        runs.append(Candidate(spans[i][1], spans[end - 1][2], sentence[spans[i][1]:spans[end - 1][2]], 2.0))
+        i = end
+    return runs
+
+
+def not_a_name(word: str) -> bool:
+    w = word.lower()
+    return w in not_names() or w in DAYS or w in MONTHS
+
+
+def bracketed_beside_asked(sentence: str, cand: Candidate, question_words: set[str]) -> bool:
+    """ "Yves Chauvin (74)", "film Kawin Lari (1975)": the bracket right after a word the question
+    names belongs to it."""
+    before = sentence[:cand.start].rstrip()
+    if not before.endswith("(") or not sentence[cand.end:].lstrip().startswith(")"):
+        return False
+    words = word_spans(before)
+    return bool(words) and words[-1][0].lower() in question_words

@@ -1,0 +1,160 @@
+"""kapan: dates and times, resolved against the article's date where the text leaves the year out."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from bot.short_answer.common import (
+    CASELESS,
+    DAY,
+    DAY_CAP,
+    MONTH,
+    MONTH_CAP,
+    MONTH_INDEX,
+    MONTHS,
+    Candidate,
+    drop_overlaps,
+)
+
+
+def parse_iso_date(value: str | None) -> date | None:
+    """The article's date, if it is a usable ISO date."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _fmt(day: int | None, month: int, year: int | None) -> str:
+    parts = [str(day)] if day else []
+    parts.append(MONTHS[month - 1].capitalize())
+    if year:
+        parts.append(str(year))
+    return " ".join(parts)
+
+
+def _year_for(month: int, day: int | None, ref: date | None) -> int | None:
+    """The year of a date written without one: the article's, or the year before if that would be
+    well after publication (news reports the recent past and near future)."""
+    if ref is None:
+        return None
+    guess = date(ref.year, month, min(day or 1, 28))
+    return ref.year - 1 if guess > ref + timedelta(days=62) else ref.year
+
+
+def _valid(day: int, month: int, year: int | None = None) -> bool:
+    try:
+        date(year or 2000, month, day)  # 2000 was a leap year, so 29/2 passes without a year
+    except ValueError:
+        return False
+    return True
+
+
+_DATE_RULES: list[tuple[re.Pattern, str, float]] = [
+    (re.compile(rf"\b(?:{DAY}\s*,?\s*)?\((\d{{1,2}})/(\d{{1,2}})(?:/(\d{{2,4}}))?\)", CASELESS), "slash", 4.0),
+    (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})\b", CASELESS), "dmy", 4.0),
+    (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\b", CASELESS), "dm", 3.0),
+    (re.compile(rf"\b(?:bulan\s+)?{MONTH}\s+(?:tahun\s+)?(\d{{4}})\b", CASELESS), "my", 3.0),
+    (re.compile(rf"\b(?:bulan\s+)?{MONTH_CAP}\s+(lalu|kemarin|depan|ini)\b"), "m_rel", 2.5),
+    (re.compile(rf"\b(?:bulan\s+){MONTH}\b|\b{MONTH_CAP}\b", 0), "m", 2.0),
+    (re.compile(rf"\b(?:awal|akhir|pertengahan)\s+(?:bulan\s+)?{MONTH}(?:\s+\d{{4}})?\b", CASELESS), "verbatim", 3.5),
+    (re.compile(r"\b(?:(?:awal|akhir|pertengahan|sekitar)\s+)?abad\s+(?:ke\s?-?\s?)?(?:\d{1,2}|[IVXL]+)\b"),
+     "verbatim", 2.5),  # "awal abad ke-19", "abad XI"
+    (re.compile(r"\b(?:tahun\s+)?(?:1[5-9]|20)\d{2}\s?-\s?an\b", CASELESS), "verbatim", 2.5),  # "1930-an"
+    (re.compile(r"\b(?:1[5-9]|20)\d{2}\s?-\s?(?:1[5-9]|20)\d{2}\b"), "verbatim", 2.5),  # "1637-1641"
+    (re.compile(r"\b(?:tahun\s+(?:1[5-9]|20)\d{2}|(?:19|20)\d{2})\b", CASELESS), "y", 2.0),
+    (re.compile(r"\b(tahun|bulan|pekan|minggu)\s+(lalu|kemarin|depan|ini)\b", CASELESS), "rel", 1.5),
+    (re.compile(r"\b(kemarin|hari ini|besok)\b", CASELESS), "day_rel", 1.5),
+    (re.compile(r"\b(?:pukul|jam)\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?", CASELESS), "time", 1.0),
+    (re.compile(rf"\b(?:pada\s+)?hari\s+{DAY}\b(?!\s*,?\s*\(\d)", CASELESS), "weekday", 0.5),
+    (re.compile(rf"\bpada\s+{DAY_CAP}\b(?!\s*,?\s*\(\d)"), "weekday", 0.5),
+]
+
+
+def _render_date(kind: str, m: re.Match, ref: date | None) -> str | None:
+    g = m.groups()
+    if kind == "slash":
+        day, month = int(g[1]), int(g[2])
+        if not _valid(day, month):
+            return None
+        year = int(g[3]) if g[3] else _year_for(month, day, ref)
+        if year is not None and year < 100:
+            year += 2000
+        return _fmt(day, month, year) if _valid(day, month, year) else None
+    if kind == "dmy":
+        day, month, year = int(g[0]), MONTH_INDEX[g[1].lower()], int(g[2])
+        return _fmt(day, month, year) if _valid(day, month, year) else None
+    if kind == "dm":
+        month = MONTH_INDEX[g[1].lower()]
+        return _fmt(int(g[0]), month, _year_for(month, int(g[0]), ref)) if _valid(int(g[0]), month) else None
+    if kind == "my":
+        return _fmt(None, MONTH_INDEX[g[0].lower()], int(g[1]))
+    if kind == "m_rel":
+        return _month_relative(MONTH_INDEX[g[0].lower()], g[1].lower(), ref)
+    if kind == "m":
+        name = (g[0] or g[1]).lower()
+        return _fmt(None, MONTH_INDEX[name], _year_for(MONTH_INDEX[name], None, ref))
+    if kind == "y":
+        return m.group()  # "tahun 2009" as written
+    if kind == "rel":
+        return _relative(g[0].lower(), g[1].lower(), ref)
+    if kind == "day_rel":
+        return _day_relative(g[0].lower(), ref)
+    if kind == "weekday":
+        return _weekday(g[0].lower(), ref)
+    return m.group().strip()
+
+
+_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
+
+
+def _weekday(name: str, ref: date | None) -> str:
+    """A bare weekday in news copy means the one in the week up to publication ("pada Jumat")."""
+    index = _WEEKDAYS.get(name)
+    if ref is None or index is None:
+        return "hari " + name.capitalize()
+    day = ref - timedelta(days=(ref.weekday() - index) % 7)
+    return _fmt(day.day, day.month, day.year)
+
+
+def _month_relative(month: int, when: str, ref: date | None) -> str:
+    if ref is None:
+        return f"{MONTHS[month - 1].capitalize()} {when}"
+    year = ref.year
+    if when in ("lalu", "kemarin") and month > ref.month:
+        year -= 1
+    elif when == "depan" and month < ref.month:
+        year += 1
+    return _fmt(None, month, year)
+
+
+def _relative(unit: str, when: str, ref: date | None) -> str:
+    """"tahun lalu" → the year before publication; a week stays as written (no exact day exists)."""
+    if ref is None or unit in ("pekan", "minggu"):
+        return f"{unit} {when}"
+    step = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}[when]
+    if unit == "tahun":
+        return str(ref.year + step)
+    month_index = ref.year * 12 + ref.month - 1 + step
+    return _fmt(None, month_index % 12 + 1, month_index // 12)
+
+
+def _day_relative(word: str, ref: date | None) -> str:
+    if ref is None:
+        return word
+    shift = {"kemarin": -1, "hari ini": 0, "besok": 1}[word]
+    day = ref + timedelta(days=shift)
+    return _fmt(day.day, day.month, day.year)
+
+
+def date_candidates(sentence: str, article_date: str | None) -> list[Candidate]:
+    ref = parse_iso_date(article_date)
+    cands = []
+    for pattern, kind, weight in _DATE_RULES:
+        for m in pattern.finditer(sentence):
+            text = _render_date(kind, m, ref)
+            if text:
+                cands.append(Candidate(m.start(), m.end(), text, weight))
+    return drop_overlaps(cands)

@@ -1,0 +1,215 @@
+"""Names of asked things ("Partai apakah …", "Apa judul …") and the other form of an abbreviation."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.short_answer.common import (
+    CASELESS,
+    QUESTION_STOP,
+    STOP_AFTER,
+    TITLE_START,
+    Candidate,
+    looks_affixed,
+    looks_verbal,
+    name_runs,
+    not_a_name,
+    overlaps_question,
+    pick,
+    repeats_question,
+    title_words,
+    word_spans,
+)
+from index.analyse import is_dictionary_root
+
+_ABBREVIATION_LINKS = {"dan", "dari", "untuk", "of", "and", "for", "de", "du", "des", "la", "le", "the", "pada", "di"}
+
+
+_MAX_LONG_FORM = 12
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Whether `letters` is made of prefixes of `words` in order ("Puskopad" = Pus-at Kop-erasi
+    A-ngkatan D-arat); a word may give no letter, the first must give at least one."""
+    parts = [p.lower() for w in words for p in re.split(r"[-'’]", w) if p]
+    letters = letters.lower()
+
+    @lru_cache(maxsize=None)
+    def match(i: int, j: int) -> bool:
+        if i == len(letters):
+            return True
+        if j == len(parts):
+            return False
+        part = parts[j]
+        ends = range(1, min(len(part), len(letters) - i) + 1)
+        taken = any(part[:k] == letters[i:i + k] and match(i + k, j + 1) for k in ends)
+        return taken or (j > 0 and match(i, j + 1))
+
+    return bool(parts) and match(0, 0)
+
+
+def long_form_before(spans: list[tuple[str, int, int]], end: int, letters: str) -> tuple[int, int] | None:
+    """The shortest run of capitalised words ending at word `end` (exclusive) that spells `letters`."""
+    start = end
+    while start > 0 and end - start < _MAX_LONG_FORM:
+        word = spans[start - 1][0]
+        if not (word[:1].isupper() or word.lower() in _ABBREVIATION_LINKS):
+            break
+        start -= 1
+    for first in range(end - 1, start - 1, -1):
+        if spans[first][0][:1].isupper() and _spells(letters, [w for w, _, _ in spans[first:end]]):
+            return spans[first][1], spans[end - 1][2]
+    # A translated name keeps the foreign abbreviation ("Republik Demokratik Rakyat Korea (DPRK)"):
+    # as many capitalised words as it has letters.
+    capitals = [i for i in range(start, end) if spans[i][0][:1].isupper()]
+    if len(capitals) >= len(letters) >= 2:
+        first = capitals[-len(letters)]
+        return spans[first][1], spans[end - 1][2]
+    return None
+
+
+def other_form(sentence: str, target: str) -> str | None:
+    """The other form of `target`: the long form of an abbreviation ("Badan Rehabilitasi dan
+    Rekonstruksi (BRR)", "BRR (Badan …)"), or the abbreviation of a long form."""
+    if " " not in target:
+        letters = re.sub(r"\W", "", target)
+        for m in re.finditer(rf"\(\s*{re.escape(target)}\s*\)", sentence):
+            spans = word_spans(sentence[:m.start()])
+            found = long_form_before(spans, len(spans), letters)
+            if found:
+                return sentence[found[0]:found[1]]
+        m = re.search(rf"\b{re.escape(target)}\s*\(([^()]+)\)", sentence)
+        return m.group(1).strip() if m and _spells(letters, m.group(1).split()) else None
+    words = target.split()
+    for pattern in (rf"{re.escape(target)}\s*\(\s*([^()\s]+)\s*\)", rf"([^()\s]+)\s*\(\s*{re.escape(target)}\s*\)"):
+        m = re.search(pattern, sentence, CASELESS)
+        if m and m.group(1)[:1].isupper():
+            return m.group(1)  # "Kepolisian Sektor (Polsek)": beside its long form, any shape will do
+    return next((w for w, _, _ in word_spans(sentence) if w[1:2].isupper() and _spells(w, words)), None)
+
+
+_ABBREVIATION_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z](?:[- ][A-Z]+)?\)")
+
+
+def named(sentence: str, question_words: set[str], head: str | None) -> str | None:
+    """ "Partai apakah …?" → the name in the sentence headed by that noun, else the nearest name
+    the question does not already hold."""
+    cands = []
+    for cand in name_runs(sentence):
+        spans = word_spans(cand.text)
+        lead = 0  # "Namun", "Senin", "Ketua Umum" open a run without being part of the name
+        while lead < len(spans) - 1 and (not_a_name(spans[lead][0]) or spans[lead][0].lower() != head and (
+                spans[lead][0].lower() in TITLE_START or spans[lead][0].lower() in title_words())):
+            lead += 1
+        if lead:
+            cand = Candidate(cand.start + spans[lead][1], cand.end, cand.text[spans[lead][1]:], cand.weight)
+        words = [w.lower() for w, _, _ in spans[lead:]]
+        fresh = [w for w in words if w not in question_words and w != head]
+        if not fresh or all(not_a_name(w) or w.isdigit() for w in words) or (
+            len(words) == 1 and (is_dictionary_root(words[0]) or cand.start == 0 and looks_affixed(cand.text))
+        ):
+            continue  # a lone capitalised common word ("Jauh", "Kloning") opens a sentence, names nothing
+        if head and words[0] == head:
+            cand = Candidate(cand.start, cand.end, cand.text, cand.weight + 3.0)
+        short = _ABBREVIATION_AFTER.match(sentence, cand.end)
+        if short and len(words) > 1:  # "Organisasi Nasional Melayu Bersatu (UMNO)"
+            cand = Candidate(cand.start, short.end(), sentence[cand.start:short.end()], cand.weight)
+        cands.append(cand)
+    cands += (_head_phrases(sentence, head, question_words) + _cued_names(sentence, question_words)
+              + _bracketed_names(sentence, question_words))
+    if head in _TITLED:  # "Apa judul lagu …?": a title is usually quoted
+        cands += [Candidate(m.start(g), m.end(g), m.group(g), 4.0) for m in _QUOTED_ANYWHERE.finditer(sentence)
+                  for g in (1, 2) if m.group(g) is not None]
+    return pick(cands, sentence, question_words)
+
+
+_BRACKET = re.compile(r"\(\s*([^()]{2,80}?)\s*\)")
+
+
+def _bracketed_names(sentence: str, question_words: set[str]) -> list[Candidate]:
+    """The other name a bracket gives: "penyakit kaki gajah (filariasis)" answers "nama lain dari
+    penyakit kaki gajah", and "Bangko (ibu kota Kabupaten Merangin)" answers "ibu kota Merangin"."""
+    asked = {w for w in question_words if w not in QUESTION_STOP}
+    out = []
+    for m in _BRACKET.finditer(sentence):
+        inside = [w.lower() for w, _, _ in word_spans(m.group(1))]
+        before = word_spans(sentence[:m.start()])
+        if before and all(w.lower() in asked for w, _, _ in before[-2:]) and not all(w in asked for w in inside):
+            out.append(Candidate(m.start(1), m.end(1), m.group(1), 4.0))
+        elif inside and sum(w in asked for w in inside) * 3 >= 2 * len(inside) and before:
+            run = next((c for c in name_runs(sentence[:m.start()]) if c.end >= len(sentence[:m.start()].rstrip())),
+                       None)
+            if run and not overlaps_question(run.text, asked):
+                out.append(Candidate(run.start, run.end, run.text, 4.0))
+    return out
+
+
+_NAME_CUE = re.compile(r"\b(?:berjudul|bertema|bertajuk|bernama|dijuluki|julukan|diberi nama|dinamai|disebut)\s+"
+                       r"(?:\"\s*([^\"]{1,80}?)\s*\"|“\s*([^”]{1,80}?)\s*”|([^,.;:()\"“]{1,60}))", CASELESS)
+
+
+def _cued_names(sentence: str, question_words: set[str]) -> list[Candidate]:
+    """The name a sentence announces: "bukunya berjudul " The Sun Also Sets "", "diberi nama
+    Snuppy - singkatan …", "induk llama bernama Martini (8)"."""
+    out = []
+    for m in _NAME_CUE.finditer(sentence):
+        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+        start, end = m.span(group)
+        if group == 3:  # unquoted: up to a function word, at most five words
+            words = word_spans(sentence[start:end])
+            keep = 0
+            segment = sentence[start:end]
+            while keep < min(len(words), 5) and (keep == 0 or words[keep][0].lower() not in STOP_AFTER
+                                                and not looks_verbal(words[keep][0])
+                                                and not segment[words[keep - 1][2]:words[keep][1]].strip()):
+                keep += 1
+            end = start + words[keep - 1][2] if words else start
+        text = sentence[start:end].strip()
+        if text and not repeats_question(text, question_words):
+            out.append(Candidate(start, end, text, 4.5))
+    return out
+
+
+_TITLED = {"judul", "tema", "lagu", "film", "buku", "album", "slogan", "semboyan", "motto"}
+
+
+_QUOTED_ANYWHERE = re.compile(r"\"\s*([^\"]{1,80}?)\s*\"|“\s*([^”]{1,80}?)\s*”")
+
+
+_QUOTED = re.compile(rf"\s*(?:{_QUOTED_ANYWHERE.pattern})")
+
+
+_NAMING_CUES = {"bernama", "berjudul", "bertajuk", "dijuluki", "disebut", "bermerek", "yaitu", "yakni"}
+
+
+def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> list[Candidate]:
+    """ "Etnis mana …?" over "kelompok etnis Alas yang …" → "etnis Alas", "bunga apakah …" over
+    "bunga sakura" → "bunga sakura": the asked noun and the words that name it, up to a function
+    word or punctuation; after "bernama" or "berjudul" only the name."""
+    if not head:
+        return []
+    out = []
+    for m in re.finditer(rf"\b{re.escape(head)}(?:-{re.escape(head)})?\b", sentence, CASELESS):
+        rest = sentence[m.end():]
+        quoted = _QUOTED.match(rest)
+        if quoted:  # lagu " Jujur "
+            group = 1 if quoted.group(1) is not None else 2
+            out.append(Candidate(m.end() + quoted.start(group), m.end() + quoted.end(group), quoted.group(group), 4.5))
+            continue
+        spans = word_spans(rest)
+        end = 0
+        while end < min(len(spans), 5) and not rest[spans[end - 1][2] if end else 0:spans[end][1]].strip() \
+                and spans[end][0].lower() not in STOP_AFTER and not not_a_name(spans[end][0]):
+            if spans[end][0].lower() in question_words and any(
+                    w.lower() not in question_words for w, _, _ in spans[:end]):
+                break  # "kapsul Soyuz karya Rusia": the name ends where the question resumes
+            end += 1
+        name_words = spans[:end]
+        while name_words and name_words[0][0].lower() in _NAMING_CUES:
+            name_words = name_words[1:]
+        if not [w for w, _, _ in name_words if w.lower() not in question_words]:
+            continue
+        start = m.end() + name_words[0][1] if len(name_words) < end else m.start()
+        stop = m.end() + spans[end - 1][2]
+        out.append(Candidate(start, stop, sentence[start:stop], 4.0))
+    return out

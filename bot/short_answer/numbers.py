@@ -1,0 +1,128 @@
+"""berapa: a number with the unit the question measures."""
+from __future__ import annotations
+
+import re
+
+from bot.short_answer.common import (
+    CASELESS,
+    QUESTION_STOP,
+    STOP_AFTER,
+    Candidate,
+    bracketed_beside_asked,
+    looks_verbal,
+    pick,
+    related,
+    word_spans,
+)
+from bot.short_answer.dates import date_candidates
+
+_NUMBER_WORD = (r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus"
+                r"|seribu|sejuta|semiliar)(?:\s+(?:belas|puluh|ratus|ribu|juta|miliar|triliun))*"
+                r"|belasan|puluhan|ratusan|ribuan|jutaan|miliaran)")
+
+
+_DIGITS = r"(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)"
+
+
+_NUMBER = re.compile(rf"(?<![-/\w])(?:{_DIGITS}(?:\s?-\s?{_DIGITS})?|{_NUMBER_WORD})(?![-/\w])", CASELESS)  # "4-5 juta" too
+
+
+_MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik", "kilometer", "km",
+             "meter", "mil", "persen", "orang", "kali", "ton", "dolar", "rupiah", "unit", "buah",
+             "negara", "entitas", "tentara", "pasukan", "rudal", "jiwa", "warga", "%", "mw", "megawatt",
+             "hektar", "hektare", "ha", "km2", "kg", "kilogram", "liter", "barel", "poin", "derajat"}
+
+
+_BEFORE_NUMBER = re.compile(r"(?:(?:sekitar|hampir|lebih dari|kurang dari|sedikitnya|setidaknya)\s+)?"
+                            r"(?:(?:Rp|US\$|USD|\$)\.?\s?)?$", CASELESS)
+
+
+_CURRENCY = re.compile(r"(?:Rp|US\$|USD|\$)\.?\s?$", CASELESS)
+
+
+def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Candidate, str]]:
+    """(number with its unit, unit word) pairs, leaving out numbers that are part of dates.
+
+    A currency sign or an estimate ("sekitar Rp 5.200", "lebih dari 80 spesies") belongs to the
+    quantity; a money amount has the unit "rupiah"."""
+    dates = date_candidates(sentence, None)
+    out = []
+    for m in _NUMBER.finditer(sentence):
+        if any(d.start <= m.start() < d.end for d in dates):
+            continue
+        if sentence[max(0, m.start() - 6):m.start()].lower().endswith("salah "):
+            continue  # "salah satu" is not a quantity
+        before = sentence[max(0, m.start() - 24):m.start()]
+        start = m.start() - len(_BEFORE_NUMBER.search(before).group(0))
+        unit_words = _unit_after(sentence[m.end():])
+        end = m.end() + (unit_words[-1][1] if unit_words else 0)
+        unit = "rupiah" if _CURRENCY.search(before) else unit_words[0][0].lower() if unit_words else ""
+        weight = 2.0 if unit else 1.0
+        out.append((Candidate(start, end, sentence[start:end], weight), unit))
+    return out
+
+
+def _unit_after(rest: str) -> list[tuple[str, int]]:
+    """The noun counted by a number: one measure word, or up to two plain words ("uji nuklir")."""
+    unit_words: list[tuple[str, int]] = []
+    pos = 0
+    for w, s, e in word_spans(rest)[:2]:
+        measure = w.lower() in _MEASURES  # "765 MW" too
+        if rest[pos:s].strip() or not (w.islower() or measure) or w in STOP_AFTER \
+                or unit_words and looks_verbal(w):
+            break
+        unit_words.append((w, e))
+        pos = e
+        if measure:
+            break
+    return unit_words
+
+
+# What a "berapa <word>" question measures, and the units that measure it.
+_MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
+    (("jarak", "jauh", "panjang", "tinggi", "ketinggian", "kedalaman", "lebar"),
+     {"kilometer", "km", "meter", "m", "mil", "cm", "sentimeter"}),
+    (("lama", "lamanya", "usia", "umur"), {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik"}),
+    (("luas",), {"hektar", "hektare", "ha", "km2", "m2", "kilometer", "meter"}),
+    (("persen", "persentase"), {"persen", "%"}),
+    (("harga", "biaya", "dana", "anggaran", "nilai", "gaji", "upah", "kerugian", "modal", "investasi", "utang",
+      "pendapatan", "tarif", "ongkos", "denda"),
+     {"rupiah", "dollar", "dolar", "euro", "yen", "ringgit", "juta", "miliar", "triliun"}),
+    (("berat", "bobot", "stok", "produksi"), {"ton", "kg", "kilogram", "gram", "kuintal"}),
+    (("volume",), {"liter", "barel", "meter", "ton"}),
+    (("kapasitas",), {"megawatt", "mw", "ton", "liter", "barel", "orang", "kursi", "penumpang"}),
+    (("suhu",), {"derajat"}),
+    (("kecepatan",), {"km", "kilometer", "knot", "mil"}),
+]
+_UNITS_OF = {word: frozenset(units) for words, units in _MEASURED_BY for word in words}
+
+
+_REGULATION_NUMBER = re.compile(r"\b(?:Nomor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+Tahun\s+\d{4})?")
+
+
+def how_many(sentence: str, question_words: set[str]) -> str | None:
+    pairs = number_candidates(sentence, None)
+    question_words = {q.removesuffix("kah") if len(q) > 5 else q for q in question_words}  # "persenkah"
+    keys = [q for q in question_words if q not in QUESTION_STOP]
+    wanted = set().union(*(_UNITS_OF.get(q, set()) for q in question_words))
+
+    def bonus_for(unit: str, cand: Candidate) -> float:
+        b = 0.0
+        if unit and any(related(unit, q) for q in keys + ["tahun"] * ("tahun" in question_words)):
+            b += 3.0
+        if unit in wanted:
+            b += 3.0
+        tail = [w for w, _, _ in word_spans(sentence[cand.end:])[:4]]
+        if any(related(t, q) for t in tail for q in keys):
+            b += 1.0
+        if asks_age and bracketed_beside_asked(sentence, cand, question_words):
+            b += 4.0  # "Yves Chauvin (74)" for "Berapa usia Yves Chauvin?"
+        return b
+
+    asks_age = bool(question_words & {"usia", "umur", "berumur", "berusia"})
+
+    units = {id(c): u for c, u in pairs}
+    cands = [c for c, _ in pairs]
+    if "nomor" in question_words:  # "Peraturan … nomor berapa?": the number with its series
+        cands += [Candidate(m.start(), m.end(), m.group(), 5.0) for m in _REGULATION_NUMBER.finditer(sentence)]
+    return pick(cands, sentence, question_words, lambda c: bonus_for(units.get(id(c), ""), c))

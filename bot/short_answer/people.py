@@ -1,0 +1,225 @@
+"""siapa: people with their office, and institutions that act or speak."""
+from __future__ import annotations
+
+import re
+
+from bot.question import place_span
+from bot.short_answer.common import (
+    QUESTION_STOP,
+    REGIONS,
+    TITLE_START,
+    Candidate,
+    gap_before,
+    looks_affixed,
+    not_a_name,
+    not_names,
+    overlaps_question,
+    pick,
+    title_words,
+    word_spans,
+)
+from bot.short_answer.names import long_form_before
+from index.analyse import is_dictionary_root
+
+SPEECH_WORDS = {"kata", "ujar", "ujarnya", "katanya", "mengatakan", "menyatakan", "tambah", "tambahnya",
+           "menurut", "menjawab", "berkata", "mengklaim", "memperingatkan", "menegaskan", "menulis"}
+
+
+SPEECH_QUESTION_WORDS = {"mengatakan", "berkata", "menyatakan", "bilang", "kata", "ujar", "menyebut",
+                    "mengklaim", "memperingatkan", "menegaskan", "menulis", "menuduh"}
+
+
+def _name_token(words: list[str], i: int, first: bool) -> bool:
+    w = words[i]
+    if not w[:1].isupper() or w.isupper() and len(w) > 1 or not w[:1].isalpha():
+        return False
+    low = w.lower()
+    if low in not_names() or low in title_words() or place_span(words, i):
+        return False
+    if first:
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        alone = not (nxt[:1].isupper() and nxt.lower() not in not_names())
+        if alone and (looks_affixed(w) or is_dictionary_root(low)):  # "Awal pekan ini …"
+            return False
+    return True
+
+
+def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
+    """(name, title in front of it) for every person-like name in the sentence."""
+    spans = word_spans(sentence)
+    words = [w for w, _, _ in spans]
+    out = []
+    i = 0
+    while i < len(words):
+        if not _name_token(words, i, first=(i == 0)):
+            i += max(place_span(words, i), 1)
+            continue
+        end = i + 1
+        while end < len(words) and _name_token(words, end, first=False) and not gap_before(sentence, spans, end):
+            end += 1
+        if i > 0 and words[i - 1].lower() in _ORG_HEADS:
+            i = end
+            continue
+        name = sentence[spans[i][1]:spans[end - 1][2]]
+        title = _title_before(sentence, spans, i) or _apposition_after(sentence, spans[end - 1][2])
+        out.append((Candidate(spans[i][1], spans[end - 1][2], name, 2.5), title))
+        i = end
+    return out
+
+
+_ORG_HEADS = {"universitas", "kantor", "berita", "badan", "dewan", "kementerian", "gedung", "istana",
+              "lapangan", "kosmodrom", "perjanjian", "kelompok", "media", "surat", "kabar"}
+
+
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:yang\s+(?:\w+\s+){0,2}?sebagai\s+|seorang\s+|sebagai\s+)?([A-Za-z][^,.;:“”\"]{2,80}?)\s*[,.;]"
+)
+
+
+def _apposition_after(sentence: str, end: int) -> str | None:
+    """"Dmitry Peskov, juru bicara Kremlin, …" → "juru bicara Kremlin"; also "Shoigu, yang sebelumnya
+    menjabat sebagai Menteri Pertahanan Rusia, …" (only a title-like phrase)."""
+    m = _APPOSITION.match(sentence, end)
+    if m and m.group(1).split()[0].lower() in TITLE_START:
+        return m.group(1)
+    return None
+
+
+def _title_before(sentence: str, spans: list[tuple[str, int, int]], i: int) -> str | None:
+    """The office written just before a name, e.g. "Menteri Pertahanan Rusia" (comma allowed)."""
+    words = [w for w, _, _ in spans]
+    titles = title_words()
+    start = None
+    j = i - 1
+    while j >= 0:
+        between = sentence[spans[j][2]:spans[j + 1][1]].strip()
+        if between and not (between == "," and j == i - 1):
+            break
+        low = words[j].lower()
+        if low in titles or any(place_span(words, k) >= j - k + 1 for k in range(max(0, j - 2), j + 1)):
+            if low in TITLE_START:
+                start = j
+            j -= 1
+            continue
+        if words[j][:1].isupper() and low in {"dewan", "gedung", "putih", "nasional", "keamanan"} | REGIONS:
+            j -= 1
+            continue
+        break
+    if start is None:
+        return None
+    return sentence[spans[start][1]:spans[i - 1][2]].rstrip(" ,")
+
+
+def org_candidates(sentence: str) -> list[Candidate]:
+    """Institutions that act or speak in news ("Kantor Berita Interfax", "Gedung Putih")."""
+    pattern = re.compile(
+        r"\b(?:Kantor Berita \w+|Kementerian [A-Z]\w+(?: [A-Z]\w+)*|Dewan Keamanan(?: [A-Z]\w+)*"
+        r"|Badan [A-Z]\w+(?: [A-Z]\w+)*|Gedung Putih|Kremlin|Pentagon|New York Times|Yonhap|KCNA"
+        r"|Amerika Serikat|Negara-negara Barat|Associated Press)\b"
+    )
+    return [Candidate(m.start(), m.end(), m.group(), 1.0) for m in pattern.finditer(sentence)]
+
+
+def _trim_asked(sentence: str, cand: Candidate, title: str | None,
+                question_words: set[str]) -> tuple[Candidate, str | None]:
+    """"Presiden Venezuela Hugo Chavez" reads as one capitalised run; the asked words in front
+    ("Venezuela") belong to the office, the rest is the name."""
+    before = word_spans(sentence[:cand.start])
+    if not before or before[-1][0].lower() not in TITLE_START or sentence[before[-1][2]:cand.start].strip():
+        return cand, title
+    spans = word_spans(cand.text)
+    k = 0
+    while k < len(spans) - 1 and spans[k][0].lower() in question_words:
+        k += 1
+    if k == 0 and len(spans) >= 3 and spans[0][0].lower() in REGIONS:
+        k = 2  # "Wali Kota Bekasi Tri Adhianto": the region belongs to the office
+    if k == 0:
+        return cand, title
+    start = cand.start + spans[k][1]
+    office = sentence[before[-1][1]:cand.start + spans[k - 1][2]]
+    return Candidate(start, cand.end, sentence[start:cand.end], cand.weight), office
+
+
+def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
+    """ "Siapakah Kepala Bappeda Sumut?" over "… Kepala Badan Perencanaan … Sumut Budi D Sinulingga,
+    di Medan": the office the question spells out, then a name it does not; the name answers."""
+    spans = word_spans(sentence)
+    spelt = set()  # "Himpunan Nelayan Seluruh Indonesia (HNSI)" when the question says "HNSI"
+    for k, (word, start, _) in enumerate(spans):
+        if word.lower() in question_words and sentence[:start].rstrip().endswith("("):
+            found = long_form_before(spans, k, re.sub(r"\W", "", word))
+            if found:
+                spelt |= {m for m in range(k) if spans[m][1] >= found[0]}
+    out = []
+    i = 0
+    while i < len(spans):
+        asked = 0
+        j = i
+        while j < len(spans) and (spans[j][0].lower() in question_words or j in spelt) and (
+            j == i or not sentence[spans[j - 1][2]:spans[j][1]].strip("() ")
+        ):
+            asked += 1
+            j += 1
+        if asked < 2 or j >= len(spans) or sentence[spans[j - 1][2]:spans[j][1]].strip("() ,") \
+                or place_span([w for w, _, _ in spans], j):  # "Universitas Kookmin Seoul"
+            i = max(j, i + 1)
+            continue
+        end = j
+        while end < len(spans) and end - j < 5 and (end == j or not gap_before(sentence, spans, end)) and (
+            spans[end][0][:1].isupper() and spans[end][0].lower() not in question_words
+            and not not_a_name(spans[end][0]) and spans[end][0].lower() not in title_words()
+            and not (spans[end][0].isupper() and len(spans[end][0]) > 1)
+        ):
+            end += 1
+        if end > j:
+            out.append(Candidate(spans[j][1], spans[end - 1][2], sentence[spans[j][1]:spans[end - 1][2]],
+                                 2.5 + 0.5 * asked))
+        i = max(end, i + 1)
+    return out
+
+
+def who(sentence: str, question_words: set[str]) -> str | None:
+    people = [_trim_asked(sentence, c, t, question_words) for c, t in person_candidates(sentence)]
+    asked_about = [(c, t) for c, t in people if overlaps_question(c.text, question_words)]
+    others = [(c, t) for c, t in people if not overlaps_question(c.text, question_words)]
+    asks_office = bool(question_words & TITLE_START)
+    cands = []
+    for cand, title in others:
+        shown, weight = cand.text, cand.weight
+        if title:
+            weight += _title_fit(title, question_words, asks_office)
+            before = sentence[:cand.start].rstrip(" ,")
+            if before.endswith(title) and not _mostly_asked(title, question_words):
+                shown = f"{title} {cand.text}"
+        cands.append(Candidate(cand.start, cand.end, shown, weight))
+    keys = {q for q in question_words if q not in QUESTION_STOP}
+    for cand, title in asked_about:  # "siapa Sergei Shoigu?" → his office
+        if title and keys and keys <= {w.lower() for w, _, _ in word_spans(cand.text)}:
+            return title
+    cands += [c for c in org_candidates(sentence) if not overlaps_question(c.text, question_words)]
+    cands += _title_tail(sentence, question_words)
+    speech_asked = bool(question_words & SPEECH_QUESTION_WORDS)
+    speech_at = [s for w, s, _ in word_spans(sentence) if w.lower() in SPEECH_WORDS]
+
+    def bonus(c: Candidate) -> float:
+        if not speech_asked or not speech_at:
+            return 0.0
+        near = min(min(abs(s - c.start), abs(s - c.end)) for s in speech_at)
+        return 2.0 if near <= 40 else 0.0
+
+    return pick(cands, sentence, question_words, bonus)
+
+
+def _title_fit(title: str, question_words: set[str], asks_office: bool) -> float:
+    """A named office is a good sign, unless the question asks for a different office
+    ("menteri pertahanan" asked, "Menteri Luar Negeri" found)."""
+    words = [w.lower() for w, _, _ in word_spans(title)]
+    if not asks_office:
+        return 0.5
+    same = sum(w in question_words for w in words)
+    return 0.5 * same - 0.5 * (len(words) - same)
+
+
+def _mostly_asked(title: str, question_words: set[str]) -> bool:
+    words = [w.lower() for w, _, _ in word_spans(title)]
+    return sum(w in question_words for w in words) * 2 >= len(words)

@@ -1,0 +1,164 @@
+"""di / ke / dari mana: the place after the asked preposition, a known place, or what locates the asked one."""
+from __future__ import annotations
+
+import re
+
+from bot.question import countries, place_span
+from bot.short_answer.common import (
+    DAYS,
+    MONTHS,
+    Candidate,
+    drop_overlaps,
+    gap_before,
+    name_runs,
+    not_names,
+    overlaps_question,
+    pick,
+    repeats_question,
+    word_spans,
+)
+
+_PLACE_NOUNS = {"kota", "ibu", "pelabuhan", "kosmodrom", "istana", "wilayah", "negara", "perairan",
+                "lapangan", "markas", "pangkalan", "pantai", "provinsi", "kawasan", "desa",
+                "semenanjung", "perbatasan", "kantor", "gedung", "universitas", "bandara", "stasiun",
+                "hutan", "gunung", "pulau", "kampung", "jalan", "pasar", "sungai", "danau", "laut", "teluk",
+                "selat", "kecamatan", "kabupaten", "distrik", "dusun", "kompleks", "taman", "lereng",
+                "puncak", "daerah", "kepulauan", "dataran", "lembah", "hotel", "masjid", "sekolah"}
+
+
+_FACILITIES = {"kosmodrom", "istana", "lapangan", "bandara", "stasiun", "pangkalan", "markas",
+               "universitas", "gedung", "pelabuhan"}
+
+
+PREPOSITIONS = {"dimana": ("di",), "kemana": ("ke", "menuju"), "darimana": ("dari",)}
+
+
+def place_candidates(sentence: str, preps: tuple[str, ...]) -> list[Candidate]:
+    spans = word_spans(sentence)
+    words = [w for w, _, _ in spans]
+    out = []
+    for i, w in enumerate(words):
+        if w.lower() not in preps or i + 1 >= len(words) or words[i + 1].lower() == "mana":
+            continue
+        cand = _place_after(sentence, spans, i + 1)
+        if cand:
+            out.append(cand)
+    return out
+
+
+def _cap_run(sentence: str, spans, j: int) -> int:
+    """End index of the run of capitalised words starting at j (j if none)."""
+    end = j
+    while end < len(spans):
+        w = spans[end][0]
+        if not w[:1].isupper() or w.lower() in DAYS or w.lower() in MONTHS:
+            break
+        if end > j and gap_before(sentence, spans, end):
+            break
+        end += 1
+    return end
+
+
+def _place_after(sentence: str, spans, j: int) -> Candidate | None:
+    words = [w for w, _, _ in spans]
+    noun_start = j
+    while j < len(words) and j - noun_start < 3 and words[j].lower() in _PLACE_NOUNS and not words[j][:1].isupper():
+        j += 1
+    end = _cap_run(sentence, spans, j)
+    if end == j or words[j].lower() in not_names() - {"istana", "lapangan", "gedung", "kremlin", "pentagon"}:
+        return None
+    start = j
+    known = place_span(words, j) == end - j
+    # "kota pelabuhan Rusia, Vladivostok": the apposition names the place itself
+    if known and end < len(words) and sentence[spans[end - 1][2]:spans[end][1]].strip() == ",":
+        app_end = _cap_run(sentence, spans, end)
+        if app_end > end:
+            start, end, known = end, app_end, True
+    elif noun_start < j and (not known or words[j - 1].lower() in _FACILITIES):
+        start = noun_start
+    # "Istana Tamu Kumsusan di Pyongyang": keep the city that locates the building
+    if end + 1 < len(words) and words[end].lower() == "di" and not gap_before(sentence, spans, end):
+        more = _cap_run(sentence, spans, end + 1)
+        if more > end + 1:
+            end = more
+            known = True
+    text = sentence[spans[start][1]:spans[end - 1][2]]
+    return Candidate(spans[start][1], spans[end - 1][2], text, 3.0 if known else 2.5)
+
+
+def known_places(sentence: str) -> list[Candidate]:
+    spans = word_spans(sentence)
+    words = [w for w, _, _ in spans]
+    out = []
+    i = 0
+    while i < len(words):
+        size = place_span(words, i) if words[i][:1].isupper() else 0
+        if size:
+            out.append(Candidate(spans[i][1], spans[i + size - 1][2], sentence[spans[i][1]:spans[i + size - 1][2]], 1.0))
+        i += max(size, 1)
+    return out
+
+
+_LOCATION_AFTER = re.compile(r"\s*\(([A-Z][^()]{1,40})\)|\s*,\s*((?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}(?:,\s*)?){1,3})")
+
+
+def _is_known_place(text: str) -> bool:
+    words = [w for w, _, _ in word_spans(text)]
+    return bool(words) and place_span(words, 0) == len(words)
+
+
+def _located_after(sentence: str, question_words: set[str], head: str | None) -> list[Candidate]:
+    """ "Di kota manakah Bandara Supadio?" over "Bandara Supadio (Pontianak)" or "Anaheim,
+    California, Amerika Serikat": the place written right after the asked one locates it; a
+    country is the last of such a list."""
+    out = []
+    for run in name_runs(sentence):
+        words = [w.lower() for w, _, _ in word_spans(run.text)]
+        if sum(w in question_words for w in words) * 2 < len(words):
+            continue
+        m = _LOCATION_AFTER.match(sentence, run.end)
+        if not m:
+            continue
+        group = 1 if m.group(1) else 2
+        start, end = m.span(group)
+        text = sentence[start:end].rstrip(" ,")
+        places = [part.strip() for part in text.split(",")]
+        if not all(_is_known_place(part) for part in places):
+            continue
+        if head == "negara" and len(places) > 1:
+            text = places[-1]
+            start = sentence.rindex(text, start, end)
+        if not repeats_question(text, question_words):
+            out.append(Candidate(start, start + len(text), text, 4.0))
+    return out
+
+
+def where(qtype: str, sentence: str, question_words: set[str], head: str | None = None) -> str | None:
+    """A place after the asked preposition, else a known place, else (for "kota manakah …") any
+    name, best when headed by the asked noun ("Kabupaten Nabire")."""
+    asked = PREPOSITIONS[qtype]
+    cands = place_candidates(sentence, asked)
+    for other in ("di", "ke", "dari"):
+        if other not in asked:
+            cands += [Candidate(c.start, c.end, c.text, c.weight - 1.5)
+                      for c in place_candidates(sentence, (other,))]
+    if head:
+        cands += [Candidate(c.start, c.end, c.text, 0.5 + 2.5 * (c.text.lower().split()[0] == head))
+                  for c in name_runs(sentence)]
+    cands = drop_overlaps(cands + known_places(sentence)) + _located_after(sentence, question_words, head)
+    cands = [_past_the_asked(c, question_words) for c in cands]
+    asked = question_words - {head}  # "Di kabupaten manakah …?" is answered by "Kabupaten Nabire"
+    cands = [c for c in cands if not overlaps_question(c.text, asked) or
+             not repeats_question(c.text, asked) and len(c.text.split()) > 2]
+    if head == "negara":  # "Di negara manakah …?": a country, if the sentence names one
+        cands = [c for c in cands if tuple(c.text.lower().split()) in countries()] or cands
+    return pick(cands, sentence, question_words)
+
+
+def _past_the_asked(cand: Candidate, question_words: set[str]) -> Candidate:
+    """ "Di mana letak kosmodrom Vostochny?" over "kosmodrom Vostochny di Amur Oblast" → "Amur
+    Oblast": the asked place itself is no answer, what locates it is."""
+    m = re.match(r"(?:[\w-]+\s+)+?(?:di|,)\s+(?=\S)", cand.text)
+    if m and all(w.lower() in question_words for w, _, _ in word_spans(m.group().rsplit(None, 1)[0])):
+        return Candidate(cand.start + m.end(), cand.end, cand.text[m.end():], cand.weight)
+    return cand
