@@ -66,6 +66,11 @@ def countries() -> frozenset[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
+def _place_first_words() -> frozenset[str]:
+    return frozenset(p[0] for p in places())
+
+
+@lru_cache(maxsize=None)
 def places() -> frozenset[tuple[str, ...]]:
     """Known place names as lowercase word tuples (multiword places included), countries among them."""
     return countries() | frozenset(tuple(p.lower().split()) for p in load_lexicon("places.txt"))
@@ -270,6 +275,8 @@ def _followup_lead(lower: list[str]) -> int:
 def place_span(tokens: list[str], start: int) -> int:
     """Length of the known place starting at `start` (0 if none)."""
     known = places()
+    if start >= len(tokens) or tokens[start].lower() not in _place_first_words():
+        return 0
     for size in (3, 2, 1):
         if start + size <= len(tokens) and tuple(t.lower() for t in tokens[start:start + size]) in known:
             return size

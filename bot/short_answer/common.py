@@ -82,8 +82,10 @@ def related(a: str, b: str) -> bool:
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 
 
-def word_spans(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+@lru_cache(maxsize=4096)
+def word_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(word, start, end) of each word; cached, since every extractor walks the same sentences."""
+    return tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
 
 
 def _key_positions(sentence: str, question_words: set[str]) -> dict[str, list[int]]:
