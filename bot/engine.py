@@ -16,11 +16,29 @@ from pathlib import Path
 
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
 from bot.question import (
-    PLACE_QTYPES, Question, analyse_question, answer_kind, edit_candidates, frame_words, surface_words,
+    PLACE_QTYPES,
+    Question,
+    analyse_question,
+    answer_kind,
+    edit_candidates,
+    frame_words,
+    surface_words,
 )
-from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search
 from bot.quotes import trim_quote
-from bot.selection import Candidate, Choice, covers_question, pick_quotes, rank_sentences
+from bot.retrieval import (
+    IndexStats,
+    database_inode,
+    document_frequencies,
+    idf_weights,
+    search,
+)
+from bot.selection import (
+    Candidate,
+    Choice,
+    covers_question,
+    pick_quotes,
+    rank_sentences,
+)
 from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, short_answer
 from index import bm25
 from index.analyse import Analyzer, is_dictionary_root
@@ -128,7 +146,7 @@ class Engine:
             candidates = self._candidates(conn, search(conn, stats, terms, CANDIDATE_PASSAGES, dfs))
         weights = self._weights(stats, dfs, terms)
         for term in self._analyzer.terms(" ".join(frame_words(q.content))):
-            if term in weights:  # "nama", "letak", the asked noun: the answer fills them in
+            if term in weights:  # "nama", "letak": the answer fills them in, the passage need not say them
                 weights[term] *= FRAME_SHARE
         words = surface_words(q.text)
         query_terms = set(terms)

@@ -71,7 +71,8 @@ def run(dataset_dir: Path, work_dir: Path, split: str = "test", limit: int | Non
     corpus_dir, db_path = work_dir / "corpus", work_dir / "facqa.db"
     passages_file = dataset_dir / "derived" / "passages.jsonl"
     build_corpus(passages_file, corpus_dir)
-    same_text = {p["passage_id"]: _letters(p["text"]) for p in map(json.loads, passages_file.open(encoding="utf-8"))}
+    passages = map(json.loads, passages_file.read_text(encoding="utf-8").splitlines())
+    same_text = {p["passage_id"]: _letters(p["text"]) for p in passages}
     build_index(corpus_dir, db_path)
     engine = Engine(db_path)
     lines = (dataset_dir / "derived" / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()

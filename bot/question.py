@@ -437,19 +437,19 @@ def edit_candidates(word: str) -> set[str]:
     return out
 
 
-_WHICH = {"apa", "apakah", "mana", "manakah"}
 # "Apa judul …", "Apakah julukan …": things that have a name, unlike "Apakah dampak …"
 _NAMED_THINGS = {"judul", "jenis", "jabatan", "istilah", "perusahaan", "organisasi", "julukan", "profesi",
                  "tipe", "lembaga", "sebutan", "badan", "partai", "klub", "merek", "gelar", "lagu", "album",
                  "film", "buku", "produk", "program", "penyakit", "agama", "komisi", "media", "label", "lsm",
                  "tema", "gaya", "alat", "bahan", "benda", "makanan", "tumbuhan", "tanaman", "hewan", "binatang",
                  "bakteri", "virus", "obat", "senjata", "satelit", "kapal", "pesawat", "bandara",
-                 "panggilan", "paham", "faham", "mayor", "jurusan", "cabang", "nomor", "kerang", "mata"}  # and "ibu kota"
+                 "panggilan", "paham", "faham", "mayor", "jurusan", "cabang", "nomor", "kerang", "mata"}
 _NOT_HEADS = _QUESTION_VOCAB | {"di", "ke", "dari", "yang", "itu", "adalah", "ialah"}
 
 
 _ABBREVIATION_WORDS = {"kepanjangan", "kepanjangannya", "singkatan", "singkatannya", "kependekan", "akronim"}
-_NAME_CONNECTORS = {"dan", "of", "and", "for", "de", "du", "la", "the", "untuk"}
+# Small words inside an organisation's name ("Badan Rehabilitasi dan Rekonstruksi").
+NAME_LINKS = {"dan", "dari", "untuk", "of", "and", "for", "de", "du", "des", "la", "le", "the", "pada", "di"}
 
 
 def abbreviation_target(text: str) -> str | None:
@@ -460,11 +460,11 @@ def abbreviation_target(text: str) -> str | None:
         return None
     run: list[str] = []
     for word in words[at + 1:]:
-        if word[:1].isupper() or run and word.lower() in _NAME_CONNECTORS:
+        if word[:1].isupper() or run and word.lower() in NAME_LINKS:
             run.append(word)
         elif run:
             break
-    while run and run[-1].lower() in _NAME_CONNECTORS:
+    while run and run[-1].lower() in NAME_LINKS:
         run.pop()
     return " ".join(run) or None
 
@@ -498,16 +498,18 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
                 return question.qtype, lower[i - 1]
             if i + 1 < len(lower) and lower[i + 1] in _PLACE_HEADS:  # "Manakah provinsi yang …"
                 return question.qtype, lower[i + 1]
-        if word in _WHICH and i > 0 and lower[i - 1].isalpha() and lower[i - 1] not in _NOT_HEADS:
+        if word in _WHICH_WORDS and i > 0 and lower[i - 1].isalpha() and lower[i - 1] not in _NOT_HEADS:
             if question.qtype in (None, "apa", "apakah"):
                 return "nama", lower[i - 1]
-        if word in ("apa", "apakah") and i + 1 < len(lower) and lower[i + 1] in ("nama", "namanya"):
-            after = lower[i + 2] if i + 2 < len(lower) else None  # "Apa nama partai yang …"
-            return "nama", after if after and after.isalpha() and after not in _NOT_HEADS else None
-        if word in ("apa", "apakah") and i + 1 < len(lower) and lower[i + 1] in _NAMED_THINGS:
-            return "nama", lower[i + 1]
-        if word in ("apa", "apakah") and lower[i + 1:i + 3] == ["ibu", "kota"]:
-            return "nama", None
+        if word in ("apa", "apakah") and i + 1 < len(lower):
+            after = lower[i + 1]
+            if after in ("nama", "namanya"):
+                head = lower[i + 2] if i + 2 < len(lower) else None  # "Apa nama partai yang …"
+                return "nama", head if head and head.isalpha() and head not in _NOT_HEADS else None
+            if after in _NAMED_THINGS:
+                return "nama", after
+            if lower[i + 1:i + 3] == ["ibu", "kota"]:
+                return "nama", None
     if question.qtype == "apakah" and lower[:1] == ["apakah"] and lower[1:2] == ["yang"]:
         return "apa", None
     return question.qtype, None

@@ -33,7 +33,14 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, TelegramError, TimedOut
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -50,7 +57,13 @@ from telegram.ext import (
 )
 
 from bot.answer import Answer, Turn
-from bot.settings import SECRET_TOKEN_RE, Settings, SettingsError, configure_logging, load_settings
+from bot.settings import (
+    SECRET_TOKEN_RE,
+    Settings,
+    SettingsError,
+    configure_logging,
+    load_settings,
+)
 from bot.telegram_render import (
     render_answer,
     render_article_page,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.question import NAME_LINKS
 from bot.short_answer.common import (
     CASELESS,
     QUESTION_STOP,
@@ -21,9 +22,6 @@ from bot.short_answer.common import (
     word_spans,
 )
 from index.analyse import is_dictionary_root
-
-_ABBREVIATION_LINKS = {"dan", "dari", "untuk", "of", "and", "for", "de", "du", "des", "la", "le", "the", "pada", "di"}
-
 
 _MAX_LONG_FORM = 12
 
@@ -53,7 +51,7 @@ def long_form_before(spans: list[tuple[str, int, int]], end: int, letters: str) 
     start = end
     while start > 0 and end - start < _MAX_LONG_FORM:
         word = spans[start - 1][0]
-        if not (word[:1].isupper() or word.lower() in _ABBREVIATION_LINKS):
+        if not (word[:1].isupper() or word.lower() in NAME_LINKS):
             break
         start -= 1
     for first in range(end - 1, start - 1, -1):
