@@ -82,8 +82,11 @@ def related(a: str, b: str) -> bool:
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 
 
+Spans = tuple[tuple[str, int, int], ...]  # (word, start, end) in order
+
+
 @lru_cache(maxsize=4096)
-def word_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+def word_spans(text: str) -> Spans:
     """(word, start, end) of each word; cached, since every extractor walks the same sentences."""
     return tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
 
@@ -173,7 +176,7 @@ def looks_affixed(word: str) -> bool:
     )
 
 
-def gap_before(sentence: str, spans: list[tuple[str, int, int]], i: int) -> bool:
+def gap_before(sentence: str, spans: Spans, i: int) -> bool:
     """True when punctuation separates word i from the one before it."""
     between = sentence[spans[i - 1][2]:spans[i][1]]
     return bool(between.strip())

@@ -11,6 +11,7 @@ from bot.short_answer.common import (
     STOP_AFTER,
     TITLE_START,
     Candidate,
+    Spans,
     looks_affixed,
     looks_verbal,
     name_runs,
@@ -46,7 +47,7 @@ def _spells(letters: str, words: list[str]) -> bool:
     return bool(parts) and match(0, 0)
 
 
-def long_form_before(spans: list[tuple[str, int, int]], end: int, letters: str) -> tuple[int, int] | None:
+def long_form_before(spans: Spans, end: int, letters: str) -> tuple[int, int] | None:
     """The shortest run of capitalised words ending at word `end` (exclusive) that spells `letters`."""
     start = end
     while start > 0 and end - start < _MAX_LONG_FORM:

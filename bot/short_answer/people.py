@@ -9,6 +9,7 @@ from bot.short_answer.common import (
     REGIONS,
     TITLE_START,
     Candidate,
+    Spans,
     gap_before,
     looks_affixed,
     not_a_name,
@@ -85,7 +86,7 @@ def _apposition_after(sentence: str, end: int) -> str | None:
     return None
 
 
-def _title_before(sentence: str, spans: list[tuple[str, int, int]], i: int) -> str | None:
+def _title_before(sentence: str, spans: Spans, i: int) -> str | None:
     """The office written just before a name, e.g. "Menteri Pertahanan Rusia" (comma allowed)."""
     words = [w for w, _, _ in spans]
     titles = title_words()
