@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from bot.question import NAME_LINKS
@@ -143,8 +144,22 @@ def _bracketed_names(sentence: str, question_words: set[str]) -> list[Candidate]
     return out
 
 
+_QUOTED_ANYWHERE = re.compile(r"\"\s*([^\"]{1,80}?)\s*\"|“\s*([^”]{1,80}?)\s*”")
+_QUOTED = re.compile(rf"\s*(?:{_QUOTED_ANYWHERE.pattern})")
 _NAME_CUE = re.compile(r"\b(?:berjudul|bertema|bertajuk|bernama|dijuluki|julukan|diberi nama|dinamai|disebut)\s+"
-                       r"(?:\"\s*([^\"]{1,80}?)\s*\"|“\s*([^”]{1,80}?)\s*”|([^,.;:()\"“]{1,60}))", CASELESS)
+                       rf"(?:{_QUOTED_ANYWHERE.pattern}|([^,.;:()\"“]{{1,60}}))", CASELESS)
+_NAMING_CUES = {"bernama", "berjudul", "bertajuk", "dijuluki", "disebut", "bermerek", "yaitu", "yakni"}
+_TITLED = {"judul", "tema", "lagu", "film", "buku", "album", "slogan", "semboyan", "motto"}
+_MAX_NAME_WORDS = 5
+
+
+def _phrase_end(text: str, spans: Spans, stops: Callable[[int], bool]) -> int:
+    """How many of the words opening `text` make one phrase: up to punctuation, a stop, or five."""
+    end = 0
+    while end < min(len(spans), _MAX_NAME_WORDS) and not text[spans[end - 1][2] if end else 0:spans[end][1]].strip() \
+            and not stops(end):
+        end += 1
+    return end
 
 
 def _cued_names(sentence: str, question_words: set[str]) -> list[Candidate]:
@@ -154,37 +169,21 @@ def _cued_names(sentence: str, question_words: set[str]) -> list[Candidate]:
     for m in _NAME_CUE.finditer(sentence):
         group = next(g for g in (1, 2, 3) if m.group(g) is not None)
         start, end = m.span(group)
-        if group == 3:  # unquoted: up to a function word, at most five words
+        if group == 3:  # unquoted: up to a function word or a verb
             words = word_spans(sentence[start:end])
-            keep = 0
-            segment = sentence[start:end]
-            while keep < min(len(words), 5) and (keep == 0 or words[keep][0].lower() not in STOP_AFTER
-                                                and not looks_verbal(words[keep][0])
-                                                and not segment[words[keep - 1][2]:words[keep][1]].strip()):
-                keep += 1
-            end = start + words[keep - 1][2] if words else start
+            keep = _phrase_end(sentence[start:end], words, lambda i: i > 0 and (
+                words[i][0].lower() in STOP_AFTER or looks_verbal(words[i][0])))
+            end = start + words[keep - 1][2] if keep else start
         text = sentence[start:end].strip()
         if text and not repeats_question(text, question_words):
             out.append(Candidate(start, end, text, 4.5))
     return out
 
 
-_TITLED = {"judul", "tema", "lagu", "film", "buku", "album", "slogan", "semboyan", "motto"}
-
-
-_QUOTED_ANYWHERE = re.compile(r"\"\s*([^\"]{1,80}?)\s*\"|“\s*([^”]{1,80}?)\s*”")
-
-
-_QUOTED = re.compile(rf"\s*(?:{_QUOTED_ANYWHERE.pattern})")
-
-
-_NAMING_CUES = {"bernama", "berjudul", "bertajuk", "dijuluki", "disebut", "bermerek", "yaitu", "yakni"}
-
-
 def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> list[Candidate]:
     """ "Etnis mana …?" over "kelompok etnis Alas yang …" → "etnis Alas", "bunga apakah …" over
     "bunga sakura" → "bunga sakura": the asked noun and the words that name it, up to a function
-    word or punctuation; after "bernama" or "berjudul" only the name."""
+    word or punctuation; after "bernama" or "berjudul" only the name, a quoted name on its own."""
     if not head:
         return []
     out = []
@@ -196,13 +195,13 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
             out.append(Candidate(m.end() + quoted.start(group), m.end() + quoted.end(group), quoted.group(group), 4.5))
             continue
         spans = word_spans(rest)
-        end = 0
-        while end < min(len(spans), 5) and not rest[spans[end - 1][2] if end else 0:spans[end][1]].strip() \
-                and spans[end][0].lower() not in STOP_AFTER and not not_a_name(spans[end][0]):
-            if spans[end][0].lower() in question_words and any(
-                    w.lower() not in question_words for w, _, _ in spans[:end]):
-                break  # "kapsul Soyuz karya Rusia": the name ends where the question resumes
-            end += 1
+
+        def stops(i: int) -> bool:  # "kapsul Soyuz karya Rusia": the name ends where the question resumes
+            word = spans[i][0].lower()
+            return word in STOP_AFTER or not_a_name(word) or (
+                word in question_words and any(w.lower() not in question_words for w, _, _ in spans[:i]))
+
+        end = _phrase_end(rest, spans, stops)
         name_words = spans[:end]
         while name_words and name_words[0][0].lower() in _NAMING_CUES:
             name_words = name_words[1:]
