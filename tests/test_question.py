@@ -2,7 +2,14 @@
 import pytest
 
 from bot.answer import Turn
-from bot.question import Question, analyse_question, answer_kind, edit_candidates, frame_words, surface_words
+from bot.question import (
+    Question,
+    analyse_question,
+    answer_kind,
+    edit_candidates,
+    frame_words,
+    surface_words,
+)
 
 
 @pytest.mark.parametrize("text, qtype", [
