@@ -45,6 +45,7 @@ from index.analyse import Analyzer, is_dictionary_root
 from index.store import get_meta, open_db
 
 CANDIDATE_PASSAGES = 20
+ABBREVIATION_PASSAGES = 300  # searched for one that spells an abbreviation out, which few passages do
 ARTICLE_COLUMNS = "a.article_id, a.title, a.source, a.date, a.author, a.path, a.url, a.passages"  # ArticleInfo
 _WORD = re.compile(r"\w+")
 FACTOID_TYPES = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama", "singkatan"}
@@ -141,13 +142,18 @@ class Engine:
 
     def _choose(self, q: Question, kind: str | None, head: str | None) -> tuple[list[str], list[Choice]]:
         """The question's terms and the best sentence of each retrieved passage, best first."""
+        spelt_out = kind == "singkatan" and head
         with self._snapshot() as (conn, stats):
             terms, dfs = self._query_terms(conn, q.content)
-            candidates = self._candidates(conn, search(conn, stats, terms, CANDIDATE_PASSAGES, dfs))
+            hits = search(conn, stats, terms, ABBREVIATION_PASSAGES if spelt_out else CANDIDATE_PASSAGES, dfs)
+            candidates = self._candidates(conn, hits)
+        if spelt_out:  # "Apa kepanjangan dari KPU?": of the many passages naming KPU, those that spell it out
+            spelling = [c for c in candidates if short_answer(kind, c.text, None, set(), head)]
+            candidates = (spelling or candidates)[:CANDIDATE_PASSAGES]
         weights = self._weights(stats, dfs, terms)
         for term in self._analyzer.terms(" ".join(frame_words(q.content))):
-            if term in weights:  # "nama", "letak": the answer fills them in, the passage need not say them
-                weights[term] *= FRAME_SHARE
+            if term in weights:  # "nama", "letak": the answer fills them in, the passage need not say them,
+                weights[term] *= FRAME_SHARE if dfs.get(term) else 0.0  # nor need the corpus
         words = surface_words(q.text)
         query_terms = set(terms)
 

@@ -472,7 +472,8 @@ def abbreviation_target(text: str) -> str | None:
 # Words that only frame the question: "Di mana letak Helsinki?" is about Helsinki, and the passage
 # that answers it need not say "letak" or "nama".
 _FRAME_WORDS = {"nama", "namanya", "letak", "terletak", "letaknya", "lokasi", "lokasinya", "berada", "judul",
-                "terjadi", "terjadinya", "diadakan", "diadakannya", "dilakukan", "tempat", "latin", "latinnya"}
+                "terjadi", "terjadinya", "diadakan", "diadakannya", "dilakukan", "tempat", "latin", "latinnya",
+                *_ABBREVIATION_WORDS}
 
 
 def frame_words(content: str) -> list[str]:

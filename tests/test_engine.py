@@ -122,3 +122,23 @@ def test_who_said_it_names_the_speaker_of_the_quote(engine: Engine) -> None:
     follow = engine.ask("siapa yang mengatakannya?", first.turn)
     assert follow.answer == "Choe"
     assert "ujar Choe" in follow.passages[0].quote
+
+
+def test_abbreviation_spelt_out_in_one_passage_of_many(tmp_path: Path) -> None:
+    """Dozens of articles name the BPBD; one spells it out, and that one answers."""
+    from index.build import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(60):
+        (corpus / f"{i:03}.txt").write_text(
+            f"BPBD Garut mencatat {i + 3} rumah rusak akibat banjir pada pekan ke-{i + 1}.\n\n"
+            f"Warga diminta waspada, kata petugas BPBD di posko ke-{i + 1}.\n", encoding="utf-8")
+    (corpus / "spelt.txt").write_text(
+        "Longsor di Garut\n\nKepala Badan Penanggulangan Bencana Daerah (BPBD) Garut meninjau lokasi longsor "
+        "yang menimbun dua rumah warga pada Selasa pagi.\n", encoding="utf-8")
+    db = tmp_path / "index.db"
+    build_index(corpus, db)
+    answer = Engine(db).ask("Apa kepanjangan dari BPBD?")
+    assert answer.answer == "Badan Penanggulangan Bencana Daerah"
+    assert answer.passages[0].article_id == "spelt.txt"

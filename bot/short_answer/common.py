@@ -189,7 +189,7 @@ def overlaps_question(name: str, question_words: set[str]) -> bool:
 STOP_AFTER = {"yang", "di", "ke", "dari", "dan", "untuk", "pada", "dengan", "sejak", "setelah",
                "sebelum", "dalam", "oleh", "itu", "ini", "tersebut", "sebagai", "atau", "bagi",
                "terakhir", "lalu", "kemudian", "akan", "telah", "sudah", "mereka", "kami", "hampir",
-               "sekitar", "lebih", "kurang", "hanya", "saja"}
+               "sekitar", "lebih", "kurang", "hanya", "saja", "lain", "lainnya", "semisal", "seperti", "misalnya"}
 
 
 def looks_verbal(word: str) -> bool:
