@@ -444,6 +444,8 @@ _NAMED_THINGS = {"judul", "jenis", "jabatan", "istilah", "perusahaan", "organisa
                  "tema", "gaya", "alat", "bahan", "benda", "makanan", "tumbuhan", "tanaman", "hewan", "binatang",
                  "bakteri", "virus", "obat", "senjata", "satelit", "kapal", "pesawat", "bandara",
                  "panggilan", "paham", "faham", "mayor", "jurusan", "cabang", "nomor", "kerang", "mata"}
+_COMPOUND_HEADS = {"rumah sakit", "surat kabar", "perguruan tinggi", "partai politik", "mata uang", "alat musik",
+                   "cabang olahraga", "bahan bakar", "kantor berita"}
 _NOT_HEADS = _QUESTION_VOCAB | {"di", "ke", "dari", "yang", "itu", "adalah", "ialah"}
 
 
@@ -501,7 +503,8 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
                 return question.qtype, lower[i + 1]
         if word in _WHICH_WORDS and i > 0 and lower[i - 1].isalpha() and lower[i - 1] not in _NOT_HEADS:
             if question.qtype in (None, "apa", "apakah"):
-                return "nama", lower[i - 1]
+                compound = " ".join(lower[i - 2:i])  # "Di rumah sakit mana …": the head is "rumah sakit"
+                return "nama", compound if compound in _COMPOUND_HEADS else lower[i - 1]
         if word in ("apa", "apakah") and i + 1 < len(lower):
             after = lower[i + 1]
             if after in ("nama", "namanya"):

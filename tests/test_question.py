@@ -229,6 +229,7 @@ def test_edit_candidates_on_junk():
     ("Apa judul film yang menang?", "nama", "judul"),
     ("Apa nama partai yang memimpin koalisi?", "nama", "partai"),
     ("Partai apakah yang memenangi pemilu?", "nama", "partai"),
+    ("Di rumah sakit mana korban dirawat?", "nama", "rumah sakit"),
     ("Urutan keberapa Indonesia dalam indeks itu?", "berapa", None),
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:

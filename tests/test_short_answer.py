@@ -225,6 +225,8 @@ def test_office_tail_is_not_a_place():
      "Siti meraih emas di nomor lari 400 meter putri pada kejuaraan itu.", "nomor lari 400 meter putri"),
     ("Apa judul buku yang ditulis Rahmat tahun 2001?", "judul",
      "Tahun 2001 Rahmat menulis buku berjudul \" Laut yang Hilang \" tentang nelayan Jawa.", "Laut yang Hilang"),
+    ("Di rumah sakit mana korban dirawat?", "rumah sakit",
+     "Sejak Senin korban dirawat di rumah sakit Harapan Kita, Jakarta.", "rumah sakit Harapan Kita"),
     ("Apa nama anak gajah yang lahir di kebun binatang itu?", "anak",
      "Anak gajah itu diberi nama Bunga - sesuai usulan pengunjung.", "Bunga"),
 ])
