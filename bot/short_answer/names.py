@@ -8,6 +8,8 @@ from functools import lru_cache
 from bot.question import NAME_LINKS
 from bot.short_answer.common import (
     CASELESS,
+    DAYS,
+    MONTHS,
     QUESTION_STOP,
     STOP_AFTER,
     TITLE_START,
@@ -196,10 +198,15 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
             continue
         spans = word_spans(rest)
 
-        def stops(i: int) -> bool:  # "kapsul Soyuz karya Rusia": the name ends where the question resumes
-            word = spans[i][0].lower()
-            return word in STOP_AFTER or not_a_name(word) or (
-                word in question_words and any(w.lower() not in question_words for w, _, _ in spans[:i]))
+        def stops(i: int) -> bool:
+            written = spans[i][0]
+            word = written.lower()
+            if word in STOP_AFTER:
+                return True
+            if (written.islower() or word in DAYS or word in MONTHS) and not_a_name(word):
+                return True  # "kita" ends the phrase, "Harapan Kita" does not
+            # "kapsul Soyuz karya Rusia": the name ends where the question resumes
+            return word in question_words and any(w.lower() not in question_words for w, _, _ in spans[:i])
 
         end = _phrase_end(rest, spans, stops)
         name_words = spans[:end]
