@@ -322,3 +322,17 @@ def test_berapa_ranges_numbers_and_ages(question: str, sentence: str, expected: 
 ])
 def test_kapan_brackets_beside_the_asked_and_coarse_times(question: str, sentence: str, expected: str) -> None:
     assert short_answer("kapan", sentence, None, words(question)) == expected
+
+
+@pytest.mark.parametrize("question, sentence, date, expected", [
+    # the one year the sentence names, near publication, places a day and month
+    ("Kapan pemungutan suara Pilkada 2018?", "Pemungutan suara Pilkada 2018 dijadwalkan pada 27 Juni.", "2017-06-15",
+     "27 Juni 2018"),
+    # a weekday settles the year: 14 June was a Wednesday in 2017, not in 2018
+    ("Kapan tahapan pilkada diresmikan?", "KPU meresmikan tahapan Pilkada 2018, Rabu (14 / 6).", "2017-06-15",
+     "14 Juni 2017"),
+    ("Kapan jumpa pers itu?", "Hal itu disampaikan dalam jumpa pers, Kamis (8/ 9).", None, "8 September"),
+])
+def test_kapan_year_from_the_sentence_and_the_weekday(question: str, sentence: str, date: str | None,
+                                                       expected: str) -> None:
+    assert short_answer("kapan", sentence, date, words(question)) == expected

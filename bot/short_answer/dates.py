@@ -53,7 +53,8 @@ def _valid(day: int, month: int, year: int | None = None) -> bool:
 
 
 _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
-    (re.compile(rf"\b(?:{DAY}\s*,?\s*)?\((\d{{1,2}})/(\d{{1,2}})(?:/(\d{{2,4}}))?\)", CASELESS), "slash", 4.0),
+    (re.compile(rf"\b(?:{DAY}\s*,?\s*)?\(\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})(?:\s*/\s*(\d{{2,4}}))?\s*\)", CASELESS),
+     "slash", 4.0),
     (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})\b", CASELESS), "dmy", 4.0),
     (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\b", CASELESS), "dm", 3.0),
     (re.compile(rf"\b(?:bulan\s+)?{MONTH}\s+(?:tahun\s+)?(\d{{4}})\b", CASELESS), "my", 3.0),
@@ -73,13 +74,14 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
 ]
 
 
-def _render_date(kind: str, m: re.Match, ref: date | None) -> str | None:
+def _render_date(kind: str, m: re.Match, ref: date | None, anchor: int | None = None) -> str | None:
+    """The date as shown; `anchor` is the year the sentence itself names, if one near publication."""
     g = m.groups()
     if kind == "slash":
         day, month = int(g[1]), int(g[2])
         if not _valid(day, month):
             return None
-        year = int(g[3]) if g[3] else _year_for(month, day, ref)
+        year = int(g[3]) if g[3] else _year_on_weekday(day, month, g[0], anchor or _year_for(month, day, ref))
         if year is not None and year < 100:
             year += 2000
         return _fmt(day, month, year) if _valid(day, month, year) else None
@@ -88,7 +90,8 @@ def _render_date(kind: str, m: re.Match, ref: date | None) -> str | None:
         return _fmt(day, month, year) if _valid(day, month, year) else None
     if kind == "dm":
         month = MONTH_INDEX[g[1].lower()]
-        return _fmt(int(g[0]), month, _year_for(month, int(g[0]), ref)) if _valid(int(g[0]), month) else None
+        year = anchor or _year_for(month, int(g[0]), ref)
+        return _fmt(int(g[0]), month, year) if _valid(int(g[0]), month) else None
     if kind == "my":
         return _fmt(None, MONTH_INDEX[g[0].lower()], int(g[1]))
     if kind == "m_rel":
@@ -149,12 +152,37 @@ def _day_relative(word: str, ref: date | None) -> str:
     return _fmt(day.day, day.month, day.year)
 
 
+def _year_on_weekday(day: int, month: int, weekday: str | None, year: int | None) -> int | None:
+    """ "Rabu (14/6)": of the guessed year and its neighbours, the one where that date is a Wednesday."""
+    want = _WEEKDAYS.get((weekday or "").lower())
+    if year is None or want is None:
+        return year
+    for option in (year, year - 1, year + 1):
+        if _valid(day, month, option) and date(option, month, day).weekday() == want:
+            return option
+    return year
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _sentence_year(sentence: str, ref: date | None) -> int | None:
+    """The one year a sentence names, when it is within a year of publication: "Pemungutan suara
+    Pilkada 2018 dijadwalkan pada 27 Juni" is about June 2018 even in an article of 2017."""
+    years = {int(y) for y in _YEAR.findall(sentence)}
+    if ref is None or len(years) != 1:
+        return None
+    year = years.pop()
+    return year if abs(year - ref.year) <= 1 else None
+
+
 def date_candidates(sentence: str, article_date: str | None) -> list[Candidate]:
     ref = parse_iso_date(article_date)
+    anchor = _sentence_year(sentence, ref)
     cands = []
     for pattern, kind, weight in _DATE_RULES:
         for m in pattern.finditer(sentence):
-            text = _render_date(kind, m, ref)
+            text = _render_date(kind, m, ref, anchor)
             if text:
                 cands.append(Candidate(m.start(), m.end(), text, weight))
     return drop_overlaps(cands)
