@@ -450,6 +450,8 @@ _NOT_HEADS = _QUESTION_VOCAB | {"di", "ke", "dari", "yang", "itu", "adalah", "ia
 
 
 _ABBREVIATION_WORDS = {"kepanjangan", "kepanjangannya", "singkatan", "singkatannya", "kependekan", "akronim"}
+MAX_LONG_FORM_WORDS = 12
+MAX_NAME_WORD = 30
 # Small words inside an organisation's name ("Badan Rehabilitasi dan Rekonstruksi").
 NAME_LINKS = {"dan", "dari", "untuk", "of", "and", "for", "de", "du", "des", "la", "le", "the", "pada", "di"}
 
@@ -468,6 +470,8 @@ def abbreviation_target(text: str) -> str | None:
             break
     while run and run[-1].lower() in NAME_LINKS:
         run.pop()
+    if len(run) > MAX_LONG_FORM_WORDS or any(len(word) > MAX_NAME_WORD for word in run):
+        return None  # no abbreviation stands for a paragraph
     return " ".join(run) or None
 
 

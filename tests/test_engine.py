@@ -63,7 +63,9 @@ def test_questions_the_corpus_does_not_answer_are_declined(engine: Engine, quest
 
 HOSTILE = ["", "   ", "x" * 10_000, "🙂🙂🔥🇮🇩", "?!?!...", '" OR 1=1 --', "NEAR(putin pyongyang)", "*",
            "putin* AND pyongyang", "<b>kapan</b> <script>alert(1)</script> Putin ke Pyongyang?",
-           "kapan\u200b Putin\u200c ke\ufeff Pyongyang?", "'; DROP TABLE passages; --", "kapan " * 2000]
+           "kapan\u200b Putin\u200c ke\ufeff Pyongyang?", "'; DROP TABLE passages; --", "kapan " * 2000,
+           "apa kepanjangan dari " + "A" * 10_000, "apa singkatan dari " + "Korea " * 3000,
+           "kepanjangan ((( DPRK )))"]
 
 
 @pytest.mark.parametrize("question", HOSTILE, ids=range(len(HOSTILE)))

@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from bot.question import NAME_LINKS
+from bot.question import MAX_LONG_FORM_WORDS, MAX_NAME_WORD, NAME_LINKS
 from bot.short_answer.common import (
     CASELESS,
     DAYS,
@@ -27,14 +27,14 @@ from bot.short_answer.common import (
 )
 from index.analyse import is_dictionary_root
 
-_MAX_LONG_FORM = 12
-
 
 def _spells(letters: str, words: list[str]) -> bool:
     """Whether `letters` is made of prefixes of `words` in order ("Puskopad" = Pus-at Kop-erasi
     A-ngkatan D-arat); a word may give no letter, the first must give at least one."""
     parts = [p.lower() for w in words for p in re.split(r"[-'’]", w) if p]
     letters = letters.lower()
+    if len(letters) > MAX_NAME_WORD or len(parts) > 2 * MAX_LONG_FORM_WORDS:
+        return False
 
     @lru_cache(maxsize=None)
     def match(i: int, j: int) -> bool:
@@ -53,7 +53,7 @@ def _spells(letters: str, words: list[str]) -> bool:
 def long_form_before(spans: Spans, end: int, letters: str) -> tuple[int, int] | None:
     """The shortest run of capitalised words ending at word `end` (exclusive) that spells `letters`."""
     start = end
-    while start > 0 and end - start < _MAX_LONG_FORM:
+    while start > 0 and end - start < MAX_LONG_FORM_WORDS:
         word = spans[start - 1][0]
         if not (word[:1].isupper() or word.lower() in NAME_LINKS):
             break
