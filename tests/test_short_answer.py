@@ -336,3 +336,9 @@ def test_kapan_brackets_beside_the_asked_and_coarse_times(question: str, sentenc
 def test_kapan_year_from_the_sentence_and_the_weekday(question: str, sentence: str, date: str | None,
                                                        expected: str) -> None:
     assert short_answer("kapan", sentence, date, words(question)) == expected
+
+
+def test_which_country_did_it_is_the_subject_before_the_verb():
+    sentence = "Kini Jepang memproduksi 40 persen panel surya yang dijual di Asia, sementara Korea hanya lima persen."
+    q = analyse_question("Negara mana yang memproduksi 40 persen panel surya yang dijual di Asia?")
+    assert short_answer(q.qtype, sentence, None, surface_words(q.text), "negara") == "Jepang"

@@ -102,10 +102,10 @@ def _key_positions(sentence: str, question_words: set[str]) -> dict[str, list[in
     return found
 
 
-def _distance(cand: Candidate, keys: dict[str, list[int]], sentence: str) -> float:
+def _distance(cand: Candidate, keys: dict[str, list[int]], sentence: str, after: float = 1.5) -> float:
     """Mean distance in words from the candidate to each echoed question word (0 if none).
 
-    A word after the candidate counts half again as far: Indonesian news puts the actor before
+    A word after the candidate counts `after` times as far: Indonesian news puts the actor before
     the date or place ("Belousov mengunjungi Pyongyang pada 29 November")."""
     if not keys:
         return 0.0
@@ -116,7 +116,7 @@ def _distance(cand: Candidate, keys: dict[str, list[int]], sentence: str) -> flo
             if k < cand.start:
                 best = min(best, len(sentence[k:cand.start].split()) - 1)
             else:
-                best = min(best, 1.5 * (len(sentence[cand.end:k].split())))
+                best = min(best, after * (len(sentence[cand.end:k].split())))
         total += best
     return total / len(keys)
 
@@ -127,14 +127,14 @@ def repeats_question(text: str, question_words: set[str]) -> bool:
 
 
 def pick(cands: list[Candidate], sentence: str, question_words: set[str], bonus=None,
-          proximity: float = 0.15) -> str | None:
+         proximity: float = 0.15, after: float = 1.5) -> str | None:
     cands = [c for c in cands if not repeats_question(c.text, question_words)]
     if not cands:
         return None
     keys = _key_positions(sentence, question_words)
 
     def score(c: Candidate) -> float:
-        return c.weight - proximity * _distance(c, keys, sentence) + (bonus(c) if bonus else 0.0)
+        return c.weight - proximity * _distance(c, keys, sentence, after) + (bonus(c) if bonus else 0.0)
 
     return max(cands, key=lambda c: (score(c), -c.start)).text
 
@@ -214,7 +214,10 @@ def name_runs(sentence: str) -> list[Candidate]:
             or (spans[end][0] in _CONNECTORS and end + 1 < len(spans) and spans[end + 1][0][:1].isupper())
         ):
             end += 1
-        runs.append(Candidate(spans[i][1], spans[end - 1][2], sentence[spans[i][1]:spans[end - 1][2]], 2.0))
+        start = i
+        while start < end - 1 and not_a_name(spans[start][0]):
+            start += 1  # "Kini Jepang", "Namun Partai Hijau": the opener is no part of the name
+        runs.append(Candidate(spans[start][1], spans[end - 1][2], sentence[spans[start][1]:spans[end - 1][2]], 2.0))
         i = end
     return runs
 

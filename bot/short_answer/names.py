@@ -99,9 +99,9 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
     cands = []
     for cand in name_runs(sentence):
         spans = word_spans(cand.text)
-        lead = 0  # "Namun", "Senin", "Ketua Umum" open a run without being part of the name
-        while lead < len(spans) - 1 and (not_a_name(spans[lead][0]) or spans[lead][0].lower() != head and (
-                spans[lead][0].lower() in TITLE_START or spans[lead][0].lower() in title_words())):
+        lead = 0  # "Ketua Umum" opens a run without being part of an organisation's name
+        while lead < len(spans) - 1 and spans[lead][0].lower() != head and (
+                spans[lead][0].lower() in TITLE_START or spans[lead][0].lower() in title_words()):
             lead += 1
         if lead:
             cand = Candidate(cand.start + spans[lead][1], cand.end, cand.text[spans[lead][1]:], cand.weight)

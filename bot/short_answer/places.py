@@ -152,7 +152,8 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
              not repeats_question(c.text, asked) and len(c.text.split()) > 2]
     if head == "negara":  # "Di negara manakah …?": a country, if the sentence names one
         cands = [c for c in cands if tuple(c.text.lower().split()) in countries()] or cands
-    return pick(cands, sentence, question_words)
+    # "Negara mana yang menguasai …" asks for a subject, written before its verb: no side is favoured
+    return pick(cands, sentence, question_words, after=1.0 if head else 1.5)
 
 
 def _past_the_asked(cand: Candidate, question_words: set[str]) -> Candidate:
