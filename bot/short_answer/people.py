@@ -145,6 +145,7 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
     """ "Siapakah Kepala Bappeda Sumut?" over "… Kepala Badan Perencanaan … Sumut Budi D Sinulingga,
     di Medan": the office the question spells out, then a name it does not; the name answers."""
     spans = word_spans(sentence)
+    words = [w for w, _, _ in spans]
     spelt = set()  # "Himpunan Nelayan Seluruh Indonesia (HNSI)" when the question says "HNSI"
     for k, (word, start, _) in enumerate(spans):
         if word.lower() in question_words and sentence[:start].rstrip().endswith("("):
@@ -162,7 +163,7 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
             asked += 1
             j += 1
         if asked < 2 or j >= len(spans) or sentence[spans[j - 1][2]:spans[j][1]].strip("() ,") \
-                or place_span([w for w, _, _ in spans], j):  # "Universitas Kookmin Seoul"
+                or place_span(words, j):  # "Universitas Kookmin Seoul"
             i = max(j, i + 1)
             continue
         end = j
