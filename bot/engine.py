@@ -12,51 +12,61 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
-from bot.question import (
-    PLACE_QTYPES,
-    Question,
-    analyse_question,
-    answer_kind,
-    edit_candidates,
-    frame_words,
-    surface_words,
-)
+from bot.candidates import Candidates, PassageRow, Sentence, build_candidates, group_articles
+from bot.features import FACTOID_KINDS, answer_features, decline_features, sentence_features, short_features
+from bot.models import Models, load_models
+from bot.query import Query
+from bot.question import PLACE_QTYPES, Question, analyse_question, edit_candidates, frame_words
 from bot.quotes import trim_quote
-from bot.retrieval import (
-    IndexStats,
-    database_inode,
-    document_frequencies,
-    idf_weights,
-    search,
-)
-from bot.selection import (
-    Candidate,
-    Choice,
-    covers_question,
-    pick_quotes,
-    rank_sentences,
-)
+from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search
 from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, short_answer
 from index import bm25
 from index.analyse import Analyzer, is_dictionary_root
-from index.store import get_meta, open_db
+from index.store import get_meta, open_db, split_sentence_terms
 
-CANDIDATE_PASSAGES = 20
+RETRIEVED_PASSAGES = 30
+ARTICLES_READ = 5  # every sentence of these is a candidate: the answer often sits after the lead
 ABBREVIATION_PASSAGES = 300  # searched for one that spells an abbreviation out, which few passages do
+SECOND_STAGE = 12  # leading sentences whose answer type and short answer are looked at
 ARTICLE_COLUMNS = "a.article_id, a.title, a.source, a.date, a.author, a.path, a.url, a.passages"  # ArticleInfo
-_WORD = re.compile(r"\w+")
-FACTOID_TYPES = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama", "singkatan"}
-_PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 MIN_FUZZY_LENGTH = 4
 UNKNOWN_WORD_SHARE = 0.6
 FRAME_SHARE = 0.5  # weight kept by the words that frame the question rather than its subject
 QUOTE_LIMIT = 320  # characters; a longer sentence is cut around the question's terms
-ANSWER_SEARCH = 6  # leading sentences that may supply the short answer
+SECOND_SOURCE_RATIO = 0.75  # a further quote's probability must reach this share of the best one's
+NEAR_DUPLICATE = 0.8  # term-set overlap above which two passages count once (the same wire copy)
+_PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"[”\"],?\s*(?:ujar|kata|tambah|tegas|jelas)(?:nya)?\s+[A-Z]")
 _EXPLICIT_DATE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}/\d{1,2}\b")
+
+
+@dataclass
+class Examined:
+    """Everything the engine worked out for one question, for answering and for training alike."""
+
+    query: Query
+    candidates: Candidates
+    lexical: np.ndarray  # SENTENCE_FEATURES per candidate sentence
+    stage_one: np.ndarray  # first-stage probability per candidate sentence
+    leading: list[int]  # indices of the sentences that reached the second stage, best first
+    second: np.ndarray  # ANSWER_FEATURES of the leading sentences
+    stage_two: np.ndarray  # their second-stage probability
+    decline_row: np.ndarray  # DECLINE_FEATURES
+    p_right: float  # probability that the best sentence answers the question
+    answer_at: int | None = None  # position in `leading` of the sentence that gives the short answer
+    short_row: np.ndarray | None = None
+    p_short: float = 0.0
+
+    @property
+    def ranked(self) -> list[Sentence]:
+        order = np.argsort(-self.stage_two, kind="stable")
+        return [self.candidates.sentences[self.leading[i]] for i in order]
 
 
 class IndexMissing(RuntimeError):
@@ -72,6 +82,7 @@ class Engine:
         self._lock = threading.Lock()
         self._stats: IndexStats | None = None
         self._analyzer = Analyzer(lookup=self._stored_stem)
+        self._models: Models | None = None
 
     def _stored_stem(self, word: str) -> str | None:
         """The index's own stem of a word it has seen: one key lookup instead of Sastrawi."""
@@ -110,74 +121,100 @@ class Engine:
     # -- answering -----------------------------------------------------------------------------
     def ask(self, question: str, previous: Turn | None = None, max_quotes: int = 3) -> Answer:
         q = analyse_question(question or "", previous)
-        kind, head = answer_kind(q)
-        terms, choices = self._choose(q, kind, head)
-        if not terms or not covers_question(choices[0] if choices else None):
-            return self._abstain(question, q)
-        picked = pick_quotes(choices, self._analyzer.terms, max_quotes)
-        answer_text, picked = self._short_answer(q, kind, head, choices, picked)
-        quotes = self._quotes(picked, set(terms), explain=kind not in FACTOID_TYPES)
-        turn = Turn(
-            question=q.text,
-            qtype=q.qtype,
-            content=q.content,
-            answer=answer_text,
-            subject=answer_text if q.qtype == "siapa" else None,
-        )
-        return Answer(
-            question=question,
-            abstained=False,
-            answer=answer_text,
-            passages=quotes,
-            qtype=q.qtype,
-            understood_as=q.text,
-            turn=turn,
-        )
+        seen = self.examine(q)
+        if seen is None or seen.p_right < self.models.decline.threshold:
+            return self._abstain(question, seen.query if seen else Query.of(q))
+        query = seen.query
+        ranked = seen.ranked
+        answer_text = None
+        if seen.answer_at is not None and seen.p_short >= self.models.short.threshold:
+            lead = ranked[seen.answer_at]
+            answer_text = lead.answer
+            ranked = [lead] + [s for s in ranked if s is not lead]
+        probabilities = sorted(seen.stage_two, reverse=True)
+        picked = _pick_quotes(ranked, probabilities, max_quotes)
+        quotes = self._quotes(picked, set(query.terms), explain=query.kind not in FACTOID_KINDS)
+        turn = Turn(question=q.text, qtype=q.qtype, content=q.content, answer=answer_text,
+                    subject=answer_text if q.qtype == "siapa" else None)
+        return Answer(question=question, abstained=False, answer=answer_text, passages=quotes, qtype=q.qtype,
+                      understood_as=q.text, turn=turn)
 
     def ranking(self, question: str, k: int = 10) -> list[str]:
-        """Article ids of the best passages in answer order, for retrieval metrics such as MRR."""
-        q = analyse_question(question or "")
-        _, choices = self._choose(q, *answer_kind(q))
-        return [c.candidate.article_id for c in choices[:k]]
+        """Article ids of the leading sentences in answer order, for retrieval metrics such as MRR."""
+        seen = self.examine(analyse_question(question or ""))
+        ids: list[str] = []
+        for sentence in seen.ranked if seen else []:
+            if sentence.article.info.article_id not in ids:
+                ids.append(sentence.article.info.article_id)
+        return ids[:k]
 
-    def _choose(self, q: Question, kind: str | None, head: str | None) -> tuple[list[str], list[Choice]]:
-        """The question's terms and the best sentence of each retrieved passage, best first."""
-        spelt_out = kind == "singkatan" and head
+    def examine(self, q: Question) -> Examined | None:
+        """Retrieve, read the best articles whole, and score every sentence in two learned stages;
+        None when nothing in the corpus matches at all."""
+        found = self.retrieve(q)
+        return self.score(*found) if found else None
+
+    def retrieve(self, q: Question) -> tuple[Query, Candidates] | None:
+        query = Query.of(q)
         with self._snapshot() as (conn, stats):
-            terms, dfs = self._query_terms(conn, q.content)
-            hits = search(conn, stats, terms, ABBREVIATION_PASSAGES if spelt_out else CANDIDATE_PASSAGES, dfs)
-            candidates = self._candidates(conn, hits)
-        if spelt_out:  # "Apa kepanjangan dari KPU?": of the many passages naming KPU, those that spell it out
-            spelling = [c for c in candidates if short_answer(kind, c.text, None, set(), head)]
-            candidates = (spelling or candidates)[:CANDIDATE_PASSAGES]
-        weights = self._weights(stats, dfs, terms)
-        for term in self._analyzer.terms(" ".join(frame_words(q.content))):
-            if term in weights:  # "nama", "letak": the answer fills them in, the passage need not say them,
-                weights[term] *= FRAME_SHARE if dfs.get(term) else 0.0  # nor need the corpus
-        words = surface_words(q.text)
-        query_terms = set(terms)
+            self._fill_terms(conn, stats, query)
+            if not query.terms:
+                return None
+            cands = self._read_candidates(conn, stats, query)
+        return (query, cands) if cands.sentences else None
 
-        def type_score(sentence: str) -> float:
-            term_starts = [t.start for t in self._analyzer.tokens(sentence) if t.term in query_terms]
-            return answer_type_strength(kind, sentence, words, term_starts, head)
+    def score(self, query: Query, cands: Candidates) -> Examined:
+        """The learned part, pure: features → first stage over every sentence → second stage over the
+        leading ones (with the answer each holds) → whether to answer, and which short answer."""
+        models = self.models
+        lexical = sentence_features(query, cands)
+        stage_one = models.sentence.probability(lexical)
+        leading = [int(i) for i in np.argsort(-stage_one, kind="stable")[:SECOND_STAGE]]
+        sentences = [cands.sentences[i] for i in leading]
+        present = []
+        for s in sentences:
+            text = s.text
+            starts = [m.start() for m in re.finditer(r"\w+", text) if m.group().lower() in query.words]
+            s.answer, s.answer_strength = answer_with_strength(query.kind, text, query.words, starts, query.head,
+                                                               s.article.info.date)
+            present.append(s.answer is not None or has_answer_type(query.kind, text))
+        second = answer_features(query, lexical[leading], stage_one[leading], sentences, present)
+        stage_two = models.answer.probability(second)
+        order = np.argsort(-stage_two, kind="stable")
+        best = sentences[order[0]]
+        decline_row = decline_features(query, stage_two, best, sentences, cands.top_bm25)
+        p_right = float(models.decline.probability(decline_row)[0])
+        seen = Examined(query, cands, lexical, stage_one, leading, second, stage_two, decline_row, p_right)
+        if query.kind in FACTOID_KINDS:
+            for rank, i in enumerate(order[:ANSWER_SEARCH]):
+                if sentences[i].answer:
+                    seen.answer_at = rank
+                    seen.short_row = short_features(query, sentences[i], rank, float(stage_two[i]),
+                                                    float(stage_two[order[0]]), p_right)
+                    seen.p_short = float(models.short.probability(seen.short_row)[0])
+                    break
+        return seen
 
-        choices = rank_sentences(candidates, weights, self._analyzer.terms, type_score,
-                                 _WORD.findall(q.content))
-        return terms, choices
+    @property
+    def models(self) -> Models:
+        if self._models is None:
+            self._models = load_models()
+        return self._models
 
-    def _abstain(self, question: str, q: Question) -> Answer:
+    def _abstain(self, question: str, query: Query) -> Answer:
+        q = query.question
         turn = Turn(question=q.text, qtype=q.qtype, content=q.content, answer=None)
         return Answer(question=question, abstained=True, answer=None, passages=[], qtype=q.qtype,
                       understood_as=q.text, turn=turn)
 
-    def _query_terms(self, conn: sqlite3.Connection, text: str) -> tuple[list[str], dict[str, int]]:
-        """The question's terms and their document frequencies; a misspelt name that is one edit
-        away from an indexed term becomes it (an ordinary word is left alone: "tinggal" is not a
-        typo of "tanggal")."""
+    def _fill_terms(self, conn: sqlite3.Connection, stats: IndexStats, query: Query) -> None:
+        """The question's terms, their document frequencies and weights; a misspelt name that is one
+        edit away from an indexed term becomes it (an ordinary word is left alone: "tinggal" is not
+        a typo of "tanggal")."""
         def known(term: str) -> bool:
             return conn.execute("SELECT 1 FROM terms WHERE term = ?", (term,)).fetchone() is not None
 
-        terms = [t.term for t in self._analyzer.query_tokens(text, known)]
+        terms = [t.term for t in self._analyzer.query_tokens(query.question.content, known)]
         dfs = document_frequencies(conn, terms)
         for i, term in enumerate(terms):
             if term not in dfs and len(term) >= MIN_FUZZY_LENGTH and term.isalpha() and not is_dictionary_root(term):
@@ -185,7 +222,39 @@ class Engine:
                 if closest:
                     terms[i] = closest[0]
                     dfs[closest[0]] = closest[1]
-        return terms, dfs
+        weights = self._weights(stats, dfs, terms)
+        for term in self._analyzer.terms(" ".join(frame_words(query.question.content))):
+            if term in weights:  # "nama", "letak": the answer fills them in, the passage need not say them,
+                weights[term] *= FRAME_SHARE if dfs.get(term) else 0.0  # nor need the corpus
+        query.terms, query.dfs, query.weights = terms, dfs, weights
+        query.unknown = frozenset(t for t in terms if not dfs.get(t))
+
+    def _read_candidates(self, conn: sqlite3.Connection, stats: IndexStats, query: Query) -> Candidates:
+        """The retrieved passages grouped by article; the best articles are read whole."""
+        spelt_out = query.kind == "singkatan" and query.head
+        hits = search(conn, stats, query.terms, ABBREVIATION_PASSAGES if spelt_out else RETRIEVED_PASSAGES,
+                      query.dfs)
+        if not hits:
+            return Candidates()
+        marks = ",".join("?" * len(hits))
+        rows = conn.execute(f"SELECT id, article_id, text FROM passages WHERE id IN ({marks})",
+                            [h[0] for h in hits]).fetchall()
+        article_of = {r[0]: r[1] for r in rows}
+        if spelt_out:  # "Apa kepanjangan dari KPU?": of the many passages naming KPU, those that spell it out
+            spelling = {r[0] for r in rows if short_answer(query.kind, r[2], None, set(), query.head)}
+            hits = ([h for h in hits if h[0] in spelling] or hits)[:RETRIEVED_PASSAGES]
+        ranked = group_articles(hits, article_of, ARTICLES_READ)
+        ids = [a for a, _ in ranked]
+        marks = ",".join("?" * len(ids))
+        infos = {info.article_id: info for info in self._article_infos(conn, ids)}
+        passages = [
+            PassageRow(r[0], r[1], r[2], r[3], r[4], [tuple(x) for x in json.loads(r[5])], split_sentence_terms(r[6]))
+            for r in conn.execute(
+                f"SELECT id, article_id, ordinal, heading, text, sentences, terms FROM passages "
+                f"WHERE article_id IN ({marks})", ids)
+        ]
+        titles = {i: self._analyzer.terms(info.title or "") for i, info in infos.items()}
+        return build_candidates(ranked, infos, titles, passages, dict(hits))
 
     def _closest_term(self, conn: sqlite3.Connection, word: str) -> tuple[str, int] | None:
         """The most frequent indexed name one edit away from `word`, with its document frequency."""
@@ -206,67 +275,18 @@ class Engine:
             for t, w in weights.items()
         }
 
-    def _candidates(self, conn: sqlite3.Connection, hits: list[tuple[int, float]]) -> list[Candidate]:
-        """The hit passages with their article, and the paragraph before each (its context)."""
-        if not hits:
-            return []
-        scores = dict(hits)
-        marks = ",".join("?" * len(hits))
-        rows = conn.execute(
-            f"SELECT p.id, p.text, p.sentences, p.heading, prev.text, {ARTICLE_COLUMNS} FROM passages p "
-            f"JOIN articles a ON a.article_id = p.article_id "
-            f"LEFT JOIN passages prev ON prev.article_id = p.article_id AND prev.ordinal = p.ordinal - 1 "
-            f"WHERE p.id IN ({marks})",
-            list(scores),
-        ).fetchall()
-        found = [
-            Candidate(row[0], row[5], row[1], [tuple(s) for s in json.loads(row[2])], scores[row[0]],
-                      ArticleInfo(*row[5:]), heading=row[3], previous_text=row[4])
-            for row in rows
-        ]
-        return sorted(found, key=lambda c: (-c.bm25, c.passage_id))
-
-    def _short_answer(self, q: Question, kind: str | None, head: str | None, choices: list[Choice],
-                      picked: list[Choice]) -> tuple[str | None, list[Choice]]:
-        """The answer phrase from the best sentence that holds one; its passage then leads the quotes."""
-        if kind not in FACTOID_TYPES:
-            return None, picked
-        words = surface_words(q.text)
-        for choice in choices[:ANSWER_SEARCH]:
-            if choice.score < 0.6 * choices[0].score:
-                break
-            found = short_answer(kind, choice.sentence_text, choice.candidate.article.date, words, head)
-            if found:
-                if choice not in picked:
-                    picked = [choice] + [c for c in picked if c.candidate.article_id != choice.candidate.article_id]
-                else:
-                    picked = [choice] + [c for c in picked if c is not choice]
-                return found, picked
-        return None, picked
-
-    def _quotes(self, picked: list[Choice], terms: set[str], explain: bool) -> list[Quote]:
+    def _quotes(self, picked: list[Sentence], terms: set[str], explain: bool) -> list[Quote]:
         """Verbatim quotes; for why/how/what questions the sentence after the best one comes too,
         since it usually carries the explanation."""
         quotes = []
-        for choice in picked:
-            sentence = choice.sentence_text if not explain else _with_next_sentence(choice)
-            spans = [(t.start, t.end) for t in self._analyzer.tokens(sentence) if t.term in terms]
-            text, spans = trim_quote(sentence, QUOTE_LIMIT, spans)
-            info = choice.candidate.article
-            quotes.append(
-                Quote(
-                    quote=text,
-                    article_id=info.article_id,
-                    title=info.title,
-                    source=info.source,
-                    date=info.date,
-                    path=info.path,
-                    url=info.url,
-                    score=choice.candidate.bm25,
-                    passage_id=choice.candidate.passage_id,
-                    highlights=spans,
-                )
-            )
+        for sentence in picked:
+            text = _with_next_sentence(sentence) if explain else sentence.text
+            spans = [(t.start, t.end) for t in self._analyzer.tokens(text) if t.term in terms]
+            text, spans = trim_quote(text, QUOTE_LIMIT, spans)
+            info = sentence.article.info
+            quotes.append(Quote(quote=text, article_id=info.article_id, title=info.title, source=info.source,
+                                date=info.date, path=info.path, url=info.url, score=sentence.passage_bm25,
+                                passage_id=sentence.passage_id, highlights=spans))
         return quotes
 
     # -- the corpus ----------------------------------------------------------------------------
@@ -323,28 +343,51 @@ class Engine:
             db.close()
 
 
-def _with_next_sentence(choice: Choice, limit: int = 480) -> str:
-    spans = choice.candidate.sentences
-    start, end = choice.sentence
-    following = [s for s in spans if s[0] >= end]
+def _with_next_sentence(sentence: Sentence, limit: int = 480) -> str:
+    start, end = sentence.span
+    following = [s for s in sentence.passage_spans if s[0] >= end]
     if following and following[0][1] - start <= limit:
         end = following[0][1]
-    return choice.candidate.text[start:end]
+    return sentence.passage_text[start:end]
 
 
-def answer_type_strength(
-    kind: str | None, sentence: str, question_words: set[str], term_starts: list[int], head: str | None = None
-) -> float:
-    """How well a sentence holds an answer of the asked type: an answer phrase close to the
-    question's own terms counts fully, a distant one less (it likely dates or names something
-    else), a date without a year or day ("pada Jumat", "bulan lalu") counts half, and "who said it"
-    wants a sentence where someone speaks."""
-    if kind not in FACTOID_TYPES:
-        return 1.0 if has_answer_type(kind, sentence) else 0.0
-    # An extracted answer implies the type is there; the cheaper check is only needed without one.
-    found = short_answer(kind, sentence, None, question_words, head)
+def _pick_quotes(ranked: list[Sentence], probabilities: list[float], limit: int) -> list[Sentence]:
+    """The best sentence, then the best of other articles that speak to it nearly as well,
+    counting near-identical passages (a repeated caption, the same wire copy) once."""
+    picked: list[Sentence] = []
+    articles: set[str] = set()
+    for sentence, p in zip(ranked, probabilities):
+        if len(picked) >= limit:
+            break
+        if picked and (p < SECOND_SOURCE_RATIO * probabilities[0] or sentence.article.info.article_id in articles):
+            continue
+        if any(_overlap(sentence.passage_terms, other.passage_terms) >= NEAR_DUPLICATE for other in picked):
+            continue
+        picked.append(sentence)
+        articles.add(sentence.article.info.article_id)
+    return picked
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 1.0 if a == b else 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+ANSWER_SEARCH = 6  # leading sentences that may supply the short answer
+
+
+def answer_with_strength(kind: str | None, sentence: str, question_words: set[str], term_starts: list[int],
+                         head: str | None, article_date: str | None) -> tuple[str | None, float]:
+    """The short answer a sentence holds (resolved against the article's date) and how well the
+    sentence holds an answer of the asked type: an answer phrase close to the question's own words
+    counts fully, a distant one less (it likely dates or names something else), a date without a
+    year or day counts half, and "who said it" wants a sentence where someone speaks."""
+    if kind not in FACTOID_KINDS:
+        return None, (1.0 if has_answer_type(kind, sentence) else 0.0)
+    found = short_answer(kind, sentence, article_date, question_words, head)
     if not found and not has_answer_type(kind, sentence):
-        return 0.0
+        return None, 0.0
     strength = 1.0
     if kind == "kapan" and not _EXPLICIT_DATE.search(sentence):
         strength = 0.5
@@ -356,11 +399,11 @@ def answer_type_strength(
         else:
             strength = 0.3
     if not found:
-        return 0.25 * strength
+        return None, 0.25 * strength
     at = sentence.find(found.split()[0])
     if kind in PLACE_QTYPES and at >= 0 and not _PLACE_PREPOSITION.search(sentence[:at]):
         strength *= 0.5  # a place named in passing ("media pemerintah Korea Utara"), not where it happened
     if at >= 0 and term_starts:
         words_apart = min(len(sentence[min(at, s) : max(at, s)].split()) for s in term_starts)
         strength /= 1 + max(0, words_apart - 4) / 8
-    return strength
+    return found, strength

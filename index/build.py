@@ -87,6 +87,7 @@ class _Prepared:
     weight: float
     passages: list[Passage]
     terms: list[list[str]]
+    sentence_terms: list[list[list[str]]]
     new_stems: dict[str, str]
 
 
@@ -100,10 +101,30 @@ def _analyse(item: tuple[Article, str, bool, float]) -> _Prepared:
         _worker_analyzer = Analyzer()
     article, content_hash, updated, weight = item
     article, passages = prepare(article)
-    terms = [_worker_analyzer.terms(p.text) for p in passages]
+    sentence_terms = [sentence_terms_of(_worker_analyzer, p.text, p.sentences) for p in passages]
+    terms = [[t for sentence in sentences for t in sentence] for sentences in sentence_terms]
     new_stems = dict(_worker_analyzer.new_stems)
     _worker_analyzer.new_stems.clear()
-    return _Prepared(article, content_hash, updated, weight, passages, terms, new_stems)
+    return _Prepared(article, content_hash, updated, weight, passages, terms, sentence_terms, new_stems)
+
+
+def sentence_terms_of(analyzer: Analyzer, text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
+    """Terms per sentence; words outside every span (rare) join the sentence before them, so the
+    passage's terms are exactly the sentences' terms in order."""
+    if not spans:
+        return [analyzer.terms(text)]
+    out: list[list[str]] = []
+    covered = 0
+    for start, end in spans:
+        gap = analyzer.terms(text[covered:start]) if start > covered else []
+        if gap and out:
+            out[-1].extend(gap)
+            gap = []
+        out.append(gap + analyzer.terms(text[start:end]))
+        covered = max(covered, end)
+    if covered < len(text):
+        out[-1].extend(analyzer.terms(text[covered:]))
+    return out
 
 
 def needs_full_build(db_path: Path) -> bool:
@@ -290,10 +311,12 @@ class _Updater:
     def _add(self, prepared: _Prepared) -> None:
         article = prepared.article
         self.new_stems.update(prepared.new_stems)
-        for ordinal, (passage, terms) in enumerate(zip(prepared.passages, prepared.terms)):
+        for ordinal, (passage, terms, sentence_terms) in enumerate(
+                zip(prepared.passages, prepared.terms, prepared.sentence_terms)):
             passage_id = self.next_id
             self.next_id += 1
-            self.passage_rows.append(passage_row(passage_id, article.article_id, ordinal, passage, len(terms)))
+            self.passage_rows.append(passage_row(passage_id, article.article_id, ordinal, passage, sentence_terms,
+                                                 len(terms)))
             self.new_lengths.append((passage_id, len(terms)))
             for term, count in Counter(terms).items():
                 entry = self.postings.get(term)

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import sqlite_utils
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 DOC_ID = np.int32
 TERM_FREQ = np.uint16
 
@@ -71,6 +71,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "start": int,
                 "end": int,
                 "sentences": str,
+                "terms": str,
                 "length": int,
             },
             pk="id",
@@ -124,14 +125,26 @@ def load_stems(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT word, term FROM stems"))
 
 
-PASSAGE_COLUMNS = ("id", "article_id", "ordinal", "kind", "heading", "text", "start", "end", "sentences", "length")
+PASSAGE_COLUMNS = ("id", "article_id", "ordinal", "kind", "heading", "text", "start", "end", "sentences",
+                   "terms", "length")
 
 
-def passage_row(passage_id: int, article_id: str, ordinal: int, passage, length: int) -> tuple:
-    """A row in PASSAGE_COLUMNS order; sentence spans as compact JSON ([[start,end],…])."""
+def passage_row(passage_id: int, article_id: str, ordinal: int, passage, sentence_terms: list[list[str]],
+                length: int) -> tuple:
+    """A row in PASSAGE_COLUMNS order; sentence spans as compact JSON ([[start,end],…]) and each
+    sentence's terms, so answering scores sentences without analysing their text again."""
     spans = "[" + ",".join(f"[{s},{e}]" for s, e in passage.sentences) + "]"
     return (passage_id, article_id, ordinal, passage.kind, passage.heading, passage.text,
-            passage.start, passage.end, spans, length)
+            passage.start, passage.end, spans, join_sentence_terms(sentence_terms), length)
+
+
+def join_sentence_terms(sentence_terms: list[list[str]]) -> str:
+    """One line of space-separated terms per sentence (terms hold neither)."""
+    return "\n".join(" ".join(terms) for terms in sentence_terms)
+
+
+def split_sentence_terms(stored: str | None) -> list[list[str]]:
+    return [line.split() for line in stored.split("\n")] if stored else []
 
 
 def insert_passages(db: sqlite_utils.Database, rows: list[tuple]) -> None:

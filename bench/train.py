@@ -1,0 +1,187 @@
+"""`tanya train`: fit the answer engine's models on the train splits of the Indonesian QA sets,
+choose their thresholds on the dev splits, and write them to bot/data/models/.
+
+Every set is asked open-corpus through the engine's own code (`Engine.retrieve` and
+`Engine.score`), so the features a model is fitted on are exactly those it sees when answering.
+The stages are fitted in the order the engine uses them: first-stage sentence ranking, then the
+second stage (which sees the first stage's output), then whether to answer, then whether to show
+the short answer. Deterministic: a fixed seed draws the questions, and the solver is exact.
+"""
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from bot.candidates import Candidates, Sentence
+from bot.engine import Engine, Examined
+from bot.features import ANSWER_FEATURES, DECLINE_FEATURES, SENTENCE_FEATURES, SHORT_FEATURES
+from bot.models import MODEL_DIR, LinearModel, Models, blank_model, save_models
+from bot.query import Query
+from bot.question import analyse_question
+
+SEED = 13
+TRAIN_PER_SET = 2500  # questions drawn from each train split: enough for a dozen weights each
+MAX_WRONGLY_DECLINED = 0.04  # per dev set; the product bar is 0.05 (0.08 on the MRC sets)
+SHORT_ANSWER_COST = 1.0  # a wrong short answer costs what a right one gains: show it only when likelier right
+REGULARISATION = 1.0
+
+
+@dataclass
+class Example:
+    """One question asked through the engine, with what makes a sentence right for it."""
+
+    set_name: str
+    answerable: bool
+    gold_articles: frozenset[str]
+    evidence: list[str]
+    answers: list[str]
+    query: Query
+    candidates: Candidates
+
+
+def squash(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text or "").replace("\u00a0", " ")
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def is_right(example: Example, sentence: Sentence) -> bool:
+    """The sentence is from a gold article and holds the evidence or a gold answer."""
+    if not example.answerable:
+        return False
+    if example.gold_articles and sentence.article.info.article_id not in example.gold_articles:
+        return False
+    wanted = [squash(e) for e in example.evidence or example.answers if squash(e)]
+    if not wanted:
+        return True
+    text = squash(sentence.text)
+    return any(w in text for w in wanted)
+
+
+def collect(engine: Engine, set_name: str, items: list, limit: int | None, seed: int = SEED) -> list[Example]:
+    """Ask each item's question (a seeded draw of `limit` of them) and keep what the engine read."""
+    chosen = list(items)
+    if limit is not None and len(chosen) > limit:
+        chosen = random.Random(f"{seed}-{set_name}").sample(chosen, limit)
+    out = []
+    for item in chosen:
+        found = engine.retrieve(analyse_question(item.question))
+        if found is None:
+            continue
+        out.append(Example(set_name, item.answerable, frozenset(item.gold_articles), list(item.evidence or []),
+                           list(item.answers or []), *found))
+    return out
+
+
+def fit(features: tuple[str, ...], rows: np.ndarray, labels: np.ndarray) -> LinearModel:
+    """Standardised L2 logistic regression; a constant column gets scale 1 so it simply drops out."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean = rows.mean(axis=0)
+    scale = rows.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    model = LogisticRegression(C=REGULARISATION, max_iter=2000, solver="lbfgs")
+    model.fit((rows - mean) / scale, labels)
+    return LinearModel(features, mean, scale, model.coef_[0], float(model.intercept_[0]))
+
+
+def train(train_examples: list[Example], dev_examples: list[Example], engine: Engine) -> tuple[Models, dict]:
+    """Fit the four stages in order; returns the models and what was measured on dev while choosing."""
+    models = Models(blank_model(SENTENCE_FEATURES), blank_model(ANSWER_FEATURES), blank_model(DECLINE_FEATURES),
+                    blank_model(SHORT_FEATURES))
+    engine._models = models
+    answerable = [e for e in train_examples if e.answerable]
+
+    # 1. First stage: every candidate sentence of questions whose answer was retrieved at all.
+    rows, labels = [], []
+    for e in answerable:
+        right = np.array([is_right(e, s) for s in e.candidates.sentences])
+        if right.any():
+            from bot.features import sentence_features
+            rows.append(sentence_features(e.query, e.candidates))
+            labels.append(right)
+    models.sentence = fit(SENTENCE_FEATURES, np.vstack(rows), np.concatenate(labels))
+
+    # 2. Second stage, on the sentences the first stage lets through.
+    rows, labels = [], []
+    for e in answerable:
+        seen = engine.score(e.query, e.candidates)
+        right = np.array([is_right(e, e.candidates.sentences[i]) for i in seen.leading])
+        if right.any() and not right.all():
+            rows.append(seen.second)
+            labels.append(right)
+    models.answer = fit(ANSWER_FEATURES, np.vstack(rows), np.concatenate(labels))
+
+    # 3. Whether the best sentence is right at all (unanswerable questions never are).
+    def decline_data(examples: list[Example]) -> tuple[np.ndarray, np.ndarray, list[Examined]]:
+        seen = [engine.score(e.query, e.candidates) for e in examples]
+        rows = np.vstack([s.decline_row for s in seen])
+        right = np.array([e.answerable and is_right(e, s.ranked[0]) for e, s in zip(examples, seen)])
+        return rows, right, seen
+
+    rows, right, _ = decline_data(train_examples)
+    decline = fit(DECLINE_FEATURES, rows, right)
+    models.decline = decline
+    report: dict = {}
+    thresholds = []
+    for name in sorted({e.set_name for e in dev_examples}):
+        dev = [e for e in dev_examples if e.set_name == name and e.answerable]
+        if not dev:
+            continue
+        _, _, seen = decline_data(dev)
+        p = np.sort([s.p_right for s in seen])
+        # Questions the engine found nothing for are declined whatever the threshold; count them too.
+        thresholds.append(float(np.quantile(p, MAX_WRONGLY_DECLINED)) if len(p) else 0.0)
+        report[f"decline_quantile_{name}"] = thresholds[-1]
+    models.decline = replace(decline, threshold=min(thresholds) if thresholds else 0.5)
+
+    # 4. Whether to show the short answer the extractors found.
+    def short_data(examples: list[Example]) -> tuple[np.ndarray, np.ndarray]:
+        rows, right = [], []
+        for e in examples:
+            if not e.answerable or not e.answers:
+                continue
+            seen = engine.score(e.query, e.candidates)
+            if seen.short_row is None:
+                continue
+            rows.append(seen.short_row)
+            right.append(answer_right(seen.ranked[seen.answer_at].answer, e.answers))
+        return (np.vstack(rows) if rows else np.zeros((0, len(SHORT_FEATURES)))), np.array(right, dtype=bool)
+
+    rows, right = short_data(train_examples)
+    short = fit(SHORT_FEATURES, rows, right)
+    rows, right = short_data(dev_examples)
+    p = short.probability(rows)
+    best_t, best_gain = 0.5, -np.inf
+    for t in np.linspace(0.05, 0.95, 91):
+        shown = p >= t
+        gain = (right & shown).sum() - SHORT_ANSWER_COST * (~right & shown).sum()
+        if gain > best_gain:
+            best_t, best_gain = float(t), gain
+    models.short = replace(short, threshold=best_t)
+    report["short_threshold"] = best_t
+    report["decline_threshold"] = models.decline.threshold
+    return models, report
+
+
+def token_f1(predicted: str | None, gold: str) -> float:
+    pred, ref = squash(predicted or "").split(), squash(gold).split()
+    if not pred or not ref:
+        return float(pred == ref)
+    common = sum(min(pred.count(t), ref.count(t)) for t in set(pred))
+    if not common:
+        return 0.0
+    precision, recall = common / len(pred), common / len(ref)
+    return 2 * precision * recall / (precision + recall)
+
+
+def answer_right(predicted: str | None, answers: list[str]) -> bool:
+    return max((token_f1(predicted, a) for a in answers), default=0.0) >= 0.5
+
+
+def write(models: Models, folder: Path = MODEL_DIR) -> None:
+    save_models(models, folder)

@@ -1,0 +1,153 @@
+"""Features of candidate sentences and of a whole answer, from the question and what the index
+stored. The same code serves answering and training (bench/train.py), so a model sees at training
+time exactly what it sees when it answers. Pure logic.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from bot.candidates import Candidates, Sentence
+from bot.query import Query
+from bot.selection import coverage, proximity
+
+_WORD = re.compile(r"\w+")
+_REFERS_BACK = re.compile(r"\b(?:ini|itu|tersebut)\b|^(?:Ia|Dia|Mereka|Keduanya)\b", re.IGNORECASE)
+KINDS = ("kapan", "siapa", "dimana", "berapa", "nama", "apa", "mengapa", "bagaimana")
+
+SENTENCE_FEATURES = (
+    "sentence_coverage", "context_coverage", "neighbour_coverage", "passage_coverage", "article_coverage",
+    "title_coverage", "lead_coverage", "proximity", "phrases", "passage_bm25", "article_bm25",
+    "article_first", "article_rank", "first_sentence", "early_sentence", "length", "question_like",
+    "refers_back", "missing_weight",
+)
+ANSWER_FEATURES = SENTENCE_FEATURES + (
+    "stage_one", "answer_found", "answer_strength", "type_present",
+    *(f"found_{k}" for k in KINDS), "factoid",
+)
+SHORT_FEATURES = (
+    "probability", "ratio_to_best", "from_best", "rank", "p_right", "strength", "words", "has_digit",
+    "capitalised", "in_question", *(f"kind_{k}" for k in KINDS),
+)
+DECLINE_FEATURES = (
+    "best", "margin", "second", "best_article_coverage", "best_sentence_coverage", "unknown_weight",
+    "max_missing_idf", "missing_in_article", "answer_found", "terms", "top_bm25", "same_article_share",
+)
+
+
+def _missing(weights: dict[str, float], present: frozenset[str] | set[str]) -> float:
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t not in present) / total if total > 0 else 1.0
+
+
+def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
+    """One row of SENTENCE_FEATURES per candidate sentence."""
+    weights = query.weights
+    phrases = query.phrases
+    top = cands.top_bm25 or 1.0
+    rows = []
+    for s in cands.sentences:
+        own = set(s.terms)
+        article = s.article
+        text = s.text
+        with_context = own | article.title_terms | s.heading_terms
+        refers_back = bool(_REFERS_BACK.search(text))
+        rows.append((
+            coverage(own, weights),
+            coverage(with_context, weights),
+            coverage(own | s.neighbour_terms | article.title_terms, weights),
+            coverage(s.passage_terms, weights),
+            coverage(article.terms, weights),
+            coverage(article.title_terms, weights),
+            coverage(article.lead_terms, weights),
+            proximity(s.terms, weights),
+            min(3, _phrase_hits(text, phrases)) / 3,
+            s.passage_bm25 / top,
+            article.best_bm25 / top,
+            float(article.rank == 0),
+            1.0 / (1 + article.rank),
+            float(s.position == 0),
+            1.0 / (1 + s.position),
+            min(len(s.terms), 60) / 60,
+            float(text.rstrip().endswith("?") or (s.heading is not None and text.strip() == s.heading.strip())),
+            float(refers_back),
+            _missing(weights, article.terms),
+        ))
+    return np.array(rows, dtype=np.float64).reshape(len(rows), len(SENTENCE_FEATURES))
+
+
+def _phrase_hits(text: str, phrases: set[str]) -> int:
+    if not phrases:
+        return 0
+    words = _WORD.findall(text.lower())
+    return len(phrases & {f"{a} {b}" for a, b in zip(words, words[1:])})
+
+
+def answer_features(query: Query, lexical: np.ndarray, stage_one: np.ndarray, sentences: list[Sentence],
+                    type_present: list[bool]) -> np.ndarray:
+    """Rows of ANSWER_FEATURES for the sentences that reached the second stage."""
+    kind = _kind_group(query.kind)
+    rows = []
+    for row, first, s, present in zip(lexical, stage_one, sentences, type_present):
+        found = float(s.answer is not None)
+        rows.append((*row, first, found, s.answer_strength, float(present),
+                     *(found * (kind == k) for k in KINDS), float(query.kind in FACTOID_KINDS)))
+    return np.array(rows, dtype=np.float64).reshape(len(rows), len(ANSWER_FEATURES))
+
+
+FACTOID_KINDS = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama", "singkatan"}
+
+
+def decline_features(query: Query, scores: np.ndarray, best: Sentence | None, sentences: list[Sentence],
+                     top_bm25: float) -> np.ndarray:
+    """One row of DECLINE_FEATURES: how sure the ranking is, and whether the best article says
+    everything the question names (a near miss borrows a real name but adds what no article says)."""
+    weights = query.weights
+    total = sum(weights.values()) or 1.0
+    order = np.argsort(-scores) if len(scores) else np.zeros(0, dtype=int)
+    first = float(scores[order[0]]) if len(order) else 0.0
+    second = float(scores[order[1]]) if len(order) > 1 else 0.0
+    if best is None:
+        return np.array([[first, first - second, second, 0, 0, 1, 0, 1, 0, len(weights), 0, 0]], dtype=np.float64)
+    missing = [t for t in weights if t not in best.article.terms]
+    unknown = sum(weights[t] for t in query.unknown if t in weights) / total
+    same = [s for s in (sentences[i] for i in order[:5]) if s.article is best.article]
+    return np.array([[
+        first,
+        first - second,
+        second,
+        coverage(best.article.terms, weights),
+        coverage(set(best.terms) | best.neighbour_terms | best.article.title_terms, weights),
+        unknown,
+        max((weights[t] for t in missing), default=0.0) / max(weights.values()),
+        len(missing) / max(len(weights), 1),
+        float(best.answer is not None),
+        min(len(weights), 12) / 12,
+        np.log1p(top_bm25),
+        len(same) / max(min(5, len(order)), 1),
+    ]], dtype=np.float64)
+
+
+def short_features(query: Query, sentence: Sentence, rank: int, probability: float, best: float,
+                   p_right: float) -> np.ndarray:
+    """One row of SHORT_FEATURES: is this extracted phrase the answer, or a wrong word a reader
+    would be misled by (a wrong short answer is worse than none)."""
+    answer = sentence.answer or ""
+    words = answer.split()
+    kind = _kind_group(query.kind)
+    in_question = sum(w.lower() in query.words for w in words) / max(len(words), 1)
+    return np.array([[
+        probability, probability / best if best > 0 else 0.0, float(rank == 0), min(rank, 5) / 5, p_right,
+        sentence.answer_strength, min(len(words), 10) / 10, float(any(c.isdigit() for c in answer)),
+        sum(w[:1].isupper() for w in words) / max(len(words), 1), in_question,
+        *(float(kind == k) for k in KINDS),
+    ]], dtype=np.float64)
+
+
+def _kind_group(kind: str | None) -> str | None:
+    if kind == "singkatan":
+        return "nama"
+    if kind in ("kemana", "darimana"):
+        return "dimana"
+    return kind

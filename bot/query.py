@@ -1,0 +1,34 @@
+"""The question analysed once, for everything downstream: retrieval, candidate features, the short
+answer. Built by the engine (it needs the index's vocabulary); pure data after that."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.question import Question, answer_kind, surface_words
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Query:
+    question: Question
+    kind: str | None  # the short answer's kind ("kapan", "siapa", "nama", "singkatan", …)
+    head: str | None  # "Partai apakah …" → "partai"; "Apa kepanjangan BRR?" → "BRR"
+    words: set[str]  # the question's surface words, lowercased: an answer must not repeat them
+    terms: list[str] = field(default_factory=list)  # index terms, misspelt names corrected
+    dfs: dict[str, int] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)  # per term: IDF, frame words discounted
+    unknown: frozenset[str] = frozenset()  # terms the corpus never mentions
+
+    @classmethod
+    def of(cls, question: Question) -> "Query":
+        kind, head = answer_kind(question)
+        return cls(question, kind, head, surface_words(question.text))
+
+    @property
+    def phrases(self) -> set[str]:
+        """Word pairs of the question as typed ("ke pyongyang"): a sentence that has them as
+        written is likely the one asked about."""
+        words = [w.lower() for w in _WORD.findall(self.question.content)]
+        return {f"{a} {b}" for a, b in zip(words, words[1:])}
