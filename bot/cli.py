@@ -178,7 +178,7 @@ def sources_command(db_path: Path) -> None:
 @click.option("--failures", is_flag=True, help="List the questions that missed.")
 def eval_command(questions_file: Path, db_path: Path, failures: bool) -> None:
     """Score a question set: hit@1, hit@3, answer accuracy, abstention."""
-    from bot.evaluate import format_report, score
+    from bench.evaluate import format_report, score
 
     engine = _engine(db_path)
     items = [json.loads(line) for line in questions_file.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -217,25 +217,54 @@ def telegram_command(db_path: Path, corpus_dir: Path, webhook_url: str | None, l
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def bench_command(args: tuple[str, ...]) -> None:
     """Archive-scale benchmark against rank-bm25 (options: see `tanya bench --help`)."""
-    from index.benchmark import main as benchmark_main
+    from bench.benchmark import main as benchmark_main
 
     sys.exit(benchmark_main(list(args)))
 
 
-@main.command("facqa")
-@click.option("--dataset", type=click.Path(file_okay=False, path_type=Path),
-              default=lambda: str(Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "facqa"),
-              show_default="../shared/datasets/facqa")
-@click.option("--split", type=click.Choice(["train", "valid", "test"]), default="test", show_default=True)
-@click.option("--work", type=click.Path(file_okay=False, path_type=Path), default="bench-data/facqa", show_default=True)
-@click.option("--limit", type=int, default=None, help="Only the first N questions.")
-def facqa_command(dataset: Path, split: str, work: Path, limit: int | None) -> None:
-    """Run the FacQA benchmark open-corpus (hit@1, MRR@10, answer F1)."""
-    from bot.facqa import run
+@main.command("quality")
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev", show_default=True,
+              help="Report on test only; tune on train and dev.")
+@click.option("--sets", "sets", default=None, metavar="A,B",
+              help="Sets to run: devset, archive, facqa, idk_mrc, tydiqa (default: all present).")
+@click.option("--limit", type=int, default=None, help="Only the first N questions of each set.")
+@click.option("--work", type=click.Path(file_okay=False, path_type=Path), default="bench-data/quality",
+              show_default=True, help="Where each set's corpus and index are kept (reused while unchanged).")
+@click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The shared folder holding datasets/ (default: $TANYA_SHARED or ../shared beside the repo).")
+@click.option("--json", "as_json", is_flag=True, help="The figures as one JSON object.")
+@click.option("--failures", "failures_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write every question that went wrong as JSONL, for error analysis.")
+def quality_command(split: str, sets: str | None, limit: int | None, work: Path, shared: Path | None,
+                    as_json: bool, failures_file: Path | None) -> None:
+    """Answer quality on every question set, open corpus, as the user sees it, beside rank-bm25."""
+    from bench.quality import format_table, parse_sets, run_quality, stderr_log, to_json
 
-    if not (dataset / "derived" / "passages.jsonl").exists():
-        raise click.ClickException(f"dataset FacQA tidak ditemukan di {dataset}")
-    click.echo(run(dataset, work, split, limit).format())
+    try:
+        names = parse_sets(sets)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    reports, skipped = run_quality(names, split, work, shared, limit, log=stderr_log)
+    if failures_file is not None:
+        with open(failures_file, "w", encoding="utf-8") as out:
+            for report in reports:
+                for failure in report.failures:
+                    out.write(json.dumps(failure, ensure_ascii=False) + "\n")
+    if as_json:
+        click.echo(json.dumps(to_json(reports, skipped, split), ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_table(reports, skipped, split))
+
+
+@main.command("facqa", hidden=True)
+@click.option("--split", type=click.Choice(["train", "valid", "test"]), default="test", show_default=True)
+@click.option("--limit", type=int, default=None)
+@click.pass_context
+def facqa_command(ctx: click.Context, split: str, limit: int | None) -> None:
+    """Deprecated: `tanya quality --sets facqa`."""
+    click.echo("`tanya facqa` sudah diganti / is replaced by `tanya quality --sets facqa`.", err=True)
+    ctx.invoke(quality_command, split={"valid": "dev"}.get(split, split), sets="facqa", limit=limit,
+               work=Path("bench-data/quality"), shared=None, as_json=False, failures_file=None)
 
 
 if __name__ == "__main__":

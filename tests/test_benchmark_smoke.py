@@ -1,6 +1,6 @@
 """A tiny archive benchmark run, so CI proves the generator and the benchmark script still work.
 
-The real figures come from `python -m index.benchmark` at 70,000 articles; here only that every
+The real figures come from `python -m bench.benchmark` at 70,000 articles; here only that every
 step runs and reports, on 200 real articles grown to 400 by the generator.
 """
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from index import synthetic
-from index.benchmark import TARGETS, BenchConfig, main, run_benchmark, render_report
+from bench import synthetic
+from bench.benchmark import TARGETS, BenchConfig, main, run_benchmark, render_report
 from tests.conftest import require_dataset
 
 BASE_ARTICLES = 200

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.engine import Engine
-from bot.evaluate import parse_devset, score
+from bench.evaluate import parse_devset, score
 
 DEVSET = Path(__file__).parent / "devset.jsonl"
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluate import answer_correct, evidence_in_quote, format_report, parse_devset, score
+from bench.evaluate import answer_correct, evidence_in_quote, format_report, parse_devset, score
 
 ROOT = Path(__file__).resolve().parent.parent
 

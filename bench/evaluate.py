@@ -1,7 +1,8 @@
-"""Scoring the engine against a hand-written dev set: did the right passage come back, was the
-short answer right, and did the bot decline exactly the questions the corpus cannot answer?
+"""Scoring the engine's delivered answers: did the right passage come back, was the short answer
+right, and did the bot decline exactly the questions the corpus cannot answer?
 
-Pure: takes parsed dev-set items and the engine's `Answer.to_json()` dicts, returns numbers.
+Pure: takes parsed question-set items and the engine's `Answer.to_json()` dicts, returns numbers.
+`tanya eval` and the quality report (bench/quality.py) share these measures.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 MAX_EXTRA_ANSWER_WORDS = 3
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 _PUNCT = re.compile(r"[^\w\s]|_")
+_TOKEN = re.compile(r"\w+")
 
 
 @dataclass
@@ -63,12 +65,33 @@ def answer_correct(produced: str | None, acceptable: list[str]) -> bool:
     return False
 
 
+def token_f1(predicted: str | None, gold: str) -> float:
+    """SQuAD-style token F1, case- and punctuation-insensitive (MRC and FacQA short answers)."""
+    pred = _TOKEN.findall((predicted or "").lower())
+    ref = _TOKEN.findall(gold.lower())
+    if not pred or not ref:
+        return float(pred == ref)
+    common = sum(min(pred.count(t), ref.count(t)) for t in set(pred))
+    if common == 0:
+        return 0.0
+    precision, recall = common / len(pred), common / len(ref)
+    return 2 * precision * recall / (precision + recall)
+
+
+def best_f1(predicted: str | None, golds: list[str]) -> float:
+    """Token F1 against the closest of the acceptable answers; no answer scores 0."""
+    if not predicted or not golds:
+        return 0.0
+    return max(token_f1(predicted, gold) for gold in golds)
+
+
 def _contains(words: list[str], part: list[str]) -> bool:
     n = len(part)
     return any(words[i:i + n] == part for i in range(len(words) - n + 1))
 
 
-def _rank_of_hit(evidence: list[str], passages: list[dict]) -> int | None:
+def rank_of_hit(evidence: list[str], passages: list[dict]) -> int | None:
+    """1-based rank of the first passage (its `quote`) holding the evidence, or None."""
     for rank, passage in enumerate(passages, start=1):
         if evidence_in_quote(evidence, passage.get("quote", "")):
             return rank
@@ -101,7 +124,7 @@ def score(items: list[dict], answers: list[dict]) -> EvalReport:
             wrongly_declined += 1
             failures.append({"question": question, "problem": "false_abstention",
                              "previous": item.get("previous")})
-        rank = None if abstained else _rank_of_hit(item.get("evidence") or [], got.get("passages") or [])
+        rank = None if abstained else rank_of_hit(item.get("evidence") or [], got.get("passages") or [])
         hit1 += rank == 1
         hit3 += rank is not None and rank <= 3
         if rank is None and not abstained:

@@ -1,7 +1,7 @@
 """Archive-scale benchmark: build a large synthetic corpus, index it, and measure the figures the
 archive has to meet, against rank-bm25 measured in the same run on the same passages.
 
-Run `python -m index.benchmark --articles 5000 --work bench-data/5k --report bench-data/5k.md`.
+Run `python -m bench.benchmark --articles 5000 --work bench-data/5k --report bench-data/5k.md`.
 `run_benchmark(BenchConfig(...))` and `render_report(result)` are the pieces a `tanya bench`
 command can wrap. Targets are stated for 1,000,000 passages (70,000 articles); a smaller run
 reports the same figures against the same targets, marked with its own size.
@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index import synthetic
+from bench import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BASE = ROOT.parent / "shared" / "datasets" / "indosum" / "articles.jsonl"
@@ -688,7 +688,7 @@ def render_report(result: BenchResult) -> str:
 
 
 def parse_args(argv: list[str] | None = None) -> BenchConfig:
-    parser = argparse.ArgumentParser(prog="python -m index.benchmark", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.benchmark", description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=70_000, help="corpus size (default 70000 ≈ 1M passages)")
     parser.add_argument("--questions", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)

@@ -1,0 +1,372 @@
+"""The quality report: every question set, open corpus, through `Engine.ask`, scored on what the user
+is shown (the delivered first quotes, the short answer, the decision to decline), with plain
+rank-bm25 over the same passages measured in the same run beside it.
+
+`prepare_index` and `answer_items` are the loop the training code reuses; the scoring functions
+are pure and take the items and `Answer.to_json()` dicts.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from bench.datasets import SETS, QAItem, QASet, SetMissing, load_set
+from bench.evaluate import answer_correct, best_f1, evidence_in_quote, rank_of_hit
+
+ACCURACY_SETS = {"devset", "archive"}  # hand-written short answers: right or wrong; the rest: token F1
+TANYA, BM25, INTERNAL = "Tanya", "rank-bm25", "internal top"
+
+
+@dataclass
+class ItemResult:
+    """One question as the user met it: the item, the delivered answer, and how long it took."""
+
+    item: QAItem
+    answer: dict  # Answer.to_json()
+    seconds: float
+    internal_top: str | None = None  # article id first in Engine.ranking (when the engine has it)
+
+
+@dataclass
+class Row:
+    set: str
+    system: str
+    answerable: int
+    unanswerable: int
+    hit_at_1: float | None
+    hit_at_3: float | None
+    short_metric: str | None  # "acc" or "F1"
+    short_answer: float | None
+    unanswerable_declined: float | None
+    wrongly_declined: float | None
+    seconds: float
+
+
+@dataclass
+class SetReport:
+    name: str
+    split: str
+    passages: int
+    index_seconds: float
+    rows: list[Row]
+    failures: list[dict] = field(default_factory=list)
+
+
+# -- the index ---------------------------------------------------------------------------------------
+def _corpus_sources(qaset: QASet) -> list[tuple[str, Path]]:
+    """(name inside the set's corpus folder, real file) of every extra corpus file, folders walked."""
+    found = []
+    for source in qaset.corpus_files:
+        if source.is_dir():
+            for root, dirs, files in os.walk(source):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        path = Path(root) / name
+                        found.append((path.relative_to(source).as_posix(), path))
+        else:
+            found.append((source.name, source))
+    return found
+
+
+def corpus_key(qaset: QASet) -> str:
+    """A hash of the corpus content, so a set's index is reused until its articles change."""
+    digest = hashlib.sha256()
+    for article in qaset.corpus:
+        digest.update(json.dumps(article, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    for name, path in _corpus_sources(qaset):
+        digest.update(name.encode("utf-8") + b"\0")
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()[:16]
+
+
+def prepare_index(qaset: QASet, work: Path) -> tuple[Path, float]:
+    """The set's open corpus as a folder under `work` (inline articles as JSONL, files linked, never
+    copied) indexed by the real `build_index`; unchanged content reuses it. Returns (db, seconds)."""
+    from index.build import build_index
+
+    folder = Path(work) / f"{qaset.name}-{corpus_key(qaset)}"
+    corpus_dir = folder / "corpus"
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    if qaset.corpus:
+        target = corpus_dir / f"{qaset.name}.jsonl"
+        if not target.exists():
+            lines = (json.dumps({k: v for k, v in a.items() if v not in (None, "")}, ensure_ascii=False)
+                     for a in qaset.corpus)
+            partial = target.with_suffix(".part")
+            partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            partial.rename(target)
+    for name, path in _corpus_sources(qaset):
+        link = corpus_dir / name
+        if not link.is_symlink():
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(path.resolve())
+    started = time.perf_counter()
+    db = folder / "tanya.db"
+    build_index(corpus_dir, db)  # does nothing on an unchanged corpus
+    return db, time.perf_counter() - started
+
+
+# -- the loop ----------------------------------------------------------------------------------------
+def answer_items(items: Iterable[QAItem], engine, internal: bool = True) -> Iterator[ItemResult]:
+    """Ask every item as a user would (a follow-up after its previous question, in one chat)."""
+    rank = getattr(engine, "ranking", None) if internal else None
+    for item in items:
+        started = time.perf_counter()
+        previous = engine.ask(item.previous).turn if item.previous else None
+        answer = engine.ask(item.question, previous).to_json()
+        seconds = time.perf_counter() - started
+        top = None
+        if rank is not None:
+            ranking = rank(item.question, k=1)
+            top = ranking[0] if ranking else None
+        yield ItemResult(item, answer, seconds, top)
+
+
+class Bm25Baseline:
+    """rank-bm25's `BM25Okapi` over the index's own passages, analysed with our Sastrawi stems."""
+
+    def __init__(self, db_path: Path) -> None:
+        import numpy as np
+        from rank_bm25 import BM25Okapi
+
+        from index.analyse import Analyzer
+
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("SELECT id, article_id, text FROM passages ORDER BY id").fetchall()
+            stems = dict(conn.execute("SELECT word, term FROM stems"))
+        finally:
+            conn.close()
+        self._np = np
+        self.analyzer = Analyzer(stems=stems)
+        self.passages = [{"passage_id": pid, "article_id": article, "quote": text} for pid, article, text in rows]
+        self.model = BM25Okapi([self.analyzer.terms(text) for _, _, text in rows])
+
+    def top(self, question: str, k: int = 3) -> list[dict]:
+        terms = self.analyzer.terms(question)
+        if not terms:
+            return []
+        scores = self.model.get_scores(terms)
+        best = self._np.argsort(-scores, kind="stable")[:k]
+        return [self.passages[i] for i in best]
+
+
+# -- scoring (pure) ----------------------------------------------------------------------------------
+def quote_rank(item: QAItem, passages: list[dict]) -> int | None:
+    """Rank of the first passage that is right: it holds the evidence (hand-written sets) or
+    belongs to a gold article (MRC / FacQA)."""
+    if item.evidence:
+        return rank_of_hit(item.evidence, passages)
+    for rank, passage in enumerate(passages, start=1):
+        if passage.get("article_id") in item.gold_articles:
+            return rank
+    return None
+
+
+def short_answer_score(item: QAItem, answer: dict, metric: str) -> float | None:
+    """1/0 (acc) or token F1 of the delivered short answer; None when the item has no gold answer.
+    A declined answerable question scores 0."""
+    if not item.answerable or not item.answers:
+        return None
+    if answer.get("abstained"):
+        return 0.0
+    if metric == "acc":
+        return float(answer_correct(answer.get("answer"), item.answers))
+    return best_f1(answer.get("answer"), item.answers)
+
+
+def _mean(values: list[float]) -> float | None:
+    return statistics.fmean(values) if values else None
+
+
+def tanya_row(name: str, results: list[ItemResult], metric: str, seconds: float) -> Row:
+    answerable = [r for r in results if r.item.answerable]
+    unanswerable = [r for r in results if not r.item.answerable]
+    ranks = [None if r.answer.get("abstained") else quote_rank(r.item, r.answer.get("passages") or [])
+             for r in answerable]
+    shorts = [s for r in results if (s := short_answer_score(r.item, r.answer, metric)) is not None]
+    return Row(
+        set=name, system=TANYA, answerable=len(answerable), unanswerable=len(unanswerable),
+        hit_at_1=_mean([float(rank == 1) for rank in ranks]),
+        hit_at_3=_mean([float(rank is not None and rank <= 3) for rank in ranks]),
+        short_metric=metric, short_answer=_mean(shorts),
+        unanswerable_declined=_mean([float(bool(r.answer.get("abstained"))) for r in unanswerable]),
+        wrongly_declined=_mean([float(bool(r.answer.get("abstained"))) for r in answerable]),
+        seconds=seconds,
+    )
+
+
+def bm25_row(name: str, items: list[QAItem], tops: list[list[dict]], seconds: float) -> Row:
+    """rank-bm25's top passages scored like quotes; it never declines and gives no short answer."""
+    ranks = [quote_rank(item, top) for item, top in zip(items, tops) if item.answerable]
+    unanswerable = sum(not item.answerable for item in items)
+    return Row(
+        set=name, system=BM25, answerable=len(ranks), unanswerable=unanswerable,
+        hit_at_1=_mean([float(rank == 1) for rank in ranks]),
+        hit_at_3=_mean([float(rank is not None and rank <= 3) for rank in ranks]),
+        short_metric=None, short_answer=None,
+        unanswerable_declined=0.0 if unanswerable else None,
+        wrongly_declined=0.0 if ranks else None,
+        seconds=seconds,
+    )
+
+
+def internal_row(name: str, results: list[ItemResult], golds: dict[str, frozenset[str]], seconds: float) -> Row:
+    """The engine's internal ranking top (an article), right when it is a gold article."""
+    answerable = [r for r in results if r.item.answerable]
+    return Row(
+        set=name, system=INTERNAL, answerable=len(answerable), unanswerable=len(results) - len(answerable),
+        hit_at_1=_mean([float(r.internal_top in golds[r.item.id]) for r in answerable]),
+        hit_at_3=None, short_metric=None, short_answer=None, unanswerable_declined=None,
+        wrongly_declined=None, seconds=seconds,
+    )
+
+
+def gold_articles(item: QAItem, passages: list[dict]) -> frozenset[str]:
+    """The item's gold articles; for a set that names none, the articles whose passages hold the evidence."""
+    if item.gold_articles or not item.evidence:
+        return item.gold_articles
+    return frozenset(p["article_id"] for p in passages if evidence_in_quote(item.evidence, p["quote"]))
+
+
+def failure_record(name: str, result: ItemResult, metric: str, bm25_top: list[dict]) -> dict | None:
+    """What went wrong for one question (None if nothing did), for error analysis."""
+    item, answer = result.item, result.answer
+    abstained = bool(answer.get("abstained"))
+    problems = []
+    if not item.answerable and not abstained:
+        problems.append("should_abstain")
+    if item.answerable and abstained:
+        problems.append("false_abstention")
+    rank = None if abstained else quote_rank(item, answer.get("passages") or [])
+    if item.answerable and not abstained and rank != 1:
+        problems.append("quote_miss" if rank is None else f"quote_at_{rank}")
+    short = short_answer_score(item, answer, metric)
+    if short is not None and short < 1.0 and not abstained:
+        problems.append("wrong_answer")
+    if not problems:
+        return None
+    return {
+        "set": name, "id": item.id, "question": item.question, "previous": item.previous,
+        "problems": problems, "short_answer_score": short,
+        "expected": {"evidence": item.evidence, "answers": item.answers, "gold_articles": sorted(item.gold_articles)},
+        "got": {"abstained": abstained, "answer": answer.get("answer"),
+                "quotes": [{"article_id": p.get("article_id"), "quote": p.get("quote")}
+                           for p in answer.get("passages") or []]},
+        "internal_top": result.internal_top,
+        "bm25_top": [p["article_id"] for p in bm25_top],
+    }
+
+
+# -- one set, all sets -------------------------------------------------------------------------------
+def run_set(qaset: QASet, work: Path, log=None) -> SetReport:
+    """Index the set's corpus, ask every question, measure rank-bm25 on the same passages."""
+    from bot.engine import Engine
+
+    log = log or (lambda message: None)
+    db, index_seconds = prepare_index(qaset, work)
+    log(f"{qaset.name}: index ready in {index_seconds:.1f} s; asking {len(qaset.items)} questions")
+    engine = Engine(db)
+    started = time.perf_counter()
+    results = list(answer_items(qaset.items, engine, internal=False))
+    ask_seconds = time.perf_counter() - started
+    metric = "acc" if qaset.name in ACCURACY_SETS else "F1"
+    rows = [tanya_row(qaset.name, results, metric, ask_seconds)]
+
+    started = time.perf_counter()
+    baseline = Bm25Baseline(db)
+    tops = [baseline.top(item.question) for item in qaset.items]
+    rows.append(bm25_row(qaset.name, qaset.items, tops, time.perf_counter() - started))
+
+    if hasattr(engine, "ranking"):
+        started = time.perf_counter()
+        for result in results:
+            ranking = engine.ranking(result.item.question, k=1)
+            result.internal_top = ranking[0] if ranking else None
+        internal_seconds = time.perf_counter() - started
+        golds = {item.id: gold_articles(item, baseline.passages) for item in qaset.items}
+        rows.append(internal_row(qaset.name, results, golds, internal_seconds))
+    failures = [f for r, top in zip(results, tops) if (f := failure_record(qaset.name, r, metric, top))]
+    return SetReport(qaset.name, qaset.split, len(baseline.passages), index_seconds, rows, failures)
+
+
+def run_quality(names: list[str], split: str, work: Path, shared: Path | None = None,
+                limit: int | None = None, log=None) -> tuple[list[SetReport], list[str]]:
+    """Every named set that is present; a missing one becomes a line saying so."""
+    reports, skipped = [], []
+    for name in names:
+        try:
+            qaset = load_set(name, split, shared, limit)
+        except SetMissing as missing:
+            skipped.append(f"{name}: dilewati / skipped — {missing}")
+            continue
+        if not qaset.items:
+            skipped.append(f"{name}: dilewati / skipped — no {split} questions")
+            continue
+        reports.append(run_set(qaset, work, log))
+    return reports, skipped
+
+
+def _cell(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def format_table(reports: list[SetReport], skipped: list[str], split: str) -> str:
+    """One Markdown table for all sets, then notes (index sizes, skipped sets)."""
+    lines = [
+        f"Quality, split {split} (open corpus, delivered answers; rank-bm25 on the same passages)",
+        "",
+        "| set | system | questions (answerable/unanswerable) | hit@1 | hit@3 | short answer | "
+        "unanswerable declined | answerable wrongly declined | seconds |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for report in reports:
+        for row in report.rows:
+            short = "—" if row.short_answer is None else f"{row.short_metric} {row.short_answer:.3f}"
+            lines.append(
+                f"| {row.set} | {row.system} | {row.answerable + row.unanswerable} "
+                f"({row.answerable}/{row.unanswerable}) | {_cell(row.hit_at_1)} | {_cell(row.hit_at_3)} | "
+                f"{short} | {_cell(row.unanswerable_declined)} | {_cell(row.wrongly_declined)} | {row.seconds:.1f} |"
+            )
+    lines.append("")
+    lines += [f"- {r.name}: {r.passages:,} passages indexed (index {r.index_seconds:.1f} s)" for r in reports]
+    lines += [f"- {line}" for line in skipped]
+    lines.append("- hit@k: evidence in the quote (devset, archive) or the quote from a gold article (MRC, "
+                 "FacQA); declined answerable questions count as misses. internal top: Engine.ranking's "
+                 "first article is a gold article (for devset: an article holding the evidence).")
+    return "\n".join(lines)
+
+
+def to_json(reports: list[SetReport], skipped: list[str], split: str) -> dict:
+    return {
+        "split": split,
+        "sets": [{"name": r.name, "passages": r.passages, "index_seconds": round(r.index_seconds, 2),
+                  "rows": [asdict(row) for row in r.rows]} for r in reports],
+        "skipped": skipped,
+    }
+
+
+def stderr_log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def parse_sets(text: str | None) -> list[str]:
+    """"a,b" → ["a", "b"], checked against the known sets; empty → all of them."""
+    if not text:
+        return list(SETS)
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in SETS]
+    if unknown:
+        raise ValueError(f"set tidak dikenal / unknown set: {', '.join(unknown)} (known: {', '.join(SETS)})")
+    return names
