@@ -222,6 +222,25 @@ def bench_command(args: tuple[str, ...]) -> None:
     sys.exit(benchmark_main(list(args)))
 
 
+@main.command("train")
+@click.option("--work", type=click.Path(file_okay=False, path_type=Path), default="bench-data/quality",
+              show_default=True, help="Where each set's index is built (shared with `tanya quality`).")
+@click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The shared folder with datasets/ (default: ../shared or $TANYA_SHARED).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the models (default: the package's bot/data/models).")
+def train_command(work: Path, shared: Path | None, out: Path | None) -> None:
+    """Fit the answer engine's models on the train splits; thresholds chosen on dev (seeded, reproducible)."""
+    from bench.datasets import SetMissing
+    from bench.train import run
+    from bot.models import MODEL_DIR
+
+    try:
+        run(work, shared, out or MODEL_DIR, log=lambda line: click.echo(line, err=True))
+    except SetMissing as missing:
+        raise click.ClickException(f"data latih tidak ditemukan: {missing}") from None
+
+
 @main.command("quality")
 @click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev", show_default=True,
               help="Report on test only; tune on train and dev.")

@@ -39,7 +39,7 @@ MIN_FUZZY_LENGTH = 4
 UNKNOWN_WORD_SHARE = 0.6
 FRAME_SHARE = 0.5  # weight kept by the words that frame the question rather than its subject
 QUOTE_LIMIT = 320  # characters; a longer sentence is cut around the question's terms
-SECOND_SOURCE_RATIO = 0.75  # a further quote's probability must reach this share of the best one's
+SECOND_SOURCE_RATIO = 0.25  # a further quote's probability must reach this share of the best one's
 NEAR_DUPLICATE = 0.8  # term-set overlap above which two passages count once (the same wire copy)
 _PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"[”\"],?\s*(?:ujar|kata|tambah|tegas|jelas)(?:nya)?\s+[A-Z]")
@@ -185,9 +185,9 @@ class Engine:
         decline_row = decline_features(query, stage_two, best, sentences, cands.top_bm25)
         p_right = float(models.decline.probability(decline_row)[0])
         seen = Examined(query, cands, lexical, stage_one, leading, second, stage_two, decline_row, p_right)
-        if query.kind in FACTOID_KINDS:
+        if query.kind in FACTOID_KINDS:  # the short answer comes from the quoted article, so it can be checked
             for rank, i in enumerate(order[:ANSWER_SEARCH]):
-                if sentences[i].answer:
+                if sentences[i].answer and sentences[i].article is best.article:
                     seen.answer_at = rank
                     seen.short_row = short_features(query, sentences[i], rank, float(stage_two[i]),
                                                     float(stage_two[order[0]]), p_right)

@@ -20,7 +20,7 @@ SENTENCE_FEATURES = (
     "sentence_coverage", "context_coverage", "neighbour_coverage", "passage_coverage", "article_coverage",
     "title_coverage", "lead_coverage", "proximity", "phrases", "passage_bm25", "article_bm25",
     "article_first", "article_rank", "first_sentence", "early_sentence", "length", "question_like",
-    "refers_back", "missing_weight",
+    "refers_back", "missing_weight", "literal_words",
 )
 ANSWER_FEATURES = SENTENCE_FEATURES + (
     "stage_one", "answer_found", "answer_strength", "type_present",
@@ -33,6 +33,7 @@ SHORT_FEATURES = (
 DECLINE_FEATURES = (
     "best", "margin", "second", "best_article_coverage", "best_sentence_coverage", "unknown_weight",
     "max_missing_idf", "missing_in_article", "answer_found", "terms", "top_bm25", "same_article_share",
+    "answer_strength", "max_missing_near", "factoid",
 )
 
 
@@ -45,6 +46,7 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
     """One row of SENTENCE_FEATURES per candidate sentence."""
     weights = query.weights
     phrases = query.phrases
+    literal = {w.lower() for w in _WORD.findall(query.question.content) if len(w) > 2}
     top = cands.top_bm25 or 1.0
     rows = []
     for s in cands.sentences:
@@ -73,6 +75,7 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
             float(text.rstrip().endswith("?") or (s.heading is not None and text.strip() == s.heading.strip())),
             float(refers_back),
             _missing(weights, article.terms),
+            len(literal & {w.lower() for w in _WORD.findall(text)}) / max(len(literal), 1),
         ))
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(SENTENCE_FEATURES))
 
@@ -109,10 +112,13 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence | None, se
     first = float(scores[order[0]]) if len(order) else 0.0
     second = float(scores[order[1]]) if len(order) > 1 else 0.0
     if best is None:
-        return np.array([[first, first - second, second, 0, 0, 1, 0, 1, 0, len(weights), 0, 0]], dtype=np.float64)
+        return np.array([[first, first - second, second, 0, 0, 1, 0, 1, 0, len(weights), 0, 0, 0, 1, 0]],
+                        dtype=np.float64)
     missing = [t for t in weights if t not in best.article.terms]
     unknown = sum(weights[t] for t in query.unknown if t in weights) / total
     same = [s for s in (sentences[i] for i in order[:5]) if s.article is best.article]
+    near = set(best.terms) | best.neighbour_terms | best.article.title_terms | best.heading_terms
+    top_weight = max(weights.values()) or 1.0
     return np.array([[
         first,
         first - second,
@@ -120,12 +126,15 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence | None, se
         coverage(best.article.terms, weights),
         coverage(set(best.terms) | best.neighbour_terms | best.article.title_terms, weights),
         unknown,
-        max((weights[t] for t in missing), default=0.0) / max(weights.values()),
+        max((weights[t] for t in missing), default=0.0) / top_weight,
         len(missing) / max(len(weights), 1),
         float(best.answer is not None),
         min(len(weights), 12) / 12,
         np.log1p(top_bm25),
         len(same) / max(min(5, len(order)), 1),
+        best.answer_strength,
+        max((w for t, w in weights.items() if t not in near), default=0.0) / top_weight,
+        float(query.kind in FACTOID_KINDS),
     ]], dtype=np.float64)
 
 
