@@ -57,6 +57,9 @@ class SetReport:
     passages: int
     index_seconds: float
     rows: list[Row]
+    articles: int = 0
+    index_reused: bool = False  # the corpus was unchanged since the last run: nothing indexed
+    skipped_files: list[str] = field(default_factory=list)  # corpus files the indexer refused, with why
     failures: list[dict] = field(default_factory=list)
 
 
@@ -90,9 +93,10 @@ def corpus_key(qaset: QASet) -> str:
     return digest.hexdigest()[:16]
 
 
-def prepare_index(qaset: QASet, work: Path) -> tuple[Path, float]:
+def prepare_index(qaset: QASet, work: Path):
     """The set's open corpus as a folder under `work` (inline articles as JSONL, files linked, never
-    copied) indexed by the real `build_index`; unchanged content reuses it. Returns (db, seconds)."""
+    copied) indexed by the real `build_index`; unchanged content reuses it.
+    Returns (database path, `IndexSummary`)."""
     from index.build import build_index
 
     folder = Path(work) / f"{qaset.name}-{corpus_key(qaset)}"
@@ -111,10 +115,8 @@ def prepare_index(qaset: QASet, work: Path) -> tuple[Path, float]:
         if not link.is_symlink():
             link.parent.mkdir(parents=True, exist_ok=True)
             link.symlink_to(path.resolve())
-    started = time.perf_counter()
     db = folder / "tanya.db"
-    build_index(corpus_dir, db)  # does nothing on an unchanged corpus
-    return db, time.perf_counter() - started
+    return db, build_index(corpus_dir, db)  # does nothing on an unchanged corpus
 
 
 # -- the loop ----------------------------------------------------------------------------------------
@@ -275,8 +277,8 @@ def run_set(qaset: QASet, work: Path, log=None) -> SetReport:
     from bot.engine import Engine
 
     log = log or (lambda message: None)
-    db, index_seconds = prepare_index(qaset, work)
-    log(f"{qaset.name}: index ready in {index_seconds:.1f} s; asking {len(qaset.items)} questions")
+    db, summary = prepare_index(qaset, work)
+    log(f"{qaset.name}: index ready in {summary.seconds:.1f} s; asking {len(qaset.items)} questions")
     engine = Engine(db)
     started = time.perf_counter()
     results = list(answer_items(qaset.items, engine, internal=False))
@@ -298,7 +300,9 @@ def run_set(qaset: QASet, work: Path, log=None) -> SetReport:
         golds = {item.id: gold_articles(item, baseline.passages) for item in qaset.items}
         rows.append(internal_row(qaset.name, results, golds, internal_seconds))
     failures = [f for r, top in zip(results, tops) if (f := failure_record(qaset.name, r, metric, top))]
-    return SetReport(qaset.name, qaset.split, len(baseline.passages), index_seconds, rows, failures)
+    return SetReport(qaset.name, qaset.split, len(baseline.passages), summary.seconds, rows, failures=failures,
+                     articles=summary.articles, index_reused=not summary.changed and not summary.rebuilt,
+                     skipped_files=[f"{s.path}: {s.reason}" for s in summary.skipped])
 
 
 def run_quality(names: list[str], split: str, work: Path, shared: Path | None = None,
@@ -340,7 +344,10 @@ def format_table(reports: list[SetReport], skipped: list[str], split: str) -> st
                 f"{short} | {_cell(row.unanswerable_declined)} | {_cell(row.wrongly_declined)} | {row.seconds:.1f} |"
             )
     lines.append("")
-    lines += [f"- {r.name}: {r.passages:,} passages indexed (index {r.index_seconds:.1f} s)" for r in reports]
+    for r in reports:
+        index = "reused" if r.index_reused else f"built in {r.index_seconds:.1f} s"
+        refused = f"; {len(r.skipped_files)} corpus files refused" if r.skipped_files else ""
+        lines.append(f"- {r.name}: {r.articles:,} articles, {r.passages:,} passages (index {index}{refused})")
     lines += [f"- {line}" for line in skipped]
     lines.append("- hit@k: evidence in the quote (devset, archive) or the quote from a gold article (MRC, "
                  "FacQA); declined answerable questions count as misses. internal top: Engine.ranking's "
@@ -351,7 +358,9 @@ def format_table(reports: list[SetReport], skipped: list[str], split: str) -> st
 def to_json(reports: list[SetReport], skipped: list[str], split: str) -> dict:
     return {
         "split": split,
-        "sets": [{"name": r.name, "passages": r.passages, "index_seconds": round(r.index_seconds, 2),
+        "sets": [{"name": r.name, "articles": r.articles, "passages": r.passages,
+                  "index_seconds": round(r.index_seconds, 2), "index_reused": r.index_reused,
+                  "skipped_files": r.skipped_files,
                   "rows": [asdict(row) for row in r.rows]} for r in reports],
         "skipped": skipped,
     }

@@ -210,6 +210,8 @@ def test_archive_loader_and_one_set_end_to_end_on_a_fixture(tmp_path: Path) -> N
     assert report.passages > 50  # the bundled corpus and the two fixture articles, linked not copied
     assert tanya.hit_at_1 == 1.0 and tanya.short_answer == 1.0 and tanya.short_metric == "acc"
     assert bm25.hit_at_1 == 1.0
+    assert not report.index_reused and report.articles == 7 and not report.skipped_files
+    assert run_set(qaset, tmp_path / "work").index_reused  # same content: the index is not touched
     key = corpus_key(qaset)
     (shared / "datasets" / "indosum" / "articles.jsonl").write_text(
         json.dumps(ARCHIVE_ARTICLES[0]) + "\n", encoding="utf-8")
