@@ -14,12 +14,21 @@ import sqlite3
 import statistics
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from rank_bm25 import BM25Okapi
 
 from bench.datasets import SETS, QAItem, QASet, SetMissing, load_set
 from bench.evaluate import answer_correct, best_f1, evidence_in_quote, rank_of_hit
+from index.analyse import Analyzer
+from index.build import IndexSummary, build_index
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
 
 ACCURACY_SETS = {"devset", "archive"}  # hand-written short answers: right or wrong; the rest: token F1
 TANYA, BM25, INTERNAL = "Tanya", "rank-bm25", "internal top"
@@ -93,12 +102,10 @@ def corpus_key(qaset: QASet) -> str:
     return digest.hexdigest()[:16]
 
 
-def prepare_index(qaset: QASet, work: Path):
+def prepare_index(qaset: QASet, work: Path) -> tuple[Path, IndexSummary]:
     """The set's open corpus as a folder under `work` (inline articles as JSONL, files linked, never
     copied) indexed by the real `build_index`; unchanged content reuses it.
     Returns (database path, `IndexSummary`)."""
-    from index.build import build_index
-
     folder = Path(work) / f"{qaset.name}-{corpus_key(qaset)}"
     corpus_dir = folder / "corpus"
     corpus_dir.mkdir(parents=True, exist_ok=True)
@@ -120,37 +127,33 @@ def prepare_index(qaset: QASet, work: Path):
 
 
 # -- the loop ----------------------------------------------------------------------------------------
-def answer_items(items: Iterable[QAItem], engine, internal: bool = True) -> Iterator[ItemResult]:
+def answer_items(items: Iterable[QAItem], engine: Engine, internal: bool = True) -> Iterator[ItemResult]:
     """Ask every item as a user would (a follow-up after its previous question, in one chat)."""
-    rank = getattr(engine, "ranking", None) if internal else None
     for item in items:
         started = time.perf_counter()
         previous = engine.ask(item.previous).turn if item.previous else None
         answer = engine.ask(item.question, previous).to_json()
         seconds = time.perf_counter() - started
-        top = None
-        if rank is not None:
-            ranking = rank(item.question, k=1)
-            top = ranking[0] if ranking else None
-        yield ItemResult(item, answer, seconds, top)
+        yield ItemResult(item, answer, seconds, internal_top(engine, item.question) if internal else None)
+
+
+def internal_top(engine: Engine, question: str) -> str | None:
+    """The first article of the engine's internal ranking, None if the engine keeps none."""
+    ranking = getattr(engine, "ranking", None)
+    found = ranking(question, k=1) if ranking is not None else []
+    return found[0] if found else None
 
 
 class Bm25Baseline:
     """rank-bm25's `BM25Okapi` over the index's own passages, analysed with our Sastrawi stems."""
 
     def __init__(self, db_path: Path) -> None:
-        import numpy as np
-        from rank_bm25 import BM25Okapi
-
-        from index.analyse import Analyzer
-
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
             rows = conn.execute("SELECT id, article_id, text FROM passages ORDER BY id").fetchall()
             stems = dict(conn.execute("SELECT word, term FROM stems"))
         finally:
             conn.close()
-        self._np = np
         self.analyzer = Analyzer(stems=stems)
         self.passages = [{"passage_id": pid, "article_id": article, "quote": text} for pid, article, text in rows]
         self.model = BM25Okapi([self.analyzer.terms(text) for _, _, text in rows])
@@ -160,7 +163,7 @@ class Bm25Baseline:
         if not terms:
             return []
         scores = self.model.get_scores(terms)
-        best = self._np.argsort(-scores, kind="stable")[:k]
+        best = np.argsort(-scores, kind="stable")[:k]
         return [self.passages[i] for i in best]
 
 
@@ -272,7 +275,7 @@ def failure_record(name: str, result: ItemResult, metric: str, bm25_top: list[di
 
 
 # -- one set, all sets -------------------------------------------------------------------------------
-def run_set(qaset: QASet, work: Path, log=None) -> SetReport:
+def run_set(qaset: QASet, work: Path, log: Callable[[str], None] | None = None) -> SetReport:
     """Index the set's corpus, ask every question, measure rank-bm25 on the same passages."""
     from bot.engine import Engine
 
@@ -294,8 +297,7 @@ def run_set(qaset: QASet, work: Path, log=None) -> SetReport:
     if hasattr(engine, "ranking"):
         started = time.perf_counter()
         for result in results:
-            ranking = engine.ranking(result.item.question, k=1)
-            result.internal_top = ranking[0] if ranking else None
+            result.internal_top = internal_top(engine, result.item.question)
         internal_seconds = time.perf_counter() - started
         golds = {item.id: gold_articles(item, baseline.passages) for item in qaset.items}
         rows.append(internal_row(qaset.name, results, golds, internal_seconds))
@@ -306,7 +308,8 @@ def run_set(qaset: QASet, work: Path, log=None) -> SetReport:
 
 
 def run_quality(names: list[str], split: str, work: Path, shared: Path | None = None,
-                limit: int | None = None, log=None) -> tuple[list[SetReport], list[str]]:
+                limit: int | None = None, log: Callable[[str], None] | None = None
+                ) -> tuple[list[SetReport], list[str]]:
     """Every named set that is present; a missing one becomes a line saying so."""
     reports, skipped = [], []
     for name in names:
