@@ -256,7 +256,7 @@ def test_quality_mrc_sets_at_ci_size(tmp_path: Path) -> None:
     done = _quality("--sets", "idk_mrc,tydiqa,facqa", "--split", "dev", "--limit", "100",
                     "--work", str(tmp_path), "--json")
     assert done.returncode == 0, done.stderr
-    assert time.perf_counter() - started < 60
+    assert time.perf_counter() - started < 90  # about 12 s on 2 idle cores, indexes built fresh
     report = json.loads(done.stdout)
     assert [s["name"] for s in report["sets"]] == ["idk_mrc", "tydiqa", "facqa"] and not report["skipped"]
     for found in report["sets"]:
