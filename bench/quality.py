@@ -52,6 +52,7 @@ class Row:
     unanswerable: int
     hit_at_1: float | None
     hit_at_3: float | None
+    article_at_1: float | None  # the first quote's (or top passage's) article is a gold article
     short_metric: str | None  # "acc" or "F1"
     short_answer: float | None
     unanswerable_declined: float | None
@@ -195,7 +196,13 @@ def _mean(values: list[float]) -> float | None:
     return statistics.fmean(values) if values else None
 
 
-def tanya_row(name: str, results: list[ItemResult], metric: str, seconds: float) -> Row:
+def _first_article_right(passages: list[dict], gold: frozenset[str]) -> float:
+    return float(bool(passages) and passages[0].get("article_id") in gold)
+
+
+def tanya_row(name: str, results: list[ItemResult], metric: str, seconds: float,
+              golds: dict[str, frozenset[str]]) -> Row:
+    """The delivered answers; `golds` are each item's gold articles (see `gold_articles`)."""
     answerable = [r for r in results if r.item.answerable]
     unanswerable = [r for r in results if not r.item.answerable]
     ranks = [None if r.answer.get("abstained") else quote_rank(r.item, r.answer.get("passages") or [])
@@ -205,6 +212,9 @@ def tanya_row(name: str, results: list[ItemResult], metric: str, seconds: float)
         set=name, system=TANYA, answerable=len(answerable), unanswerable=len(unanswerable),
         hit_at_1=_mean([float(rank == 1) for rank in ranks]),
         hit_at_3=_mean([float(rank is not None and rank <= 3) for rank in ranks]),
+        article_at_1=_mean([0.0 if r.answer.get("abstained") else
+                            _first_article_right(r.answer.get("passages") or [], golds[r.item.id])
+                            for r in answerable]),
         short_metric=metric, short_answer=_mean(shorts),
         unanswerable_declined=_mean([float(bool(r.answer.get("abstained"))) for r in unanswerable]),
         wrongly_declined=_mean([float(bool(r.answer.get("abstained"))) for r in answerable]),
@@ -212,15 +222,17 @@ def tanya_row(name: str, results: list[ItemResult], metric: str, seconds: float)
     )
 
 
-def bm25_row(name: str, items: list[QAItem], tops: list[list[dict]], seconds: float) -> Row:
+def bm25_row(name: str, items: list[QAItem], tops: list[list[dict]], seconds: float,
+             golds: dict[str, frozenset[str]]) -> Row:
     """rank-bm25's top passages scored like quotes; it never declines and gives no short answer."""
     ranks = [quote_rank(item, top) for item, top in zip(items, tops) if item.answerable]
+    articles = [_first_article_right(top, golds[item.id]) for item, top in zip(items, tops) if item.answerable]
     unanswerable = sum(not item.answerable for item in items)
     return Row(
         set=name, system=BM25, answerable=len(ranks), unanswerable=unanswerable,
         hit_at_1=_mean([float(rank == 1) for rank in ranks]),
         hit_at_3=_mean([float(rank is not None and rank <= 3) for rank in ranks]),
-        short_metric=None, short_answer=None,
+        article_at_1=_mean(articles), short_metric=None, short_answer=None,
         unanswerable_declined=0.0 if unanswerable else None,
         wrongly_declined=0.0 if ranks else None,
         seconds=seconds,
@@ -228,12 +240,14 @@ def bm25_row(name: str, items: list[QAItem], tops: list[list[dict]], seconds: fl
 
 
 def internal_row(name: str, results: list[ItemResult], golds: dict[str, frozenset[str]], seconds: float) -> Row:
-    """The engine's internal ranking top (an article), right when it is a gold article."""
+    """The engine's internal ranking top: an article, so only article@1 is measured (and, on sets
+    whose gold is an article anyway, hit@1 too)."""
     answerable = [r for r in results if r.item.answerable]
+    article_at_1 = _mean([float(r.internal_top in golds[r.item.id]) for r in answerable])
+    by_article = all(not r.item.evidence for r in answerable)
     return Row(
         set=name, system=INTERNAL, answerable=len(answerable), unanswerable=len(results) - len(answerable),
-        hit_at_1=_mean([float(r.internal_top in golds[r.item.id]) for r in answerable]),
-        hit_at_3=None, short_metric=None, short_answer=None, unanswerable_declined=None,
+        hit_at_1=article_at_1 if by_article else None, hit_at_3=None, article_at_1=article_at_1, short_metric=None, short_answer=None, unanswerable_declined=None,
         wrongly_declined=None, seconds=seconds,
     )
 
@@ -287,19 +301,20 @@ def run_set(qaset: QASet, work: Path, log: Callable[[str], None] | None = None) 
     results = list(answer_items(qaset.items, engine, internal=False))
     ask_seconds = time.perf_counter() - started
     metric = "acc" if qaset.name in ACCURACY_SETS else "F1"
-    rows = [tanya_row(qaset.name, results, metric, ask_seconds)]
 
     started = time.perf_counter()
     baseline = Bm25Baseline(db)
     tops = [baseline.top(item.question) for item in qaset.items]
-    rows.append(bm25_row(qaset.name, qaset.items, tops, time.perf_counter() - started))
+    bm25_seconds = time.perf_counter() - started
+    golds = {item.id: gold_articles(item, baseline.passages) for item in qaset.items}
+    rows = [tanya_row(qaset.name, results, metric, ask_seconds, golds),
+            bm25_row(qaset.name, qaset.items, tops, bm25_seconds, golds)]
 
     if hasattr(engine, "ranking"):
         started = time.perf_counter()
         for result in results:
             result.internal_top = internal_top(engine, result.item.question)
         internal_seconds = time.perf_counter() - started
-        golds = {item.id: gold_articles(item, baseline.passages) for item in qaset.items}
         rows.append(internal_row(qaset.name, results, golds, internal_seconds))
     failures = [f for r, top in zip(results, tops) if (f := failure_record(qaset.name, r, metric, top))]
     return SetReport(qaset.name, qaset.split, len(baseline.passages), summary.seconds, rows, failures=failures,
@@ -334,9 +349,9 @@ def format_table(reports: list[SetReport], skipped: list[str], split: str) -> st
     lines = [
         f"Quality, split {split} (open corpus, delivered answers; rank-bm25 on the same passages)",
         "",
-        "| set | system | questions (answerable/unanswerable) | hit@1 | hit@3 | short answer | "
+        "| set | system | questions (answerable/unanswerable) | hit@1 | hit@3 | article@1 | short answer | "
         "unanswerable declined | answerable wrongly declined | seconds |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for report in reports:
         for row in report.rows:
@@ -344,6 +359,7 @@ def format_table(reports: list[SetReport], skipped: list[str], split: str) -> st
             lines.append(
                 f"| {row.set} | {row.system} | {row.answerable + row.unanswerable} "
                 f"({row.answerable}/{row.unanswerable}) | {_cell(row.hit_at_1)} | {_cell(row.hit_at_3)} | "
+                f"{_cell(row.article_at_1)} | "
                 f"{short} | {_cell(row.unanswerable_declined)} | {_cell(row.wrongly_declined)} | {row.seconds:.1f} |"
             )
     lines.append("")
@@ -353,8 +369,9 @@ def format_table(reports: list[SetReport], skipped: list[str], split: str) -> st
         lines.append(f"- {r.name}: {r.articles:,} articles, {r.passages:,} passages (index {index}{refused})")
     lines += [f"- {line}" for line in skipped]
     lines.append("- hit@k: evidence in the quote (devset, archive) or the quote from a gold article (MRC, "
-                 "FacQA); declined answerable questions count as misses. internal top: Engine.ranking's "
-                 "first article is a gold article (for devset: an article holding the evidence).")
+                 "FacQA); article@1: the first quote's article is a gold article (devset: an article "
+                 "holding the evidence), the measure the internal ranking (articles only) can be compared "
+                 "on; declined answerable questions count as misses.")
     return "\n".join(lines)
 
 
