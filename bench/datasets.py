@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,6 +104,11 @@ def _jsonl(path: Path) -> list[tuple[int, dict]]:
     return rows
 
 
+def hand_written_items(rows: Iterable[tuple[int, dict]], prefix: str) -> list[QAItem]:
+    """(line number, object) of a devset / archive style file → items (`tanya eval` reads any such file)."""
+    return [_hand_written_item(prefix, number, row) for number, row in rows]
+
+
 def _hand_written_item(prefix: str, number: int, row: dict) -> QAItem:
     """devset / archive line → item (`answer` may be a list, a string or null)."""
     answers = row.get("answer") or []
@@ -120,14 +126,14 @@ def _hand_written_item(prefix: str, number: int, row: dict) -> QAItem:
 
 
 def _devset(split: str, questions: Path) -> QASet:
-    items = [_hand_written_item("devset", n, row) for n, row in _jsonl(questions)]
+    items = hand_written_items(_jsonl(questions), "devset")
     return QASet("devset", split, [], [BUNDLED_CORPUS], items)
 
 
 def _archive(split: str, datasets: Path, questions: Path) -> QASet:
     rows = _jsonl(questions)
     indosum = _require(datasets / "indosum" / "articles.jsonl")
-    items = [_hand_written_item("archive", n, row) for n, row in rows if row.get("split") == split]
+    items = hand_written_items(((n, row) for n, row in rows if row.get("split") == split), "archive")
     return QASet("archive", split, [], [BUNDLED_CORPUS, indosum], items)
 
 

@@ -14,12 +14,21 @@ import sqlite3
 import statistics
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from rank_bm25 import BM25Okapi
 
 from bench.datasets import SETS, QAItem, QASet, SetMissing, load_set
 from bench.evaluate import answer_correct, best_f1, evidence_in_quote, rank_of_hit
+from index.analyse import Analyzer
+from index.build import IndexSummary, build_index
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
 
 ACCURACY_SETS = {"devset", "archive"}  # hand-written short answers: right or wrong; the rest: token F1
 TANYA, BM25, INTERNAL = "Tanya", "rank-bm25", "internal top"
@@ -43,6 +52,7 @@ class Row:
     unanswerable: int
     hit_at_1: float | None
     hit_at_3: float | None
+    article_at_1: float | None  # the first quote's (or top passage's) article is a gold article
     short_metric: str | None  # "acc" or "F1"
     short_answer: float | None
     unanswerable_declined: float | None
@@ -57,6 +67,9 @@ class SetReport:
     passages: int
     index_seconds: float
     rows: list[Row]
+    articles: int = 0
+    index_reused: bool = False  # the corpus was unchanged since the last run: nothing indexed
+    skipped_files: list[str] = field(default_factory=list)  # corpus files the indexer refused, with why
     failures: list[dict] = field(default_factory=list)
 
 
@@ -90,11 +103,10 @@ def corpus_key(qaset: QASet) -> str:
     return digest.hexdigest()[:16]
 
 
-def prepare_index(qaset: QASet, work: Path) -> tuple[Path, float]:
+def prepare_index(qaset: QASet, work: Path) -> tuple[Path, IndexSummary]:
     """The set's open corpus as a folder under `work` (inline articles as JSONL, files linked, never
-    copied) indexed by the real `build_index`; unchanged content reuses it. Returns (db, seconds)."""
-    from index.build import build_index
-
+    copied) indexed by the real `build_index`; unchanged content reuses it.
+    Returns (database path, `IndexSummary`)."""
     folder = Path(work) / f"{qaset.name}-{corpus_key(qaset)}"
     corpus_dir = folder / "corpus"
     corpus_dir.mkdir(parents=True, exist_ok=True)
@@ -111,44 +123,38 @@ def prepare_index(qaset: QASet, work: Path) -> tuple[Path, float]:
         if not link.is_symlink():
             link.parent.mkdir(parents=True, exist_ok=True)
             link.symlink_to(path.resolve())
-    started = time.perf_counter()
     db = folder / "tanya.db"
-    build_index(corpus_dir, db)  # does nothing on an unchanged corpus
-    return db, time.perf_counter() - started
+    return db, build_index(corpus_dir, db)  # does nothing on an unchanged corpus
 
 
 # -- the loop ----------------------------------------------------------------------------------------
-def answer_items(items: Iterable[QAItem], engine, internal: bool = True) -> Iterator[ItemResult]:
+def answer_items(items: Iterable[QAItem], engine: Engine, internal: bool = True) -> Iterator[ItemResult]:
     """Ask every item as a user would (a follow-up after its previous question, in one chat)."""
-    rank = getattr(engine, "ranking", None) if internal else None
     for item in items:
         started = time.perf_counter()
         previous = engine.ask(item.previous).turn if item.previous else None
         answer = engine.ask(item.question, previous).to_json()
         seconds = time.perf_counter() - started
-        top = None
-        if rank is not None:
-            ranking = rank(item.question, k=1)
-            top = ranking[0] if ranking else None
-        yield ItemResult(item, answer, seconds, top)
+        yield ItemResult(item, answer, seconds, internal_top(engine, item.question) if internal else None)
+
+
+def internal_top(engine: Engine, question: str) -> str | None:
+    """The first article of the engine's internal ranking, None if the engine keeps none."""
+    ranking = getattr(engine, "ranking", None)
+    found = ranking(question, k=1) if ranking is not None else []
+    return found[0] if found else None
 
 
 class Bm25Baseline:
     """rank-bm25's `BM25Okapi` over the index's own passages, analysed with our Sastrawi stems."""
 
     def __init__(self, db_path: Path) -> None:
-        import numpy as np
-        from rank_bm25 import BM25Okapi
-
-        from index.analyse import Analyzer
-
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
             rows = conn.execute("SELECT id, article_id, text FROM passages ORDER BY id").fetchall()
             stems = dict(conn.execute("SELECT word, term FROM stems"))
         finally:
             conn.close()
-        self._np = np
         self.analyzer = Analyzer(stems=stems)
         self.passages = [{"passage_id": pid, "article_id": article, "quote": text} for pid, article, text in rows]
         self.model = BM25Okapi([self.analyzer.terms(text) for _, _, text in rows])
@@ -158,7 +164,7 @@ class Bm25Baseline:
         if not terms:
             return []
         scores = self.model.get_scores(terms)
-        best = self._np.argsort(-scores, kind="stable")[:k]
+        best = np.argsort(-scores, kind="stable")[:k]
         return [self.passages[i] for i in best]
 
 
@@ -190,7 +196,13 @@ def _mean(values: list[float]) -> float | None:
     return statistics.fmean(values) if values else None
 
 
-def tanya_row(name: str, results: list[ItemResult], metric: str, seconds: float) -> Row:
+def _first_article_right(passages: list[dict], gold: frozenset[str]) -> float:
+    return float(bool(passages) and passages[0].get("article_id") in gold)
+
+
+def tanya_row(name: str, results: list[ItemResult], metric: str, seconds: float,
+              golds: dict[str, frozenset[str]]) -> Row:
+    """The delivered answers; `golds` are each item's gold articles (see `gold_articles`)."""
     answerable = [r for r in results if r.item.answerable]
     unanswerable = [r for r in results if not r.item.answerable]
     ranks = [None if r.answer.get("abstained") else quote_rank(r.item, r.answer.get("passages") or [])
@@ -200,6 +212,9 @@ def tanya_row(name: str, results: list[ItemResult], metric: str, seconds: float)
         set=name, system=TANYA, answerable=len(answerable), unanswerable=len(unanswerable),
         hit_at_1=_mean([float(rank == 1) for rank in ranks]),
         hit_at_3=_mean([float(rank is not None and rank <= 3) for rank in ranks]),
+        article_at_1=_mean([0.0 if r.answer.get("abstained") else
+                            _first_article_right(r.answer.get("passages") or [], golds[r.item.id])
+                            for r in answerable]),
         short_metric=metric, short_answer=_mean(shorts),
         unanswerable_declined=_mean([float(bool(r.answer.get("abstained"))) for r in unanswerable]),
         wrongly_declined=_mean([float(bool(r.answer.get("abstained"))) for r in answerable]),
@@ -207,15 +222,17 @@ def tanya_row(name: str, results: list[ItemResult], metric: str, seconds: float)
     )
 
 
-def bm25_row(name: str, items: list[QAItem], tops: list[list[dict]], seconds: float) -> Row:
+def bm25_row(name: str, items: list[QAItem], tops: list[list[dict]], seconds: float,
+             golds: dict[str, frozenset[str]]) -> Row:
     """rank-bm25's top passages scored like quotes; it never declines and gives no short answer."""
     ranks = [quote_rank(item, top) for item, top in zip(items, tops) if item.answerable]
+    articles = [_first_article_right(top, golds[item.id]) for item, top in zip(items, tops) if item.answerable]
     unanswerable = sum(not item.answerable for item in items)
     return Row(
         set=name, system=BM25, answerable=len(ranks), unanswerable=unanswerable,
         hit_at_1=_mean([float(rank == 1) for rank in ranks]),
         hit_at_3=_mean([float(rank is not None and rank <= 3) for rank in ranks]),
-        short_metric=None, short_answer=None,
+        article_at_1=_mean(articles), short_metric=None, short_answer=None,
         unanswerable_declined=0.0 if unanswerable else None,
         wrongly_declined=0.0 if ranks else None,
         seconds=seconds,
@@ -223,12 +240,14 @@ def bm25_row(name: str, items: list[QAItem], tops: list[list[dict]], seconds: fl
 
 
 def internal_row(name: str, results: list[ItemResult], golds: dict[str, frozenset[str]], seconds: float) -> Row:
-    """The engine's internal ranking top (an article), right when it is a gold article."""
+    """The engine's internal ranking top: an article, so only article@1 is measured (and, on sets
+    whose gold is an article anyway, hit@1 too)."""
     answerable = [r for r in results if r.item.answerable]
+    article_at_1 = _mean([float(r.internal_top in golds[r.item.id]) for r in answerable])
+    by_article = all(not r.item.evidence for r in answerable)
     return Row(
         set=name, system=INTERNAL, answerable=len(answerable), unanswerable=len(results) - len(answerable),
-        hit_at_1=_mean([float(r.internal_top in golds[r.item.id]) for r in answerable]),
-        hit_at_3=None, short_metric=None, short_answer=None, unanswerable_declined=None,
+        hit_at_1=article_at_1 if by_article else None, hit_at_3=None, article_at_1=article_at_1, short_metric=None, short_answer=None, unanswerable_declined=None,
         wrongly_declined=None, seconds=seconds,
     )
 
@@ -270,39 +289,42 @@ def failure_record(name: str, result: ItemResult, metric: str, bm25_top: list[di
 
 
 # -- one set, all sets -------------------------------------------------------------------------------
-def run_set(qaset: QASet, work: Path, log=None) -> SetReport:
+def run_set(qaset: QASet, work: Path, log: Callable[[str], None] | None = None) -> SetReport:
     """Index the set's corpus, ask every question, measure rank-bm25 on the same passages."""
     from bot.engine import Engine
 
     log = log or (lambda message: None)
-    db, index_seconds = prepare_index(qaset, work)
-    log(f"{qaset.name}: index ready in {index_seconds:.1f} s; asking {len(qaset.items)} questions")
+    db, summary = prepare_index(qaset, work)
+    log(f"{qaset.name}: index ready in {summary.seconds:.1f} s; asking {len(qaset.items)} questions")
     engine = Engine(db)
     started = time.perf_counter()
     results = list(answer_items(qaset.items, engine, internal=False))
     ask_seconds = time.perf_counter() - started
     metric = "acc" if qaset.name in ACCURACY_SETS else "F1"
-    rows = [tanya_row(qaset.name, results, metric, ask_seconds)]
 
     started = time.perf_counter()
     baseline = Bm25Baseline(db)
     tops = [baseline.top(item.question) for item in qaset.items]
-    rows.append(bm25_row(qaset.name, qaset.items, tops, time.perf_counter() - started))
+    bm25_seconds = time.perf_counter() - started
+    golds = {item.id: gold_articles(item, baseline.passages) for item in qaset.items}
+    rows = [tanya_row(qaset.name, results, metric, ask_seconds, golds),
+            bm25_row(qaset.name, qaset.items, tops, bm25_seconds, golds)]
 
     if hasattr(engine, "ranking"):
         started = time.perf_counter()
         for result in results:
-            ranking = engine.ranking(result.item.question, k=1)
-            result.internal_top = ranking[0] if ranking else None
+            result.internal_top = internal_top(engine, result.item.question)
         internal_seconds = time.perf_counter() - started
-        golds = {item.id: gold_articles(item, baseline.passages) for item in qaset.items}
         rows.append(internal_row(qaset.name, results, golds, internal_seconds))
     failures = [f for r, top in zip(results, tops) if (f := failure_record(qaset.name, r, metric, top))]
-    return SetReport(qaset.name, qaset.split, len(baseline.passages), index_seconds, rows, failures)
+    return SetReport(qaset.name, qaset.split, len(baseline.passages), summary.seconds, rows, failures=failures,
+                     articles=summary.articles, index_reused=not summary.changed and not summary.rebuilt,
+                     skipped_files=[f"{s.path}: {s.reason}" for s in summary.skipped])
 
 
 def run_quality(names: list[str], split: str, work: Path, shared: Path | None = None,
-                limit: int | None = None, log=None) -> tuple[list[SetReport], list[str]]:
+                limit: int | None = None, log: Callable[[str], None] | None = None
+                ) -> tuple[list[SetReport], list[str]]:
     """Every named set that is present; a missing one becomes a line saying so."""
     reports, skipped = [], []
     for name in names:
@@ -327,9 +349,9 @@ def format_table(reports: list[SetReport], skipped: list[str], split: str) -> st
     lines = [
         f"Quality, split {split} (open corpus, delivered answers; rank-bm25 on the same passages)",
         "",
-        "| set | system | questions (answerable/unanswerable) | hit@1 | hit@3 | short answer | "
+        "| set | system | questions (answerable/unanswerable) | hit@1 | hit@3 | article@1 | short answer | "
         "unanswerable declined | answerable wrongly declined | seconds |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for report in reports:
         for row in report.rows:
@@ -337,21 +359,28 @@ def format_table(reports: list[SetReport], skipped: list[str], split: str) -> st
             lines.append(
                 f"| {row.set} | {row.system} | {row.answerable + row.unanswerable} "
                 f"({row.answerable}/{row.unanswerable}) | {_cell(row.hit_at_1)} | {_cell(row.hit_at_3)} | "
+                f"{_cell(row.article_at_1)} | "
                 f"{short} | {_cell(row.unanswerable_declined)} | {_cell(row.wrongly_declined)} | {row.seconds:.1f} |"
             )
     lines.append("")
-    lines += [f"- {r.name}: {r.passages:,} passages indexed (index {r.index_seconds:.1f} s)" for r in reports]
+    for r in reports:
+        index = "reused" if r.index_reused else f"built in {r.index_seconds:.1f} s"
+        refused = f"; {len(r.skipped_files)} corpus files refused" if r.skipped_files else ""
+        lines.append(f"- {r.name}: {r.articles:,} articles, {r.passages:,} passages (index {index}{refused})")
     lines += [f"- {line}" for line in skipped]
     lines.append("- hit@k: evidence in the quote (devset, archive) or the quote from a gold article (MRC, "
-                 "FacQA); declined answerable questions count as misses. internal top: Engine.ranking's "
-                 "first article is a gold article (for devset: an article holding the evidence).")
+                 "FacQA); article@1: the first quote's article is a gold article (devset: an article "
+                 "holding the evidence), the measure the internal ranking (articles only) can be compared "
+                 "on; declined answerable questions count as misses.")
     return "\n".join(lines)
 
 
 def to_json(reports: list[SetReport], skipped: list[str], split: str) -> dict:
     return {
         "split": split,
-        "sets": [{"name": r.name, "passages": r.passages, "index_seconds": round(r.index_seconds, 2),
+        "sets": [{"name": r.name, "articles": r.articles, "passages": r.passages,
+                  "index_seconds": round(r.index_seconds, 2), "index_reused": r.index_reused,
+                  "skipped_files": r.skipped_files,
                   "rows": [asdict(row) for row in r.rows]} for r in reports],
         "skipped": skipped,
     }

@@ -178,15 +178,17 @@ def sources_command(db_path: Path) -> None:
 @click.option("--failures", is_flag=True, help="List the questions that missed.")
 def eval_command(questions_file: Path, db_path: Path, failures: bool) -> None:
     """Score a question set: hit@1, hit@3, answer accuracy, abstention."""
-    from bench.evaluate import format_report, score
+    from bench.datasets import hand_written_items
+    from bench.evaluate import format_report, parse_devset, score
+    from bench.quality import answer_items
 
     engine = _engine(db_path)
-    items = [json.loads(line) for line in questions_file.read_text(encoding="utf-8").splitlines() if line.strip()]
-    answers = []
-    for item in items:
-        previous = engine.ask(item["previous"]).turn if item.get("previous") else None
-        answers.append(engine.ask(item["question"], previous).to_json())
-    report = score(items, answers)
+    try:
+        items = parse_devset(questions_file.read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise click.ClickException(f"{questions_file}: {error}") from None
+    asked = answer_items(hand_written_items(enumerate(items, start=1), "eval"), engine, internal=False)
+    report = score(items, [result.answer for result in asked])
     click.echo(format_report(report))
     if failures:
         for failure in report.failures:

@@ -4,7 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.engine import Engine
+from bench.datasets import hand_written_items
 from bench.evaluate import parse_devset, score
+from bench.quality import answer_items
 
 DEVSET = Path(__file__).parent / "devset.jsonl"
 
@@ -12,11 +14,8 @@ DEVSET = Path(__file__).parent / "devset.jsonl"
 def test_development_set_meets_the_bar(bundled_db: Path) -> None:
     engine = Engine(bundled_db)
     items = parse_devset(DEVSET.read_text(encoding="utf-8"))
-    answers = []
-    for item in items:
-        previous = engine.ask(item["previous"]).turn if item.get("previous") else None
-        answers.append(engine.ask(item["question"], previous).to_json())
-    report = score(items, answers)
+    asked = answer_items(hand_written_items(enumerate(items, start=1), "devset"), engine, internal=False)
+    report = score(items, [result.answer for result in asked])
     assert report.questions >= 40
     assert report.hit_at_1 >= 0.9, report.failures
     assert report.hit_at_3 >= 0.97, report.failures

@@ -1,10 +1,12 @@
 """Scoring on small hand-made inputs, and the dev set's own integrity."""
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from bench.evaluate import answer_correct, evidence_in_quote, format_report, parse_devset, score
+from tests.conftest import TANYA
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -114,3 +116,16 @@ def test_devset_answers_are_written_in_the_evidence_or_derivable(item):
         words = re.findall(r"\w+", expected.lower())
         derived = re.search(r"\d+/\d+/\d{4}", evidence)
         assert all(w in evidence for w in words) or derived, expected
+
+
+def test_eval_command_scores_the_devset_through_the_cli(bundled_db: Path, tmp_path: Path) -> None:
+    done = subprocess.run([*TANYA, "eval", "tests/devset.jsonl", "--db", str(bundled_db)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    hit1 = float(next(line for line in done.stdout.splitlines() if line.startswith("Hit@1")).split(":")[1].strip(" %"))
+    assert hit1 >= 90.0
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"question": "a?"}\n{not json\n', encoding="utf-8")
+    bad = subprocess.run([*TANYA, "eval", str(broken), "--db", str(bundled_db)], capture_output=True, text=True,
+                         timeout=60)
+    assert bad.returncode != 0 and "baris 2" in bad.stderr
