@@ -1,7 +1,7 @@
 """Is this file a Tanya index this version can read? Checked on open by every reader and writer.
 
-The checks are cheap (a header read and a few small queries), so `tanya ask` stays instant on a
-large index: a truncated file shows in the header's page count, a garbled or foreign file fails
+The checks are cheap (a stat and a few small queries), so `tanya ask` stays instant on a
+large index: a truncated file is shorter than its page count, a garbled or foreign file fails
 on its schema, an index from a newer Tanya shows in its schema version. Damage deeper inside the
 file surfaces later as a `sqlite3.DatabaseError`, which `is_damage` recognises.
 """
@@ -15,7 +15,6 @@ from urllib.parse import quote
 
 from index.store import SCHEMA_VERSION
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 REQUIRED_TABLES = {"meta", "files", "articles", "passages", "terms", "postings", "arrays", "stems"}
 FIX = "jalankan `tanya index` untuk membangunnya ulang dari korpus"
 # SQLite result codes that mean the file itself is bad, not the disk or a busy writer.
@@ -71,44 +70,34 @@ def is_damage(error: BaseException) -> bool:
     return "malformed" in text or "not a database" in text or "no such table" in text or "no such column" in text
 
 
-def _header_problem(path: Path) -> str | None:
-    """Cheap checks on the first 100 bytes: magic string and the page count against the size."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as exc:
-        return f"tidak dapat dibaca ({exc.strerror or exc})"
-    if size == 0:
-        return "kosong (0 byte)"
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        return "bukan basis data SQLite"
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        return "rusak (header SQLite tidak sah)"
-    pages = int.from_bytes(header[28:32], "big")
-    change_counter, valid_for = header[24:28], header[92:96]
-    if change_counter == valid_for and pages and size < pages * page_size:
+def _truncation(path: Path, conn: sqlite3.Connection) -> str | None:
+    """A file shorter than the pages SQLite expects. Only decidable without a WAL beside it
+    (a WAL holds pages not yet copied into the file); a rebuilt index has none."""
+    wal = Path(str(path) + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return None
+    size = path.stat().st_size
+    (page_size,), (pages,) = conn.execute("PRAGMA page_size").fetchone(), conn.execute("PRAGMA page_count").fetchone()
+    if size < pages * page_size:
         return f"terpotong ({size} byte, seharusnya {pages * page_size})"
-    if size % page_size:
-        return f"terpotong ({size} byte, bukan kelipatan halaman {page_size} byte)"
     return None
 
 
 def check_index(path: Path | str) -> IndexInfo:
-    """The index's versions if this Tanya can read it; else raise an `IndexUnavailable`."""
+    """The index's versions if this Tanya can read it; else raise an `IndexUnavailable`.
+
+    Only SQLite opens the file here: opening and closing it any other way would drop this
+    process's POSIX locks on it, and with them a running reader's protection in WAL mode.
+    """
     path = Path(path)
-    if not path.exists():
-        raise IndexUnavailable(path, "belum ada", "jalankan dulu `tanya index`")
-    problem = _header_problem(path)
-    for _ in range(3):  # a checkpoint may write page 1 (the header) before extending the file
-        if not problem or not problem.startswith("terpotong"):
-            break
-        time.sleep(0.05)
-        problem = _header_problem(path)
-    if problem:
-        raise IndexDamaged(path, problem)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise IndexUnavailable(path, "belum ada", "jalankan dulu `tanya index`") from None
+    except OSError as exc:
+        raise IndexDamaged(path, f"tidak dapat dibaca ({exc.strerror or exc})") from None
+    if size == 0:
+        raise IndexDamaged(path, "kosong (0 byte)")
     try:
         conn = sqlite3.connect(open_uri(path), uri=True, timeout=30)
     except sqlite3.Error as exc:
@@ -117,12 +106,21 @@ def check_index(path: Path | str) -> IndexInfo:
         tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not REQUIRED_TABLES <= tables:
             raise IndexDamaged(path, "bukan indeks Tanya (tabelnya lain)")
+        problem = _truncation(path, conn)
+        for _ in range(3):  # a checkpoint may be extending the file right now
+            if not problem:
+                break
+            time.sleep(0.05)
+            problem = _truncation(path, conn)
+        if problem:
+            raise IndexDamaged(path, problem)
         meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN "
                                  "('schema_version', 'generation', 'written_by')"))
     except sqlite3.DatabaseError as exc:
         if not is_damage(exc):
             raise
-        raise IndexDamaged(path, f"rusak ({exc})") from None
+        reason = "bukan basis data SQLite" if "not a database" in str(exc) else f"rusak ({exc})"
+        raise IndexDamaged(path, reason) from None
     finally:
         conn.close()
     schema = meta.get("schema_version") or ""
