@@ -718,7 +718,7 @@ def build_application(settings: Settings, db_path: Path, corpus_dir: Path, engin
         .base_url(settings.api_base_url)
         .base_file_url(settings.api_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW))
-        .rate_limiter(RetryingRateLimiter(max_retries=3, network_retries=3))
+        .rate_limiter(RetryingRateLimiter(overall_max_rate=settings.send_rate, max_retries=3, network_retries=3))
         .concurrent_updates(True)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
