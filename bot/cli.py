@@ -67,11 +67,6 @@ def _index_errors(function):
     return wrapper
 
 
-def _scrub(text: str) -> str:
-    """Lone surrogates (from undecodable argv bytes) cannot be printed or sent; make them U+FFFD."""
-    return text.encode("utf-8", "replace").decode("utf-8") if any("\ud800" <= c <= "\udfff" for c in text) else text
-
-
 @click.group()
 @click.version_option(package_name="tanya")
 def main() -> None:
@@ -146,15 +141,16 @@ def _engine(db_path: Path):
 def ask_command(question: str | None, db_path: Path, as_json: bool) -> None:
     """Answer QUESTION, or each line of standard input when QUESTION is omitted."""
     from bot.console import render_answer
+    from bot.safe_text import json_line, scrub_surrogates
 
     engine = _engine(db_path)
     if question is None:  # undecodable bytes on stdin become U+FFFD: one question per line, always
         sys.stdin.reconfigure(errors="replace")
-    questions = [_scrub(question)] if question is not None else (line.rstrip("\n") for line in sys.stdin)
+    questions = [scrub_surrogates(question)] if question is not None else (line.rstrip("\n") for line in sys.stdin)
     for text in questions:
         answer = engine.ask(text)
         if as_json:
-            click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+            click.echo(json_line(json.dumps(answer.to_json(), ensure_ascii=False)))
             sys.stdout.flush()
         else:
             click.echo(render_answer(answer))

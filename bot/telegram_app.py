@@ -57,6 +57,7 @@ from telegram.ext import (
 )
 
 from bot.answer import Answer, Turn
+from bot.safe_text import scrub_surrogates
 from bot.settings import (
     SECRET_TOKEN_RE,
     Settings,
@@ -299,11 +300,6 @@ def _chat_lock(context: ContextTypes.DEFAULT_TYPE, chat_id: int | None) -> async
     return lock
 
 
-def scrub(text: str) -> str:
-    """Lone surrogates (valid in Telegram's JSON, not in UTF-8) would make the reply unsendable."""
-    return text.encode("utf-8", "replace").decode("utf-8") if any("\ud800" <= c <= "\udfff" for c in text) else text
-
-
 async def _ask_engine(context: ContextTypes.DEFAULT_TYPE, *args):
     """The engine's answer, or None when the index is unavailable (missing, damaged, being
     replaced): logged as one line; the bot keeps running and recovers once the index is repaired."""
@@ -320,7 +316,7 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
     """Per chat in arrival order: rate limit, ask the engine off the event loop, reply."""
     chat = update.effective_chat
     async with _chat_lock(context, chat.id if chat else None):
-        await _answer_question(update, context, scrub(question))
+        await _answer_question(update, context, scrub_surrogates(question))
 
 
 async def _answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
@@ -375,11 +371,11 @@ def _inline_text_result(key: str, title: str, html_text: str, description: str |
 async def inline_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`@bot pertanyaan` in any chat: one result, the answer card."""
     query = update.inline_query
-    question = " ".join(query.query.split())
+    question = scrub_surrogates(" ".join(query.query.split()))
     if len(question) < 3 or len(question) > MAX_QUESTION or _over_rate_limit(context, query.from_user.id):
         await query.answer([], cache_time=0)
         return
-    answer = await _ask_engine(context, scrub(question))
+    answer = await _ask_engine(context, question)
     if answer is None:
         await query.answer([_inline_text_result("tidak-tersedia", "Indeks tidak tersedia", INDEX_UNAVAILABLE)], cache_time=0)
         return
