@@ -169,6 +169,17 @@ def test_second_writer_waits_then_gives_up_with_exit_3(indexed) -> None:
     assert articles(db) == 6
 
 
+def test_redeploy_script_takes_the_same_lock(indexed, tmp_path: Path) -> None:
+    corpus, db = indexed
+    with writer_lock(db):
+        done = subprocess.run(["bash", str(ROOT / "deploy" / "redeploy.sh")], cwd=tmp_path, capture_output=True,
+                              text=True, timeout=60,
+                              env={**ENV, "TANYA_CORPUS": str(corpus), "TANYA_DB": str(db), "TANYA_WAIT": "1",
+                                   "TANYA_PYTHON": sys.executable})
+    assert done.returncode == 3, done.stdout + done.stderr
+    assert "menunggu" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_writer_waits_for_the_lock_and_then_indexes_the_current_corpus(indexed) -> None:
     corpus, db = indexed
     (corpus / "baru.txt").write_text("Banjir Bekasi\n\nBanjir melanda Kota Bekasi pada Senin (3/3/2025).\n",

@@ -110,6 +110,27 @@ def test_hostile_upload_names_are_stored_safely_inside_corpus_telegram(stub, loa
     assert not Path("/etc/cron.d/jahat.txt").exists()
 
 
+def test_admin_upload_waits_for_another_writer_of_the_index(stub, loaded):
+    """The upload goes through build_index, so it takes the same lock as `tanya index`."""
+    from index.lock import writer_lock
+
+    corpus, db, _ = loaded
+    content = (b"Jembatan Baru di Kapuas\n\nPemerintah Provinsi Kalimantan Tengah meresmikan jembatan baru di "
+               b"Kuala Kapuas pada Rabu (5/3/2025), kata gubernur.\n")
+    stub.add_file("doc-locked", "documents/locked.txt", content)
+    with writer_lock(db):
+        mark = stub.mark()
+        stub.queue_update(document_update(ADMIN, "doc-locked", "jembatan.txt", len(content)))
+        deadline = time.monotonic() + 30
+        while not (corpus / "telegram" / "jembatan.txt").exists():  # stored, now waiting for the lock
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        time.sleep(1.5)
+        assert not [c for c in stub.calls_of("sendMessage", mark) if c.params.get("chat_id") == ADMIN]
+    reply = stub.wait_for("sendMessage", lambda p: p.get("chat_id") == ADMIN, since=mark, timeout=60).params
+    assert "Disimpan" in check_telegram_html(reply["text"])
+
+
 # -- the index missing, empty or damaged under a running bot ----------------------------------------------
 def _ask_until(stub, chat: int, predicate, timeout: float = 30) -> str:
     deadline = time.monotonic() + timeout
