@@ -699,9 +699,13 @@ def _reload_engine(application: Application) -> None:
     """SIGHUP: open the index afresh. The engine also notices new index generations by itself."""
     from bot.engine import Engine
 
+    from index.health import IndexUnavailable
+
     try:
         application.bot_data["engine"] = Engine(application.bot_data["db_path"])
         log.info("Indeks dimuat ulang (SIGHUP)")
+    except IndexUnavailable as exc:  # keep serving with the engine (and index) we have
+        log.warning("Gagal memuat ulang indeks; tetap memakai yang lama: %s", " ".join(str(exc).split()))
     except Exception:  # noqa: BLE001 - keep serving with the engine we have
         log.exception("Gagal memuat ulang indeks; tetap memakai yang lama")
 

@@ -75,7 +75,7 @@ class IndexSummary:
         lines = []
         if self.moved_aside is not None:
             lines.append(f"Indeks lama {self.moved_aside.reason}; dipindahkan ke "
-                         f"{getattr(self.moved_aside, 'moved_to', '?')} dan dibangun ulang dari korpus")
+                         f"{self.moved_aside.moved_to} dan dibangun ulang dari korpus")
         lines += [
             f"Ditambah: {self.added}, diperbarui: {self.updated}, dihapus: {self.removed}, "
             f"tidak berubah: {self.unchanged}, dilewati: {len(self.skipped)}"

@@ -33,7 +33,9 @@ class IndexUnavailable(RuntimeError):
 
 class IndexDamaged(IndexUnavailable):
     """The file is not a readable Tanya index (truncated, garbled, not SQLite, another schema);
-    `tanya index` moves it aside and rebuilds."""
+    `tanya index` moves it aside (to `moved_to`) and rebuilds."""
+
+    moved_to: Path | None = None
 
 
 class IndexTooNew(IndexUnavailable):

@@ -442,3 +442,12 @@ def test_hostile_question_argument_with_undecodable_bytes(bundled_db: Path) -> N
     assert done.returncode == 0, done.stderr.decode()
     record = json.loads(done.stdout.decode("utf-8"))
     assert "\ufffd" in record["question"]
+
+
+def test_a_writer_holding_the_lock_may_call_build_index(indexed) -> None:
+    """A command that takes the lock itself (say, add files, then index) does not deadlock."""
+    corpus, db = indexed
+    with writer_lock(db, wait=1):
+        (corpus / "baru.txt").write_text("Banjir Bekasi\n\nBanjir melanda Kota Bekasi pada Senin (3/3/2025).\n",
+                                         encoding="utf-8")
+        assert build_index(corpus, db, wait=1).added == 1
