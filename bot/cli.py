@@ -1,6 +1,7 @@
 """The `tanya` command line: index the corpus, ask questions, run the console or the Telegram bot."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -34,6 +35,38 @@ def _corpus_option(function):
     )(function)
 
 
+# Exit codes (the README's "When things go wrong" lists them for operators).
+EXIT_INDEX_UNAVAILABLE = 2  # the index is missing, damaged, foreign or from a newer Tanya
+EXIT_LOCKED = 3  # another writer held the index for longer than --wait
+EXIT_WRITE_FAILED = 4  # disk full or read-only folder; the previous index still answers
+
+
+class Failure(click.ClickException):
+    """One Indonesian line on stderr and a meaningful exit code; never a traceback."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(" ".join(message.split()))
+        self.exit_code = exit_code
+
+    def show(self, file=None) -> None:
+        click.echo(f"tanya: {self.message}", file=file or sys.stderr)
+
+
+def _index_errors(function):
+    """Readers of the index: an unreadable index ends the command with one line and exit code 2."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        from index.health import IndexUnavailable
+
+        try:
+            return function(*args, **kwargs)
+        except IndexUnavailable as error:
+            raise Failure(str(error), EXIT_INDEX_UNAVAILABLE) from None
+
+    return wrapper
+
+
 @click.group()
 @click.version_option(package_name="tanya")
 def main() -> None:
@@ -44,13 +77,23 @@ def main() -> None:
 @_corpus_option
 @_db_option
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def index_command(corpus_dir: Path, db_path: Path, quiet: bool) -> None:
+@click.option("--wait", "wait_seconds", type=click.FloatRange(min=0), default=300, show_default=True,
+              metavar="SECONDS", help="How long to wait for another writer of the same index.")
+def index_command(corpus_dir: Path, db_path: Path, quiet: bool, wait_seconds: float) -> None:
     """Index new, changed and removed articles (does nothing on an unchanged corpus)."""
-    from index.build import build_index
+    from index.build import IndexWriteError, build_index
+    from index.health import IndexTooNew
+    from index.lock import LockTimeout
 
     if not corpus_dir.is_dir():
         raise click.ClickException(f"folder korpus tidak ditemukan: {corpus_dir}")
     show = not quiet and sys.stderr.isatty()
+
+    def waiting(holder: int | None) -> None:
+        who = f"proses {holder}" if holder else "proses lain"
+        click.echo(f"tanya: indeks {db_path} sedang diperbarui oleh {who}; menunggu (paling lama "
+                   f"{wait_seconds:.0f} detik) …", err=True)
+
     with click.progressbar(length=1000, label="Mengindeks", file=sys.stderr) if show else _NoBar() as bar:
         done = [0.0]
 
@@ -60,7 +103,14 @@ def index_command(corpus_dir: Path, db_path: Path, quiet: bool) -> None:
             if step > 0:
                 bar.update(step)
 
-        summary = build_index(corpus_dir, db_path, progress=progress)
+        try:
+            summary = build_index(corpus_dir, db_path, progress=progress, wait=wait_seconds, on_wait=waiting)
+        except LockTimeout as error:
+            raise Failure(str(error), EXIT_LOCKED) from None
+        except IndexTooNew as error:
+            raise Failure(str(error), EXIT_INDEX_UNAVAILABLE) from None
+        except IndexWriteError as error:
+            raise Failure(str(error), EXIT_WRITE_FAILED) from None
     click.echo(summary.format())
 
 
@@ -78,28 +128,29 @@ class _NoBar:
 
 
 def _engine(db_path: Path):
-    from bot.engine import Engine, IndexMissing
+    from bot.engine import Engine
 
-    try:
-        return Engine(db_path)
-    except IndexMissing as error:
-        raise click.ClickException(str(error)) from None
+    return Engine(db_path)  # IndexUnavailable: handled by _index_errors
 
 
 @main.command("ask")
 @click.argument("question", required=False)
 @_db_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per question (stable contract).")
+@_index_errors
 def ask_command(question: str | None, db_path: Path, as_json: bool) -> None:
     """Answer QUESTION, or each line of standard input when QUESTION is omitted."""
     from bot.console import render_answer
+    from bot.safe_text import json_line, scrub_surrogates
 
     engine = _engine(db_path)
-    questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
+    if question is None:  # undecodable bytes on stdin become U+FFFD: one question per line, always
+        sys.stdin.reconfigure(errors="replace")
+    questions = [scrub_surrogates(question)] if question is not None else (line.rstrip("\n") for line in sys.stdin)
     for text in questions:
         answer = engine.ask(text)
         if as_json:
-            click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+            click.echo(json_line(json.dumps(answer.to_json(), ensure_ascii=False)))
             sys.stdout.flush()
         else:
             click.echo(render_answer(answer))
@@ -109,6 +160,7 @@ def ask_command(question: str | None, db_path: Path, as_json: bool) -> None:
 
 @main.command("console")
 @_db_option
+@_index_errors
 def console_command(db_path: Path) -> None:
     """An interactive session: ask, follow up, list sources."""
     from bot.console import CONSOLE_HELP, render_answer, render_sources
@@ -164,6 +216,7 @@ def _save_history(readline, history: Path) -> None:
 
 @main.command("sources")
 @_db_option
+@_index_errors
 def sources_command(db_path: Path) -> None:
     """List the indexed articles with publisher and date."""
     from bot.console import render_sources
@@ -176,6 +229,7 @@ def sources_command(db_path: Path) -> None:
 @click.argument("questions_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_db_option
 @click.option("--failures", is_flag=True, help="List the questions that missed.")
+@_index_errors
 def eval_command(questions_file: Path, db_path: Path, failures: bool) -> None:
     """Score a question set: hit@1, hit@3, answer accuracy, abstention."""
     from bench.datasets import hand_written_items
@@ -206,6 +260,7 @@ def eval_command(questions_file: Path, db_path: Path, failures: bool) -> None:
               help="Webhook listen port.")
 @click.option("--secret-token", envvar="TELEGRAM_WEBHOOK_SECRET", default=None,
               help="Webhook secret (random if omitted).")
+@_index_errors
 def telegram_command(db_path: Path, corpus_dir: Path, webhook_url: str | None, listen: str, port: int,
                      secret_token: str | None) -> None:
     """Run the Telegram bot (token from TELEGRAM_BOT_TOKEN or .env; TELEGRAM_API_BASE_URL for a

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_
 from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, short_answer
 from index import bm25
 from index.analyse import Analyzer, is_dictionary_root
+from index.health import IndexDamaged, IndexUnavailable, check_index, is_damage, open_uri
 from index.store import get_meta, open_db, split_sentence_terms
 
 RETRIEVED_PASSAGES = 30
@@ -69,15 +71,26 @@ class Examined:
         return [self.candidates.sentences[self.leading[i]] for i in order]
 
 
-class IndexMissing(RuntimeError):
+log = logging.getLogger("tanya.engine")
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
+
+
+class IndexMissing(IndexUnavailable):
     """The database does not exist or holds no index yet."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(path, reason, "jalankan dulu `tanya index`")
 
 
 class Engine:
     def __init__(self, db_path: str | Path) -> None:
         self.db_path = Path(db_path)
         if not self.db_path.exists():
-            raise IndexMissing(f"indeks belum ada di {self.db_path}; jalankan dulu `tanya index`")
+            raise IndexMissing(self.db_path, "belum ada")
+        check_index(self.db_path)  # IndexUnavailable: one line for the operator, no traceback
         self._local = threading.local()
         self._lock = threading.Lock()
         self._stats: IndexStats | None = None
@@ -87,36 +100,64 @@ class Engine:
     def _stored_stem(self, word: str) -> str | None:
         """The index's own stem of a word it has seen: one key lookup instead of Sastrawi."""
         conn, _ = self._connection()
-        row = conn.execute("SELECT term FROM stems WHERE word = ?", (word,)).fetchone()
+        try:
+            row = conn.execute("SELECT term FROM stems WHERE word = ?", (word,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise self._unavailable(exc) from None
         return row[0] if row else None
 
     # -- connection and index generation -------------------------------------------------------
     def _connection(self) -> tuple[sqlite3.Connection, int]:
+        """This thread's connection; a new file in place (a rebuild) is checked before it is used.
+        When the new file is damaged or gone, the generation this thread has open keeps answering."""
         inode = database_inode(self.db_path)
         conn = getattr(self._local, "conn", None)
         if conn is None or self._local.inode != inode:
+            try:
+                check_index(self.db_path)
+                fresh = sqlite3.connect(open_uri(self.db_path), uri=True, timeout=30, isolation_level=None,
+                                        check_same_thread=False)
+            except (IndexUnavailable, sqlite3.Error) as exc:
+                if conn is not None and not getattr(self._local, "broken", False):
+                    log.warning("%s; tetap menjawab dari indeks yang sedang terbuka", _one_line(exc))
+                    self._local.inode = inode  # warn once per replacement, not per question
+                    return conn, self._local.opened
+                raise exc if isinstance(exc, IndexUnavailable) else self._unavailable(exc) from None
             if conn is not None:
                 conn.close()
-            conn = sqlite3.connect(str(self.db_path), timeout=30, isolation_level=None, check_same_thread=False)
-            self._local.conn, self._local.inode = conn, inode
-        return conn, inode
+            conn = fresh
+            self._local.conn, self._local.inode, self._local.opened, self._local.broken = conn, inode, inode, False
+        return conn, self._local.opened
+
+    def _unavailable(self, error: BaseException) -> BaseException:
+        """A damaged file (or a vanished one) becomes IndexUnavailable; other errors stay as they are."""
+        if isinstance(error, sqlite3.DatabaseError) and (is_damage(error) or "unable to open" in str(error)):
+            self._local.broken = True  # this connection no longer answers: do not fall back to it
+            return IndexDamaged(self.db_path, f"rusak ({error})")
+        return error
 
     @contextmanager
     def _snapshot(self) -> Iterator[tuple[sqlite3.Connection, IndexStats]]:
         """One read transaction: statistics and postings come from the same index generation."""
         conn, inode = self._connection()
-        conn.execute("BEGIN")
         try:
+            conn.execute("BEGIN")
             generation = get_meta(conn, "generation")
+        except sqlite3.DatabaseError as exc:
+            raise self._unavailable(exc) from None
+        try:
             if generation is None:
-                raise IndexMissing(f"indeks di {self.db_path} masih kosong; jalankan dulu `tanya index`")
+                raise IndexMissing(self.db_path, "masih kosong")
             with self._lock:
                 stats = self._stats
                 if stats is None or stats.generation != generation or stats.inode != inode:
                     stats = self._stats = IndexStats.load(conn, inode)
             yield conn, stats
+        except sqlite3.DatabaseError as exc:
+            raise self._unavailable(exc) from None
         finally:
-            conn.execute("COMMIT")
+            with suppress(sqlite3.Error):
+                conn.execute("COMMIT")
 
     # -- answering -----------------------------------------------------------------------------
     def ask(self, question: str, previous: Turn | None = None, max_quotes: int = 3) -> Answer:

@@ -34,6 +34,7 @@ class Settings:
     rate_limit: int = 20  # questions per user per rate_window seconds
     rate_window: float = 60.0
     max_upload_bytes: int = 2 * 1024 * 1024
+    send_rate: int = 30  # Bot API calls per second, all chats together (Telegram's own limit)
     pid_file: Path | None = None
 
     def redact(self, text: str) -> str:
@@ -135,6 +136,7 @@ def load_settings(env: dict[str, str] | None = None, dotenv: Path | None = None)
     rate_limit = _positive_int(merged.get("TANYA_RATE_LIMIT", "20"), "TANYA_RATE_LIMIT")
     max_upload = _positive_int(merged.get("TANYA_MAX_UPLOAD_BYTES", str(2 * 1024 * 1024)), "TANYA_MAX_UPLOAD_BYTES")
     pid_file = merged.get("TANYA_PID_FILE", "").strip()
+    send_rate = _positive_int(merged.get("TANYA_SEND_RATE", "30"), "TANYA_SEND_RATE")
 
     return Settings(
         token=token,
@@ -144,6 +146,7 @@ def load_settings(env: dict[str, str] | None = None, dotenv: Path | None = None)
         admins=admins,
         rate_limit=rate_limit,
         max_upload_bytes=max_upload,
+        send_rate=send_rate,
         pid_file=Path(pid_file) if pid_file else None,
     )
 

@@ -57,6 +57,7 @@ from telegram.ext import (
 )
 
 from bot.answer import Answer, Turn
+from bot.safe_text import scrub_surrogates
 from bot.settings import (
     SECRET_TOKEN_RE,
     Settings,
@@ -78,6 +79,7 @@ MAX_QUESTION = 1000
 STORED_ANSWERS = 100  # per chat, for the buttons under recent answers
 UPLOAD_SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
 UPLOAD_FOLDER = "telegram"
+UPLOAD_LOCK_WAIT = 120.0  # seconds an upload waits for another writer (cron, redeploy) to finish
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 EXAMPLES = (
@@ -108,7 +110,8 @@ RATE_LIMITED = "Pelan-pelan ya 🙂 Anda sudah bertanya {limit} kali dalam semen
 TOO_LONG = "Pertanyaannya terlalu panjang (maksimal {limit} karakter). Coba persingkat, ya."
 EMPTY_QUESTION = "Tulis pertanyaannya setelah perintah, misalnya: <code>/tanya kapan Putin ke Pyongyang?</code>"
 STALE_BUTTON = "Tombol ini sudah kedaluwarsa. Silakan ajukan pertanyaannya lagi."
-INDEX_NOT_READY = "Maaf, indeks artikel belum siap. Coba lagi nanti."
+INDEX_UNAVAILABLE = "Maaf, indeks sedang tidak tersedia. Silakan coba lagi sebentar lagi. 🙏"
+INDEX_BUSY = "Indeks sedang diperbarui oleh proses lain terlalu lama; file sudah disimpan dan akan ikut terindeks pada pembaruan berikutnya."
 
 
 # --------------------------------------------------------------------------------------------
@@ -285,8 +288,38 @@ async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await answer_question(update, context, text)
 
 
+def _chat_lock(context: ContextTypes.DEFAULT_TYPE, chat_id: int | None) -> asyncio.Lock:
+    """Questions of one chat are answered one after another, in the order they arrived (so a
+    follow-up sees its predecessor's turn); other chats go on concurrently."""
+    locks: OrderedDict[int | None, asyncio.Lock] = context.bot_data.setdefault("chat_locks", OrderedDict())
+    lock = locks.get(chat_id)
+    if lock is None:
+        lock = locks[chat_id] = asyncio.Lock()
+        for key in [k for k, v in locks.items() if not v.locked()][: max(0, len(locks) - 10_000)]:
+            del locks[key]  # forget idle chats, keep the table small
+    return lock
+
+
+async def _ask_engine(context: ContextTypes.DEFAULT_TYPE, *args):
+    """The engine's answer, or None when the index is unavailable (missing, damaged, being
+    replaced): logged as one line; the bot keeps running and recovers once the index is repaired."""
+    from index.health import IndexUnavailable
+
+    try:
+        return await asyncio.to_thread(_engine(context).ask, *args)
+    except IndexUnavailable as exc:
+        log.warning("Indeks tidak tersedia: %s", " ".join(str(exc).split()))
+        return None
+
+
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
-    """Rate limit, ask the engine off the event loop, reply with the answer card and buttons."""
+    """Per chat in arrival order: rate limit, ask the engine off the event loop, reply."""
+    chat = update.effective_chat
+    async with _chat_lock(context, chat.id if chat else None):
+        await _answer_question(update, context, scrub_surrogates(question))
+
+
+async def _answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
     message = update.effective_message
     question = question.strip()
     if not question:
@@ -304,15 +337,12 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
     await _send_typing(message)
     typing = asyncio.create_task(_keep_typing(message))
     try:
-        answer = await asyncio.to_thread(_engine(context).ask, question, previous)
-    except Exception as exc:  # noqa: BLE001 - an index not built yet deserves its own message
-        if type(exc).__name__ != "IndexMissing":
-            raise
-        log.warning("Indeks belum siap: %s", exc)
-        await message.reply_text(INDEX_NOT_READY)
-        return
+        answer = await _ask_engine(context, question, previous)
     finally:
         typing.cancel()
+    if answer is None:
+        await message.reply_text(INDEX_UNAVAILABLE, do_quote=_in_group(update))
+        return
 
     if answer.turn is not None:
         context.chat_data["turn"] = answer.turn
@@ -341,11 +371,14 @@ def _inline_text_result(key: str, title: str, html_text: str, description: str |
 async def inline_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`@bot pertanyaan` in any chat: one result, the answer card."""
     query = update.inline_query
-    question = " ".join(query.query.split())
+    question = scrub_surrogates(" ".join(query.query.split()))
     if len(question) < 3 or len(question) > MAX_QUESTION or _over_rate_limit(context, query.from_user.id):
         await query.answer([], cache_time=0)
         return
-    answer = await asyncio.to_thread(_engine(context).ask, question)
+    answer = await _ask_engine(context, question)
+    if answer is None:
+        await query.answer([_inline_text_result("tidak-tersedia", "Indeks tidak tersedia", INDEX_UNAVAILABLE)], cache_time=0)
+        return
     text, _ = render_answer(answer)
     if answer.abstained:
         title, description = "Tidak ada di korpus", "Jawabannya tidak ditemukan di artikel yang saya punya."
@@ -372,7 +405,10 @@ async def more_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await query.answer(STALE_BUTTON, show_alert=True)
         return
     shown = set(state["shown"])
-    answer = await asyncio.to_thread(_engine(context).ask, state["question"], state["previous"], len(shown) + 3)
+    answer = await _ask_engine(context, state["question"], state["previous"], len(shown) + 3)
+    if answer is None:
+        await query.answer(INDEX_UNAVAILABLE, show_alert=True)
+        return
     fresh = [q for q in answer.passages if q.passage_id not in shown]
     if not fresh:
         await query.answer("Tidak ada sumber lain di korpus untuk pertanyaan ini.")
@@ -532,8 +568,22 @@ async def upload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await message.reply_text(f"File yang sama sudah ada di korpus sebagai <code>{_html(rel)}</code>.")
         return
     await _send_typing(message)
-    async with context.bot_data["index_lock"]:
-        summary = await asyncio.to_thread(_build_index, corpus_dir, context.bot_data["db_path"])
+    from index.build import IndexWriteError
+    from index.health import IndexTooNew
+    from index.lock import LockTimeout
+
+    try:
+        async with context.bot_data["index_lock"]:
+            summary = await asyncio.to_thread(_build_index, corpus_dir, context.bot_data["db_path"])
+    except LockTimeout:
+        log.warning("Unggahan %s disimpan, tetapi kunci indeks tidak didapat", rel)
+        await message.reply_text(f"<code>{_html(rel)}</code>: {_html(INDEX_BUSY)}")
+        return
+    except (IndexWriteError, IndexTooNew) as exc:
+        log.warning("Unggahan %s disimpan, tetapi indeks tidak diperbarui: %s", rel, exc)
+        await message.reply_text(f"<code>{_html(rel)}</code> disimpan, tetapi indeks tidak diperbarui:\n"
+                                 f"{_html(shorten(str(exc), 600))}")
+        return
     log.info("Artikel ditambahkan lewat Telegram: %s (%d artikel)", rel, count)
     await message.reply_text(
         f"✅ Disimpan sebagai <code>{_html(rel)}</code> ({count} artikel).\n"
@@ -556,7 +606,7 @@ def _build_index(corpus_dir: Path, db_path: Path):
     """
     from index.build import build_index
 
-    return build_index(corpus_dir, db_path, workers=1)
+    return build_index(corpus_dir, db_path, workers=1, wait=UPLOAD_LOCK_WAIT)
 
 
 # --------------------------------------------------------------------------------------------
@@ -564,16 +614,23 @@ def _build_index(corpus_dir: Path, db_path: Path):
 # --------------------------------------------------------------------------------------------
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure and apologise to the user; the bot itself stays up."""
-    log.error("Kesalahan saat memproses update", exc_info=context.error)
+    from index.health import IndexUnavailable
+
+    unavailable = isinstance(context.error, IndexUnavailable)
+    if unavailable:  # expected while the index is being repaired: one line, no traceback
+        log.warning("Indeks tidak tersedia: %s", " ".join(str(context.error).split()))
+    else:
+        log.error("Kesalahan saat memproses update", exc_info=context.error)
     if not isinstance(update, Update) or isinstance(context.error, Forbidden):
         return
+    apology = INDEX_UNAVAILABLE if unavailable else APOLOGY
     with contextlib.suppress(TelegramError):
         if update.callback_query:
-            await update.callback_query.answer(APOLOGY, show_alert=True)
+            await update.callback_query.answer(apology, show_alert=True)
         elif update.inline_query:
             await update.inline_query.answer([], cache_time=0)
         elif update.effective_chat:
-            await context.bot.send_message(update.effective_chat.id, APOLOGY)
+            await context.bot.send_message(update.effective_chat.id, apology)
 
 
 class RetryingRateLimiter(AIORateLimiter):
@@ -642,9 +699,13 @@ def _reload_engine(application: Application) -> None:
     """SIGHUP: open the index afresh. The engine also notices new index generations by itself."""
     from bot.engine import Engine
 
+    from index.health import IndexUnavailable
+
     try:
         application.bot_data["engine"] = Engine(application.bot_data["db_path"])
         log.info("Indeks dimuat ulang (SIGHUP)")
+    except IndexUnavailable as exc:  # keep serving with the engine (and index) we have
+        log.warning("Gagal memuat ulang indeks; tetap memakai yang lama: %s", " ".join(str(exc).split()))
     except Exception:  # noqa: BLE001 - keep serving with the engine we have
         log.exception("Gagal memuat ulang indeks; tetap memakai yang lama")
 
@@ -657,7 +718,7 @@ def build_application(settings: Settings, db_path: Path, corpus_dir: Path, engin
         .base_url(settings.api_base_url)
         .base_file_url(settings.api_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW))
-        .rate_limiter(RetryingRateLimiter(max_retries=3, network_retries=3))
+        .rate_limiter(RetryingRateLimiter(overall_max_rate=settings.send_rate, max_retries=3, network_retries=3))
         .concurrent_updates(True)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
@@ -730,7 +791,10 @@ def run_telegram(
 
     if not db_path.exists() and corpus_dir.is_dir():
         log.info("Indeks belum ada; membangunnya dari %s …", corpus_dir)
-        log.info("%s", _build_index(corpus_dir, db_path).format())
+        try:
+            log.info("%s", _build_index(corpus_dir, db_path).format())
+        except Exception as exc:  # noqa: BLE001 - lock timeout, disk full …: one clear line
+            return _fail(settings.redact(" ".join(str(exc).split())))
     try:
         engine = Engine(db_path)
     except Exception as exc:  # noqa: BLE001 - IndexMissing and friends: one clear line

@@ -5,7 +5,8 @@
 #
 #   1. validates every ARTICLE_FILE with the corpus loader (nothing is copied if one is bad),
 #   2. copies them into the corpus folder (TANYA_INCOMING subfolder, default: top level),
-#   3. indexes incrementally (`tanya index`: only new, changed and removed articles),
+#   3. indexes incrementally (`tanya index`: only new, changed and removed articles; it takes the
+#      index's writer lock, waiting up to $TANYA_WAIT seconds for another writer such as cron),
 #   4. tells the bot: `systemctl reload $TANYA_SERVICE` or SIGHUP to the pid in $TANYA_PID_FILE
 #      (both optional: the bot also notices the new index generation by itself),
 #   5. prints what changed.
@@ -13,7 +14,9 @@
 #
 # Environment: TANYA_CORPUS (default corpus), TANYA_DB (default tanya.db), TANYA_PYTHON (a python
 # with tanya installed; default .venv/bin/python if present, else python3), TANYA_SERVICE,
-# TANYA_PID_FILE, TANYA_INCOMING.
+# TANYA_PID_FILE, TANYA_INCOMING, TANYA_WAIT (default 300).
+# Exit code: tanya index's when indexing fails (2 unreadable index, 3 lock wait over, 4 disk full
+# or read-only; the previous index keeps answering), 1 for a refused file.
 set -euo pipefail
 
 CORPUS="${TANYA_CORPUS:-corpus}"
@@ -73,7 +76,7 @@ fi
 
 # 3. index incrementally; the engine of a running bot sees the new generation on its next question.
 say "== Mengindeks $CORPUS → $DB"
-"$PY" -m bot.cli index --corpus "$CORPUS" --db "$DB" --quiet
+"$PY" -m bot.cli index --corpus "$CORPUS" --db "$DB" --quiet --wait "${TANYA_WAIT:-300}"
 
 # 4. reload the running bot (optional).
 if [[ -n "${TANYA_SERVICE:-}" ]] && command -v systemctl >/dev/null 2>&1; then

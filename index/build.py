@@ -7,10 +7,12 @@ side file and renamed into place only when complete.
 """
 from __future__ import annotations
 
+import errno
 import itertools
 import json
 import multiprocessing
 import os
+import sqlite3
 import time
 from array import array
 from collections import Counter
@@ -24,7 +26,9 @@ import sqlite_utils
 from index import bm25
 from index.analyse import PIPELINE_VERSION, Analyzer
 from index.article import Article, Passage, Skipped
+from index.health import IndexDamaged, check_index, is_damage
 from index.load import SourceFile, discover, load_file
+from index.lock import DEFAULT_WAIT, WaitCallback, writer_lock
 from index.prepare import prepare
 from index.store import (
     DOC_ID,
@@ -60,6 +64,7 @@ class IndexSummary:
     articles: int = 0
     passages: int = 0
     seconds: float = 0.0
+    moved_aside: IndexDamaged | None = None  # the damaged index this run replaced
 
     @property
     def changed(self) -> bool:
@@ -67,7 +72,11 @@ class IndexSummary:
 
     def format(self) -> str:
         """An Indonesian summary for the operator, naming every skipped file and why."""
-        lines = [
+        lines = []
+        if self.moved_aside is not None:
+            lines.append(f"Indeks lama {self.moved_aside.reason}; dipindahkan ke "
+                         f"{self.moved_aside.moved_to} dan dibangun ulang dari korpus")
+        lines += [
             f"Ditambah: {self.added}, diperbarui: {self.updated}, dihapus: {self.removed}, "
             f"tidak berubah: {self.unchanged}, dilewati: {len(self.skipped)}"
         ]
@@ -139,43 +148,126 @@ def needs_full_build(db_path: Path) -> bool:
         db.close()
 
 
+class IndexWriteError(RuntimeError):
+    """The index could not be written (disk full, read-only folder); the previous one is intact."""
+
+
 def build_index(
     corpus_dir: Path | str,
     db_path: Path | str,
     progress: ProgressCallback | None = None,
     workers: int | None = None,
+    wait: float = DEFAULT_WAIT,
+    on_wait: WaitCallback | None = None,
 ) -> IndexSummary:
-    """Bring the index at `db_path` in step with `corpus_dir`."""
+    """Bring the index at `db_path` in step with `corpus_dir`.
+
+    Every writer goes through here, so here is where the writer lock is taken: a second writer
+    waits up to `wait` seconds (LockTimeout past it), then indexes the corpus as it then is. A
+    damaged index is moved aside and rebuilt; one from a newer Tanya raises IndexTooNew, untouched.
+    A failed write (disk full, read-only) raises IndexWriteError and leaves the previous index.
+    """
     started = time.perf_counter()
     corpus_dir, db_path = Path(corpus_dir), Path(db_path)
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"folder korpus tidak ditemukan: {corpus_dir}")
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    files = discover(corpus_dir)
-    if needs_full_build(db_path):
-        summary = _full_build(corpus_dir, db_path, files, progress, workers)
-    else:
-        db = open_db(db_path)
-        try:
-            with db.atomic():
-                summary = _Updater(db, corpus_dir, progress, workers).run(files)
-        finally:
-            db.close()
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        with writer_lock(db_path, wait, on_wait):
+            summary = _build_locked(corpus_dir, db_path, progress, workers)
+    except (OSError, sqlite3.OperationalError) as exc:
+        if isinstance(exc, sqlite3.DatabaseError) and is_damage(exc):
+            raise
+        raise IndexWriteError(_write_failure(db_path, exc)) from exc
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _write_failure(db_path: Path, exc: BaseException) -> str:
+    """One Indonesian line: what failed, why, and that the previous index still answers."""
+    errno_ = getattr(exc, "errno", None)
+    text = str(exc).lower()
+    if errno_ in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or "disk is full" in text or "disk i/o" in text:
+        why = "disk penuh atau batas ukuran berkas tercapai"
+    elif errno_ in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text or "read-only" in text \
+            or "unable to open" in text:
+        why = f"folder {db_path.parent} tidak dapat ditulisi"
+    else:
+        why = "penulisan gagal"
+    detail = getattr(exc, "strerror", None) or str(exc)
+    return (f"indeks {db_path} tidak dapat ditulis: {why} ({detail}). Indeks sebelumnya tetap dipakai; "
+            "kosongkan ruang atau perbaiki izin folder, lalu jalankan lagi `tanya index`")
+
+
+def _build_locked(corpus_dir: Path, db_path: Path, progress, workers) -> IndexSummary:
+    moved = _set_aside_if_damaged(db_path)
+    files = discover(corpus_dir)
+    if not needs_full_build(db_path):
+        try:
+            summary = _incremental(corpus_dir, db_path, files, progress, workers)
+            summary.moved_aside = moved
+            return summary
+        except sqlite3.DatabaseError as exc:  # damage deeper than the open-time check looks
+            if not is_damage(exc):
+                raise
+            moved = _set_aside(db_path, IndexDamaged(db_path, f"rusak ({exc})"))
+    summary = _full_build(corpus_dir, db_path, files, progress, workers)
+    summary.moved_aside = moved
+    return summary
+
+
+def _incremental(corpus_dir: Path, db_path: Path, files: list[SourceFile], progress, workers) -> IndexSummary:
+    db = open_db(db_path)
+    try:
+        with db.atomic():
+            return _Updater(db, corpus_dir, progress, workers).run(files)
+    finally:
+        db.close()
+
+
+def _set_aside_if_damaged(db_path: Path) -> IndexDamaged | None:
+    """A damaged index is derived data: move it to `<name>.rusak-<time>` and let a full build
+    replace it. An index from a newer Tanya is never touched (IndexTooNew propagates)."""
+    if not db_path.exists():
+        return None
+    try:
+        check_index(db_path)
+        return None
+    except IndexDamaged as problem:
+        return _set_aside(db_path, problem)
+
+
+def _set_aside(db_path: Path, problem: IndexDamaged) -> IndexDamaged:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = db_path.with_name(f"{db_path.name}.rusak-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = db_path.with_name(f"{db_path.name}.rusak-{stamp}-{n}")
+    os.replace(db_path, target)
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = Path(str(db_path) + suffix)
+        if side.exists():
+            os.replace(side, Path(str(target) + suffix))
+    problem.moved_to = target
+    return problem
 
 
 def _full_build(corpus_dir: Path, db_path: Path, files: list[SourceFile], progress, workers) -> IndexSummary:
     side = db_path.with_name(db_path.name + ".building")
     _remove_db_files(side)
-    db = open_db(side, fast_unsafe=True)
     try:
-        with db.atomic():
-            set_meta(db, "pipeline_version", PIPELINE_VERSION)
-            summary = _Updater(db, corpus_dir, progress, workers).run(files)
-        db.execute("PRAGMA journal_mode=WAL")
-    finally:
-        db.close()
+        db = open_db(side, fast_unsafe=True)
+        try:
+            with db.atomic():
+                set_meta(db, "pipeline_version", PIPELINE_VERSION)
+                summary = _Updater(db, corpus_dir, progress, workers).run(files)
+            db.execute("PRAGMA journal_mode=WAL")
+        finally:
+            db.close()
+    except BaseException:
+        _remove_db_files(side)  # a half-built side file only wastes the space that may have run out
+        raise
     _checkpoint(db_path)
     os.replace(side, db_path)
     for suffix in ("-wal", "-shm"):
@@ -196,6 +288,24 @@ def _checkpoint(db_path: Path) -> None:
             pass
         finally:
             conn.close()
+
+
+def _tanya_version() -> str:
+    """Recorded in the index, so a message about an index can say which Tanya wrote it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("tanya")
+    except PackageNotFoundError:
+        return "dev"
+
+
+def _size(path: Path) -> int:
+    """A corpus file may vanish mid-run; load_file then reports it, and it weighs nothing."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _remove_db_files(path: Path) -> None:
@@ -253,11 +363,11 @@ class _Updater:
 
     def _changes(self, to_read: list[SourceFile]) -> Iterator[tuple[Article, str, bool, float]]:
         """Reads each changed file, removes what it no longer holds, and yields what to (re)index."""
-        total = sum(f.path.stat().st_size for f in to_read) or 1
+        total = sum(_size(f.path) for f in to_read) or 1
         for f in to_read:
             articles, skipped = load_file(self.corpus_dir, f.rel)
             existing = dict(self.db.execute("SELECT article_id, content_hash FROM articles WHERE path = ?", (f.rel,)))
-            weight = f.path.stat().st_size / total / max(1, len(articles))
+            weight = _size(f.path) / total / max(1, len(articles))
             seen: set[str] = set()
             pending = []
             for article in articles:
@@ -282,7 +392,7 @@ class _Updater:
                 (f.rel, f.fingerprint, json.dumps([s.__dict__ for s in skipped], ensure_ascii=False)),
             )
             if not pending and self.progress:
-                self.progress(f.path.stat().st_size / total)
+                self.progress(_size(f.path) / total)
             for article, content_hash, updated in pending:
                 yield article, content_hash, updated, weight
 
@@ -417,6 +527,7 @@ class _Updater:
         self._merge_segments(alive, corpus_size)
         set_meta(db, "next_segment", self.segment)
         set_meta(db, "generation", int(get_meta(db, "generation", "0")) + 1)
+        set_meta(db, "written_by", _tanya_version())
 
     def _merge_segments(self, alive: np.ndarray, corpus_size: int) -> None:
         """Keep the number of postings segments small, like a log-structured merge: small

@@ -30,6 +30,13 @@ REASON_BAD_JSON = "baris JSONL tidak valid"
 REASON_NOT_OBJECT = "baris JSONL bukan objek JSON"
 REASON_DUPLICATE_ID = "id artikel ganda"
 REASON_HTML_FAILED = "HTML tidak dapat diproses"
+REASON_TOO_BIG = "terlalu besar untuk satu artikel"
+REASON_LINE_TOO_BIG = "baris JSONL terlalu besar"
+
+# A news article is tens of kilobytes; far bigger files are dumps or accidents, and would cost
+# minutes of analysis. JSONL holds many articles, so only each line is held to the article limit.
+MAX_ARTICLE_BYTES = 2_000_000
+MAX_JSONL_BYTES = 1_000_000_000
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _FRONT_KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
@@ -67,8 +74,8 @@ def discover(corpus_dir: Path) -> list[SourceFile]:
             path = folder / name
             try:
                 key = _stat_key(path)
-            except OSError:
-                continue
+            except OSError as exc:  # a broken link or a symlink loop: load_file reports it
+                key = f"error:{exc.errno}"
             rel = path.relative_to(corpus_dir).as_posix()
             found.append(SourceFile(rel=rel, path=path, fingerprint=f"{key}|{meta_key}"))
     found.sort(key=lambda f: f.rel)
@@ -232,6 +239,9 @@ def _load_jsonl(rel: str, text: str) -> tuple[list[Article], list[Skipped]]:
         if not line.strip():
             continue
         where = f"{rel}:{lineno}"
+        if len(line) > MAX_ARTICLE_BYTES:
+            skipped.append(Skipped(where, REASON_LINE_TOO_BIG))
+            continue
         try:
             obj = json.loads(line)
         except ValueError:
@@ -267,10 +277,17 @@ def _has_text(text: str) -> bool:
 def load_file(corpus_dir: Path, rel: str) -> tuple[list[Article], list[Skipped]]:
     """Articles in one corpus file, and what was skipped with an Indonesian reason. Never raises on content."""
     corpus_dir = Path(corpus_dir)
+    suffix = Path(rel).suffix.lower()
+    limit = MAX_JSONL_BYTES if suffix == ".jsonl" else MAX_ARTICLE_BYTES
     try:
-        data = (corpus_dir / rel).read_bytes()
+        with (corpus_dir / rel).open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size > limit:
+                return [], [Skipped(rel, f"{REASON_TOO_BIG} (maksimal {limit // 1_000_000} MB)")]
+            data = handle.read(limit + 1)
     except OSError as exc:
         return [], [Skipped(rel, f"{REASON_UNREADABLE}: {exc.strerror or exc}")]
+    if len(data) > limit:  # grew while we looked
+        return [], [Skipped(rel, f"{REASON_TOO_BIG} (maksimal {limit // 1_000_000} MB)")]
     if not data.strip():
         return [], [Skipped(rel, REASON_EMPTY)]
     text = decode(data)
@@ -278,7 +295,6 @@ def load_file(corpus_dir: Path, rel: str) -> tuple[list[Article], list[Skipped]]
         return [], [Skipped(rel, REASON_UNDECODABLE)]
     if not text.strip():
         return [], [Skipped(rel, REASON_EMPTY)]
-    suffix = Path(rel).suffix.lower()
     if suffix == ".jsonl":
         articles, skipped = _load_jsonl(rel, text)
     elif suffix in (".html", ".htm"):
