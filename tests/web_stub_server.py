@@ -46,6 +46,7 @@ class Route:
     validators: bool = False  # send ETag / Last-Modified and answer conditional requests with 304
     stream_bytes: int = 0  # send this many filler bytes instead of `body`
     declare_length: bool = True
+    modified: str = ""  # Last-Modified, set when the route is installed
 
 
 @dataclass
@@ -63,7 +64,6 @@ class WebStub:
         self.hits: list[Hit] = []
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
-        self.modified = formatdate(time.time() - 3600, usegmt=True)
 
     def start(self, port: int = 0) -> "WebStub":
         stub = self
@@ -96,6 +96,7 @@ class WebStub:
         return self.base_url + path
 
     def set(self, path: str, route: Route) -> None:
+        route.modified = route.modified or formatdate(time.time(), usegmt=True)
         with self._lock:
             self.routes[path] = route
 
@@ -114,9 +115,11 @@ class WebStub:
             route = self.routes.get(path)
         status = route.status if route else 404
         etag = f'"{hashlib.sha1(route.body).hexdigest()[:16]}"' if route and route.validators else None
-        if etag and (request.headers.get("If-None-Match") == etag
-                     or request.headers.get("If-Modified-Since") == self.modified):
-            status = 304
+        if etag:  # If-None-Match wins over If-Modified-Since when both are sent (RFC 9110)
+            if_none_match = request.headers.get("If-None-Match")
+            if (if_none_match == etag if if_none_match is not None
+                    else request.headers.get("If-Modified-Since") == route.modified):
+                status = 304
         with self._lock:
             self.hits.append(Hit(path, dict(request.headers.items()), status))
         if route is None:
@@ -125,7 +128,7 @@ class WebStub:
             time.sleep(route.delay)
         headers = dict(route.headers)
         if etag:
-            headers.update({"ETag": etag, "Last-Modified": self.modified})
+            headers.update({"ETag": etag, "Last-Modified": route.modified})
         if status == 304:
             return self._send(request, 304, b"", headers=headers, content_type=None)
         if route.stream_bytes:
@@ -374,8 +377,7 @@ def indosum_stories(count: int, skip: int = 0) -> list[Story]:
             if n < skip:
                 continue
             item = json.loads(line)
-            paragraphs = [p.strip() for p in item["text"].split("\n\n") if p.strip()]
-            paragraphs = [p for p in paragraphs if not p.lower().startswith("baca juga")]
+            paragraphs = [p.strip() for p in item["text"].split("\n\n") if p.strip()]  # "Baca juga" lines kept
             if len(paragraphs) < 3:
                 continue
             slug = item["id"].split("-", 2)[-1][:60].strip("-")
