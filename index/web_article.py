@@ -122,8 +122,8 @@ def slug(url: str) -> str:
         chosen.insert(0, segment)
         if len(_ascii_slug("-".join(chosen))) >= 12 and not _ID_ONLY_RE.match(segment):
             break
-    stem = _ascii_slug("-".join(chosen[-3:]))
-    if parts.query and (not stem or _ID_ONLY_RE.match(stem)):
+    stem = _ascii_slug("-".join(chosen[-4:]))
+    if parts.query and (len(stem) < 12 or _ID_ONLY_RE.match(stem)):
         stem = _ascii_slug(f"{stem}-{parts.query}")
     return stem[:MAX_SLUG].strip("-") or "artikel"
 
