@@ -291,20 +291,26 @@ class Fetcher:
         return parser is None or parser.can_fetch(ROBOTS_AGENT, url)
 
     def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
-        """RFC 9309: a missing robots.txt (4xx) allows everything; one that cannot be read (5xx,
-        network) forbids everything for now."""
+        """RFC 9309: a missing robots.txt (4xx, or more than five redirects) allows everything; one
+        that cannot be read (5xx, network) forbids everything for now. Each redirect hop is checked
+        like any other request."""
         robots_url = origin + "/robots.txt"
         parser = urllib.robotparser.RobotFileParser(robots_url)
-        for _ in range(self.settings.max_redirects + 1):
+        for _ in range(DEFAULT_MAX_REDIRECTS + 1):
             try:
+                self._check_address(robots_url)
                 status, headers, body = self._request(robots_url, None, None, "text/plain,*/*;q=0.5")
             except FetchError:
                 parser.disallow_all = True
                 return parser
-            if status in REDIRECT_CODES and headers.get("Location"):
-                robots_url = urljoin(robots_url, headers["Location"])
-                continue
-            break
+            if status not in REDIRECT_CODES or not headers.get("Location"):
+                break
+            try:
+                robots_url = check_url(urljoin(robots_url, headers["Location"]))
+            except FetchError:
+                return None
+        else:
+            return None
         if status == 200:
             parser.parse(body.decode("utf-8", errors="replace").splitlines())
             return parser

@@ -96,7 +96,8 @@ def _one(url: str, fetcher: Fetcher, web: WebCorpus) -> LinkResult:
     if page.content_type not in HTML_TYPES:
         return LinkResult(url, FAILED, f"bukan halaman HTML ({page.content_type})")
     try:
-        article = extract(page.text(), page.final_url)
+        # without a declared charset, trafilatura reads the page's own <meta charset> from the bytes
+        article = extract(page.text() if page.charset else page.body, page.final_url)
     except NotAnArticle as error:
         return LinkResult(url, FAILED, str(error))
     existing = web.find(article)

@@ -46,7 +46,7 @@ class WebArticle:
         return site_folder(self.url)
 
 
-def extract(page: str, fetched_url: str) -> WebArticle:
+def extract(page: str | bytes, fetched_url: str) -> WebArticle:
     """The article in an HTML page; NotAnArticle when it has no article text of its own."""
     import trafilatura  # slow to import; only needed here
 
