@@ -117,14 +117,16 @@ def feeds_group() -> None:
 @click.argument("url")
 @_corpus_option
 @_db_option
-def feeds_add_command(url: str, corpus_dir: Path, db_path: Path) -> None:
+@click.option("--only-new", is_flag=True,
+              help="Count the entries listed now as seen: only later ones are added (a sitemap's archive is skipped).")
+def feeds_add_command(url: str, corpus_dir: Path, db_path: Path, only_new: bool) -> None:
     """Follow the feed or sitemap at URL (it is read once to check it)."""
     from index.feeds import FeedError, add_feed
     from index.fetch import FetchError
 
     _require_corpus(corpus_dir)
     try:
-        feed, new = add_feed(corpus_dir, url, _fetcher())
+        feed, new = add_feed(corpus_dir, url, _fetcher(), only_new)
     except (FetchError, FeedError) as error:
         raise click.ClickException(f"feed tidak ditambahkan: {getattr(error, 'reason', error)}") from None
     if not new:

@@ -184,18 +184,23 @@ class FeedList:
         return next((feed for feed in self.feeds if feed.url == url), None)
 
 
-def add_feed(corpus_dir: Path, url: str, fetcher: Fetcher | None = None) -> tuple[Feed, bool]:
+def add_feed(corpus_dir: Path, url: str, fetcher: Fetcher | None = None, only_new: bool = False) -> tuple[Feed, bool]:
     """Check that `url` is a feed we can read and follow it; (feed, False) if it was followed already.
+    With `only_new`, the entries it lists now count as seen (a sitemap's archive is not fetched).
     Raises FetchError or FeedError with the reason."""
     url = check_url(url)
     with FeedList(corpus_dir).locked() as feeds:
         existing = feeds.get(url)
         if existing:
             return existing, False
-    fetched = (fetcher or Fetcher()).get(url, accept=FEED_ACCEPT)
+    fetcher = fetcher or Fetcher()
+    fetched = fetcher.get(url, accept=FEED_ACCEPT)
     parsed = parse_feed(fetched.body, fetched.final_url)
+    links = _child_sitemaps(parsed.links, fetcher)[0] if parsed.kind == "indeks sitemap" else parsed.links
     feed = Feed(url=url, kind=parsed.kind, title=parsed.title, added=_now(),
-                last_result=f"{len(parsed.links)} entri saat ditambahkan")
+                last_result=f"{len(links)} entri saat ditambahkan" + (", dianggap sudah dilihat" if only_new else ""))
+    if only_new:
+        feed.seen = links[-MAX_SEEN:]
     with FeedList(corpus_dir).locked() as feeds:
         if feeds.get(url):
             return feeds.get(url), False

@@ -195,3 +195,16 @@ def test_a_second_poll_while_one_runs_steps_aside(tmp_path):
     with FeedList(corpus).locked():
         report = poll(corpus, tmp_path / "tanya.db", fetcher())
     assert report.busy and "sedang berjalan" in report.format()
+
+
+def test_only_new_skips_what_the_feed_lists_today(web, tmp_path):
+    corpus, db = tmp_path / "corpus", tmp_path / "tanya.db"
+    corpus.mkdir()
+    feed, _ = add_feed(corpus, web.url("/sitemap.xml"), fetcher(), only_new=True)
+    assert len(feed.seen) == len(HAND_WRITTEN)
+    assert not poll(corpus, db, fetcher()).links.results
+    extra = WIRE[0]
+    web.set(f"/berita/{extra.slug}", Route(body=article_html(web.base_url, extra, [])))
+    web.set("/sitemap.xml", Route(body=sitemap_xml(web.base_url, [*HAND_WRITTEN, extra]), content_type="application/xml",
+                                  validators=True))
+    assert [r.url for r in poll(corpus, db, fetcher()).links.added] == [web.url(f"/berita/{extra.slug}")]
