@@ -13,7 +13,7 @@ import pytest
 
 from index.load import load_file
 from tests.conftest import BUNDLED_CORPUS, ROOT, TANYA, require_dataset
-from tests.web_stub_server import HAND_WRITTEN, WIRE, Route, WebStub, article_html, indosum_stories, install_site, rss_xml
+from tests.web_stub_server import HAND_WRITTEN, NEWS, WIRE, WebStub, indosum_stories, install_site, publish
 
 FETCH_ENV = {"TANYA_FETCH_ALLOW_PRIVATE": "1", "TANYA_FETCH_TIMEOUT": "1", "TANYA_FETCH_DELAY": "0"}
 
@@ -122,16 +122,13 @@ def test_feeds_add_poll_twice_then_a_new_entry(web, tmp_path):
     assert "Tidak ada entri baru" in second.stdout
     assert [h.status for h in web.hits[mark:] if h.path != "/robots.txt"] == [304]
 
-    extra = WIRE[1]
-    web.set(f"/berita/{extra.slug}", Route(body=article_html(web.base_url, extra, [])))
-    web.set("/rss.xml", Route(body=rss_xml(web.base_url, [extra, *HAND_WRITTEN]), content_type="application/rss+xml",
-                              validators=True))
+    extra = NEWS[0]
+    publish(web, list(HAND_WRITTEN), extra)
     try:
         third = tanya("feeds", "poll", "--corpus", str(corpus), "--db", str(db), cwd=tmp_path)
         assert third.returncode == 0 and "Ditambahkan (1)" in third.stdout and extra.slug in third.stdout
     finally:
-        web.set("/rss.xml", Route(body=rss_xml(web.base_url, HAND_WRITTEN), content_type="application/rss+xml",
-                                  validators=True))
+        install_site(web, HAND_WRITTEN)  # the module's other tests see the site as it was
     listed = tanya("feeds", "list", env=env, cwd=tmp_path)
     assert web.url("/rss.xml") in listed.stdout and f"entri tercatat: {len(HAND_WRITTEN) + 1}" in listed.stdout
     removed = tanya("feeds", "remove", web.url("/rss.xml"), env=env, cwd=tmp_path)

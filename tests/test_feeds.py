@@ -19,7 +19,17 @@ from index.feeds import (
 )
 from index.fetch import Fetcher, FetchError, FetchSettings
 from index.load import discover
-from tests.web_stub_server import HAND_WRITTEN, WIRE, Route, WebStub, article_html, atom_xml, install_site, rss_xml, sitemap_xml
+from tests.web_stub_server import (
+    HAND_WRITTEN,
+    NEWS,
+    Route,
+    WebStub,
+    atom_xml,
+    install_site,
+    publish,
+    rss_xml,
+    sitemap_xml,
+)
 
 BASE = "https://kabar.example"
 
@@ -103,10 +113,8 @@ def test_poll_adds_new_entries_once_and_then_asks_conditionally(web, tmp_path):
     assert "304" in second.format()
 
     # a new story appears in the feed
-    extra = WIRE[0]
-    web.set(f"/berita/{extra.slug}", Route(body=article_html(web.base_url, extra, [])))
-    web.set("/rss.xml", Route(body=rss_xml(web.base_url, [extra, *HAND_WRITTEN]), content_type="application/rss+xml",
-                              validators=True))
+    extra = NEWS[0]
+    publish(web, list(HAND_WRITTEN), extra)
     mark = web.mark()
     third = poll(corpus, db, fetcher())
     assert [r.url for r in third.links.added] == [web.url(f"/berita/{extra.slug}")]
@@ -203,8 +211,6 @@ def test_only_new_skips_what_the_feed_lists_today(web, tmp_path):
     feed, _ = add_feed(corpus, web.url("/sitemap.xml"), fetcher(), only_new=True)
     assert len(feed.seen) == len(HAND_WRITTEN)
     assert not poll(corpus, db, fetcher()).links.results
-    extra = WIRE[0]
-    web.set(f"/berita/{extra.slug}", Route(body=article_html(web.base_url, extra, [])))
-    web.set("/sitemap.xml", Route(body=sitemap_xml(web.base_url, [*HAND_WRITTEN, extra]), content_type="application/xml",
-                                  validators=True))
+    extra = NEWS[0]
+    publish(web, list(HAND_WRITTEN), extra)
     assert [r.url for r in poll(corpus, db, fetcher()).links.added] == [web.url(f"/berita/{extra.slug}")]

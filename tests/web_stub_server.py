@@ -12,7 +12,8 @@ page (with and without Content-Length), a PDF, a page with no article text, a pa
 disallows, and a feed with broken XML. Feeds answer conditional requests (ETag, Last-Modified)
 with 304, and every request is recorded so tests can tell what was downloaded.
 
-By hand: `python -m tests.web_stub_server --port 8765 [--indosum 20]` prints the URLs it serves.
+By hand: `python -m tests.web_stub_server --port 8765 [--indosum 20]` prints the URLs it serves;
+`curl -X POST http://127.0.0.1:8765/_uji/terbitkan` then publishes a new story into the feeds.
 """
 from __future__ import annotations
 
@@ -61,6 +62,7 @@ class WebStub:
 
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
+        self.actions: dict[str, Any] = {}  # POST path → callable returning a message (for trying by hand)
         self.hits: list[Hit] = []
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -76,6 +78,12 @@ class WebStub:
 
             def do_GET(self) -> None:
                 stub._handle(self)
+
+            def do_POST(self) -> None:
+                action = stub.actions.get(urlsplit(self.path).path)
+                message = action() if action else None
+                stub._send(self, 200 if action else 404, (message or "tidak ada").encode() + b"\n",
+                           content_type="text/plain; charset=utf-8")
 
         self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True
@@ -417,6 +425,37 @@ def install_site(stub: WebStub, stories: list[Story]) -> None:
     stub.set("/pindah", Route(status=301, headers={"Location": f"/berita/{first.slug}"}))
 
 
+def publish(stub: WebStub, feed_stories: list[Story], story: Story) -> None:
+    """A new story appears: its page, and at the top of the RSS and Atom feeds and the sitemap."""
+    base = stub.base_url
+    stub.set(f"/berita/{story.slug}", Route(body=article_html(base, story, feed_stories[:2])))
+    feed_stories.insert(0, story)
+    stub.set("/rss.xml", Route(body=rss_xml(base, feed_stories), content_type="application/rss+xml", validators=True))
+    stub.set("/atom.xml", Route(body=atom_xml(base, feed_stories), content_type="application/atom+xml", validators=True))
+    stub.set("/sitemap.xml", Route(body=sitemap_xml(base, feed_stories), content_type="application/xml", validators=True))
+
+
+NEWS = [
+    Story(
+        slug="jembatan-gantung-desa-sungai-ampar-rampung",
+        title="Jembatan Gantung Desa Sungai Ampar Rampung Dibangun",
+        site="Kabar Kalimantan",
+        author="Yohanes Lekas",
+        date="2025-08-02",
+        section="Regional",
+        dateline="Pontianak, Kabar Kalimantan - ",
+        paragraphs=[
+            "Jembatan gantung sepanjang 120 meter yang menghubungkan Desa Sungai Ampar dengan pusat kecamatan "
+            "di Kabupaten Kubu Raya, Kalimantan Barat, rampung dibangun pada Sabtu (2/8/2025).",
+            "Kepala desa setempat, Markus Ujang, mengatakan warga sebelumnya harus menyeberang dengan perahu "
+            "kecil selama 40 menit untuk mencapai sekolah dan puskesmas.",
+            "Jembatan itu dibangun dengan dana Rp 4,2 miliar dari anggaran provinsi dan dikerjakan selama "
+            "tujuh bulan oleh warga bersama dinas pekerjaan umum.",
+        ],
+    ),
+]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8765)
@@ -425,8 +464,19 @@ def main() -> None:
     stub = WebStub().start(args.port)
     stories = HAND_WRITTEN + indosum_stories(args.indosum)
     install_site(stub, stories)
+    waiting = list(NEWS)
+
+    def publish_next() -> str:
+        if not waiting:
+            return "tidak ada berita baru lagi"
+        story = waiting.pop(0)
+        publish(stub, stories, story)
+        return f"terbit: {stub.url('/berita/' + story.slug)}"
+
+    stub.actions["/_uji/terbitkan"] = publish_next
     for path in sorted(stub.routes):
         print(stub.url(path))
+    print(f"curl -X POST {stub.url('/_uji/terbitkan')}  # menerbitkan berita baru ke RSS, Atom dan sitemap")
     print(f"Melayani {stub.base_url} (Ctrl-C untuk berhenti)", flush=True)
     try:
         threading.Event().wait()
