@@ -18,6 +18,7 @@ import contextlib
 import datetime as _dt
 import fcntl
 import json
+import logging
 import os
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -28,6 +29,8 @@ from urllib.parse import urljoin
 from index.fetch import Fetcher, FetchError, check_url
 from index.links import ADDED, LinkReport, LinkResult, fetch_links, index_if_added
 from index.web_corpus import WebCorpus
+
+log = logging.getLogger(__name__)
 
 STATE_FILE = ".feeds.json"
 LOCK_FILE = ".feeds.lock"
@@ -338,7 +341,12 @@ def poll(corpus_dir: Path, db_path: Path, fetcher: Fetcher | None = None, limit:
                 if len(taken) >= limit:
                     report.outcomes.append(FeedOutcome(feed, "dilewati: batas per poll sudah tercapai", skipped=True))
                     continue
-                outcome = _read_feed(feed, fetcher, limit - len(taken), taken)
+                try:
+                    outcome = _read_feed(feed, fetcher, limit - len(taken), taken)
+                except Exception as error:  # noqa: BLE001 - one feed must never stop the others
+                    log.exception("feed %s gagal", feed.url)
+                    outcome = FeedOutcome(feed, f"gagal: galat tak terduga ({type(error).__name__})",
+                                          complete=False, failed=True)
                 taken.update(outcome.new)
                 report.outcomes.append(outcome)
             web = WebCorpus(corpus_dir, db_path)

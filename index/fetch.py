@@ -12,6 +12,7 @@ operator allows them (`TANYA_FETCH_ALLOW_PRIVATE=1`: an intranet, or the tests' 
 """
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import os
 import socket
@@ -226,6 +227,8 @@ class Fetcher:
             raise _network_error(error.reason, timeout) from None
         except (TimeoutError, socket.timeout):
             raise FetchError(f"waktu habis (lebih dari {timeout:g} detik)", transient=True) from None
+        except http.client.HTTPException as error:
+            raise FetchError(f"respons HTTP rusak ({type(error).__name__})", transient=True) from None
         except (OSError, ValueError) as error:
             raise _network_error(error, timeout) from None
         with response:
@@ -252,8 +255,12 @@ class Fetcher:
                 chunks.append(chunk)
         except (TimeoutError, socket.timeout):
             raise FetchError(f"waktu habis (lebih dari {timeout:g} detik)", transient=True) from None
+        except http.client.HTTPException as error:  # IncompleteRead: the server hung up mid-page
+            raise FetchError(f"respons HTTP rusak ({type(error).__name__})", transient=True) from None
         except OSError as error:
             raise _network_error(error, timeout) from None
+        if declared and declared.isdigit() and size < int(declared):
+            raise FetchError(f"respons HTTP rusak (terpotong: {size} dari {declared} byte)", transient=True)
         return b"".join(chunks)
 
     def _wait_for_host(self, url: str) -> None:

@@ -6,6 +6,8 @@ through `index.build.build_index` (the one indexing entry point).
 """
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +18,8 @@ from index.web_corpus import WebCorpus
 
 ADDED, EXISTS, FAILED = "added", "exists", "failed"
 HTML_TYPES = ("text/html", "application/xhtml+xml", "")
+_FEED_TYPE_RE = re.compile(r"rss|atom|xml")
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -81,7 +85,14 @@ def fetch_links(urls: Iterable[str], corpus_dir: Path, db_path: Path | None = No
 
 
 def _one(url: str, fetcher: Fetcher, web: WebCorpus) -> LinkResult:
-    url = url.strip()
+    try:
+        return _add_one(url.strip(), fetcher, web)
+    except Exception as error:  # noqa: BLE001 - one bad link must never stop the others
+        log.exception("tautan %s gagal", url)
+        return LinkResult(url.strip(), FAILED, f"galat tak terduga ({type(error).__name__})")
+
+
+def _add_one(url: str, fetcher: Fetcher, web: WebCorpus) -> LinkResult:
     try:
         url = check_url(url)
     except FetchError as error:
@@ -94,7 +105,8 @@ def _one(url: str, fetcher: Fetcher, web: WebCorpus) -> LinkResult:
     except FetchError as error:
         return LinkResult(url, FAILED, error.reason, transient=error.transient)
     if page.content_type not in HTML_TYPES:
-        return LinkResult(url, FAILED, f"bukan halaman HTML ({page.content_type})")
+        hint = " — feed? ikuti dengan `tanya feeds add`" if _FEED_TYPE_RE.search(page.content_type) else ""
+        return LinkResult(url, FAILED, f"bukan halaman HTML ({page.content_type}){hint}")
     try:
         # without a declared charset, trafilatura reads the page's own <meta charset> from the bytes
         article = extract(page.text() if page.charset else page.body, page.final_url)

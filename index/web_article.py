@@ -20,7 +20,7 @@ from index.clean import clean, normalise_date
 from index.fetch import normalise_url
 
 WEB_FOLDER = "web"
-MIN_ARTICLE_WORDS = 40  # less than this after cleaning is a teaser, an index page or an error page
+MIN_ARTICLE_WORDS = 25  # less than this after cleaning is a teaser, an index page or an error page
 MAX_SLUG = 80
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*$")
 _FILE_SUFFIX_RE = re.compile(r"\.(?:s?html?|php|aspx?|jsp|cfm)$", re.I)

@@ -54,6 +54,7 @@ def test_redirects_are_followed_and_recorded(web):
         ("/raksasa", "terlalu besar", False),
         ("/raksasa-tanpa-panjang", "terlalu besar", False),
         ("/rahasia/dokumen-internal", "robots.txt", False),
+        ("/terputus", "respons HTTP rusak", True),
     ],
 )
 def test_each_failure_has_its_reason(web, path, expected, transient):

@@ -68,3 +68,8 @@ def test_a_robots_txt_lost_in_redirects_counts_as_missing(tmp_path):
         assert 1 < len(stub.hits_of("/robots.txt")) <= 7
     finally:
         stub.stop()
+
+
+def test_a_feed_given_as_an_article_says_what_to_do(web, tmp_path):
+    [result] = fetch_links([web.url("/rss.xml")], tmp_path, fetcher=fetcher())
+    assert result.outcome == FAILED and "application/rss+xml" in result.detail and "tanya feeds add" in result.detail

@@ -48,6 +48,7 @@ class Route:
     stream_bytes: int = 0  # send this many filler bytes instead of `body`
     declare_length: bool = True
     modified: str = ""  # Last-Modified, set when the route is installed
+    cut_at: int = 0  # declare the whole body, send this many bytes, hang up
 
 
 @dataclass
@@ -141,11 +142,15 @@ class WebStub:
             return self._send(request, 304, b"", headers=headers, content_type=None)
         if route.stream_bytes:
             return self._stream(request, route)
+        if route.cut_at:
+            request.close_connection = True
+            return self._send(request, status, route.body, headers=headers, content_type=route.content_type,
+                              send_only=route.cut_at)
         return self._send(request, status, route.body, headers=headers, content_type=route.content_type)
 
     @staticmethod
     def _send(request: BaseHTTPRequestHandler, status: int, body: bytes, headers: dict | None = None,
-              content_type: str | None = "text/html; charset=utf-8") -> None:
+              content_type: str | None = "text/html; charset=utf-8", send_only: int | None = None) -> None:
         try:
             request.send_response(status)
             if content_type:
@@ -155,7 +160,7 @@ class WebStub:
             request.send_header("Content-Length", str(len(body)))
             request.end_headers()
             if body:
-                request.wfile.write(body)
+                request.wfile.write(body[:send_only])
         except (BrokenPipeError, ConnectionResetError):
             pass
 
@@ -423,6 +428,7 @@ def install_site(stub: WebStub, stories: list[Story]) -> None:
     stub.set("/laporan.pdf", Route(body=b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", content_type="application/pdf"))
     stub.set("/indeks", Route(body=no_article_html(base)))
     stub.set("/pindah", Route(status=301, headers={"Location": f"/berita/{first.slug}"}))
+    stub.set("/terputus", Route(body=article_html(base, first, []), cut_at=1000))
 
 
 def publish(stub: WebStub, feed_stories: list[Story], story: Story) -> None:
