@@ -147,6 +147,61 @@ def check_url(url: str) -> str:
     return normalise_url(url)
 
 
+class PrivateAddress(OSError):
+    """A connection reached a loopback, private or link-local address."""
+
+    def __init__(self, address: str) -> None:
+        super().__init__(
+            f"alamat jaringan lokal atau privat ({address}) tidak diizinkan "
+            "(set TANYA_FETCH_ALLOW_PRIVATE=1 untuk mengizinkannya)"
+        )
+        self.address = address
+
+
+def _check_public(address: str) -> None:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    ip = getattr(ip, "ipv4_mapped", None) or ip
+    if not ip.is_global:
+        raise PrivateAddress(str(ip))
+
+
+class _PeerCheck:
+    """Checks the address actually connected to, so a host name that resolves to a public
+    address when asked and to a private one when connecting (DNS rebinding) is refused too."""
+
+    def connect(self) -> None:
+        super().connect()  # type: ignore[misc]
+        try:
+            _check_public(self.sock.getpeername()[0])  # type: ignore[attr-defined]
+        except PrivateAddress:
+            self.sock.close()  # type: ignore[attr-defined]
+            raise
+
+
+class _CheckedHTTPConnection(_PeerCheck, http.client.HTTPConnection):
+    pass
+
+
+class _CheckedHTTPSConnection(_PeerCheck, http.client.HTTPSConnection):
+    pass
+
+
+def _direct(request: urllib.request.Request) -> bool:
+    """Not through a proxy (whose own address is the operator's business)."""
+    return not request.has_proxy() and not getattr(request, "_tunnel_host", None)
+
+
+class _CheckedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req):  # noqa: D102
+        return self.do_open(_CheckedHTTPConnection if _direct(req) else http.client.HTTPConnection, req)
+
+
+class _CheckedHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):  # noqa: D102
+        connection = _CheckedHTTPSConnection if _direct(req) else http.client.HTTPSConnection
+        return self.do_open(connection, req, context=self._context)
+
+
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     """We follow redirects ourselves, so each hop is checked (robots.txt, address, limit)."""
 
@@ -159,7 +214,10 @@ class Fetcher:
 
     def __init__(self, settings: FetchSettings | None = None, sleep=time.sleep, clock=time.monotonic) -> None:
         self.settings = settings or FetchSettings.from_env()
-        self._opener = urllib.request.build_opener(_NoRedirect())
+        handlers = [_NoRedirect()]
+        if not self.settings.allow_private:
+            handlers += [_CheckedHTTPHandler(), _CheckedHTTPSHandler()]
+        self._opener = urllib.request.build_opener(*handlers)
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._last_request: dict[str, float] = {}
         self._sleep = sleep
@@ -273,6 +331,8 @@ class Fetcher:
         self._last_request[host] = self._clock()
 
     def _check_address(self, url: str) -> None:
+        """Before asking (and before robots.txt): every address the name resolves to must be public.
+        The connection itself is checked again (`_PeerCheck`)."""
         if self.settings.allow_private:
             return
         host = urlsplit(url).hostname or ""
@@ -281,13 +341,10 @@ class Fetcher:
         except socket.gaierror:
             raise FetchError(f"nama host tidak dikenal: {host}", transient=True) from None
         for info in infos:
-            address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-            address = getattr(address, "ipv4_mapped", None) or address
-            if not address.is_global:
-                raise FetchError(
-                    f"alamat jaringan lokal atau privat ({address}) tidak diizinkan "
-                    "(set TANYA_FETCH_ALLOW_PRIVATE=1 untuk mengizinkannya)"
-                )
+            try:
+                _check_public(info[4][0])
+            except PrivateAddress as error:
+                raise FetchError(str(error)) from None
 
     def _robots_allow(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -342,6 +399,8 @@ def _too_large(limit: int) -> str:
 
 
 def _network_error(reason, timeout: float) -> FetchError:
+    if isinstance(reason, PrivateAddress):
+        return FetchError(str(reason))
     if isinstance(reason, (TimeoutError, socket.timeout)):
         return FetchError(f"waktu habis (lebih dari {timeout:g} detik)", transient=True)
     if isinstance(reason, ConnectionRefusedError):

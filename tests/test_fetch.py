@@ -129,3 +129,20 @@ def test_settings_from_environment():
     assert FetchSettings.from_env({}).allow_private is False
     with pytest.raises(ValueError):
         FetchSettings.from_env({"TANYA_FETCH_TIMEOUT": "lama"})
+
+
+def test_the_connection_itself_is_checked_too(web):
+    """Whatever a name resolved to when asked, the address actually connected to must be public
+    (DNS rebinding): the connection refuses 127.0.0.1 on its own."""
+    import urllib.error
+    import urllib.request
+
+    from index.fetch import PrivateAddress, _CheckedHTTPHandler
+
+    opener = urllib.request.build_opener(_CheckedHTTPHandler())
+    mark = web.mark()
+    with pytest.raises(urllib.error.URLError) as caught:
+        opener.open(web.url("/robots.txt"), timeout=1)
+    assert isinstance(caught.value.reason, PrivateAddress)
+    assert web.hits[mark:] == []  # refused before a request was sent
+    assert urllib.request.build_opener().open(web.url("/robots.txt"), timeout=1).status == 200
