@@ -96,9 +96,12 @@ def _require_corpus(corpus_dir: Path) -> None:
 @_corpus_option
 @_db_option
 def add_command(urls: tuple[str, ...], corpus_dir: Path, db_path: Path) -> None:
-    """Fetch articles by link, save each as corpus/web/<site>/<slug>.md, then index once.
+    """Add articles by link: fetch, save, index.
 
-    Exit code 1 when a link failed (the others are still added)."""
+    Each page is saved as corpus/web/<site>/<slug>.md, then the corpus is indexed once. Exit code 1
+    when a link failed (the others are still added). Limits: TANYA_FETCH_TIMEOUT (20 s),
+    TANYA_FETCH_MAX_BYTES (5 MB), TANYA_FETCH_MAX_REDIRECTS (5), TANYA_FETCH_DELAY (1 s per site);
+    TANYA_FETCH_ALLOW_PRIVATE=1 allows loopback and private addresses."""
     from index.links import add_links
 
     _require_corpus(corpus_dir)
@@ -110,7 +113,9 @@ def add_command(urls: tuple[str, ...], corpus_dir: Path, db_path: Path) -> None:
 
 @main.group("feeds")
 def feeds_group() -> None:
-    """Follow RSS/Atom feeds and sitemaps (list kept in <corpus>/.feeds.json); `poll` adds new entries."""
+    """Follow RSS/Atom feeds and sitemaps; `poll` adds their new entries.
+
+    The list is kept in <corpus>/.feeds.json. Fetching limits as for `tanya add`."""
 
 
 @feeds_group.command("add")
@@ -175,9 +180,9 @@ def feeds_remove_command(url: str, corpus_dir: Path, db_path: Path) -> None:
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
               help="At most this many new articles per poll, over all feeds (the rest wait).")
 def feeds_poll_command(corpus_dir: Path, db_path: Path, limit: int) -> None:
-    """Fetch the new entries of every followed feed, then index once (what the timer runs).
+    """Add the new entries of every followed feed, then index once.
 
-    Exit code 1 when a feed or an entry failed."""
+    What deploy/tanya-feeds.timer runs. Exit code 1 when a feed or an entry failed."""
     from index.feeds import poll
 
     _require_corpus(corpus_dir)
