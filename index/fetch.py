@@ -20,6 +20,7 @@ import time
 import urllib.error
 import urllib.request
 import urllib.robotparser
+import zlib
 from dataclasses import dataclass, field
 from email.message import Message
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -267,7 +268,7 @@ class Fetcher:
         )
 
     def _request(self, url: str, etag: str | None, last_modified: str | None, accept: str) -> tuple[int, Message, bytes]:
-        headers = {"User-Agent": self.settings.user_agent, "Accept": accept, "Accept-Encoding": "identity"}
+        headers = {"User-Agent": self.settings.user_agent, "Accept": accept, "Accept-Encoding": "gzip"}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -290,7 +291,8 @@ class Fetcher:
         except (OSError, ValueError) as error:
             raise _network_error(error, timeout) from None
         with response:
-            return response.status, response.headers, self._read_body(response, timeout)
+            body = self._read_body(response, timeout)
+            return response.status, response.headers, _decoded(body, response.headers, self.settings.max_bytes)
 
     def _read_body(self, response, timeout: float) -> bytes:
         limit = self.settings.max_bytes
@@ -382,6 +384,26 @@ class Fetcher:
             return None
         parser.disallow_all = True
         return parser
+
+
+def _decoded(body: bytes, headers: Message, limit: int) -> bytes:
+    """The body without its gzip/deflate transfer compression, itself held to the size limit
+    (a small compressed page must not unpack into gigabytes)."""
+    encoding = (headers.get("Content-Encoding") or "").strip().lower()
+    if encoding in ("", "identity") or not body:
+        return body
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(f"kompresi {encoding} tidak didukung")
+    for wbits in ((31,) if "gzip" in encoding else (15, -15)):  # deflate: zlib-wrapped, or raw
+        inflater = zlib.decompressobj(wbits)
+        try:
+            data = inflater.decompress(body, limit + 1)
+        except zlib.error:
+            continue
+        if len(data) > limit or inflater.unconsumed_tail:
+            raise FetchError(_too_large(limit))
+        return data
+    raise FetchError(f"respons HTTP rusak (kompresi {encoding} tidak terbaca)")
 
 
 def _status_reason(status: int) -> str:

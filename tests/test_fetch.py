@@ -36,6 +36,7 @@ def test_an_article_page_is_fetched_with_our_user_agent(web):
     assert FIRST.title in page.text()
     agents = {hit.headers.get("User-Agent") for hit in web.hits[mark:]}
     assert agents == {USER_AGENT} and USER_AGENT.startswith("Tanya/")
+    assert {hit.headers.get("Accept-Encoding") for hit in web.hits[mark:]} == {"gzip"}
     assert [h.path for h in web.hits[mark:]] == ["/robots.txt", f"/berita/{FIRST.slug}"]
 
 
@@ -146,3 +147,18 @@ def test_the_connection_itself_is_checked_too(web):
     assert isinstance(caught.value.reason, PrivateAddress)
     assert web.hits[mark:] == []  # refused before a request was sent
     assert urllib.request.build_opener().open(web.url("/robots.txt"), timeout=1).status == 200
+
+
+def test_compressed_responses_are_unpacked_within_the_size_limit(web):
+    import gzip
+
+    page = web.url(f"/berita/{FIRST.slug}")
+    plain = fetcher().get(page).body
+    web.set("/gzip", Route(body=gzip.compress(plain), headers={"Content-Encoding": "gzip"}))
+    assert fetcher().get(web.url("/gzip")).body == plain
+    bomb = gzip.compress(b"a" * 3_000_000)  # a few kB that unpack into 3 MB
+    web.set("/bom", Route(body=bomb, headers={"Content-Encoding": "gzip"}))
+    assert len(bomb) < 10_000
+    assert "terlalu besar" in reason(web, "/bom", max_bytes=1_000_000).reason
+    web.set("/br", Route(body=b"xx", headers={"Content-Encoding": "br"}))
+    assert "tidak didukung" in reason(web, "/br").reason
