@@ -127,6 +127,121 @@ class _NoBar:
         self.pos += step
 
 
+def _fetcher():
+    from index.fetch import Fetcher, FetchSettings
+
+    try:
+        return Fetcher(FetchSettings.from_env())
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _require_corpus(corpus_dir: Path) -> None:
+    if not corpus_dir.is_dir():
+        raise click.ClickException(f"folder korpus tidak ditemukan: {corpus_dir}")
+
+
+@main.command("add")
+@click.argument("urls", nargs=-1, required=True, metavar="URL...")
+@_corpus_option
+@_db_option
+def add_command(urls: tuple[str, ...], corpus_dir: Path, db_path: Path) -> None:
+    """Add articles by link: fetch, save, index.
+
+    Each page is saved as corpus/web/<site>/<slug>.md, then the corpus is indexed once. Exit code 1
+    when a link failed (the others are still added). Limits: TANYA_FETCH_TIMEOUT (20 s),
+    TANYA_FETCH_MAX_BYTES (5 MB), TANYA_FETCH_MAX_REDIRECTS (5), TANYA_FETCH_DELAY (1 s per site);
+    TANYA_FETCH_ALLOW_PRIVATE=1 allows loopback and private addresses."""
+    from index.links import add_links
+
+    _require_corpus(corpus_dir)
+    report = add_links(urls, corpus_dir, db_path, _fetcher())
+    click.echo(report.format())
+    if report.failed:
+        sys.exit(1)
+
+
+@main.group("feeds")
+def feeds_group() -> None:
+    """Follow RSS/Atom feeds and sitemaps; `poll` adds their new entries.
+
+    The list is kept in <corpus>/.feeds.json. Fetching limits as for `tanya add`."""
+
+
+@feeds_group.command("add")
+@click.argument("url")
+@_corpus_option
+@_db_option
+@click.option("--only-new", is_flag=True,
+              help="Count the entries listed now as seen: only later ones are added (a sitemap's archive is skipped).")
+def feeds_add_command(url: str, corpus_dir: Path, db_path: Path, only_new: bool) -> None:
+    """Follow the feed or sitemap at URL (it is read once to check it)."""
+    from index.feeds import FeedError, add_feed
+    from index.fetch import FetchError
+
+    _require_corpus(corpus_dir)
+    try:
+        feed, new = add_feed(corpus_dir, url, _fetcher(), only_new)
+    except (FetchError, FeedError) as error:
+        raise click.ClickException(f"feed tidak ditambahkan: {getattr(error, 'reason', error)}") from None
+    if not new:
+        click.echo(f"Feed sudah diikuti: {feed.url}")
+        return
+    title = f" “{feed.title}”" if feed.title else ""
+    click.echo(f"Feed diikuti: {feed.url} ({feed.kind}{title}, {feed.last_result}). "
+               "Artikelnya ditambahkan oleh `tanya feeds poll`.")
+
+
+@feeds_group.command("list")
+@_corpus_option
+@_db_option
+def feeds_list_command(corpus_dir: Path, db_path: Path) -> None:
+    """The followed feeds, with the last poll and its result."""
+    from index.feeds import list_feeds
+
+    _require_corpus(corpus_dir)
+    feeds = list_feeds(corpus_dir)
+    if not feeds:
+        click.echo("Belum ada feed yang diikuti. Tambahkan dengan: tanya feeds add URL")
+    for feed in feeds:
+        title = f" “{feed.title}”" if feed.title else ""
+        click.echo(f"{feed.url} ({feed.kind or '?'}{title})\n"
+                   f"  terakhir diperiksa: {feed.last_poll or 'belum pernah'}; {feed.last_result or '-'}; "
+                   f"entri tercatat: {len(feed.seen)}")
+
+
+@feeds_group.command("remove")
+@click.argument("url")
+@_corpus_option
+@_db_option
+def feeds_remove_command(url: str, corpus_dir: Path, db_path: Path) -> None:
+    """Stop following URL (articles already added stay in the corpus)."""
+    from index.feeds import remove_feed
+
+    _require_corpus(corpus_dir)
+    if not remove_feed(corpus_dir, url):
+        raise click.ClickException(f"feed tidak diikuti: {url}")
+    click.echo(f"Feed tidak diikuti lagi: {url}")
+
+
+@feeds_group.command("poll")
+@_corpus_option
+@_db_option
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
+              help="At most this many new articles per poll, over all feeds (the rest wait).")
+def feeds_poll_command(corpus_dir: Path, db_path: Path, limit: int) -> None:
+    """Add the new entries of every followed feed, then index once.
+
+    What deploy/tanya-feeds.timer runs. Exit code 1 when a feed or an entry failed."""
+    from index.feeds import poll
+
+    _require_corpus(corpus_dir)
+    report = poll(corpus_dir, db_path, _fetcher(), limit)
+    click.echo(report.format())
+    if report.failed:
+        sys.exit(1)
+
+
 def _engine(db_path: Path):
     from bot.engine import Engine
 

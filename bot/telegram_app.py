@@ -68,6 +68,7 @@ from bot.settings import (
 from bot.telegram_render import (
     render_answer,
     render_article_page,
+    render_link_report,
     render_more_sources,
     render_summary,
     shorten,
@@ -80,6 +81,8 @@ STORED_ANSWERS = 100  # per chat, for the buttons under recent answers
 UPLOAD_SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
 UPLOAD_FOLDER = "telegram"
 UPLOAD_LOCK_WAIT = 120.0  # seconds an upload waits for another writer (cron, redeploy) to finish
+MAX_LINKS = 10  # per message
+_LINK_RE = re.compile(r"https?://[^\s<>\"'«»“”]+", re.IGNORECASE)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 EXAMPLES = (
@@ -278,8 +281,15 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 # Questions
 # --------------------------------------------------------------------------------------------
 async def private_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """In a private chat, any text is a question."""
-    await answer_question(update, context, update.effective_message.text or "")
+    """In a private chat, any text is a question; an admin's message with links adds them instead.
+    Nobody else's links are ever fetched."""
+    message = update.effective_message
+    if _is_admin(update, _settings(context)):
+        links = message_links(message)
+        if links:
+            await add_links(update, context, links)
+            return
+    await answer_question(update, context, message.text or "")
 
 
 async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -591,6 +601,52 @@ async def upload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     )
 
 
+def message_links(message: Message) -> list[str]:
+    """The http(s) links in a message: Telegram's url and text_link entities, and any the text
+    spells out (trailing punctuation is not part of a link), each once, in order."""
+    found: list[str] = []
+    entities = message.parse_entities([MessageEntity.URL, MessageEntity.TEXT_LINK]) if message.entities else {}
+    for entity, text in entities.items():
+        found.append(entity.url if entity.type == MessageEntity.TEXT_LINK and entity.url else text)
+    found += _LINK_RE.findall(message.text or "")
+    links: list[str] = []
+    for link in found:
+        link = link.rstrip(".,;:!?)]}")
+        if re.match(r"^https?://", link, re.IGNORECASE) and link not in links:
+            links.append(link)
+    return links
+
+
+async def add_links(update: Update, context: ContextTypes.DEFAULT_TYPE, links: list[str]) -> None:
+    """An admin's links: fetched, saved under corpus/web/, indexed at once; the reply lists each."""
+    from index.fetch import Fetcher, FetchSettings
+    from index.links import ADDED, fetch_links
+
+    message = update.effective_message
+    try:
+        fetcher = Fetcher(FetchSettings.from_env())
+    except ValueError as exc:
+        await message.reply_text(f"Pengaturan pengambilan tautan salah: {_html(str(exc))}")
+        return
+    corpus_dir: Path = context.bot_data["corpus_dir"]
+    db_path: Path = context.bot_data["db_path"]
+    taken, dropped = links[:MAX_LINKS], max(0, len(links) - MAX_LINKS)
+    await _send_typing(message)
+    typing = asyncio.create_task(_keep_typing(message))
+    summary = None
+    try:
+        async with context.bot_data["links_lock"]:  # one batch at a time: duplicate checks stay true
+            results = await asyncio.to_thread(fetch_links, taken, corpus_dir, db_path, fetcher)
+        if any(r.outcome == ADDED for r in results):
+            async with context.bot_data["index_lock"]:
+                summary = await asyncio.to_thread(_build_index, corpus_dir, db_path)
+    finally:
+        typing.cancel()
+    for r in results:
+        log.info("Tautan dari admin %s: %s → %s %s", update.effective_user.id, r.url, r.outcome, r.path or r.detail)
+    await message.reply_text(render_link_report(results, summary, dropped))
+
+
 def _html(text: str) -> str:
     import html
 
@@ -730,6 +786,7 @@ def build_application(settings: Settings, db_path: Path, corpus_dir: Path, engin
         db_path=Path(db_path),
         corpus_dir=Path(corpus_dir),
         index_lock=asyncio.Lock(),
+        links_lock=asyncio.Lock(),
     )
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS

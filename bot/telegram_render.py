@@ -280,3 +280,36 @@ def render_summary(summary: CorpusSummary, sources: Sequence[ArticleInfo] = ()) 
         text = "\n".join(lines)
     return text
 
+
+
+def render_link_report(results: Sequence, summary=None, dropped: int = 0) -> str:
+    """What an admin's links became: added (with title and file), already there, failed (with the
+    reason). `results` are `index.links.LinkResult`s; kept within one message."""
+    sections = (("added", "✅ Ditambahkan"), ("exists", "ℹ️ Sudah ada, tidak ditambahkan"), ("failed", "❌ Gagal"))
+    lines: list[str] = []
+    for outcome, label in sections:
+        items = [r for r in results if r.outcome == outcome]
+        if not items:
+            continue
+        lines.append(f"<b>{label} ({len(items)})</b>")
+        for r in items:
+            url = esc(shorten(r.url, 200))
+            if outcome == "added":
+                meta = ", ".join(esc(x) for x in (r.source, format_date(r.date)) if x)
+                title = f"<i>{esc(shorten(r.title or '', MAX_TITLE))}</i> — " if r.title else ""
+                lines.append(f"• {title}{meta}\n  {url}\n  → <code>{esc(r.path)}</code>")
+            elif outcome == "exists":
+                lines.append(f"• {url}\n  {esc(r.detail)}: <code>{esc(r.path)}</code>")
+            else:
+                lines.append(f"• {url}\n  {esc(r.detail)}")
+    if dropped:
+        lines.append(f"({dropped} tautan lain tidak diproses: paling banyak {len(results)} tautan per pesan.)")
+    if summary is not None:
+        lines.append(f"📚 Indeks: {summary.articles} artikel. Artikel baru langsung bisa ditanyakan.")
+    elif not any(r.outcome == "added" for r in results):
+        lines.append("Tidak ada artikel baru; indeks tidak berubah.")
+    text = "\n".join(lines)
+    while tg_len(text) > MAX_MESSAGE and len(lines) > 1:  # very long reasons: drop from the end
+        lines = lines[:-2] + ["…"]
+        text = "\n".join(lines)
+    return text
