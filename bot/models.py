@@ -5,13 +5,14 @@ next to nothing.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-MODEL_DIR = Path(__file__).parent / "data" / "models"
+MODEL_DIR = Path(__file__).parent / "data" / "models"  # TANYA_MODELS points elsewhere (a retrained set)
 
 
 @dataclass
@@ -51,7 +52,8 @@ class Models:
 MODEL_NAMES = ("sentence", "answer", "decline", "short")
 
 
-def load_models(folder: Path = MODEL_DIR) -> Models:
+def load_models(folder: Path | None = None) -> Models:
+    folder = folder or Path(os.environ.get("TANYA_MODELS") or MODEL_DIR)
     return Models(**{name: _load(folder / f"{name}.json") for name in MODEL_NAMES})
 
 

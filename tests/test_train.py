@@ -1,0 +1,72 @@
+"""The shipped models are what `tanya train` makes from ../shared, and the engine's delivered
+answers on the archive and seed dev sets stay above their floors (through the real CLI)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bench.datasets import default_shared
+from bot.models import MODEL_DIR, MODEL_NAMES, load_models
+
+DATASETS = default_shared() / "datasets"
+needs_data = pytest.mark.skipif(
+    not (DATASETS / "indosum" / "articles.jsonl").exists() or not (DATASETS / "idk_mrc").exists()
+    or not (DATASETS / "facqa").exists(),
+    reason="needs ../shared/datasets (IndoSum, FacQA, IDK-MRC, TyDiQA) to train",
+)
+CLI = [sys.executable, "-m", "bot.cli"]
+
+
+def test_shipped_models_are_small_and_load() -> None:
+    size = sum((MODEL_DIR / f"{name}.json").stat().st_size for name in MODEL_NAMES)
+    assert size < 5 * 1024 * 1024
+    models = load_models()
+    for name in MODEL_NAMES:
+        model = getattr(models, name)
+        assert len(model.coef) == len(model.features) == len(model.mean)
+        assert np.all(np.isfinite(model.coef)) and 0.0 <= model.threshold < 1.0
+
+
+@needs_data
+def test_train_reproduces_the_shipped_models(tmp_path: Path) -> None:
+    out = tmp_path / "models"
+    done = subprocess.run([*CLI, "train", "--work", str(tmp_path / "work"), "--out", str(out)],
+                          capture_output=True, text=True, timeout=1800)
+    assert done.returncode == 0, done.stderr
+    for name in MODEL_NAMES:
+        fresh = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
+        shipped = json.loads((MODEL_DIR / f"{name}.json").read_text(encoding="utf-8"))
+        assert fresh["features"] == shipped["features"], name
+        np.testing.assert_allclose(fresh["coef"], shipped["coef"], atol=1e-3, err_msg=name)
+        assert abs(fresh["threshold"] - shipped["threshold"]) < 0.02, name
+
+
+def _quality_rows(tmp_path: Path, sets: str, split: str) -> dict[str, list[str]]:
+    done = subprocess.run([*CLI, "quality", "--sets", sets, "--split", split, "--work", str(tmp_path / "work")],
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in done.stdout.splitlines()
+            if line.startswith("| ") and not line.startswith("| set") and not line.startswith("| ---")]
+    return {(r[0], r[1]): r for r in rows}
+
+
+# Floors: what the delivered answer reaches now (test split), so a change that loses ground fails CI.
+# The issue's goals (hit@1 0.80 on the archive, …) are higher; the README says where we stand.
+ARCHIVE_FLOORS = {"hit@1": 0.50, "hit@3": 0.55, "short": 0.40, "declined": 0.05, "wrongly": 0.10}
+
+
+@needs_data
+def test_archive_set_through_the_cli_stays_above_its_floors(tmp_path: Path) -> None:
+    rows = _quality_rows(tmp_path, "archive", "test")
+    tanya, bm25 = rows[("archive", "Tanya")], rows[("archive", "rank-bm25")]
+    assert float(tanya[3]) >= ARCHIVE_FLOORS["hit@1"], tanya
+    assert float(tanya[4]) >= ARCHIVE_FLOORS["hit@3"], tanya
+    assert float(tanya[6].split()[1]) >= ARCHIVE_FLOORS["short"], tanya
+    assert float(tanya[7]) >= ARCHIVE_FLOORS["declined"], tanya
+    assert float(tanya[8]) <= ARCHIVE_FLOORS["wrongly"], tanya
+    assert float(tanya[3]) >= float(bm25[3]) - 0.05, (tanya, bm25)
