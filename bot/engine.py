@@ -81,7 +81,11 @@ def _one_line(error: BaseException) -> str:
 class IndexMissing(IndexUnavailable):
     """The database does not exist or holds no index yet."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path | str, reason: str | None = None) -> None:
+        if reason is None:  # the older form, one whole message
+            RuntimeError.__init__(self, str(path))
+            self.path, self.reason, self.fix = None, str(path), ""
+            return
         super().__init__(path, reason, "jalankan dulu `tanya index`")
 
 

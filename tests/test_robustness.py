@@ -380,6 +380,10 @@ def test_hostile_corpus_files_are_reported_and_the_rest_indexed(corpus: Path, tm
         assert path in summary.format()
 
     with sqlite3.connect(db) as conn:
+        paths = {row[0] for row in conn.execute("SELECT path FROM articles")}
+    assert ("hostile/bersarang.html" in skipped) != ("hostile/bersarang.html" in paths)  # reported or indexed
+
+    with sqlite3.connect(db) as conn:
         ids = {row[0] for row in conn.execute("SELECT article_id FROM articles")}
         texts = " ".join(t for (t,) in conn.execute("SELECT text FROM passages"))
     assert {"jsonl-baik-1", "jsonl-baik-2", "hostile/skrip.html", "hostile/utf8-rusak.txt"} <= ids
