@@ -34,6 +34,7 @@ class Sentence:
     neighbour_terms: frozenset[str] = frozenset()  # the sentences just before and after it
     heading_terms: frozenset[str] = frozenset()  # a passage's heading names what its sentences answer
     passage_terms: frozenset[str] = frozenset()
+    caption: bool = False  # a photo caption or credit, not the article's running text
     answer: str | None = None  # the short answer found in it, once looked for
     answer_strength: float = 0.0
 
@@ -54,6 +55,7 @@ class PassageRow:
     text: str
     spans: list[tuple[int, int]]
     sentence_terms: list[list[str]]
+    kind: str | None = None  # the segmenter's passage kind ("caption", …)
 
 
 @dataclass
@@ -123,5 +125,6 @@ def build_candidates(
                 neighbour_terms=frozenset(around),
                 passage_terms=passage_terms[row.passage_id],
                 heading_terms=frozenset(row.sentence_terms[0]) if row.heading and row.sentence_terms else frozenset(),
+                caption=row.kind == "caption",
             ))
     return out

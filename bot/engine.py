@@ -35,13 +35,14 @@ from index.store import get_meta, open_db, split_sentence_terms
 RETRIEVED_PASSAGES = 30
 ARTICLES_READ = 5  # every sentence of these is a candidate: the answer often sits after the lead
 ABBREVIATION_PASSAGES = 300  # searched for one that spells an abbreviation out, which few passages do
-SECOND_STAGE = 12  # leading sentences whose answer type and short answer are looked at
+SECOND_STAGE = 20  # leading sentences whose answer type and short answer are looked at
 ARTICLE_COLUMNS = "a.article_id, a.title, a.source, a.date, a.author, a.path, a.url, a.passages"  # ArticleInfo
 MIN_FUZZY_LENGTH = 4
 UNKNOWN_WORD_SHARE = 0.6
 FRAME_SHARE = 0.5  # weight kept by the words that frame the question rather than its subject
 QUOTE_LIMIT = 320  # characters; a longer sentence is cut around the question's terms
 SECOND_SOURCE_RATIO = 0.25  # a further quote's probability must reach this share of the best one's
+QUOTES_PER_ARTICLE = 2
 NEAR_DUPLICATE = 0.8  # term-set overlap above which two passages count once (the same wire copy)
 _PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"[”\"],?\s*(?:ujar|kata|tambah|tegas|jelas)(?:nya)?\s+[A-Z]")
@@ -293,9 +294,10 @@ class Engine:
         marks = ",".join("?" * len(ids))
         infos = {info.article_id: info for info in self._article_infos(conn, ids)}
         passages = [
-            PassageRow(r[0], r[1], r[2], r[3], r[4], [tuple(x) for x in json.loads(r[5])], split_sentence_terms(r[6]))
+            PassageRow(r[0], r[1], r[2], r[3], r[4], [tuple(x) for x in json.loads(r[5])], split_sentence_terms(r[6]),
+                       r[7])
             for r in conn.execute(
-                f"SELECT id, article_id, ordinal, heading, text, sentences, terms FROM passages "
+                f"SELECT id, article_id, ordinal, heading, text, sentences, terms, kind FROM passages "
                 f"WHERE article_id IN ({marks})", ids)
         ]
         titles = {i: self._analyzer.terms(info.title or "") for i, info in infos.items()}
@@ -397,19 +399,21 @@ def _with_next_sentence(sentence: Sentence, limit: int = 480) -> str:
 
 
 def _pick_quotes(ranked: list[Sentence], probabilities: list[float], limit: int) -> list[Sentence]:
-    """The best sentence, then the best of other articles that speak to it nearly as well,
-    counting near-identical passages (a repeated caption, the same wire copy) once."""
+    """The best sentence, then the next best that speak to it nearly as well: one per passage, at
+    most two per article (the answer is often in the quoted article's next paragraph), counting
+    near-identical passages (a repeated caption, the same wire copy) once."""
     picked: list[Sentence] = []
-    articles: set[str] = set()
+    per_article: dict[str, int] = {}
     for sentence, p in zip(ranked, probabilities):
         if len(picked) >= limit:
             break
-        if picked and (p < SECOND_SOURCE_RATIO * probabilities[0] or sentence.article.info.article_id in articles):
+        article_id = sentence.article.info.article_id
+        if picked and (p < SECOND_SOURCE_RATIO * probabilities[0] or per_article.get(article_id, 0) >= QUOTES_PER_ARTICLE):
             continue
         if any(_overlap(sentence.passage_terms, other.passage_terms) >= NEAR_DUPLICATE for other in picked):
             continue
         picked.append(sentence)
-        articles.add(sentence.article.info.article_id)
+        per_article[article_id] = per_article.get(article_id, 0) + 1
     return picked
 
 

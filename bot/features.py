@@ -10,7 +10,6 @@ import numpy as np
 
 from bot.candidates import Candidates, Sentence
 from bot.query import Query
-from bot.selection import coverage, proximity
 
 _WORD = re.compile(r"\w+")
 _REFERS_BACK = re.compile(r"\b(?:ini|itu|tersebut)\b|^(?:Ia|Dia|Mereka|Keduanya)\b", re.IGNORECASE)
@@ -20,7 +19,7 @@ SENTENCE_FEATURES = (
     "sentence_coverage", "context_coverage", "neighbour_coverage", "passage_coverage", "article_coverage",
     "title_coverage", "lead_coverage", "proximity", "phrases", "passage_bm25", "article_bm25",
     "article_first", "article_rank", "first_sentence", "early_sentence", "length", "question_like",
-    "refers_back", "missing_weight", "literal_words",
+    "refers_back", "missing_weight", "literal_words", "caption", "few_words",
 )
 ANSWER_FEATURES = SENTENCE_FEATURES + (
     "stage_one", "answer_found", "answer_strength", "type_present",
@@ -35,6 +34,35 @@ DECLINE_FEATURES = (
     "max_missing_idf", "missing_in_article", "answer_found", "terms", "top_bm25", "same_article_share",
     "answer_strength", "max_missing_near", "factoid",
 )
+
+
+def coverage(present: set[str], weights: dict[str, float]) -> float:
+    """Share of the question's weight (IDF per term) that a piece of text holds."""
+    total = sum(weights.values())
+    if total <= 0:
+        return 0.0
+    return sum(w for t, w in weights.items() if t in present) / total
+
+
+def proximity(terms: list[str], weights: dict[str, float]) -> float:
+    """How tightly the question's terms sit together: 1 when adjacent, towards 0 when far apart."""
+    positions = [(i, t) for i, t in enumerate(terms) if t in weights]
+    wanted = {t for _, t in positions}
+    if len(wanted) < 2:
+        return 0.0
+    best = len(terms)
+    counts: dict[str, int] = {}
+    left = 0
+    for right, (pos, term) in enumerate(positions):
+        counts[term] = counts.get(term, 0) + 1
+        while len(counts) == len(wanted):
+            best = min(best, pos - positions[left][0] + 1)
+            left_term = positions[left][1]
+            counts[left_term] -= 1
+            if counts[left_term] == 0:
+                del counts[left_term]
+            left += 1
+    return len(wanted) / best
 
 
 def _missing(weights: dict[str, float], present: frozenset[str] | set[str]) -> float:
@@ -76,6 +104,8 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
             float(refers_back),
             _missing(weights, article.terms),
             len(literal & {w.lower() for w in _WORD.findall(text)}) / max(len(literal), 1),
+            float(s.caption),
+            float(len(s.terms) < 5),
         ))
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(SENTENCE_FEATURES))
 
