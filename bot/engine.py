@@ -20,7 +20,7 @@ import numpy as np
 
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
 from bot.candidates import Candidates, PassageRow, Sentence, build_candidates, group_articles
-from bot.features import FACTOID_KINDS, answer_features, decline_features, sentence_features, short_features
+from bot.features import FACTOID_KINDS, answer_features, coverage, decline_features, sentence_features, short_features
 from bot.models import Models, load_models
 from bot.query import Query
 from bot.question import PLACE_QTYPES, Question, analyse_question, edit_candidates, frame_words
@@ -41,6 +41,7 @@ MIN_FUZZY_LENGTH = 4
 UNKNOWN_WORD_SHARE = 0.6
 FRAME_SHARE = 0.5  # weight kept by the words that frame the question rather than its subject
 QUOTE_LIMIT = 320  # characters; a longer sentence is cut around the question's terms
+MIN_COVERAGE = 0.5  # share of the question's weight the corpus must know, or Tanya declines
 SECOND_SOURCE_RATIO = 0.25  # a further quote's probability must reach this share of the best one's
 QUOTES_PER_ARTICLE = 2
 NEAR_DUPLICATE = 0.8  # term-set overlap above which two passages count once (the same wire copy)
@@ -65,6 +66,13 @@ class Examined:
     answer_at: int | None = None  # position in `leading` of the sentence that gives the short answer
     short_row: np.ndarray | None = None
     p_short: float = 0.0
+
+    def answers_at_all(self, threshold: float) -> bool:
+        """The model is sure enough, and the corpus knows most of what the question names: when
+        words it never mentions carry half the question's weight ("rendang" in a corpus about
+        Korea), no model is needed."""
+        weights = self.query.weights
+        return self.p_right >= threshold and coverage(set(weights) - self.query.unknown, weights) >= MIN_COVERAGE
 
     @property
     def ranked(self) -> list[Sentence]:
@@ -168,7 +176,7 @@ class Engine:
     def ask(self, question: str, previous: Turn | None = None, max_quotes: int = 3) -> Answer:
         q = analyse_question(question or "", previous)
         seen = self.examine(q)
-        if seen is None or seen.p_right < self.models.decline.threshold:
+        if seen is None or not seen.answers_at_all(self.models.decline.threshold):
             return self._abstain(question, seen.query if seen else Query.of(q))
         query = seen.query
         ranked = seen.ranked
