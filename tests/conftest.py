@@ -48,3 +48,14 @@ def indexed_copy(root: Path) -> tuple[Path, Path]:
     db = root / "tanya.db"
     build_index(corpus, db)
     return corpus, db
+
+
+@pytest.fixture(scope="module")
+def web():
+    """The stand-in news web on 127.0.0.1 with the hand-written stories (pages, feeds, bad cases)."""
+    from tests.web_stub_server import HAND_WRITTEN, WebStub, install_site
+
+    stub = WebStub().start()
+    install_site(stub, HAND_WRITTEN)
+    yield stub
+    stub.stop()

@@ -18,14 +18,6 @@ from tests.web_stub_server import HAND_WRITTEN, NEWS, WIRE, WebStub, indosum_sto
 FETCH_ENV = {"TANYA_FETCH_ALLOW_PRIVATE": "1", "TANYA_FETCH_TIMEOUT": "1", "TANYA_FETCH_DELAY": "0"}
 
 
-@pytest.fixture(scope="module")
-def web():
-    stub = WebStub().start()
-    install_site(stub, HAND_WRITTEN)
-    yield stub
-    stub.stop()
-
-
 def tanya(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items() if not k.startswith("TANYA_")}
     return subprocess.run([*TANYA, *args], capture_output=True, text=True, timeout=120, cwd=cwd or ROOT,

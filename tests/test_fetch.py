@@ -4,17 +4,9 @@ from __future__ import annotations
 import pytest
 
 from index.fetch import USER_AGENT, Fetcher, FetchError, FetchSettings, check_url, normalise_url
-from tests.web_stub_server import HAND_WRITTEN, Route, WebStub, install_site
+from tests.web_stub_server import HAND_WRITTEN, Route, WebStub
 
 FIRST = HAND_WRITTEN[0]
-
-
-@pytest.fixture(scope="module")
-def web():
-    stub = WebStub().start()
-    install_site(stub, HAND_WRITTEN)
-    yield stub
-    stub.stop()
 
 
 def fetcher(**overrides) -> Fetcher:

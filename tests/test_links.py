@@ -11,14 +11,6 @@ from tests.web_stub_server import HAND_WRITTEN, Route, WebStub, install_site
 STORY = HAND_WRITTEN[0]
 
 
-@pytest.fixture(scope="module")
-def web():
-    stub = WebStub().start()
-    install_site(stub, HAND_WRITTEN)
-    yield stub
-    stub.stop()
-
-
 def fetcher() -> Fetcher:
     return Fetcher(FetchSettings(timeout=1.0, host_delay=0.0, allow_private=True))
 

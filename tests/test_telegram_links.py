@@ -7,18 +7,10 @@ import pytest
 
 from tests.conftest import indexed_copy
 from tests.telegram_stub_server import FAKE_TOKEN, BotProcess, StubBotApi, ask, check_telegram_html
-from tests.web_stub_server import HAND_WRITTEN, WebStub, install_site
+from tests.web_stub_server import HAND_WRITTEN
 
 ADMIN = 111
 USER = 301
-
-
-@pytest.fixture(scope="module")
-def web():
-    stub = WebStub().start()
-    install_site(stub, HAND_WRITTEN)
-    yield stub
-    stub.stop()
 
 
 @pytest.fixture(scope="module")
