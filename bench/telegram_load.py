@@ -11,10 +11,8 @@ questions per second and the p50 / p95 latency from a question's arrival to its 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile

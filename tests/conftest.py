@@ -59,3 +59,13 @@ def web():
     install_site(stub, HAND_WRITTEN)
     yield stub
     stub.stop()
+
+
+@pytest.fixture(scope="module")
+def stub():
+    """The stand-in Telegram Bot API on 127.0.0.1 that the real bot process talks to."""
+    from tests.telegram_stub_server import FAKE_TOKEN, StubBotApi
+
+    server = StubBotApi(FAKE_TOKEN).start()
+    yield server
+    server.stop()

@@ -1,8 +1,6 @@
 """index.links in process: a batch of links against the stand-in news web."""
 from __future__ import annotations
 
-import pytest
-
 from index.fetch import Fetcher, FetchSettings
 from index.links import ADDED, EXISTS, FAILED, add_links, fetch_links
 from index.load import load_file

@@ -62,13 +62,6 @@ def corpus_and_db(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def stub():
-    server = StubBotApi(FAKE_TOKEN).start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
 def bot(stub, corpus_and_db, tmp_path_factory):
     corpus, db = corpus_and_db
     env = {

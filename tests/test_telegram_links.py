@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import indexed_copy
-from tests.telegram_stub_server import FAKE_TOKEN, BotProcess, StubBotApi, ask, check_telegram_html
+from tests.telegram_stub_server import BotProcess, ask, check_telegram_html
 from tests.web_stub_server import HAND_WRITTEN
 
 ADMIN = 111
@@ -16,13 +16,6 @@ USER = 301
 @pytest.fixture(scope="module")
 def corpus_and_db(tmp_path_factory):
     return indexed_copy(tmp_path_factory.mktemp("telegram-links"))
-
-
-@pytest.fixture(scope="module")
-def stub():
-    server = StubBotApi(FAKE_TOKEN).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")

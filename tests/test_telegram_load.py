@@ -4,7 +4,6 @@ damaged under it."""
 from __future__ import annotations
 
 import os
-import random
 import subprocess
 import sys
 import time
@@ -34,13 +33,6 @@ PUTIN = "kapan Putin ke Pyongyang?"
 APOLOGY_MARK = "terjadi kesalahan"
 UNAVAILABLE_MARK = "indeks sedang tidak tersedia"
 FAST = {"TANYA_RATE_LIMIT": "100000", "TANYA_SEND_RATE": "1000", "TANYA_ADMINS": str(ADMIN)}
-
-
-@pytest.fixture(scope="module")
-def stub():
-    server = StubBotApi(FAKE_TOKEN).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")
