@@ -75,9 +75,14 @@ class Examined:
         return self.p_right >= threshold and coverage(set(weights) - self.query.unknown, weights) >= MIN_COVERAGE
 
     @property
-    def ranked(self) -> list[Sentence]:
+    def scored(self) -> list[tuple[Sentence, float]]:
+        """The leading sentences with their second-stage probability, best first."""
         order = np.argsort(-self.stage_two, kind="stable")
-        return [self.candidates.sentences[self.leading[i]] for i in order]
+        return [(self.candidates.sentences[self.leading[i]], float(self.stage_two[i])) for i in order]
+
+    @property
+    def ranked(self) -> list[Sentence]:
+        return [sentence for sentence, _ in self.scored]
 
 
 log = logging.getLogger("tanya.engine")
@@ -179,14 +184,13 @@ class Engine:
         if seen is None or not seen.answers_at_all(self.models.decline.threshold):
             return self._abstain(question, seen.query if seen else Query.of(q))
         query = seen.query
-        ranked = seen.ranked
+        ranked = seen.scored
         answer_text = None
         if seen.answer_at is not None and seen.p_short >= self.models.short.threshold:
-            lead = ranked[seen.answer_at]
-            answer_text = lead.answer
-            ranked = [lead] + [s for s in ranked if s is not lead]
-        probabilities = sorted(seen.stage_two, reverse=True)
-        picked = _pick_quotes(ranked, probabilities, max_quotes)
+            lead = ranked.pop(seen.answer_at)  # the sentence that gives the short answer is quoted first
+            answer_text = lead[0].answer
+            ranked.insert(0, lead)
+        picked = _pick_quotes(ranked, max_quotes)
         quotes = self._quotes(picked, set(query.terms), explain=query.kind not in FACTOID_KINDS)
         turn = Turn(question=q.text, qtype=q.qtype, content=q.content, answer=answer_text,
                     subject=answer_text if q.qtype == "siapa" else None)
@@ -231,7 +235,7 @@ class Engine:
             starts = [m.start() for m in re.finditer(r"\w+", text) if m.group().lower() in query.words]
             s.answer, s.answer_strength = answer_with_strength(query.kind, text, query.words, starts, query.head,
                                                                s.article.info.date)
-            present.append(s.answer is not None or has_answer_type(query.kind, text))
+            present.append(s.answer is not None or s.answer_strength > 0)  # strength 0: no answer of the type
         second = answer_features(query, lexical[leading], stage_one[leading], sentences, present)
         stage_two = models.answer.probability(second)
         order = np.argsort(-stage_two, kind="stable")
@@ -406,17 +410,18 @@ def _with_next_sentence(sentence: Sentence, limit: int = 480) -> str:
     return sentence.passage_text[start:end]
 
 
-def _pick_quotes(ranked: list[Sentence], probabilities: list[float], limit: int) -> list[Sentence]:
+def _pick_quotes(ranked: list[tuple[Sentence, float]], limit: int) -> list[Sentence]:
     """The best sentence, then the next best that speak to it nearly as well: one per passage, at
     most two per article (the answer is often in the quoted article's next paragraph), counting
     near-identical passages (a repeated caption, the same wire copy) once."""
     picked: list[Sentence] = []
     per_article: dict[str, int] = {}
-    for sentence, p in zip(ranked, probabilities):
+    best = max((p for _, p in ranked), default=0.0)
+    for sentence, p in ranked:
         if len(picked) >= limit:
             break
         article_id = sentence.article.info.article_id
-        if picked and (p < SECOND_SOURCE_RATIO * probabilities[0] or per_article.get(article_id, 0) >= QUOTES_PER_ARTICLE):
+        if picked and (p < SECOND_SOURCE_RATIO * best or per_article.get(article_id, 0) >= QUOTES_PER_ARTICLE):
             continue
         if any(_overlap(sentence.passage_terms, other.passage_terms) >= NEAR_DUPLICATE for other in picked):
             continue
