@@ -10,6 +10,7 @@ import numpy as np
 
 from bot.candidates import Candidates, Sentence
 from bot.query import Query
+from index.analyse import is_dictionary_root
 
 _WORD = re.compile(r"\w+")
 _REFERS_BACK = re.compile(r"\b(?:ini|itu|tersebut)\b|^(?:Ia|Dia|Mereka|Keduanya)\b", re.IGNORECASE)
@@ -32,7 +33,7 @@ SHORT_FEATURES = (
 DECLINE_FEATURES = (
     "best", "margin", "second", "best_article_coverage", "best_sentence_coverage", "unknown_weight",
     "max_missing_idf", "missing_in_article", "answer_found", "terms", "top_bm25", "same_article_share",
-    "answer_strength", "max_missing_near", "factoid",
+    "answer_strength", "max_missing_near", "factoid", "missing_name",
 )
 
 
@@ -129,7 +130,7 @@ def answer_features(query: Query, lexical: np.ndarray, stage_one: np.ndarray, se
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(ANSWER_FEATURES))
 
 
-FACTOID_KINDS = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama", "singkatan"}
+FACTOID_KINDS = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama", "singkatan", "definisi"}
 
 
 def decline_features(query: Query, scores: np.ndarray, best: Sentence | None, sentences: list[Sentence],
@@ -142,7 +143,7 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence | None, se
     first = float(scores[order[0]]) if len(order) else 0.0
     second = float(scores[order[1]]) if len(order) > 1 else 0.0
     if best is None:
-        return np.array([[first, first - second, second, 0, 0, 1, 0, 1, 0, len(weights), 0, 0, 0, 1, 0]],
+        return np.array([[first, first - second, second, 0, 0, 1, 0, 1, 0, len(weights), 0, 0, 0, 1, 0, 1]],
                         dtype=np.float64)
     missing = [t for t in weights if t not in best.article.terms]
     unknown = sum(weights[t] for t in query.unknown if t in weights) / total
@@ -165,6 +166,8 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence | None, se
         best.answer_strength,
         max((w for t, w in weights.items() if t not in near), default=0.0) / top_weight,
         float(query.kind in FACTOID_KINDS),
+        # A near miss pairs a real name with one the answering article never mentions.
+        max((weights[t] for t in missing if t not in near and not is_dictionary_root(t)), default=0.0) / top_weight,
     ]], dtype=np.float64)
 
 
@@ -187,6 +190,8 @@ def short_features(query: Query, sentence: Sentence, rank: int, probability: flo
 def _kind_group(kind: str | None) -> str | None:
     if kind == "singkatan":
         return "nama"
+    if kind == "definisi":
+        return "apa"
     if kind in ("kemana", "darimana"):
         return "dimana"
     return kind

@@ -487,6 +487,16 @@ def frame_words(content: str) -> list[str]:
     return [w for w in _tokens(content.lower()) if w in _FRAME_WORDS]
 
 
+_DEFINITION_LEADS = (("apa", "itu"), ("apa", "yang", "dimaksud"), ("apakah", "yang", "dimaksud"), ("apa", "arti"),
+                     ("apakah", "arti"), ("apa", "maksud"), ("apakah", "maksud"), ("apa", "pengertian"),
+                     ("apakah", "pengertian"), ("apa", "definisi"), ("apakah", "definisi"))
+
+
+def _asks_what_it_is(lower: list[str]) -> bool:
+    """ "Apa itu X?", "Apa yang dimaksud dengan X?", "Apakah arti X?": a definition is wanted."""
+    return any(tuple(lower[:len(lead)]) == lead for lead in _DEFINITION_LEADS)
+
+
 def answer_kind(question: Question) -> tuple[str | None, str | None]:
     """The kind of short answer the question wants and, for "which X" questions, the X.
 
@@ -499,6 +509,8 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
     if target:
         return "singkatan", target
     lower = _tokens(question.text.lower()) if question.text else []
+    if question.qtype in ("apa", "apakah") and _asks_what_it_is(lower):
+        return "definisi", None
     for i, word in enumerate(lower):
         if word in _WHICH_WORDS and question.qtype in PLACE_QTYPES:
             if i > 0 and lower[i - 1] in _PLACE_HEADS:

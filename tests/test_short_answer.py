@@ -342,3 +342,25 @@ def test_which_country_did_it_is_the_subject_before_the_verb():
     sentence = "Kini Jepang memproduksi 40 persen panel surya yang dijual di Asia, sementara Korea hanya lima persen."
     q = analyse_question("Negara mana yang memproduksi 40 persen panel surya yang dijual di Asia?")
     assert short_answer(q.qtype, sentence, None, surface_words(q.text), "negara") == "Jepang"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Apa itu kanker?", "Kanker adalah penyakit akibat pertumbuhan sel yang tidak normal, dan dapat menyebar.",
+     "penyakit akibat pertumbuhan sel yang tidak normal"),
+    ("apa yg dimaksud dengan dwelling time?", "Dwelling time merupakan waktu tunggu peti kemas di pelabuhan.",
+     "waktu tunggu peti kemas di pelabuhan"),
+    ("Apakah arti kata reptil?", "Dalam bahasa Latin, reptil berarti melata.", None),  # no copula: no answer
+    ("Apa itu kanker?", "Dokter itu adalah ahli bedah terkenal.", None),  # the subject is not the asked thing
+])
+def test_what_is_questions_are_answered_by_the_definition(question, sentence, expected):
+    from bot.question import answer_kind
+
+    kind, head = answer_kind(analyse_question(question))
+    assert kind == "definisi"
+    assert short_answer(kind, sentence, None, surface_words(analyse_question(question).text), head) == expected
+
+
+def test_a_yes_no_question_is_not_a_definition():
+    from bot.question import answer_kind
+
+    assert answer_kind(analyse_question("Apakah Korea Utara pernah memasok senjata ke Rusia?"))[0] != "definisi"

@@ -17,6 +17,7 @@ from bot.short_answer.common import (
     word_spans,
 )
 from bot.short_answer.dates import date_candidates
+from bot.short_answer.definitions import definition, is_definition
 from bot.short_answer.names import named, other_form
 from bot.short_answer.numbers import how_many, number_candidates
 from bot.short_answer.people import (
@@ -50,7 +51,14 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
         return named(sentence, words, head)
     if qtype == "singkatan" and head:
         return other_form(sentence, head)
+    if qtype == "definisi":
+        return definition(sentence, words - _QUESTION_FRAME)
     return None
+
+
+# Words of a "what is X" question that are not X.
+_QUESTION_FRAME = {"apa", "apakah", "itu", "yang", "dimaksud", "maksud", "dengan", "arti", "artinya", "pengertian",
+                   "definisi", "adalah", "sih", "ya", "dari"}
 
 
 def asks_for_speaker(question_words: set[str]) -> bool:
@@ -78,4 +86,6 @@ def has_answer_type(qtype: str | None, sentence: str) -> bool:
         return bool(_CAUSAL.search(sentence))
     if qtype == "nama":
         return bool(name_runs(sentence))
+    if qtype == "definisi":
+        return is_definition(sentence)
     return True

@@ -1,0 +1,31 @@
+"""What a thing is: "Apa itu X?", "Apa yang dimaksud dengan X?" are answered by what follows
+"adalah", "merupakan" or "ialah" in a sentence whose subject is X."""
+from __future__ import annotations
+
+import re
+
+_COPULA = re.compile(r"\b(?:adalah|merupakan|ialah|yaitu|yakni|disebut juga)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\s[—–]\s?|,\s(?:dan|serta|sedangkan|namun|tetapi)\s")
+_WORD = re.compile(r"\w+")
+MAX_WORDS = 25
+
+
+def is_definition(sentence: str) -> bool:
+    return bool(_COPULA.search(sentence))
+
+
+def definition(sentence: str, question_words: set[str]) -> str | None:
+    """The phrase after the copula, up to the clause's end, when the words before it name what
+    the question asks about."""
+    match = _COPULA.search(sentence)
+    if not match:
+        return None
+    subject = {w.lower() for w in _WORD.findall(sentence[:match.start()])}
+    if not subject & question_words:
+        return None
+    rest = sentence[match.end():].strip()
+    end = _CLAUSE_END.search(rest)
+    phrase = rest[:end.start()] if end else rest
+    words = phrase.split()[:MAX_WORDS]
+    answer = " ".join(words).strip(" ,")
+    return answer if len(_WORD.findall(answer)) >= 1 else None
