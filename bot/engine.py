@@ -23,7 +23,8 @@ from bot.candidates import Candidates, PassageRow, Sentence, build_candidates, g
 from bot.features import FACTOID_KINDS, answer_features, coverage, decline_features, sentence_features, short_features
 from bot.models import Models, load_models
 from bot.query import Query
-from bot.question import PLACE_QTYPES, Question, analyse_question, edit_candidates, frame_words
+from bot.question import (PLACE_QTYPES, Question, analyse_question, colloquial_variants, edit_candidates,
+                          frame_words)
 from bot.quotes import trim_quote
 from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search
 from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, short_answer
@@ -272,8 +273,17 @@ class Engine:
         def known(term: str) -> bool:
             return conn.execute("SELECT 1 FROM terms WHERE term = ?", (term,)).fetchone() is not None
 
-        terms = [t.term for t in self._analyzer.query_tokens(query.question.content, known)]
+        content = query.question.content
+        tokens = self._analyzer.query_tokens(content, known)
+        terms = [t.term for t in tokens]
         dfs = document_frequencies(conn, terms)
+        for i, token in enumerate(tokens):
+            if terms[i] in dfs:
+                continue
+            # Chat Indonesian: "nyuri" is curi, "diserahin" is diserahkan.
+            formal = self._formal_term(conn, content[token.start:token.end])
+            if formal:
+                terms[i], dfs[formal[0]] = formal
         for i, term in enumerate(terms):
             if term not in dfs and len(term) >= MIN_FUZZY_LENGTH and term.isalpha() and not is_dictionary_root(term):
                 closest = self._closest_term(conn, term)
@@ -314,6 +324,16 @@ class Engine:
         ]
         titles = {i: self._analyzer.terms(info.title or "") for i, info in infos.items()}
         return build_candidates(ranked, infos, titles, passages, dict(hits))
+
+    def _formal_term(self, conn: sqlite3.Connection, word: str) -> tuple[str, int] | None:
+        """The indexed term of the first formal reading of a colloquial word, with its document frequency."""
+        for variant in colloquial_variants(word):
+            terms = self._analyzer.terms(variant)
+            if len(terms) == 1:
+                found = document_frequencies(conn, terms)
+                if found:
+                    return terms[0], found[terms[0]]
+        return None
 
     def _closest_term(self, conn: sqlite3.Connection, word: str) -> tuple[str, int] | None:
         """The most frequent indexed name one edit away from `word`, with its document frequency."""

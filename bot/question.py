@@ -422,6 +422,33 @@ def analyse_question(text: str, previous: Turn | None = None) -> Question:
     return Question(original, normal, qtype, content, False)
 
 
+_VOWELS = "aeiou"
+
+
+def colloquial_variants(word: str) -> list[str]:
+    """Formal spellings a chat word may stand for, likeliest first: the Jakarta suffix "-in" for
+    "-kan" or "-i" ("diserahin", "matiin"), and the nasal prefixes "ny-", "ng-", "nge-" for the
+    verb's own first sound ("nyuri" → curi, "nyumbang" → sumbang, "ngambil" → ambil)."""
+    w = word.lower() if isinstance(word, str) else ""
+    if len(w) < 4 or not w.isalpha():
+        return []
+    bases = [w]
+    if w.endswith("in") and len(w) > 5:
+        stem = w[:-2]  # "matiin" → mati
+        bases = [stem + "kan", stem + "i", stem]
+    out: list[str] = []
+    for base in bases:
+        if base.startswith("nge") and len(base) > 5 and base[3] not in _VOWELS:
+            out.append(base[3:])
+        elif base.startswith("ny") and len(base) > 3 and base[2] in _VOWELS:
+            out += ["c" + base[2:], "s" + base[2:]]
+        elif base.startswith("ng") and len(base) > 3 and base[2] in _VOWELS:
+            out += [base[2:], "k" + base[2:]]
+        if base != w:
+            out.append(base)
+    return out
+
+
 def edit_candidates(word: str) -> set[str]:
     """Every string one edit away, so a misspelt name can be matched against the index vocabulary."""
     w = word.lower() if isinstance(word, str) else ""

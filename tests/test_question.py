@@ -245,3 +245,13 @@ def test_frame_words_are_the_questions_frame_not_its_subject():
     assert frame_words("letak kantor pusat WHO") == ["letak"]
     assert frame_words("nama istana yang terletak di Manila") == ["nama", "terletak"]
     assert frame_words("Putin ke Pyongyang") == []
+
+
+def test_colloquial_words_have_formal_readings():
+    from bot.question import colloquial_variants
+
+    assert colloquial_variants("diserahin")[0] == "diserahkan"
+    assert "mati" in colloquial_variants("matiin")
+    assert "curi" in colloquial_variants("nyuri") and "sumbang" in colloquial_variants("nyumbang")
+    assert colloquial_variants("ngambil")[0] == "ambil"
+    assert colloquial_variants("Kediri") == [] and colloquial_variants("pelajar") == []
