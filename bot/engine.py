@@ -267,9 +267,10 @@ class Engine:
                       understood_as=q.text, turn=turn)
 
     def _fill_terms(self, conn: sqlite3.Connection, stats: IndexStats, query: Query) -> None:
-        """The question's terms, their document frequencies and weights; a misspelt name that is one
-        edit away from an indexed term becomes it (an ordinary word is left alone: "tinggal" is not
-        a typo of "tanggal")."""
+        """The question's terms, their document frequencies and weights. A word the index does not
+        know is read as chat spelling first ("nyuri" → curi), then, if it is a name, as a typo of the
+        most frequent indexed name one edit away (an ordinary word is left alone: "tinggal" is not a
+        typo of "tanggal")."""
         def known(term: str) -> bool:
             return conn.execute("SELECT 1 FROM terms WHERE term = ?", (term,)).fetchone() is not None
 
@@ -281,15 +282,16 @@ class Engine:
             if terms[i] in dfs:
                 continue
             # Chat Indonesian: "nyuri" is curi, "diserahin" is diserahkan.
-            formal = self._formal_term(conn, content[token.start:token.end])
+            surface = content[token.start:token.end].lower()
+            formal = self._formal_term(conn, surface)
             if formal:
-                terms[i], dfs[formal[0]] = formal
-        for i, term in enumerate(terms):
-            if term not in dfs and len(term) >= MIN_FUZZY_LENGTH and term.isalpha() and not is_dictionary_root(term):
-                closest = self._closest_term(conn, term)
-                if closest:
-                    terms[i] = closest[0]
-                    dfs[closest[0]] = closest[1]
+                term, df, spelling = formal
+                terms[i], dfs[term], query.corrections[surface] = term, df, spelling
+            elif len(terms[i]) >= MIN_FUZZY_LENGTH and terms[i].isalpha() and not is_dictionary_root(terms[i]):
+                closest = self._closest_term(conn, terms[i])
+                if closest:  # a name, spelt as the index has it
+                    terms[i], dfs[closest[0]] = closest
+                    query.corrections[surface] = closest[0]
         weights = self._weights(stats, dfs, terms)
         for term in self._analyzer.terms(" ".join(frame_words(query.question.content))):
             if term in weights:  # "nama", "letak": the answer fills them in, the passage need not say them,
@@ -325,14 +327,15 @@ class Engine:
         titles = {i: self._analyzer.terms(info.title or "") for i, info in infos.items()}
         return build_candidates(ranked, infos, titles, passages, dict(hits))
 
-    def _formal_term(self, conn: sqlite3.Connection, word: str) -> tuple[str, int] | None:
-        """The indexed term of the first formal reading of a colloquial word, with its document frequency."""
+    def _formal_term(self, conn: sqlite3.Connection, word: str) -> tuple[str, int, str] | None:
+        """The first formal reading of a colloquial word that the index knows: its term, document
+        frequency and spelling."""
         for variant in colloquial_variants(word):
             terms = self._analyzer.terms(variant)
             if len(terms) == 1:
                 found = document_frequencies(conn, terms)
                 if found:
-                    return terms[0], found[terms[0]]
+                    return terms[0], found[terms[0]], variant
         return None
 
     def _closest_term(self, conn: sqlite3.Connection, word: str) -> tuple[str, int] | None:

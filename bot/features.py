@@ -75,7 +75,7 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
     """One row of SENTENCE_FEATURES per candidate sentence."""
     weights = query.weights
     phrases = query.phrases
-    literal = {w.lower() for w in _WORD.findall(query.question.content) if len(w) > 2}
+    literal = {w for w in query.content_words if len(w) > 2}
     top = cands.top_bm25 or 1.0
     rows = []
     for s in cands.sentences:

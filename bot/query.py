@@ -20,6 +20,7 @@ class Query:
     dfs: dict[str, int] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)  # per term: IDF, frame words discounted
     unknown: frozenset[str] = frozenset()  # terms the corpus never mentions
+    corrections: dict[str, str] = field(default_factory=dict)  # typed word → the corpus's spelling
 
     @classmethod
     def of(cls, question: Question) -> "Query":
@@ -27,8 +28,13 @@ class Query:
         return cls(question, kind, head, surface_words(question.text))
 
     @property
+    def content_words(self) -> list[str]:
+        """The question's words as typed, lowercased, misspellings corrected ("pyongyan" → pyongyang)."""
+        return [self.corrections.get(w, w) for w in (w.lower() for w in _WORD.findall(self.question.content))]
+
+    @property
     def phrases(self) -> set[str]:
-        """Word pairs of the question as typed ("ke pyongyang"): a sentence that has them as
-        written is likely the one asked about."""
-        words = [w.lower() for w in _WORD.findall(self.question.content)]
+        """Word pairs of the question ("ke pyongyang"): a sentence that has them as written is
+        likely the one asked about."""
+        words = self.content_words
         return {f"{a} {b}" for a, b in zip(words, words[1:])}
