@@ -364,3 +364,20 @@ def test_a_yes_no_question_is_not_a_definition():
     from bot.question import answer_kind
 
     assert answer_kind(analyse_question("Apakah Korea Utara pernah memasok senjata ke Rusia?"))[0] != "definisi"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("harga minyak WTI brp", "Harga minyak jenis WTI Crude menguat 0,99 persen menjadi 45,79 dolar AS per barel.",
+     "45,79 dolar AS per barel"),
+    ("Berapa nilai investasinya?", "Perusahaan itu telah mengucurkan investasi 300 juta dolar Amerika untuk pabrik.",
+     "300 juta dolar Amerika"),
+    ("Berapa gaji pemain itu?", "Gajinya diberitakan berkisar Rp 8 sampai 10 miliar untuk satu musim.",
+     "Rp 8 sampai 10 miliar"),
+])
+def test_amounts_keep_their_currency_rate_and_range(question, sentence, expected):
+    assert short_answer("berapa", sentence, None, surface_words(question)) == expected
+
+
+def test_a_company_suffix_is_not_the_person():
+    sentence = "Pengamat pasar uang Bank Woori Saudara Indonesia Tbk, Rully Nova mengatakan harga naik."
+    assert short_answer("siapa", sentence, None, surface_words("siapa pengamat dari bank woori saudara?")) == "Rully Nova"

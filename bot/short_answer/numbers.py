@@ -24,7 +24,8 @@ _NUMBER_WORD = (r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sep
 _DIGITS = r"(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)"
 
 
-_NUMBER = re.compile(rf"(?<![-/\w])(?:{_DIGITS}(?:\s?-\s?{_DIGITS})?|{_NUMBER_WORD})(?![-/\w])", CASELESS)  # "4-5 juta" too
+_NUMBER = re.compile(rf"(?<![-/\w])(?:{_DIGITS}(?:(?:\s?-\s?|\s+(?:sampai|hingga)\s+){_DIGITS})?|{_NUMBER_WORD})(?![-/\w])",
+                     CASELESS)  # "4-5 juta", "8 sampai 10 miliar" too
 
 
 _MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik", "kilometer", "km",
@@ -75,7 +76,19 @@ def _unit_after(rest: str) -> list[tuple[str, int]]:
         pos = e
         if measure:
             break
+    if unit_words and unit_words[-1][0].lower() in _MEASURES:
+        end = unit_words[-1][1]
+        for follow in ((_CURRENCY_COUNTRY,) if unit_words[-1][0].lower() in _CURRENCIES else ()) + (_PER_UNIT,):
+            match = follow.match(rest[end:])
+            if match:  # "45,79 dolar AS per barel", "300 juta dolar Amerika"
+                end += match.end()
+                unit_words.append((match.group().strip(), end))
     return unit_words
+
+
+_CURRENCIES = {"dolar", "dollar", "euro", "yen", "ringgit", "yuan", "won", "pound", "poundsterling", "rupee", "peso"}
+_CURRENCY_COUNTRY = re.compile(r"\s+(?:AS|Amerika(?:\s+Serikat)?|Singapura|Australia|Hong\s+Kong|Kanada|Taiwan|Brunei)\b")
+_PER_UNIT = re.compile(r"\s+per\s+[a-z]+\b")
 
 
 # What a "berapa <word>" question measures, and the units that measure it.
