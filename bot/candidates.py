@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.answer import ArticleInfo
+from index.clean import dateline_length
 
 
 @dataclass
@@ -105,6 +106,9 @@ def build_candidates(
             terms_per = row.sentence_terms if len(row.sentence_terms) == len(spans) else [[] for _ in spans]
             flat.extend((row, span, terms) for span, terms in zip(spans, terms_per))
         passage_terms = {row.passage_id: frozenset(t for ts in row.sentence_terms for t in ts) for row in rows}
+        if flat:  # the dateline is no part of the first sentence's content: never quoted, never an answer
+            row, (start, end), terms = flat[0]
+            flat[0] = (row, (start + dateline_length(row.text[start:end]), end), terms)
         for position, (row, span, terms) in enumerate(flat):
             around = set()
             if position > 0:

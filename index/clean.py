@@ -512,6 +512,16 @@ def _block(text: str, u: _Unit, kind: str) -> Block:
     return Block(text=text[u.start:u.end], start=u.start, end=u.end, kind=kind)
 
 
+def dateline_length(text: str) -> int:
+    """Characters of the dateline that opens an article ("Jakarta, CNN Indonesia - - "), 0 if none:
+    it names the publisher, it is not part of what the article says."""
+    m = _DATELINE_RE.match(text)
+    if not m:
+        return 0
+    end = m.end() + len(text[m.end():]) - len(text[m.end():].lstrip("-–— "))  # "CNN Indonesia - - "
+    return end if text[end:end + 1].isupper() else 0  # the article's own first word follows
+
+
 def _publisher_from_dateline(para: str) -> str | None:
     m = _DATELINE_RE.match(para)
     if not m:

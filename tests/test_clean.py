@@ -215,3 +215,14 @@ def test_hard_wrapped_prose_is_rejoined():
     blocks = clean(text).blocks
     assert len(blocks) == 2 and all(b.kind == "paragraph" for b in blocks)
     assert blocks[0].text == "\n".join(lines[:3])
+
+
+def test_dateline_length_covers_the_publisher_prefix_only():
+    from index.clean import dateline_length
+
+    for text, rest in [("Jakarta, CNN Indonesia - - Harry Styles sudah bersiap.", "Harry Styles sudah bersiap."),
+                       ("Jakarta (ANTARA News) - Presiden tiba.", "Presiden tiba."),
+                       ("Rimanews - Seorang pelajar nekat.", "Seorang pelajar nekat."),
+                       ("Presiden Joko Widodo - yang baru tiba - berpidato.", "Presiden Joko Widodo - yang baru tiba - berpidato."),
+                       ("Tanpa dateline di sini.", "Tanpa dateline di sini.")]:
+        assert text[dateline_length(text):] == rest
