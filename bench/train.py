@@ -10,14 +10,13 @@ the short answer. Deterministic: a fixed seed draws the questions, and the solve
 from __future__ import annotations
 
 import random
-import re
 from collections import Counter
-import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
+from bench.evaluate import best_f1, normalise_answer
 from bot.candidates import Candidates, Sentence
 from bot.engine import Engine, Examined
 from bot.features import ANSWER_FEATURES, DECLINE_FEATURES, SENTENCE_FEATURES, SHORT_FEATURES, sentence_features
@@ -46,8 +45,7 @@ class Example:
 
 
 def squash(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "").replace("\u00a0", " ")
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+    return " ".join(normalise_answer(text))
 
 
 def is_right(example: Example, sentence: Sentence) -> bool:
@@ -94,7 +92,6 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
     """Fit the four stages in order; returns the models and what was measured on dev while choosing."""
     models = Models(blank_model(SENTENCE_FEATURES), blank_model(ANSWER_FEATURES), blank_model(DECLINE_FEATURES),
                     blank_model(SHORT_FEATURES))
-    engine._models = models
     answerable = [e for e in train_examples if e.answerable]
     per_set = Counter(e.set_name for e in train_examples)
 
@@ -116,7 +113,7 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
     # 2. Second stage, on the sentences the first stage lets through.
     rows, labels, weights = [], [], []
     for e in answerable:
-        seen = engine.score(e.query, e.candidates)
+        seen = engine.score(e.query, e.candidates, models)
         right = np.array([is_right(e, e.candidates.sentences[i]) for i in seen.leading])
         if right.any() and not right.all():
             rows.append(seen.second)
@@ -126,7 +123,7 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
 
     # 3. Whether the best sentence is right at all (unanswerable questions never are).
     def decline_data(examples: list[Example]) -> tuple[np.ndarray, np.ndarray, list[Examined]]:
-        seen = [engine.score(e.query, e.candidates) for e in examples]
+        seen = [engine.score(e.query, e.candidates, models) for e in examples]
         rows = np.vstack([s.decline_row for s in seen])
         right = np.array([e.answerable and is_right(e, s.ranked[0]) for e, s in zip(examples, seen)])
         return rows, right, seen
@@ -141,9 +138,7 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
         if not dev:
             continue
         _, _, seen = decline_data(dev)
-        p = np.sort([s.p_right for s in seen])
-        # Questions the engine found nothing for are declined whatever the threshold; count them too.
-        thresholds.append(float(np.quantile(p, MAX_WRONGLY_DECLINED)) if len(p) else 0.0)
+        thresholds.append(float(np.quantile([s.p_right for s in seen], MAX_WRONGLY_DECLINED)))
         report[f"decline_quantile_{name}"] = thresholds[-1]
     models.decline = replace(decline, threshold=min(thresholds) if thresholds else 0.5)
 
@@ -153,7 +148,7 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
         for e in examples:
             if not e.answerable or not e.answers:
                 continue
-            seen = engine.score(e.query, e.candidates)
+            seen = engine.score(e.query, e.candidates, models)
             if seen.short_row is None:
                 continue
             rows.append(seen.short_row)
@@ -177,23 +172,8 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
     return models, report
 
 
-def token_f1(predicted: str | None, gold: str) -> float:
-    pred, ref = squash(predicted or "").split(), squash(gold).split()
-    if not pred or not ref:
-        return float(pred == ref)
-    common = sum(min(pred.count(t), ref.count(t)) for t in set(pred))
-    if not common:
-        return 0.0
-    precision, recall = common / len(pred), common / len(ref)
-    return 2 * precision * recall / (precision + recall)
-
-
 def answer_right(predicted: str | None, answers: list[str]) -> bool:
-    return max((token_f1(predicted, a) for a in answers), default=0.0) >= 0.5
-
-
-def write(models: Models, folder: Path = MODEL_DIR) -> None:
-    save_models(models, folder)
+    return best_f1(predicted, answers) >= 0.5
 
 
 TRAIN_SETS = ("archive", "facqa", "idk_mrc", "tydiqa")
@@ -226,6 +206,6 @@ def run(work: Path, shared: Path | None = None, out: Path = MODEL_DIR, log=print
         raise SetMissing("no training data found")
     scorer = next(iter(engines.values()))
     models, report = train(train_examples, dev_examples, scorer)
-    write(models, out)
+    save_models(models, out)
     log(f"models written to {out}: " + ", ".join(f"{k} {v:.3f}" for k, v in sorted(report.items())))
     return report

@@ -222,10 +222,11 @@ class Engine:
             cands = self._read_candidates(conn, stats, query)
         return (query, cands) if cands.sentences else None
 
-    def score(self, query: Query, cands: Candidates) -> Examined:
+    def score(self, query: Query, cands: Candidates, models: Models | None = None) -> Examined:
         """The learned part, pure: features → first stage over every sentence → second stage over the
-        leading ones (with the answer each holds) → whether to answer, and which short answer."""
-        models = self.models
+        leading ones (with the answer each holds) → whether to answer, and which short answer.
+        `models` replaces the shipped ones (training fits them stage by stage)."""
+        models = models or self.models
         lexical = sentence_features(query, cands)
         stage_one = models.sentence.probability(lexical)
         leading = [int(i) for i in np.argsort(-stage_one, kind="stable")[:SECOND_STAGE]]
