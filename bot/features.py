@@ -15,6 +15,8 @@ from index.analyse import is_dictionary_root
 _WORD = re.compile(r"\w+")
 _REFERS_BACK = re.compile(r"\b(?:ini|itu|tersebut)\b|^(?:Ia|Dia|Mereka|Keduanya)\b", re.IGNORECASE)
 KINDS = ("kapan", "siapa", "dimana", "berapa", "nama", "apa", "mengapa", "bagaimana")
+# Kinds with a short answer of their own; the others are answered by the quoted sentence.
+FACTOID_KINDS = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama", "singkatan", "definisi"}
 
 SENTENCE_FEATURES = (
     "sentence_coverage", "context_coverage", "neighbour_coverage", "passage_coverage", "article_coverage",
@@ -130,21 +132,15 @@ def answer_features(query: Query, lexical: np.ndarray, stage_one: np.ndarray, se
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(ANSWER_FEATURES))
 
 
-FACTOID_KINDS = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama", "singkatan", "definisi"}
-
-
-def decline_features(query: Query, scores: np.ndarray, best: Sentence | None, sentences: list[Sentence],
+def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences: list[Sentence],
                      top_bm25: float) -> np.ndarray:
     """One row of DECLINE_FEATURES: how sure the ranking is, and whether the best article says
     everything the question names (a near miss borrows a real name but adds what no article says)."""
     weights = query.weights
     total = sum(weights.values()) or 1.0
-    order = np.argsort(-scores) if len(scores) else np.zeros(0, dtype=int)
-    first = float(scores[order[0]]) if len(order) else 0.0
+    order = np.argsort(-scores)
+    first = float(scores[order[0]])
     second = float(scores[order[1]]) if len(order) > 1 else 0.0
-    if best is None:
-        return np.array([[first, first - second, second, 0, 0, 1, 0, 1, 0, len(weights), 0, 0, 0, 1, 0, 1]],
-                        dtype=np.float64)
     missing = [t for t in weights if t not in best.article.terms]
     unknown = sum(weights[t] for t in query.unknown if t in weights) / total
     same = [s for s in (sentences[i] for i in order[:5]) if s.article is best.article]
