@@ -1,0 +1,96 @@
+"""The answer pipeline's pure parts (candidates, features, models, training labels) on small
+hand-made data, and the engine reading a whole article on a real index."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from bot.answer import ArticleInfo
+from bot.candidates import PassageRow, build_candidates, group_articles
+from bot.features import SENTENCE_FEATURES, coverage, proximity, sentence_features
+from bot.models import LinearModel, blank_model
+from bot.query import Query
+from bot.question import analyse_question
+
+
+def _info(article_id: str) -> ArticleInfo:
+    return ArticleInfo(article_id, "Banjir di Kota Baru", "Contoh", "2024-01-02", None, f"{article_id}.txt", None)
+
+
+def _candidates():
+    text0 = "Jakarta, CNN Indonesia - - Banjir melanda Kota Baru. Warga mengungsi."
+    text1 = "Ketinggian air mencapai dua meter."
+    rows = [
+        PassageRow(1, "a", 0, None, text0, [(0, 52), (53, len(text0))],
+                   [["jakarta", "cnn", "indonesia", "banjir", "landa", "kota", "baru"], ["warga", "ungsi"]]),
+        PassageRow(2, "a", 1, None, text1, [(0, len(text1))], [["tinggi", "air", "capai", "dua", "meter"]], "caption"),
+    ]
+    return build_candidates([("a", 5.0)], {"a": _info("a")}, {"a": ["banjir", "kota", "baru"]}, rows, {1: 5.0})
+
+
+def test_candidates_are_every_sentence_of_the_article_with_its_context():
+    cands = _candidates()
+    assert [s.text for s in cands.sentences] == ["Banjir melanda Kota Baru.", "Warga mengungsi.",
+                                                 "Ketinggian air mencapai dua meter."]  # the dateline is dropped
+    first, middle, last = cands.sentences
+    assert middle.neighbour_terms == frozenset(first.terms) | frozenset(last.terms)
+    assert last.passage_bm25 == 0.0 and first.passage_bm25 == 5.0  # only retrieved passages have a score
+    assert last.caption and not first.caption
+    assert cands.articles[0].terms >= {"tinggi", "banjir", "ungsi"}
+
+
+def test_articles_are_ranked_by_their_best_passage():
+    assert group_articles([(3, 9.0), (1, 8.0), (4, 7.0), (2, 6.0)], {1: "a", 2: "b", 3: "a", 4: "c"}, 2) == [
+        ("a", 9.0), ("c", 7.0)]
+
+
+def test_features_see_the_question_in_the_sentence_and_its_article():
+    cands = _candidates()
+    query = Query.of(analyse_question("berapa ketinggian air banjir di Kota Baru?"))
+    query.terms = ["tinggi", "air", "banjir", "kota", "baru"]
+    query.weights = {"tinggi": 3.0, "air": 2.0, "banjir": 3.0, "kota": 1.0, "baru": 1.0}
+    rows = sentence_features(query, cands)
+    assert rows.shape == (3, len(SENTENCE_FEATURES))
+    column = dict(zip(SENTENCE_FEATURES, rows.T))
+    assert column["sentence_coverage"][2] == coverage({"tinggi", "air"}, query.weights) == 0.5
+    assert column["article_coverage"][2] == 1.0  # the title and lead hold what the sentence does not
+    assert column["caption"].tolist() == [0.0, 0.0, 1.0]
+    assert proximity(["tinggi", "air", "x", "x"], query.weights) == 1.0
+
+
+def test_a_linear_model_survives_its_file_and_scores_as_written(tmp_path: Path):
+    model = LinearModel(("a", "b"), np.array([1.0, 0.0]), np.array([2.0, 1.0]), np.array([1.5, -0.5]), 0.25, 0.4)
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(model.to_json()))
+    loaded = LinearModel.from_json(json.loads(path.read_text()))
+    rows = np.array([[3.0, 1.0], [1.0, 2.0]])
+    z = ((rows - [1.0, 0.0]) / [2.0, 1.0]) @ [1.5, -0.5] + 0.25
+    assert np.allclose(loaded.probability(rows), 1 / (1 + np.exp(-z))) and loaded.threshold == 0.4
+    assert np.allclose(blank_model(("x",)).probability(np.array([[7.0]])), 0.5)
+
+
+def test_the_engine_reads_past_the_lead(tmp_path: Path):
+    """The answer sits in a later paragraph that does not repeat the question's topic words; the
+    title and lead do."""
+    from bot.engine import Engine
+    from index.build import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "banjir.md").write_text(
+        "---\ntitle: Banjir besar melanda Kota Baru\nsource: Contoh\ndate: 2024-01-02\n---\n\n"
+        "Banjir besar melanda Kota Baru sejak Senin malam setelah hujan deras.\n\n"
+        "Ribuan warga mengungsi ke masjid dan sekolah terdekat.\n\n"
+        "Petugas membuka dapur umum di kantor kelurahan.\n\n"
+        "Ketinggian air mencapai dua meter di Kelurahan Sukamaju, kata kepala dinas.\n", encoding="utf-8")
+    for n, topic in enumerate(["pasar rakyat dibuka", "jalan tol diresmikan", "sekolah baru dibangun"]):
+        (corpus / f"lain{n}.md").write_text(
+            f"---\ntitle: Di Kota Lama {topic}\nsource: Contoh\n---\n\nDi Kota Lama {topic} pada Selasa.\n\n"
+            f"Warga menyambut kabar itu dengan gembira.\n", encoding="utf-8")
+    db = tmp_path / "tanya.db"
+    build_index(corpus, db)
+    answer = Engine(db).ask("berapa ketinggian air banjir di Kota Baru?")
+    assert not answer.abstained
+    assert any("dua meter" in quote.quote for quote in answer.passages)
