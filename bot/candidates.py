@@ -30,7 +30,6 @@ class Sentence:
     span: tuple[int, int]  # in the passage text
     passage_spans: list[tuple[int, int]]
     terms: list[str]
-    position: int  # sentence number in the article
     passage_bm25: float  # 0 when retrieval did not return its passage
     neighbour_terms: frozenset[str] = frozenset()  # the sentences just before and after it
     heading_terms: frozenset[str] = frozenset()  # a passage's heading names what its sentences answer
@@ -124,7 +123,6 @@ def build_candidates(
                 span=span,
                 passage_spans=row.spans,
                 terms=terms,
-                position=position,
                 passage_bm25=hit_scores.get(row.passage_id, 0.0),
                 neighbour_terms=frozenset(around),
                 passage_terms=passage_terms[row.passage_id],

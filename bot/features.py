@@ -21,7 +21,7 @@ FACTOID_KINDS = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "na
 SENTENCE_FEATURES = (
     "sentence_coverage", "context_coverage", "neighbour_coverage", "passage_coverage", "article_coverage",
     "title_coverage", "lead_coverage", "proximity", "phrases", "passage_bm25", "article_bm25",
-    "article_first", "article_rank", "first_sentence", "early_sentence", "length", "question_like",
+    "article_first", "article_rank", "length", "question_like",
     "refers_back", "missing_weight", "literal_words", "caption", "few_words",
 )
 ANSWER_FEATURES = SENTENCE_FEATURES + (
@@ -74,7 +74,9 @@ def _missing(weights: dict[str, float], present: frozenset[str] | set[str]) -> f
 
 
 def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
-    """One row of SENTENCE_FEATURES per candidate sentence."""
+    """One row of SENTENCE_FEATURES per candidate sentence. A sentence's position in its article is
+    left out on purpose: the MRC sets' paragraphs answer in their first sentence, a news story
+    often paragraphs later, and the position learned from the first misleads on the second."""
     weights = query.weights
     phrases = query.phrases
     literal = {w for w in query.content_words if len(w) > 2}
@@ -100,8 +102,6 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
             article.best_bm25 / top,
             float(article.rank == 0),
             1.0 / (1 + article.rank),
-            float(s.position == 0),
-            1.0 / (1 + s.position),
             min(len(s.terms), 60) / 60,
             float(text.rstrip().endswith("?") or (s.heading is not None and text.strip() == s.heading.strip())),
             float(refers_back),

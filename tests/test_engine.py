@@ -120,10 +120,15 @@ def test_missing_index_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_who_said_it_names_the_speaker_of_the_quote(engine: Engine) -> None:
+    from bot.question import analyse_question
+
     first = engine.ask("apa kata Choe soal dukungan untuk tentara Rusia?")
     follow = engine.ask("siapa yang mengatakannya?", first.turn)
-    assert follow.answer == "Choe"
     assert "ujar Choe" in follow.passages[0].quote
+    # The speaker is what the extractors find; whether it is shown is the learned short-answer gate's call.
+    seen = engine.examine(analyse_question("siapa yang mengatakannya?", first.turn))
+    assert seen.answer_at is not None and seen.ranked[seen.answer_at].answer == "Choe"
+    assert follow.answer in (None, "Choe")
 
 
 def test_abbreviation_spelt_out_in_one_passage_of_many(tmp_path: Path) -> None:
