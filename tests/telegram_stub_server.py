@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import parse_qsl, unquote, urlparse
 
+from tests.loopback import close, serve
+
 BOT_ID = 7000000001
 BOT_USERNAME = "tanya_test_bot"
 MAX_LONG_POLL = 1.0  # seconds; keeps shutdown quick whatever timeout the bot asks for
@@ -145,7 +147,6 @@ class StubBotApi:
         self._failures: dict[str, list[int]] = {}  # method → remaining retry_after values
         self._cond = threading.Condition()
         self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
 
     # -- lifecycle -------------------------------------------------------------------------------
     def start(self) -> "StubBotApi":
@@ -163,16 +164,11 @@ class StubBotApi:
             def do_GET(self) -> None:
                 stub._handle(self, "GET")
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
+        self._server = serve(Handler)
         return self
 
     def stop(self) -> None:
-        if self._server:
-            self._server.shutdown()
-            self._server.server_close()
+        close(self._server)
 
     @property
     def port(self) -> int:

@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from tests.loopback import close, serve
+
 INDOSUM = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "indosum" / "articles.jsonl"
 SLOW_SECONDS = 4.0
 HUGE_BYTES = 20 * 1024 * 1024
@@ -86,15 +88,11 @@ class WebStub:
                 stub._send(self, 200 if action else 404, (message or "tidak ada").encode() + b"\n",
                            content_type="text/plain; charset=utf-8")
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._server = serve(Handler, port)
         return self
 
     def stop(self) -> None:
-        if self._server:
-            self._server.shutdown()
-            self._server.server_close()
+        close(self._server)
 
     @property
     def base_url(self) -> str:
