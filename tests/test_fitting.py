@@ -1,0 +1,63 @@
+"""The fitting procedures of `tanya train` on data whose answer is known: they must find the
+signal that is there and ignore what is not."""
+from __future__ import annotations
+
+import numpy as np
+
+from bench.train import MAX_RIGHT_HIDDEN, fit_listwise, short_threshold
+from bot.models import LinearModel
+
+FEATURES = ("within", "shared", "noise")
+
+
+def _groups(seed: int, count: int = 300, size: int = 6) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each group: one right candidate, which tends to score higher on "within"; "shared" is the same
+    for every candidate of a group (a property of the question, not of the candidate)."""
+    rng = np.random.default_rng(seed)
+    groups = []
+    for _ in range(count):
+        within = rng.normal(size=size)
+        right = np.zeros(size, dtype=bool)
+        right[int(np.argmax(within + rng.normal(scale=0.7, size=size)))] = True
+        shared = np.full(size, rng.normal())
+        groups.append((np.column_stack([within, shared, rng.normal(size=size)]), right))
+    return groups
+
+
+def test_listwise_fit_learns_the_within_question_signal_and_nothing_else() -> None:
+    train = _groups(1)
+    model = fit_listwise(FEATURES, train, np.ones(len(train)))
+    within, shared, noise = model.coef
+    assert within > 0.5
+    assert abs(shared) < 0.05 * within  # it cannot tell candidates of one question apart
+    assert abs(noise) < 0.2 * within
+    test = _groups(2)
+    chosen_right = [right[int(np.argmax(model.probability(rows)))] for rows, right in test]
+    by_signal_alone = [right[int(np.argmax(rows[:, 0]))] for rows, right in test]
+    assert np.mean(chosen_right) >= 0.97 * np.mean(by_signal_alone) > 0.4  # chance is 1/6
+    # Scaled to read as a probability: on average about one right candidate in six.
+    mean_p = np.mean([model.probability(rows).mean() for rows, _ in test])
+    assert 0.08 < mean_p < 0.3
+
+
+def test_short_threshold_hides_wrong_answers_but_few_right_ones() -> None:
+    rng = np.random.default_rng(3)
+    model = LinearModel(("p",), np.zeros(1), np.ones(1), np.ones(1), 0.0)  # probability = sigmoid(p)
+    by_set = []
+    for _ in range(3):
+        right = rng.random(400) < 0.5
+        score = np.where(right, rng.normal(1.5, 1.0, 400), rng.normal(-1.0, 1.0, 400))
+        by_set.append((score.reshape(-1, 1), right))
+    t = short_threshold(model, by_set)
+    assert t > 0.0  # some wrong answers can be told apart and are hidden
+    for rows, right in by_set:
+        shown = model.probability(rows) >= t
+        assert (right & shown).sum() >= (1 - MAX_RIGHT_HIDDEN) * right.sum()
+        assert (~right & shown).sum() < 0.8 * (~right).sum()
+
+
+def test_short_threshold_shows_everything_when_nothing_tells_right_from_wrong() -> None:
+    rng = np.random.default_rng(4)
+    model = LinearModel(("p",), np.zeros(1), np.ones(1), np.ones(1), 0.0)
+    right = rng.random(400) < 0.7
+    assert short_threshold(model, [(rng.normal(size=(400, 1)), right)]) == 0.0
