@@ -381,3 +381,21 @@ def test_amounts_keep_their_currency_rate_and_range(question, sentence, expected
 def test_a_company_suffix_is_not_the_person():
     sentence = "Pengamat pasar uang Bank Woori Saudara Indonesia Tbk, Rully Nova mengatakan harga naik."
     assert short_answer("siapa", sentence, None, surface_words("siapa pengamat dari bank woori saudara?")) == "Rully Nova"
+
+
+@pytest.mark.parametrize("question, sentence", [
+    # A venue or an institution is no one, however capitalised.
+    ("Siapa yang mencetak gol kemenangan tim tamu?",
+     "Pertandingan di Stadion Aji Imbut berakhir 1 - 0 untuk tim tamu."),
+    ("Siapa pejabat yang meresmikan terminal itu?", "Pelabuhan Tanjung Priok kini punya terminal baru."),
+    # "U - 16": a lone initial is no name.
+    ("Siapa pencetak gol Timnas U-16 di babak pertama?",
+     "Timnas Indonesia U - 16 melanjutkan hasil apik di babak pertama."),
+])
+def test_siapa_never_answers_a_venue_or_a_lone_letter(question: str, sentence: str) -> None:
+    assert short_answer("siapa", sentence, None, words(question)) is None
+
+
+def test_siapa_still_takes_the_person_beside_a_venue() -> None:
+    sentence = "Gol tunggal Andre Agustiar di Stadion Aji Imbut memenangkan Mitra Kukar."
+    assert short_answer("siapa", sentence, None, words("Siapa pencetak gol Mitra Kukar?")) == "Andre Agustiar"

@@ -58,7 +58,10 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         end = i + 1
         while end < len(words) and _name_token(words, end, first=False) and not gap_before(sentence, spans, end):
             end += 1
-        if i > 0 and words[i - 1].lower() in _ORG_HEADS:
+        if i > 0 and words[i - 1].lower() in _ORG_HEADS or words[i].lower() in _PLACE_HEADS:
+            i = end  # "Universitas Indonesia", "Stadion Aji Imbut": an institution or a venue, no one
+            continue
+        if end == i + 1 and len(words[i]) == 1:  # "U" of "U - 16": a lone initial is no name
             i = end
             continue
         name = sentence[spans[i][1]:spans[end - 1][2]]
@@ -70,6 +73,9 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
 
 _ORG_HEADS = {"universitas", "kantor", "berita", "badan", "dewan", "kementerian", "gedung", "istana",
               "lapangan", "kosmodrom", "perjanjian", "kelompok", "media", "surat", "kabar"}
+_PLACE_HEADS = {"stadion", "pelabuhan", "bandara", "bandar", "stasiun", "terminal", "hotel", "jalan", "jl",
+                "pasar", "masjid", "gereja", "pengadilan", "gedung", "istana", "kantor", "lapangan", "kampus",
+                "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga"}
 
 
 _APPOSITION = re.compile(
@@ -173,7 +179,7 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
             and not (spans[end][0].isupper() and len(spans[end][0]) > 1)
         ):
             end += 1
-        if end > j:
+        if end > j and not (end == j + 1 and len(spans[j][0]) == 1):  # a lone initial is no name
             out.append(Candidate(spans[j][1], spans[end - 1][2], sentence[spans[j][1]:spans[end - 1][2]],
                                  2.5 + 0.5 * asked))
         i = max(end, i + 1)
