@@ -1,7 +1,7 @@
 """Short answers on real sentences of the bundled corpus."""
 import pytest
 
-from bot.question import analyse_question, surface_words
+from bot.question import analyse_question, answer_kind, surface_words
 from bot.short_answer import has_answer_type, short_answer
 
 PUTIN_VISIT = ("Korea Utara diketahui telah memperkuat hubungan militernya dengan Rusia dalam beberapa waktu "
@@ -399,3 +399,15 @@ def test_siapa_never_answers_a_venue_or_a_lone_letter(question: str, sentence: s
 def test_siapa_still_takes_the_person_beside_a_venue() -> None:
     sentence = "Gol tunggal Andre Agustiar di Stadion Aji Imbut memenangkan Mitra Kukar."
     assert short_answer("siapa", sentence, None, words("Siapa pencetak gol Mitra Kukar?")) == "Andre Agustiar"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # What the question is about is not its answer, in full or spelt out.
+    ("sebelum zuckerberg pendiri perusahaan apa yang dapat gelar dari harvard?",
+     "Sebelum Mark Zuckerberg, gelar kehormatan Harvard diberikan kepada pendiri Microsoft.", "Microsoft"),
+    ("setnov dibawa KPK ke rumah sakit apa?",
+     "Komisi Pemberantasan Korupsi membawanya ke RSPAD Gatot Subroto untuk diperiksa.", "RSPAD Gatot Subroto"),
+])
+def test_which_name_is_not_one_the_question_holds(question: str, sentence: str, expected: str) -> None:
+    kind, head = answer_kind(analyse_question(question))
+    assert short_answer(kind, sentence, None, words(question), head) == expected
