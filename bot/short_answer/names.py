@@ -114,7 +114,8 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
         if len(fresh) * 2 <= len(words) and any(w in question_words and w != head and not is_dictionary_root(w)
                                                 for w in words):
             continue  # mostly a name the question holds ("Mark Zuckerberg" for "… selain Zuckerberg …")
-        if len(words) > 1 and "".join(w[0] for w in words) in question_words:
+        initials = "".join(w[0] for w in words)
+        if len(words) > 1 and initials in question_words - QUESTION_STOP and not is_dictionary_root(initials):
             continue  # the question's own abbreviation spelt out ("Komisi Pemberantasan Korupsi" for KPK)
         if head and words[0] == head:
             cand = Candidate(cand.start, cand.end, cand.text, cand.weight + 3.0)
