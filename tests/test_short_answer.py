@@ -411,3 +411,9 @@ def test_siapa_still_takes_the_person_beside_a_venue() -> None:
 def test_which_name_is_not_one_the_question_holds(question: str, sentence: str, expected: str) -> None:
     kind, head = answer_kind(analyse_question(question))
     assert short_answer(kind, sentence, None, words(question), head) == expected
+
+
+def test_berapa_a_quantity_the_question_states_only_qualifies() -> None:
+    """"kontainer 40 kaki": the asked amount is the tariff, not another container size."""
+    sentence = "Tarif untuk kontainer 20 kaki mencapai 95 dolar AS."
+    assert short_answer("berapa", sentence, None, words("Berapa tarif kontainer 40 kaki?")) == "95 dolar AS"

@@ -119,9 +119,13 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
     keys = [q for q in question_words if q not in QUESTION_STOP]
     wanted = set().union(*(_UNITS_OF.get(q, set()) for q in question_words))
 
+    # "tarif kontainer 40 kaki": a quantity the question states itself qualifies what is asked, so
+    # its unit ("kaki") marks the sentence's other qualifiers ("20 kaki"), not the answer.
+    qualifying = any(q[:1].isdigit() for q in question_words)
+
     def bonus_for(unit: str, cand: Candidate) -> float:
         b = 0.0
-        if unit and any(related(unit, q) for q in keys + ["tahun"] * ("tahun" in question_words)):
+        if unit and not qualifying and any(related(unit, q) for q in keys + ["tahun"] * ("tahun" in question_words)):
             b += 3.0
         if unit in wanted:
             b += 3.0
