@@ -237,14 +237,9 @@ def make_questions(db_path: Path, count: int, seed: int) -> list[str]:
 def hand_written_questions() -> list[str]:
     """Every question of the archive set and the devset (they name IndoSum and bundled articles,
     which the generated corpus contains)."""
-    from bench.datasets import ARCHIVE_FILE, DEVSET_FILE
+    from bench.datasets import ARCHIVE_FILE, DEVSET_FILE, read_jsonl
 
-    questions = []
-    for path in (ARCHIVE_FILE, DEVSET_FILE):
-        if path.exists():
-            questions += [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines()
-                          if line.strip() and not line.startswith("#")]
-    return questions
+    return [row["question"] for path in (ARCHIVE_FILE, DEVSET_FILE) if path.exists() for _, row in read_jsonl(path)]
 
 
 def percentiles_ms(seconds: list[float]) -> tuple[float, float, float]:

@@ -94,7 +94,7 @@ def _require(path: Path) -> Path:
     return path
 
 
-def _jsonl(path: Path) -> list[tuple[int, dict]]:
+def read_jsonl(path: Path) -> list[tuple[int, dict]]:
     """(line number, object) of a JSONL file; blank lines and # comments skipped."""
     rows = []
     for number, line in enumerate(_require(path).read_text(encoding="utf-8").splitlines(), start=1):
@@ -126,12 +126,12 @@ def _hand_written_item(prefix: str, number: int, row: dict) -> QAItem:
 
 
 def _devset(split: str, questions: Path) -> QASet:
-    items = hand_written_items(_jsonl(questions), "devset")
+    items = hand_written_items(read_jsonl(questions), "devset")
     return QASet("devset", split, [], [BUNDLED_CORPUS], items)
 
 
 def _archive(split: str, datasets: Path, questions: Path) -> QASet:
-    rows = _jsonl(questions)
+    rows = read_jsonl(questions)
     indosum = _require(datasets / "indosum" / "articles.jsonl")
     items = hand_written_items(((n, row) for n, row in rows if row.get("split") == split), "archive")
     return QASet("archive", split, [], [BUNDLED_CORPUS, indosum], items)
@@ -144,7 +144,7 @@ def letters(text: str) -> str:
 
 def _facqa(split: str, datasets: Path) -> QASet:
     folder = datasets / "facqa" / "derived"
-    passages = [row for _, row in _jsonl(folder / "passages.jsonl")]
+    passages = [row for _, row in read_jsonl(folder / "passages.jsonl")]
     corpus = [{"id": p["passage_id"], "text": p["text"], "source": "FacQA"} for p in passages]
     copies: dict[str, set[str]] = {}
     for passage in passages:
@@ -159,7 +159,7 @@ def _facqa(split: str, datasets: Path) -> QASet:
             evidence=[],
             answers=list(row["answers"]),
         )
-        for _, row in _jsonl(folder / f"{_MRC_FILES[split]}.jsonl")
+        for _, row in read_jsonl(folder / f"{_MRC_FILES[split]}.jsonl")
     ]
     return QASet("facqa", split, corpus, [], items)
 

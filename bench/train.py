@@ -139,10 +139,11 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
     answerable = [e for e in train_examples if e.answerable]
     per_set = Counter(e.set_name for e in train_examples)
 
-    def share(e: Example, rows: int) -> np.ndarray:
-        """Each set weighs the same in total, and each question the same within its set: the news
-        archive is small beside the MRC sets, and its long articles are what users ask about."""
-        return np.full(rows, len(train_examples) / (len(per_set) * per_set[e.set_name] * max(rows, 1)))
+    def share(e: Example) -> float:
+        """A question's weight: each set weighs the same in total, and each question the same within
+        its set. The news archive is small beside the MRC sets, and its long articles are what users
+        ask about."""
+        return len(train_examples) / (len(per_set) * per_set[e.set_name])
 
     # 1. First stage: every candidate sentence of questions whose answer was retrieved at all, fitted
     # to choose among a question's own sentences.
@@ -151,7 +152,7 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
         right = np.array([is_right(e, s) for s in e.candidates.sentences])
         if right.any():
             groups.append((sentence_features(e.query, e.candidates), right))
-            weights.append(share(e, 1)[0])
+            weights.append(share(e))
     models.sentence = fit_listwise(SENTENCE_FEATURES, groups, np.array(weights))
 
     # 2. Second stage, on the sentences the first stage lets through (pooled: measured on dev, a
@@ -163,7 +164,7 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
         if right.any() and not right.all():
             rows.append(seen.second)
             labels.append(right)
-            weights.append(share(e, len(right)))
+            weights.append(np.full(len(right), share(e) / len(right)))
     models.answer = fit(ANSWER_FEATURES, np.vstack(rows), np.concatenate(labels), np.concatenate(weights))
 
     # 3. Whether the best sentence is right at all (unanswerable questions never are).
@@ -174,7 +175,7 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
         return rows, right, seen
 
     rows, right, _ = decline_data(train_examples)
-    decline = fit(DECLINE_FEATURES, rows, right, np.concatenate([share(e, 1) for e in train_examples]))
+    decline = fit(DECLINE_FEATURES, rows, right, np.array([share(e) for e in train_examples]))
     models.decline = decline
     report: dict = {}
     thresholds = []

@@ -85,8 +85,7 @@ def index_command(corpus_dir: Path, db_path: Path, quiet: bool, wait_seconds: fl
     from index.health import IndexTooNew
     from index.lock import LockTimeout
 
-    if not corpus_dir.is_dir():
-        raise click.ClickException(f"folder korpus tidak ditemukan: {corpus_dir}")
+    _require_corpus(corpus_dir)
     show = not quiet and sys.stderr.isatty()
 
     def waiting(holder: int | None) -> None:

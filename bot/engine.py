@@ -37,6 +37,7 @@ RETRIEVED_PASSAGES = 30
 ARTICLES_READ = 5  # every sentence of these is a candidate: the answer often sits after the lead
 ABBREVIATION_PASSAGES = 300  # searched for one that spells an abbreviation out, which few passages do
 SECOND_STAGE = 20  # leading sentences whose answer type and short answer are looked at
+ANSWER_SEARCH = 6  # leading sentences that may supply the short answer
 ARTICLE_COLUMNS = "a.article_id, a.title, a.source, a.date, a.author, a.path, a.url, a.passages"  # ArticleInfo
 MIN_FUZZY_LENGTH = 4
 UNKNOWN_WORD_SHARE = 0.6
@@ -57,8 +58,6 @@ class Examined:
 
     query: Query
     candidates: Candidates
-    lexical: np.ndarray  # SENTENCE_FEATURES per candidate sentence
-    stage_one: np.ndarray  # first-stage probability per candidate sentence
     leading: list[int]  # indices of the sentences that reached the second stage, best first
     second: np.ndarray  # ANSWER_FEATURES of the leading sentences
     stage_two: np.ndarray  # their second-stage probability
@@ -96,11 +95,7 @@ def _one_line(error: BaseException) -> str:
 class IndexMissing(IndexUnavailable):
     """The database does not exist or holds no index yet."""
 
-    def __init__(self, path: Path | str, reason: str | None = None) -> None:
-        if reason is None:  # the older form, one whole message
-            RuntimeError.__init__(self, str(path))
-            self.path, self.reason, self.fix = None, str(path), ""
-            return
+    def __init__(self, path: Path | str, reason: str) -> None:
         super().__init__(path, reason, "jalankan dulu `tanya index`")
 
 
@@ -244,7 +239,7 @@ class Engine:
         best = sentences[order[0]]
         decline_row = decline_features(query, stage_two, best, sentences, cands.top_bm25)
         p_right = float(models.decline.probability(decline_row)[0])
-        seen = Examined(query, cands, lexical, stage_one, leading, second, stage_two, decline_row, p_right)
+        seen = Examined(query, cands, leading, second, stage_two, decline_row, p_right)
         if query.kind in FACTOID_KINDS:  # the short answer comes from the quoted article, so it can be checked
             for rank, i in enumerate(order[:ANSWER_SEARCH]):
                 if sentences[i].answer and sentences[i].article is best.article:
@@ -308,8 +303,8 @@ class Engine:
         if not hits:
             return Candidates()
         marks = ",".join("?" * len(hits))
-        rows = conn.execute(f"SELECT id, article_id, text FROM passages WHERE id IN ({marks})",
-                            [h[0] for h in hits]).fetchall()
+        columns = "id, article_id, text" if spelt_out else "id, article_id"  # the text only to find a spelling
+        rows = conn.execute(f"SELECT {columns} FROM passages WHERE id IN ({marks})", [h[0] for h in hits]).fetchall()
         article_of = {r[0]: r[1] for r in rows}
         if spelt_out:  # "Apa kepanjangan dari KPU?": of the many passages naming KPU, those that spell it out
             spelling = {r[0] for r in rows if short_answer(query.kind, r[2], None, set(), query.head)}
@@ -458,9 +453,6 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 1.0 if a == b else 0.0
     return len(a & b) / min(len(a), len(b))
-
-
-ANSWER_SEARCH = 6  # leading sentences that may supply the short answer
 
 
 def answer_with_strength(kind: str | None, sentence: str, question_words: set[str], term_starts: list[int],

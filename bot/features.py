@@ -68,11 +68,6 @@ def proximity(terms: list[str], weights: dict[str, float]) -> float:
     return len(wanted) / best
 
 
-def _missing(weights: dict[str, float], present: frozenset[str] | set[str]) -> float:
-    total = sum(weights.values())
-    return sum(w for t, w in weights.items() if t not in present) / total if total > 0 else 1.0
-
-
 def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
     """One row of SENTENCE_FEATURES per candidate sentence. A sentence's position in its article is
     left out on purpose: the MRC sets' paragraphs answer in their first sentence, a news story
@@ -88,6 +83,7 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
         text = s.text
         with_context = own | article.title_terms | s.heading_terms
         refers_back = bool(_REFERS_BACK.search(text))
+        words = [w.lower() for w in _WORD.findall(text)]  # as written, lowercased
         rows.append((
             coverage(own, weights),
             coverage(with_context, weights),
@@ -97,7 +93,7 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
             coverage(article.title_terms, weights),
             coverage(article.lead_terms, weights),
             proximity(s.terms, weights),
-            min(3, _phrase_hits(text, phrases)) / 3,
+            min(3, _phrase_hits(words, phrases)) / 3,
             s.passage_bm25 / top,
             article.best_bm25 / top,
             float(article.rank == 0),
@@ -105,18 +101,17 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
             min(len(s.terms), 60) / 60,
             float(text.rstrip().endswith("?") or (s.heading is not None and text.strip() == s.heading.strip())),
             float(refers_back),
-            _missing(weights, article.terms),
-            len(literal & {w.lower() for w in _WORD.findall(text)}) / max(len(literal), 1),
+            1.0 - coverage(article.terms, weights),
+            len(literal & set(words)) / max(len(literal), 1),
             float(s.caption),
             float(len(s.terms) < 5),
         ))
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(SENTENCE_FEATURES))
 
 
-def _phrase_hits(text: str, phrases: set[str]) -> int:
+def _phrase_hits(words: list[str], phrases: set[str]) -> int:
     if not phrases:
         return 0
-    words = _WORD.findall(text.lower())
     return len(phrases & {f"{a} {b}" for a, b in zip(words, words[1:])})
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import sqlite_utils
 
-from index import bm25
+from index import bm25, tanya_version
 from index.analyse import PIPELINE_VERSION, Analyzer
 from index.article import Article, Passage, Skipped
 from index.health import IndexDamaged, check_index, is_damage
@@ -95,7 +95,6 @@ class _Prepared:
     updated: bool
     weight: float
     passages: list[Passage]
-    terms: list[list[str]]
     sentence_terms: list[list[list[str]]]
     new_stems: dict[str, str]
 
@@ -111,10 +110,9 @@ def _analyse(item: tuple[Article, str, bool, float]) -> _Prepared:
     article, content_hash, updated, weight = item
     article, passages = prepare(article)
     sentence_terms = [sentence_terms_of(_worker_analyzer, p.text, p.sentences) for p in passages]
-    terms = [[t for sentence in sentences for t in sentence] for sentences in sentence_terms]
     new_stems = dict(_worker_analyzer.new_stems)
     _worker_analyzer.new_stems.clear()
-    return _Prepared(article, content_hash, updated, weight, passages, terms, sentence_terms, new_stems)
+    return _Prepared(article, content_hash, updated, weight, passages, sentence_terms, new_stems)
 
 
 def sentence_terms_of(analyzer: Analyzer, text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
@@ -290,16 +288,6 @@ def _checkpoint(db_path: Path) -> None:
             conn.close()
 
 
-def _tanya_version() -> str:
-    """Recorded in the index, so a message about an index can say which Tanya wrote it."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("tanya")
-    except PackageNotFoundError:
-        return "dev"
-
-
 def _size(path: Path) -> int:
     """A corpus file may vanish mid-run; load_file then reports it, and it weighs nothing."""
     try:
@@ -333,7 +321,6 @@ class _Updater:
         self.passage_rows: list[tuple] = []
         self.article_rows: list[dict] = []
         self.new_lengths: list[tuple[int, int]] = []
-        self._analyzer: Analyzer | None = None
 
     # -- the run -------------------------------------------------------------------------------
     def run(self, files: list[SourceFile]) -> IndexSummary:
@@ -421,8 +408,8 @@ class _Updater:
     def _add(self, prepared: _Prepared) -> None:
         article = prepared.article
         self.new_stems.update(prepared.new_stems)
-        for ordinal, (passage, terms, sentence_terms) in enumerate(
-                zip(prepared.passages, prepared.terms, prepared.sentence_terms)):
+        for ordinal, (passage, sentence_terms) in enumerate(zip(prepared.passages, prepared.sentence_terms)):
+            terms = [t for sentence in sentence_terms for t in sentence]
             passage_id = self.next_id
             self.next_id += 1
             self.passage_rows.append(passage_row(passage_id, article.article_id, ordinal, passage, sentence_terms,
@@ -471,11 +458,10 @@ class _Updater:
     # -- removing ------------------------------------------------------------------------------
     def _remove(self, article_id: str) -> None:
         """Drop an article; its postings stay until compaction but its passages stop counting."""
-        rows = self.db.execute("SELECT id, text FROM passages WHERE article_id = ?", (article_id,)).fetchall()
+        rows = self.db.execute("SELECT id, terms FROM passages WHERE article_id = ?", (article_id,)).fetchall()
         gone: Counter = Counter()
-        analyzer = self._main_analyzer()
-        for passage_id, text in rows:
-            gone.update(set(analyzer.terms(text)))
+        for passage_id, terms in rows:  # the very terms its postings were made of
+            gone.update(set((terms or "").split()))
             if passage_id < len(self.alive):
                 self.alive[passage_id] = 0
         self._change_df(Counter({term: -n for term, n in gone.items()}))
@@ -484,15 +470,10 @@ class _Updater:
 
     @property
     def stems(self) -> dict[str, str]:
-        """The stored word→term cache, read only when something is (re)indexed or removed."""
+        """The stored word→term cache, read only when something is (re)indexed."""
         if self._stems is None:
             self._stems = load_stems(self.db.conn)
         return self._stems
-
-    def _main_analyzer(self) -> Analyzer:
-        if self._analyzer is None:
-            self._analyzer = Analyzer(self.stems)
-        return self._analyzer
 
     def _change_df(self, deltas: Counter) -> None:
         self.db.conn.executemany(
@@ -527,7 +508,7 @@ class _Updater:
         self._merge_segments(alive, corpus_size)
         set_meta(db, "next_segment", self.segment)
         set_meta(db, "generation", int(get_meta(db, "generation", "0")) + 1)
-        set_meta(db, "written_by", _tanya_version())
+        set_meta(db, "written_by", tanya_version())
 
     def _merge_segments(self, alive: np.ndarray, corpus_size: int) -> None:
         """Keep the number of postings segments small, like a log-structured merge: small

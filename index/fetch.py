@@ -25,18 +25,9 @@ from dataclasses import dataclass, field
 from email.message import Message
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from index import tanya_version
 
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("tanya")
-    except PackageNotFoundError:
-        return "dev"
-
-
-USER_AGENT = f"Tanya/{_version()} (news question-answering bot; adds articles an operator asked for)"
+USER_AGENT = f"Tanya/{tanya_version()} (news question-answering bot; adds articles an operator asked for)"
 ROBOTS_AGENT = "Tanya"  # the product token robots.txt rules are matched against
 
 DEFAULT_TIMEOUT = 20.0  # seconds

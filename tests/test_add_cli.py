@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from index.load import load_file
-from tests.conftest import BUNDLED_CORPUS, ROOT, TANYA, require_dataset
+from tests.conftest import ROOT, TANYA, require_dataset
 from tests.web_stub_server import HAND_WRITTEN, NEWS, WIRE, WebStub, indosum_stories, install_site, publish
 
 FETCH_ENV = {"TANYA_FETCH_ALLOW_PRIVATE": "1", "TANYA_FETCH_TIMEOUT": "1", "TANYA_FETCH_DELAY": "0"}
@@ -26,13 +23,6 @@ def tanya(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None
 
 def story_url(web: WebStub, story) -> str:
     return web.url(f"/berita/{story.slug}")
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(BUNDLED_CORPUS, target)
-    return target
 
 
 def test_add_three_links_then_ask_then_add_again(web, corpus, tmp_path):

@@ -117,6 +117,8 @@ def test_evidence_is_quoted_from_its_article_and_answers_are_in_it() -> None:
         text = _squashed(article["text"])
         for answer in item["answer"] or []:
             assert _squashed(answer) in text or RESOLVED_DATE.match(answer), (where, answer)
+        if item["answer"]:  # the article's own wording comes first; a resolved date may only follow it
+            assert _squashed(item["answer"][0]) in text, (where, item["answer"][0])
 
 
 def test_articles_and_splits_follow_the_seeded_draw() -> None:

@@ -353,7 +353,6 @@ def test_which_country_did_it_is_the_subject_before_the_verb():
     ("Apa itu kanker?", "Dokter itu adalah ahli bedah terkenal.", None),  # the subject is not the asked thing
 ])
 def test_what_is_questions_are_answered_by_the_definition(question, sentence, expected):
-    from bot.question import answer_kind
 
     kind, head = answer_kind(analyse_question(question))
     assert kind == "definisi"
@@ -361,7 +360,6 @@ def test_what_is_questions_are_answered_by_the_definition(question, sentence, ex
 
 
 def test_a_yes_no_question_is_not_a_definition():
-    from bot.question import answer_kind
 
     assert answer_kind(analyse_question("Apakah Korea Utara pernah memasok senjata ke Rusia?"))[0] != "definisi"
 

@@ -122,6 +122,7 @@ def test_indosum_pages_keep_their_text_and_lose_their_chrome():
 
     require_dataset("indosum", "articles.jsonl")
     stories = indosum_stories(50)
+    assert len(stories) == 50
     lost: list[str] = []
     for i, story in enumerate(stories):
         article = extract(article_html(BASE, story, stories[i + 1:i + 3]).decode(), f"{BASE}/berita/{story.slug}")
