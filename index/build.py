@@ -26,7 +26,7 @@ import sqlite_utils
 from index import bm25, tanya_version
 from index.analyse import PIPELINE_VERSION, Analyzer
 from index.article import Article, Passage, Skipped
-from index.health import IndexDamaged, check_index, is_damage
+from index.health import IndexDamaged, IndexStale, check_index, is_damage
 from index.load import SourceFile, discover, load_file
 from index.lock import DEFAULT_WAIT, WaitCallback, writer_lock
 from index.prepare import prepare
@@ -225,14 +225,17 @@ def _incremental(corpus_dir: Path, db_path: Path, files: list[SourceFile], progr
 
 def _set_aside_if_damaged(db_path: Path) -> IndexDamaged | None:
     """A damaged index is derived data: move it to `<name>.rusak-<time>` and let a full build
-    replace it. An index from a newer Tanya is never touched (IndexTooNew propagates)."""
+    replace it. One in an older schema is sound and simply rebuilt (needs_full_build); one from a
+    newer Tanya is never touched (IndexTooNew propagates)."""
     if not db_path.exists():
         return None
     try:
         check_index(db_path)
-        return None
+    except IndexStale:
+        pass
     except IndexDamaged as problem:
         return _set_aside(db_path, problem)
+    return None
 
 
 def _set_aside(db_path: Path, problem: IndexDamaged) -> IndexDamaged:

@@ -32,10 +32,15 @@ class IndexUnavailable(RuntimeError):
 
 
 class IndexDamaged(IndexUnavailable):
-    """The file is not a readable Tanya index (truncated, garbled, not SQLite, another schema);
+    """The file is not a readable Tanya index (truncated, garbled, not SQLite, foreign tables);
     `tanya index` moves it aside (to `moved_to`) and rebuilds."""
 
     moved_to: Path | None = None
+
+
+class IndexStale(IndexUnavailable):
+    """Sound, but written by an older Tanya in an older schema: `tanya index` rebuilds it in place,
+    as it does for a changed analysis pipeline. Nothing to keep a copy of."""
 
 
 class IndexTooNew(IndexUnavailable):
@@ -129,7 +134,7 @@ def check_index(path: Path | str) -> IndexInfo:
     if _newer(schema):
         raise IndexTooNew(path, schema)
     if schema != SCHEMA_VERSION:
-        raise IndexDamaged(path, f"dibuat dengan skema lama ({schema or 'tanpa versi'})")
+        raise IndexStale(path, f"dibuat dengan skema lama ({schema or 'tanpa versi'})")
     return IndexInfo(schema, meta.get("generation"), meta.get("written_by"))
 
 

@@ -132,6 +132,23 @@ def test_index_from_a_newer_tanya_is_refused_and_left_alone(indexed) -> None:
     assert not list(db.parent.glob("*.rusak-*"))
 
 
+def test_index_from_an_older_schema_is_rebuilt_in_place_not_kept_as_damaged(indexed) -> None:
+    """After an upgrade the first `tanya index` rebuilds the old index; it is sound, so no copy is
+    kept beside it (a copy per schema change would fill the disk of every deployment)."""
+    corpus, db = indexed
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        conn.commit()
+    asked = tanya("ask", PUTIN, "--db", str(db))
+    out, err = text(asked)
+    assert asked.returncode == 2 and "skema lama" in err and "jalankan `tanya index`" in err, (out, err)
+    rebuilt = tanya("index", "--corpus", str(corpus), "--db", str(db), "--quiet")
+    out, err = text(rebuilt)
+    assert rebuilt.returncode == 0 and "dipindahkan ke" not in out, (out, err)
+    assert not list(db.parent.glob("*.rusak-*"))
+    assert "Juni 2024" in text(tanya("ask", PUTIN, "--db", str(db)))[0]
+
+
 # -- 2. one writer at a time -------------------------------------------------------------------------
 def test_two_index_runs_a_second_apart_both_finish_and_hold_everything(corpus: Path, tmp_path: Path) -> None:
     db = tmp_path / "tanya.db"
