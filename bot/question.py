@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.answer import Turn
+from index.analyse import STOPWORDS, is_dictionary_root, is_ordinary_word
 
 DATA_DIR = Path(__file__).parent / "data"
 MAX_INPUT_CHARS = 2000  # looked at before anything else, so a 10,000-char paste stays cheap
@@ -470,7 +471,39 @@ _NAMED_THINGS = {"judul", "jenis", "jabatan", "istilah", "perusahaan", "organisa
                  "film", "buku", "produk", "program", "penyakit", "agama", "komisi", "media", "label", "lsm",
                  "tema", "gaya", "alat", "bahan", "benda", "makanan", "tumbuhan", "tanaman", "hewan", "binatang",
                  "bakteri", "virus", "obat", "senjata", "satelit", "kapal", "pesawat", "bandara",
-                 "panggilan", "paham", "faham", "mayor", "jurusan", "cabang", "nomor", "kerang", "mata"}
+                 "panggilan", "paham", "faham", "mayor", "jurusan", "cabang", "nomor", "kerang", "mata", "rs", "pt",
+                 "bumn", "parpol", "ormas", "polsek", "polres", "polda", "kodim", "korem", "kodam", "pemda"}
+# "Apa <noun> …" asks for a name ("Apa agama …", "Apakah mamalia terbesar …") unless the noun asks for
+# an explanation or a description, which the quoted sentence gives.
+_EXPLAINED = {"sebab", "tujuan", "fungsi", "peran", "arti", "makna", "beda", "syarat", "dampak", "manfaat", "alasan",
+              "isi", "maksud", "akibat", "pengaruh", "cara", "ciri", "gejala", "bentuk", "sifat", "guna", "faktor",
+              "masalah", "kendala", "latar", "sejarah", "kabar", "reaksi", "komentar", "kata", "pendapat", "respons",
+              "langkah", "upaya", "solusi", "motif", "modus", "pesan", "rencana", "warna", "kesan", "janji", "saran",
+              "kritik", "aturan", "risiko", "hasil", "isu", "status", "kondisi", "keadaan", "hal", "benar", "betul",
+              "bisa", "boleh", "harus", "perlu", "mungkin", "masih", "sudah", "belum", "pernah", "jadi", "lagi", "ada",
+              "sanksi", "tugas", "prestasi", "visi", "misi"}
+
+
+def _which_head(before: list[str]) -> str | None:
+    """The noun a "which" word asks about, passing over the names between: "partai apa" → partai,
+    "lagu Kanye West apa" → lagu. None when only names precede it ("menurut Sandiaga Uno apa
+    penyebab …" asks what, not which Uno); the last word when the question opens with names
+    ("KRI apa …")."""
+    if before[-1] in _NOT_HEADS:
+        return None
+    for word in before[-1:-4:-1]:
+        if not word.isalpha() or word in STOPWORDS:
+            return None
+        if word in _NAMED_THINGS or is_ordinary_word(word):
+            return word
+    return before[-1]
+
+
+def _names_a_kind(word: str) -> bool:
+    return (word.isalpha() and word not in _NOT_HEADS and word not in STOPWORDS and word not in _EXPLAINED
+            and is_dictionary_root(word))
+
+
 _COMPOUND_HEADS = {"rumah sakit", "surat kabar", "perguruan tinggi", "partai politik", "mata uang", "alat musik",
                    "cabang olahraga", "bahan bakar", "kantor berita"}
 _NOT_HEADS = _QUESTION_VOCAB | {"di", "ke", "dari", "yang", "itu", "adalah", "ialah"}
@@ -544,16 +577,17 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
                 return question.qtype, lower[i - 1]
             if i + 1 < len(lower) and lower[i + 1] in _PLACE_HEADS:  # "Manakah provinsi yang …"
                 return question.qtype, lower[i + 1]
-        if word in _WHICH_WORDS and i > 0 and lower[i - 1].isalpha() and lower[i - 1] not in _NOT_HEADS:
-            if question.qtype in (None, "apa", "apakah"):
-                compound = " ".join(lower[i - 2:i])  # "Di rumah sakit mana …": the head is "rumah sakit"
-                return "nama", compound if compound in _COMPOUND_HEADS else lower[i - 1]
+        if word in _WHICH_WORDS and i > 0 and question.qtype in (None, "apa", "apakah"):
+            compound = " ".join(lower[i - 2:i])  # "Di rumah sakit mana …": the head is "rumah sakit"
+            head = compound if compound in _COMPOUND_HEADS else _which_head(lower[:i])
+            if head:
+                return "nama", head
         if word in ("apa", "apakah") and i + 1 < len(lower):
             after = lower[i + 1]
             if after in ("nama", "namanya"):
                 head = lower[i + 2] if i + 2 < len(lower) else None  # "Apa nama partai yang …"
                 return "nama", head if head and head.isalpha() and head not in _NOT_HEADS else None
-            if after in _NAMED_THINGS:
+            if after in _NAMED_THINGS or i == 0 and _names_a_kind(after):
                 return "nama", after
             if lower[i + 1:i + 3] == ["ibu", "kota"]:
                 return "nama", None

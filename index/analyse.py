@@ -481,3 +481,9 @@ def _choose(candidates: dict[str, bool], sastrawi_root: str) -> str:
 def is_dictionary_root(term: str) -> bool:
     """An ordinary Indonesian root word (in Sastrawi's dictionary), as opposed to a name."""
     return term in _sastrawi()[1]
+
+
+def is_ordinary_word(word: str) -> bool:
+    """A dictionary root or a word derived from one ("pengungsian", "kendaraan"): not a name."""
+    word = word.lower()
+    return is_dictionary_root(word) or is_dictionary_root(_stem_uncached(word))

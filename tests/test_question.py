@@ -69,6 +69,10 @@ def test_chat_spelling_expanded():
     ("kemlu korsel", "Kementerian Luar Negeri Korea Selatan"),
     ("pres ri", "presiden Indonesia"),
     ("dgn tdk sdh blm jg krn dr", "dengan tidak sudah belum juga karena dari"),
+    ("harga minyak pas rupiah nguat", "harga minyak saat rupiah nguat"),
+    ("keliatan pas nonton", "kelihatan saat menonton"),
+    ("CHEC kasih beasiswa", "CHEC memberi beasiswa"),
+    ("terima kasih", "terima kasih"),
 ])
 def test_abbreviations(text, expected):
     assert analyse_question(text).text == expected
@@ -231,14 +235,26 @@ def test_edit_candidates_on_junk():
     ("Partai apakah yang memenangi pemilu?", "nama", "partai"),
     ("Di rumah sakit mana korban dirawat?", "nama", "rumah sakit"),
     ("Urutan keberapa Indonesia dalam indeks itu?", "berapa", None),
+    ("Apakah mamalia terbesar di dunia?", "nama", "mamalia"),
+    ("Apa agama mayoritas penduduk pulau itu?", "nama", "agama"),
+    ("lagu kanye west apa sih yang dibawain harry styles?", "nama", "lagu"),
+    ("Organisasi Jepang apakah yang meneliti banjir itu?", "nama", "organisasi"),
+    ("pelajar itu diserahin ke polsek mana?", "nama", "polsek"),
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     assert answer_kind(analyse_question(text)) == (kind, head)
 
 
-@pytest.mark.parametrize("text", ["Apakah dampak banjir itu besar?", "Apakah Putin ke Pyongyang?"])
+@pytest.mark.parametrize("text", ["Apakah dampak banjir itu besar?", "Apakah Putin ke Pyongyang?",
+                                  "apakah benar jokowi ke pyongyang?", "apakah ada korban jiwa?"])
 def test_yes_no_questions_do_not_ask_for_a_name(text: str) -> None:
     assert answer_kind(analyse_question(text))[0] == "apakah"
+
+
+@pytest.mark.parametrize("text", ["Menurut Sandiaga Uno apa penyebab kecelakaan kerja itu?",
+                                  "Apa warna bendera negara itu?", "Apa tujuan kunjungan itu?"])
+def test_a_name_before_apa_or_a_described_noun_after_it_asks_what_not_which(text: str) -> None:
+    assert answer_kind(analyse_question(text))[0] == "apa"
 
 
 def test_frame_words_are_the_questions_frame_not_its_subject():

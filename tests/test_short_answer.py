@@ -252,9 +252,19 @@ def test_sentence_openers_and_days_are_not_names():
     ("Berapakah usia Rahmat saat menerima penghargaan?",
      "Rahmat (74) menerima penghargaan itu bersama dua rekannya.", "74"),
     ("Berapa bom yang meledak?", "Tiga bom mengguncang kota itu semalam.", "Tiga bom"),
+    ("Berapa luas kabupaten itu?", "Luas wilayahnya 1.902,37km², jumlah penduduknya sekitar 1.732.719 jiwa (2010).",
+     "1.902,37km²"),
+    ("Berapa jumlah penduduk kabupaten itu?", "Luas wilayahnya 1.902,37km², jumlah penduduknya 1.732.719 jiwa.",
+     "1.732.719 jiwa"),
 ])
 def test_berapa_answers_in_the_asked_measure(question: str, sentence: str, expected: str) -> None:
     assert short_answer("berapa", sentence, None, words(question)) == expected
+
+
+def test_berapa_shows_no_quantity_of_another_measure():
+    """A population is no answer to "how large": none is better than a wrong one."""
+    sentence = "Pada tahun 1871, penduduk kerajaan itu berjumlah 24.69 juta jiwa, yaitu 60% dari total populasi."
+    assert short_answer("berapa", sentence, None, words("Berapa luas kerajaan itu?")) is None
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
@@ -263,6 +273,8 @@ def test_berapa_answers_in_the_asked_measure(question: str, sentence: str, expec
     ("Kapan masa pemerintahan sultan itu?", "Sultan itu memerintah (1637-1641) setelah ayahnya.", "1637-1641"),
     ("Kapan masjid itu dibangun?", "Masjid itu dibangun warga pada tahun 1874 dengan dinding bambu.", "tahun 1874"),
     ("Tanggal berapa jumpa pers itu?", "Hal itu disampaikan dalam jumpa pers pada hari Jumat (19/8).", "19 Agustus"),
+    ("Kapan biksu itu lahir?", "Biksu itu dilahirkan sekitar tahun 400 di sebuah kota Romawi.", "400"),
+    ("Kapan benteng itu dibangun?", "Benteng itu dibangun sejak 1811 oleh tentara kolonial.", "1811"),
 ])
 def test_kapan_keeps_decades_ranges_and_joins_weekday_with_date(question: str, sentence: str, expected: str) -> None:
     assert short_answer("kapan", sentence, None, words(question)) == expected
@@ -415,3 +427,22 @@ def test_berapa_a_quantity_the_question_states_only_qualifies() -> None:
     """"kontainer 40 kaki": the asked amount is the tariff, not another container size."""
     sentence = "Tarif untuk kontainer 20 kaki mencapai 95 dolar AS."
     assert short_answer("berapa", sentence, None, words("Berapa tarif kontainer 40 kaki?")) == "95 dolar AS"
+
+
+@pytest.mark.parametrize("kind, question, head, sentence, expected", [
+    ("nama", "Apa mata uang Papua Nugini?", "mata", "Kina (kode ISO 4217: PGK) adalah mata uang Papua Nugini.", "Kina"),
+    ("siapa", "Siapakah grandmaster catur termuda di Indonesia?", None,
+     "Susanto Megaranto () adalah seorang grandmaster catur termuda Indonesia.", "Susanto Megaranto"),
+    ("siapa", "Siapa presiden pertama Indonesia?", None, "Presiden pertama Indonesia adalah Soekarno.", "Soekarno"),
+])
+def test_the_name_a_copula_sentence_defines(kind: str, question: str, head: str | None, sentence: str,
+                                            expected: str) -> None:
+    """ "X adalah <what the question asks>": X answers."""
+    assert short_answer(kind, sentence, None, words(question), head) == expected
+
+
+def test_a_language_or_a_sentence_opener_is_no_person():
+    assert short_answer("siapa", "Ekspedisi itu (bahasa Urdu) dikirim pada tahun 1895.", None,
+                        words("Siapa yang memimpin ekspedisi itu?")) is None
+    assert short_answer("siapa", "Maka, Honda selalu berbeda dari pesaingnya.", None,
+                        words("Siapa pesaing Honda?")) is None

@@ -235,3 +235,30 @@ def bracketed_beside_asked(sentence: str, cand: Candidate, question_words: set[s
         return False
     words = word_spans(before)
     return bool(words) and words[-1][0].lower() in question_words
+
+
+_COPULA = re.compile(r"\b(?:adalah|merupakan|ialah)\b")
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
+def copula_subject(sentence: str, question_words: set[str]) -> Candidate | None:
+    """ "Kina (kode ISO 4217: PGK) adalah mata uang Papua Nugini." answers "Apa mata uang Papua
+    Nugini?": when what follows "adalah" restates the question, the name before it is the answer."""
+    m = _COPULA.search(sentence)
+    if not m:
+        return None
+    keys = {q for q in question_words if q not in QUESTION_STOP and len(q) > 1 and not q.startswith(("siapa", "apa"))}
+    said = [w for w, _, _ in word_spans(sentence[m.end():])]
+    if not keys or 2 * sum(any(related(w, k) for w in said) for k in keys) < len(keys):
+        return None
+    clause = sentence[:m.start()]
+    start = max(clause.rfind(","), clause.rfind(";")) + 1  # "Menurut naskah itu, Tatar Ukur adalah …"
+    while start < len(clause) and clause[start] in " \"“'":
+        start += 1
+    subject = _BRACKETED.sub("", clause[start:]).strip(" \"”'")
+    words = [w for w, _, _ in word_spans(subject)]
+    if not 0 < len(words) <= 6 or overlaps_question(subject, question_words) or not all(
+            w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS for w in words):
+        return None
+    at = sentence.find(subject, start)
+    return Candidate(at, at + len(subject), subject, 5.0) if at >= 0 else None  # not split by a bracket

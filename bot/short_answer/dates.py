@@ -55,7 +55,7 @@ def _valid(day: int, month: int, year: int | None = None) -> bool:
 _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(rf"\b(?:{DAY}\s*,?\s*)?\(\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})(?:\s*/\s*(\d{{2,4}}))?\s*\)", CASELESS),
      "slash", 4.0),
-    (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})\b", CASELESS), "dmy", 4.0),
+    (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\s+(\d{{3,4}})\b", CASELESS), "dmy", 4.0),
     (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\b", CASELESS), "dm", 3.0),
     (re.compile(rf"\b(?:bulan\s+)?{MONTH}\s+(?:tahun\s+)?(\d{{4}})\b", CASELESS), "my", 3.0),
     (re.compile(rf"\b(?:bulan\s+)?{MONTH_CAP}\s+(lalu|kemarin|depan|ini)\b"), "m_rel", 2.5),
@@ -66,6 +66,10 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"\b(?:tahun\s+)?(?:1[5-9]|20)\d{2}\s?-\s?an\b", CASELESS), "verbatim", 2.5),  # "1930-an"
     (re.compile(r"\b(?:1[5-9]|20)\d{2}\s?-\s?(?:1[5-9]|20)\d{2}\b"), "verbatim", 2.5),  # "1637-1641"
     (re.compile(r"\b(?:tahun\s+(?:1[5-9]|20)\d{2}|(?:19|20)\d{2})\b", CASELESS), "y", 2.0),
+    # An older year, said to be one ("tahun 400", "sejak 1811", "pada 1453 M"); a bare number of that
+    # size is as likely a count ("sekitar 1500 orang").
+    (re.compile(r"(?:" + "|".join(f"(?<={w} )" for w in ("tahun", "pada", "sejak", "Tahun", "Pada", "Sejak"))
+                + r")(\d{3,4}(?:\s+(?:SM|M)\b)?)(?![\d.,])"), "old_year", 1.8),
     (re.compile(r"\b(tahun|bulan|pekan|minggu)\s+(lalu|kemarin|depan|ini)\b", CASELESS), "rel", 1.5),
     (re.compile(r"\b(kemarin|hari ini|besok)\b", CASELESS), "day_rel", 1.5),
     (re.compile(r"\b(?:pukul|jam)\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?", CASELESS), "time", 1.0),
@@ -101,6 +105,8 @@ def _render_date(kind: str, m: re.Match, ref: date | None, anchor: int | None = 
         return _fmt(None, MONTH_INDEX[name], _year_for(MONTH_INDEX[name], None, ref))
     if kind == "y":
         return m.group()  # "tahun 2009" as written
+    if kind == "old_year":
+        return g[0]
     if kind == "rel":
         return _relative(g[0].lower(), g[1].lower(), ref)
     if kind == "day_rel":

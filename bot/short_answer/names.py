@@ -15,6 +15,7 @@ from bot.short_answer.common import (
     TITLE_START,
     Candidate,
     Spans,
+    copula_subject,
     looks_affixed,
     looks_verbal,
     name_runs,
@@ -107,7 +108,7 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
             cand = Candidate(cand.start + spans[lead][1], cand.end, cand.text[spans[lead][1]:], cand.weight)
         words = [w.lower() for w, _, _ in spans[lead:]]
         fresh = [w for w in words if w not in question_words and w != head]
-        if not fresh or all(not_a_name(w) or w.isdigit() for w in words) or (
+        if not fresh or len(cand.text) == 1 or all(not_a_name(w) or w.isdigit() for w in words) or (
             len(words) == 1 and (is_dictionary_root(words[0]) or cand.start == 0 and looks_affixed(cand.text))
         ):
             continue  # a lone capitalised common word ("Jauh", "Kloning") opens a sentence, names nothing
@@ -124,7 +125,8 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
             cand = Candidate(cand.start, short.end(), sentence[cand.start:short.end()], cand.weight)
         cands.append(cand)
     cands += (_head_phrases(sentence, head, question_words) + _cued_names(sentence, question_words)
-              + _bracketed_names(sentence, question_words))
+              + _bracketed_names(sentence, question_words)
+              + [c for c in [copula_subject(sentence, question_words)] if c])
     if head in _TITLED:  # "Apa judul lagu …?": a title is usually quoted
         cands += [Candidate(m.start(g), m.end(g), m.group(g), 4.0) for m in _QUOTED_ANYWHERE.finditer(sentence)
                   for g in (1, 2) if m.group(g) is not None]

@@ -21,17 +21,24 @@ _NUMBER_WORD = (r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sep
                 r"|belasan|puluhan|ratusan|ribuan|jutaan|miliaran)")
 
 
-_DIGITS = r"(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)"
+_DIGITS = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)"
 
 
-_NUMBER = re.compile(rf"(?<![-/\w])(?:{_DIGITS}(?:(?:\s?-\s?|\s+(?:sampai|hingga)\s+){_DIGITS})?|{_NUMBER_WORD})(?![-/\w])",
+# A unit written onto the number ("1.902,37km²", "50kg", "30%").
+_GLUED_UNIT = r"(?:km²|km2|m²|m2|km|kg|cm|mm|ha|m|%)"
+
+
+_NUMBER = re.compile(rf"(?<![-/\w])(?:{_DIGITS}(?:(?:\s?-\s?|\s+(?:sampai|hingga)\s+){_DIGITS})?|{_NUMBER_WORD})"
+                     rf"(?:(?={_GLUED_UNIT}(?!\w))|(?![-/\w]))",
                      CASELESS)  # "4-5 juta", "8 sampai 10 miliar" too
+_GLUED = re.compile(rf"{_GLUED_UNIT}(?!\w)", CASELESS)
 
 
 _MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik", "kilometer", "km",
              "meter", "mil", "persen", "orang", "kali", "ton", "dolar", "rupiah", "unit", "buah",
              "negara", "entitas", "tentara", "pasukan", "rudal", "jiwa", "warga", "%", "mw", "megawatt",
-             "hektar", "hektare", "ha", "km2", "kg", "kilogram", "liter", "barel", "poin", "derajat"}
+             "hektar", "hektare", "ha", "km2", "m2", "kg", "kilogram", "liter", "barel", "poin", "derajat", "cm",
+             "mm", "m", "gram"}
 
 
 _BEFORE_NUMBER = re.compile(r"(?:(?:sekitar|hampir|lebih dari|kurang dari|sedikitnya|setidaknya)\s+)?"
@@ -55,9 +62,10 @@ def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Can
             continue  # "salah satu" is not a quantity
         before = sentence[max(0, m.start() - 24):m.start()]
         start = m.start() - len(_BEFORE_NUMBER.search(before).group(0))
-        unit_words = _unit_after(sentence[m.end():])
+        glued = _GLUED.match(sentence, m.end())
+        unit_words = [(glued.group(), glued.end() - m.end())] if glued else _unit_after(sentence[m.end():])
         end = m.end() + (unit_words[-1][1] if unit_words else 0)
-        unit = "rupiah" if _CURRENCY.search(before) else unit_words[0][0].lower() if unit_words else ""
+        unit = "rupiah" if _CURRENCY.search(before) else _measure(unit_words)
         weight = 2.0 if unit else 1.0
         out.append((Candidate(start, end, sentence[start:end], weight), unit))
     return out
@@ -86,6 +94,13 @@ def _unit_after(rest: str) -> list[tuple[str, int]]:
     return unit_words
 
 
+def _measure(unit_words: list[tuple[str, int]]) -> str:
+    """What a quantity counts: its measure word when it has one ("69 juta jiwa" counts jiwa), else its
+    first word ("tiga bom")."""
+    words = [w.lower().replace("²", "2") for w, _ in unit_words]
+    return next((w for w in words if w in _MEASURES or w in _CURRENCIES), words[0] if words else "")
+
+
 _CURRENCIES = {"dolar", "dollar", "euro", "yen", "ringgit", "yuan", "won", "pound", "poundsterling", "rupee", "peso"}
 _CURRENCY_COUNTRY = re.compile(r"\s+(?:AS|Amerika(?:\s+Serikat)?|Singapura|Australia|Hong\s+Kong|Kanada|Taiwan|Brunei)\b")
 _PER_UNIT = re.compile(r"\s+per\s+[a-z]+\b")
@@ -105,6 +120,7 @@ _MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
     (("volume",), {"liter", "barel", "meter", "ton"}),
     (("kapasitas",), {"megawatt", "mw", "ton", "liter", "barel", "orang", "kursi", "penumpang"}),
     (("suhu",), {"derajat"}),
+    (("penduduk", "populasi", "penghuni"), {"jiwa", "orang", "warga", "penduduk"}),
     (("kecepatan",), {"km", "kilometer", "knot", "mil"}),
 ]
 _UNITS_OF = {word: frozenset(units) for words, units in _MEASURED_BY for word in words}
@@ -138,6 +154,9 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
 
     asks_age = bool(question_words & {"usia", "umur", "berumur", "berusia"})
 
+    # "Berapa luas Brebes?" over "1.902,37km² … 1.732.719 jiwa": a quantity in another measure is the
+    # wrong kind of answer, and none is better than a wrong one.
+    pairs = [(c, u) for c, u in pairs if not (wanted and u in _MEASURES | _CURRENCIES and u not in wanted)]
     units = {id(c): u for c, u in pairs}
     cands = [c for c, _ in pairs]
     if "nomor" in question_words:  # "Peraturan … nomor berapa?": the number with its series

@@ -10,6 +10,7 @@ from bot.short_answer.common import (
     TITLE_START,
     Candidate,
     Spans,
+    copula_subject,
     gap_before,
     looks_affixed,
     not_a_name,
@@ -58,8 +59,8 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         end = i + 1
         while end < len(words) and _name_token(words, end, first=False) and not gap_before(sentence, spans, end):
             end += 1
-        if i > 0 and words[i - 1].lower() in _ORG_HEADS or words[i].lower() in _PLACE_HEADS:
-            i = end  # "Universitas Indonesia", "Stadion Aji Imbut": an institution or a venue, no one
+        if i > 0 and words[i - 1].lower() in _ORG_HEADS | _GROUP_HEADS or words[i].lower() in _PLACE_HEADS:
+            i = end  # "Universitas Indonesia", "Stadion Aji Imbut", "bahasa Urdu": no one
             continue
         if end == i + 1 and len(words[i]) == 1:  # "U" of "U - 16": a lone initial is no name
             i = end
@@ -73,6 +74,7 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
 
 _ORG_HEADS = {"universitas", "kantor", "berita", "badan", "dewan", "kementerian", "gedung", "istana",
               "lapangan", "kosmodrom", "perjanjian", "kelompok", "media", "surat", "kabar"}
+_GROUP_HEADS = {"bahasa", "suku", "etnis", "bangsa", "agama", "aliran", "marga"}  # "bahasa Urdu" names no one
 _PLACE_HEADS = {"stadion", "pelabuhan", "bandara", "bandar", "stasiun", "terminal", "hotel", "jalan", "jl",
                 "pasar", "masjid", "gereja", "pengadilan", "gedung", "istana", "kantor", "lapangan", "kampus",
                 "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga"}
@@ -206,6 +208,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
             return title
     cands += [c for c in org_candidates(sentence) if not overlaps_question(c.text, question_words)]
     cands += _title_tail(sentence, question_words)
+    cands += [c for c in [copula_subject(sentence, question_words)] if c]
     speech_asked = bool(question_words & SPEECH_QUESTION_WORDS)
     speech_at = [s for w, s, _ in word_spans(sentence) if w.lower() in SPEECH_WORDS]
 
