@@ -28,7 +28,6 @@ from urllib.parse import urljoin
 
 from index.fetch import Fetcher, FetchError, check_url
 from index.links import ADDED, LinkReport, LinkResult, fetch_links, index_if_added
-from index.web_corpus import WebCorpus
 
 log = logging.getLogger(__name__)
 
@@ -248,14 +247,9 @@ class FeedOutcome:
     skipped: bool = False  # not read this time (the cap was reached): nothing about it changes
 
 
-def taken_in_order(outcomes: list[FeedOutcome]) -> Iterator[str]:
+def taken_in_order(outcomes: list[FeedOutcome]) -> list[str]:
     """Every new entry once, feed by feed, in each feed's order."""
-    seen: set[str] = set()
-    for outcome in outcomes:
-        for url in outcome.new:
-            if url not in seen:
-                seen.add(url)
-                yield url
+    return list(dict.fromkeys(url for outcome in outcomes for url in outcome.new))
 
 
 @dataclass
@@ -349,9 +343,7 @@ def poll(corpus_dir: Path, db_path: Path, fetcher: Fetcher | None = None, limit:
                                           complete=False, failed=True)
                 taken.update(outcome.new)
                 report.outcomes.append(outcome)
-            web = WebCorpus(corpus_dir, db_path)
-            results = {result.url: result for result in fetch_links(list(taken_in_order(report.outcomes)),
-                                                                    corpus_dir, db_path, fetcher, web)}
+            results = _fetch_new(taken_in_order(report.outcomes), corpus_dir, db_path, fetcher)
             report.links = LinkReport(list(results.values()))
             _remember(report.outcomes, results)
             feeds.save()
@@ -361,6 +353,14 @@ def poll(corpus_dir: Path, db_path: Path, fetcher: Fetcher | None = None, limit:
     report.links.summary = index_if_added(report.links.results, corpus_dir, db_path, build)
     report.requests = fetcher.requests
     return report
+
+
+def _fetch_new(urls: list[str], corpus_dir: Path, db_path: Path, fetcher: Fetcher) -> dict[str, LinkResult]:
+    """Each new entry's result by URL. `fetch_links` scans the corpus's web/ folder (once); a poll
+    with nothing new, the usual case, skips that scan."""
+    if not urls:
+        return {}
+    return {result.url: result for result in fetch_links(urls, corpus_dir, db_path, fetcher)}
 
 
 def _remember(outcomes: list[FeedOutcome], results: dict[str, LinkResult]) -> None:

@@ -47,6 +47,11 @@ class FetchError(Exception):
         self.transient = transient  # worth trying again later (timeout, 5xx, network)
 
 
+class _LostRedirect(FetchError):
+    """Redirects that lead nowhere (a bad target, a loop, too many): for robots.txt, RFC 9309
+    counts that as a missing file, unlike a server that cannot be reached."""
+
+
 @dataclass
 class FetchSettings:
     """Limits for one run; `from_env` reads the TANYA_FETCH_* variables."""
@@ -220,26 +225,37 @@ class Fetcher:
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None,
             accept: str = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5") -> Fetched:
         """GET `url`, following redirects within the limit; FetchError for anything but 200/304."""
-        current = check_url(url)
-        hops: list[str] = []
-        for _ in range(self.settings.max_redirects + 1):
-            self._check_address(current)
-            if self.settings.obey_robots and not self._robots_allow(current):
-                raise FetchError("robots.txt situs melarang Tanya membuka halaman ini")
-            status, headers, body = self._request(current, etag, last_modified, accept)
-            if status in REDIRECT_CODES:
-                location = headers.get("Location")
-                if not location:
-                    raise FetchError(f"HTTP {status} tanpa tujuan pengalihan")
-                hops.append(current)
-                current = check_url(urljoin(current, location))
-                if current in hops:
-                    raise FetchError("pengalihan berputar (redirect loop)")
-                continue
-            return self._result(url, current, status, headers, body, hops)
-        raise FetchError(f"terlalu banyak pengalihan (lebih dari {self.settings.max_redirects})")
+        final, status, headers, body, hops = self._follow(
+            check_url(url), accept, self.settings.max_redirects, self.settings.obey_robots, etag, last_modified)
+        return self._result(url, final, status, headers, body, hops)
 
     # -- steps -------------------------------------------------------------------------------
+    def _follow(self, url: str, accept: str, limit: int, obey_robots: bool, etag: str | None = None,
+                last_modified: str | None = None) -> tuple[str, int, Message, bytes, list[str]]:
+        """Request a checked `url`, following at most `limit` redirects ourselves so each hop is
+        checked again (address, robots.txt when `obey_robots`); the final URL, its status, headers
+        and body, and the hops. _LostRedirect for a bad target, a loop or too many redirects."""
+        current = url
+        hops: list[str] = []
+        for _ in range(limit + 1):
+            self._check_address(current)
+            if obey_robots and not self._robots_allow(current):
+                raise FetchError("robots.txt situs melarang Tanya membuka halaman ini")
+            status, headers, body = self._request(current, etag, last_modified, accept)
+            if status not in REDIRECT_CODES:
+                return current, status, headers, body, hops
+            location = headers.get("Location")
+            if not location:
+                raise FetchError(f"HTTP {status} tanpa tujuan pengalihan")
+            hops.append(current)
+            try:
+                current = check_url(urljoin(current, location))
+            except FetchError as error:
+                raise _LostRedirect(error.reason) from None
+            if current in hops:
+                raise _LostRedirect("pengalihan berputar (redirect loop)")
+        raise _LostRedirect(f"terlalu banyak pengalihan (lebih dari {limit})")
+
     def _result(self, url: str, final: str, status: int, headers: Message, body: bytes, hops: list[str]) -> Fetched:
         if status == 304:
             return Fetched(url, final, 304, redirects=hops)
@@ -348,26 +364,20 @@ class Fetcher:
         return parser is None or parser.can_fetch(ROBOTS_AGENT, url)
 
     def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
-        """RFC 9309: a missing robots.txt (4xx, or more than five redirects) allows everything; one
-        that cannot be read (5xx, network) forbids everything for now. Each redirect hop is checked
-        like any other request."""
+        """RFC 9309: a missing robots.txt (4xx, or more than five redirects; a redirect loop or a
+        target that is no http(s) URL counts as that too) allows everything; one that cannot be
+        read (5xx, network) forbids everything for now. Each redirect hop is checked like any other
+        request (`_follow`)."""
         robots_url = origin + "/robots.txt"
         parser = urllib.robotparser.RobotFileParser(robots_url)
-        for _ in range(DEFAULT_MAX_REDIRECTS + 1):
-            try:
-                self._check_address(robots_url)
-                status, headers, body = self._request(robots_url, None, None, "text/plain,*/*;q=0.5")
-            except FetchError:
-                parser.disallow_all = True
-                return parser
-            if status not in REDIRECT_CODES or not headers.get("Location"):
-                break
-            try:
-                robots_url = check_url(urljoin(robots_url, headers["Location"]))
-            except FetchError:
-                return None
-        else:
+        try:
+            _, status, _, body, _ = self._follow(robots_url, "text/plain,*/*;q=0.5", DEFAULT_MAX_REDIRECTS,
+                                                 obey_robots=False)
+        except _LostRedirect:
             return None
+        except FetchError:
+            parser.disallow_all = True
+            return parser
         if status == 200:
             parser.parse(body.decode("utf-8", errors="replace").splitlines())
             return parser

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.fetch import Fetcher, FetchError, check_url
-from index.web_article import NotAnArticle, extract
+from index.web_article import NotAnArticle, extract, render_markdown
 from index.web_corpus import WebCorpus
 
 ADDED, EXISTS, FAILED = "added", "exists", "failed"
@@ -112,11 +112,12 @@ def _add_one(url: str, fetcher: Fetcher, web: WebCorpus) -> LinkResult:
         article = extract(page.text() if page.charset else page.body, page.final_url)
     except NotAnArticle as error:
         return LinkResult(url, FAILED, str(error))
-    existing = web.find(article)
+    content = render_markdown(article)
+    existing = web.find(article, content)
     if existing:
         return LinkResult(url, EXISTS, existing.why, existing.rel, article.title)
     try:
-        rel = web.save(article)
+        rel = web.save(article, content)
     except OSError as error:
         return LinkResult(url, FAILED, f"tidak dapat menyimpan file: {error}")
     return LinkResult(url, ADDED, path=rel, title=article.title, source=article.source, date=article.date)

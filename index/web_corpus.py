@@ -73,19 +73,21 @@ class WebCorpus:
         """The corpus file already holding this URL, if any (checked before fetching)."""
         return self._by_url.get(_norm(url))
 
-    def find(self, article: WebArticle) -> Existing | None:
+    def find(self, article: WebArticle, content: str | None = None) -> Existing | None:
+        """The corpus file already holding this article (same URL or same text); `content` is its
+        rendering when the caller has it already (it checks, then saves the same file)."""
         for url in (article.url, article.fetched_url):
             rel = self.known_url(url)
             if rel:
                 return Existing(rel, "URL yang sama")
-        rel = self._by_text.get(text_key(_body(render_markdown(article))))
+        rel = self._by_text.get(text_key(_body(content or render_markdown(article))))
         return Existing(rel, "teks yang sama") if rel else None
 
-    def save(self, article: WebArticle) -> str:
+    def save(self, article: WebArticle, content: str | None = None) -> str:
         """Write the article's file (atomically, never over another file); its corpus-relative path."""
         folder = self.folder / article.site
         folder.mkdir(parents=True, exist_ok=True)
-        content = render_markdown(article)
+        content = content or render_markdown(article)
         stem = slug(article.url)
         candidates = [f"{stem}.md", f"{stem}-{url_hash(article.url)}.md"]
         candidates += [f"{stem}-{url_hash(article.url)}-{n}.md" for n in range(2, 100)]

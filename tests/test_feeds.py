@@ -214,3 +214,17 @@ def test_only_new_skips_what_the_feed_lists_today(web, tmp_path):
     extra = NEWS[0]
     publish(web, list(HAND_WRITTEN), extra)
     assert [r.url for r in poll(corpus, db, fetcher()).links.added] == [web.url(f"/berita/{extra.slug}")]
+
+
+def test_a_poll_scans_the_corpus_once_and_not_at_all_when_nothing_is_new(web, tmp_path, monkeypatch):
+    from index.web_corpus import WebCorpus
+
+    scans: list[object] = []
+    scan = WebCorpus._scan
+    monkeypatch.setattr(WebCorpus, "_scan", lambda self: (scans.append(self), scan(self))[1])
+    corpus, db = tmp_path / "corpus", tmp_path / "tanya.db"
+    corpus.mkdir()
+    add_feed(corpus, web.url("/rss.xml"), fetcher())
+    add_feed(corpus, web.url("/atom.xml"), fetcher())
+    assert poll(corpus, db, fetcher()).links.added and len(scans) == 1
+    assert not poll(corpus, db, fetcher()).links.results and len(scans) == 1

@@ -154,3 +154,43 @@ def test_compressed_responses_are_unpacked_within_the_size_limit(web):
     assert "terlalu besar" in reason(web, "/bom", max_bytes=1_000_000).reason
     web.set("/br", Route(body=b"xx", headers={"Content-Encoding": "br"}))
     assert "tidak didukung" in reason(web, "/br").reason
+
+
+def _hops(count: int, last: Route) -> dict[str, Route]:
+    """robots.txt redirected `count` times (/robots.txt → /r1 → … → /r<count>), /r<count> answering `last`."""
+    names = ["/robots.txt"] + [f"/r{n}" for n in range(1, count + 1)]
+    routes = {name: Route(status=302, headers={"Location": after}) for name, after in zip(names, names[1:])}
+    routes[names[-1]] = last
+    return routes
+
+
+DISALLOW_ALL = Route(body=b"User-agent: *\nDisallow: /\n", content_type="text/plain")
+
+
+@pytest.mark.parametrize(
+    ("routes", "allowed"),
+    [
+        ({"/robots.txt": Route(status=404)}, True),  # missing: allow all
+        ({"/robots.txt": Route(status=410)}, True),
+        ({"/robots.txt": Route(status=503)}, False),  # unreachable: disallow all for now
+        ({"/robots.txt": Route(status=302)}, False),  # a redirect without a target
+        ({"/robots.txt": Route(status=302, headers={"Location": "ftp://x/robots.txt"})}, True),  # lost
+        (_hops(5, DISALLOW_ALL), False),  # five redirects are followed
+        (_hops(6, DISALLOW_ALL), True),  # more than five: missing
+        (_hops(2, Route(status=404)), True),
+        (_hops(2, Route(status=500)), False),
+    ],
+)
+def test_robots_txt_answers_per_rfc_9309(routes, allowed):
+    stub = WebStub().start()
+    try:
+        stub.set("/halaman", Route(body=b"<p>isi</p>"))
+        for path, route in routes.items():
+            stub.set(path, route)
+        if allowed:
+            assert fetcher().get(stub.url("/halaman")).status == 200
+        else:
+            assert "robots.txt" in reason(stub, "/halaman").reason
+            assert stub.hits_of("/halaman") == []
+    finally:
+        stub.stop()
