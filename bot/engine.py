@@ -40,6 +40,7 @@ SECOND_STAGE = 20  # leading sentences whose answer type and short answer are lo
 ANSWER_SEARCH = 6  # leading sentences that may supply the short answer
 ARTICLE_COLUMNS = "a.article_id, a.title, a.source, a.date, a.author, a.path, a.url, a.passages"  # ArticleInfo
 MIN_FUZZY_LENGTH = 4
+MIN_DICTIONARY_FUZZY = 6
 UNKNOWN_WORD_SHARE = 0.6
 FRAME_SHARE = 0.5  # weight kept by the words that frame the question rather than its subject
 QUOTE_LIMIT = 320  # characters; a longer sentence is cut around the question's terms
@@ -288,7 +289,9 @@ class Engine:
                 if closest:  # a name, spelt as the index has it
                     terms[i], dfs[closest[0]] = closest
                     query.corrections[surface] = closest[0]
-        weights = self._weights(stats, dfs, terms)
+        # A capitalised word past the question's start is a name even if the dictionary has it ("Garuda").
+        names = {terms[i] for i, token in enumerate(tokens) if token.start > 0 and content[token.start].isupper()}
+        weights = self._weights(stats, dfs, terms, names)
         for term in self._analyzer.terms(" ".join(frame_words(query.question.content))):
             if term in weights:  # "nama", "letak": the answer fills them in, the passage need not say them,
                 weights[term] *= FRAME_SHARE if dfs.get(term) else 0.0  # nor need the corpus
@@ -335,21 +338,25 @@ class Engine:
         return None
 
     def _closest_term(self, conn: sqlite3.Connection, word: str) -> tuple[str, int] | None:
-        """The most frequent indexed name one edit away from `word`, with its document frequency."""
-        found = document_frequencies(conn, [c for c in edit_candidates(word) if not is_dictionary_root(c)])
+        """The most frequent indexed word one edit away from `word`, with its document frequency. A
+        short word is only read as a name ("Dodi" is no typo of "dadi"); a longer one may be a
+        dictionary word too ("indonesa" → indonesia, "dateng" → datang)."""
+        found = document_frequencies(conn, [c for c in edit_candidates(word)
+                                            if len(word) >= MIN_DICTIONARY_FUZZY or not is_dictionary_root(c)])
         if not found:
             return None
         best = max(sorted(found), key=lambda t: found[t])
         return best, found[best]
 
-    def _weights(self, stats: IndexStats, dfs: dict[str, int], terms: list[str]) -> dict[str, float]:
+    def _weights(self, stats: IndexStats, dfs: dict[str, int], terms: list[str],
+                 names: set[str]) -> dict[str, float]:
         """IDF per question term; a term the corpus never mentions weighs most, so a question about
         something absent is not answered from its other words. An absent ordinary word weighs less
         than an absent name: the corpus may say the same with another word ("meninggal" vs "kematian")."""
         weights = idf_weights(stats, dfs, terms)
         unknown = float(bm25.raw_idf(0, max(stats.corpus_size, 1)))
         return {
-            t: w if dfs.get(t) else unknown * (UNKNOWN_WORD_SHARE if is_dictionary_root(t) else 1.0)
+            t: w if dfs.get(t) else unknown * (UNKNOWN_WORD_SHARE if is_dictionary_root(t) and t not in names else 1.0)
             for t, w in weights.items()
         }
 

@@ -429,7 +429,8 @@ _VOWELS = "aeiou"
 def colloquial_variants(word: str) -> list[str]:
     """Formal spellings a chat word may stand for, likeliest first: the Jakarta suffix "-in" for
     "-kan" or "-i" ("diserahin", "matiin"), and the nasal prefixes "ny-", "ng-", "nge-" for the
-    verb's own first sound ("nyuri" → curi, "nyumbang" → sumbang, "ngambil" → ambil)."""
+    verb's own first sound ("nyuri" → curi, "nyumbang" → sumbang, "ngambil" → ambil); with "-in",
+    "n-" for "t-" too ("nurunin" → turunkan)."""
     w = word.lower() if isinstance(word, str) else ""
     if len(w) < 4 or not w.isalpha():
         return []
@@ -445,6 +446,8 @@ def colloquial_variants(word: str) -> list[str]:
             out += ["c" + base[2:], "s" + base[2:]]
         elif base.startswith("ng") and len(base) > 3 and base[2] in _VOWELS:
             out += [base[2:], "k" + base[2:]]
+        elif base.startswith("n") and len(base) > 4 and base[1] in _VOWELS and base != w:
+            out.append("t" + base[1:])  # "nurunin" → turunkan, "nanyain" → tanyakan
         if base != w:
             out.append(base)
     return out
@@ -491,6 +494,8 @@ def _which_head(before: list[str]) -> str | None:
     ("KRI apa …")."""
     if before[-1] in _NOT_HEADS:
         return None
+    if before[-1] in ("nama", "namanya"):  # "operasi Turki di Afrin namanya apa": what opens the question
+        return before[0] if before[0].isalpha() and before[0] not in _NOT_HEADS | STOPWORDS else None
     for word in before[-1:-4:-1]:
         if not word.isalpha() or word in STOPWORDS:
             return None

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
+from bot.question import analyse_question
 from index.load import load_file
 from index.segment import normalise_whitespace
 from tests.conftest import BUNDLED_CORPUS, ROOT, TANYA
@@ -149,3 +150,25 @@ def test_abbreviation_spelt_out_in_one_passage_of_many(tmp_path: Path) -> None:
     answer = Engine(db).ask("Apa kepanjangan dari BPBD?")
     assert answer.answer == "Badan Penanggulangan Bencana Daerah"
     assert answer.passages[0].article_id == "spelt.txt"
+
+
+def test_a_long_misspelt_word_is_read_as_the_indexed_word_even_a_dictionary_one(tmp_path: Path) -> None:
+    """ "indonesa" is Indonesia (in Sastrawi's dictionary), not a rare misspelling the index holds;
+    a short unknown name is not bent into a dictionary word."""
+    from index.build import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(5):
+        (corpus / f"{i}.txt").write_text(f"Investasi ke Indonesia naik {i + 2} persen tahun ini.\n", encoding="utf-8")
+    (corpus / "typo.txt").write_text("Penulis salah ketik: Indoneisa.\n\nMereka datang dari jauh.\n",
+                                     encoding="utf-8")
+    db = tmp_path / "index.db"
+    build_index(corpus, db)
+    engine = Engine(db)
+    seen = engine.retrieve(analyse_question("berapa investasi ke indonesa"))
+    assert seen is not None and "indonesia" in seen[0].terms
+    seen = engine.retrieve(analyse_question("siapa yang dateng dari jauh"))
+    assert seen is not None and "datang" in seen[0].terms
+    seen = engine.retrieve(analyse_question("kapan Dadi datang"))
+    assert seen is not None and "dadi" in seen[0].unknown

@@ -240,6 +240,7 @@ def test_edit_candidates_on_junk():
     ("lagu kanye west apa sih yang dibawain harry styles?", "nama", "lagu"),
     ("Organisasi Jepang apakah yang meneliti banjir itu?", "nama", "organisasi"),
     ("pelajar itu diserahin ke polsek mana?", "nama", "polsek"),
+    ("operasi turki di afrin namanya apa", "nama", "operasi"),
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     assert answer_kind(analyse_question(text)) == (kind, head)
@@ -269,5 +270,6 @@ def test_colloquial_words_have_formal_readings():
     assert colloquial_variants("diserahin")[0] == "diserahkan"
     assert "mati" in colloquial_variants("matiin")
     assert "curi" in colloquial_variants("nyuri") and "sumbang" in colloquial_variants("nyumbang")
+    assert colloquial_variants("nurunin")[0] == "turunkan" and colloquial_variants("nanas") == []
     assert colloquial_variants("ngambil")[0] == "ambil"
     assert colloquial_variants("Kediri") == [] and colloquial_variants("pelajar") == []

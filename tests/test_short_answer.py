@@ -256,6 +256,9 @@ def test_sentence_openers_and_days_are_not_names():
      "1.902,37km²"),
     ("Berapa jumlah penduduk kabupaten itu?", "Luas wilayahnya 1.902,37km², jumlah penduduknya 1.732.719 jiwa.",
      "1.732.719 jiwa"),
+    ("investasi cina ke indonesia berapa", "China telah menginvestasikan US$ 2,74 Miliar ke Indonesia tahun ini.",
+     "US$ 2,74 Miliar"),
+    ("Berapa harga paket itu?", "Harga paket itu naik menjadi Rp 5 juta per unit.", "Rp 5 juta per unit"),
 ])
 def test_berapa_answers_in_the_asked_measure(question: str, sentence: str, expected: str) -> None:
     assert short_answer("berapa", sentence, None, words(question)) == expected
@@ -439,6 +442,14 @@ def test_the_name_a_copula_sentence_defines(kind: str, question: str, head: str 
                                             expected: str) -> None:
     """ "X adalah <what the question asks>": X answers."""
     assert short_answer(kind, sentence, None, words(question), head) == expected
+
+
+def test_names_keep_their_connectors_and_lose_an_opening_function_word():
+    sentence = "Hal itu diterangkan Direktur Operasional True Money Indonesia Rio da Cunha, Senin (27/11)."
+    assert short_answer("siapa", sentence, None, words("siapa direktur operasional true money indonesia")) == \
+        "Rio da Cunha"
+    sentence = "Menurut Staf Umum Turki, operasi itu membangun keamanan di sepanjang perbatasan."
+    assert short_answer("nama", sentence, None, words("operasi turki di afrin namanya apa"), "operasi") is None
 
 
 def test_a_language_or_a_sentence_opener_is_no_person():

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.question import load_lexicon
+from index.analyse import STOPWORDS
 
 MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
           "oktober", "november", "desember"]
@@ -197,7 +198,8 @@ def looks_verbal(word: str) -> bool:
     return len(word) >= 6 and word.lower().startswith(("me", "ber", "di", "ter"))
 
 
-_CONNECTORS = {"de", "du", "des", "van", "von", "der", "bin", "binti", "al", "el", "la", "to", "of", "and"}
+NAME_CONNECTORS = {"de", "du", "des", "da", "dos", "van", "von", "der", "bin", "binti", "al", "el", "la", "to", "of",
+                   "and"}
 
 
 def name_runs(sentence: str) -> list[Candidate]:
@@ -211,11 +213,11 @@ def name_runs(sentence: str) -> list[Candidate]:
         end = i + 1
         while end < len(spans) and not gap_before(sentence, spans, end) and (
             spans[end][0][:1].isupper() or spans[end][0].isdigit()
-            or (spans[end][0] in _CONNECTORS and end + 1 < len(spans) and spans[end + 1][0][:1].isupper())
+            or (spans[end][0] in NAME_CONNECTORS and end + 1 < len(spans) and spans[end + 1][0][:1].isupper())
         ):
             end += 1
         start = i
-        while start < end - 1 and not_a_name(spans[start][0]):
+        while start < end - 1 and (not_a_name(spans[start][0]) or spans[start][0].lower() in STOPWORDS):
             start += 1  # "Kini Jepang", "Namun Partai Hijau": the opener is no part of the name
         runs.append(Candidate(spans[start][1], spans[end - 1][2], sentence[spans[start][1]:spans[end - 1][2]], 2.0))
         i = end
@@ -258,7 +260,7 @@ def copula_subject(sentence: str, question_words: set[str]) -> Candidate | None:
     subject = _BRACKETED.sub("", clause[start:]).strip(" \"”'")
     words = [w for w, _, _ in word_spans(subject)]
     if not 0 < len(words) <= 6 or overlaps_question(subject, question_words) or not all(
-            w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS for w in words):
+            w[:1].isupper() or w[:1].isdigit() or w in NAME_CONNECTORS for w in words):
         return None
     at = sentence.find(subject, start)
     return Candidate(at, at + len(subject), subject, 5.0) if at >= 0 else None  # not split by a bracket

@@ -77,16 +77,21 @@ def _unit_after(rest: str) -> list[tuple[str, int]]:
     pos = 0
     for w, s, e in word_spans(rest)[:2]:
         measure = w.lower() in _MEASURES  # "765 MW" too
-        if rest[pos:s].strip() or not (w.islower() or measure) or w in STOP_AFTER \
+        if w.lower() in _MULTIPLIERS and not unit_words and not rest[:s].strip():
+            unit_words.append((w, e))  # "2,74 Miliar" (then perhaps "dolar")
+            pos = e
+            continue
+        if rest[pos:s].strip() or not (w.islower() or measure) or w in STOP_AFTER or w == "per" \
                 or unit_words and looks_verbal(w):
             break
         unit_words.append((w, e))
         pos = e
         if measure:
             break
-    if unit_words and unit_words[-1][0].lower() in _MEASURES:
-        end = unit_words[-1][1]
-        for follow in ((_CURRENCY_COUNTRY,) if unit_words[-1][0].lower() in _CURRENCIES else ()) + (_PER_UNIT,):
+    if not unit_words or unit_words[-1][0].lower() in _MEASURES | _MULTIPLIERS:
+        end = unit_words[-1][1] if unit_words else 0  # "Rp 12.500 per kilogram": the currency came before
+        last = unit_words[-1][0].lower() if unit_words else ""
+        for follow in ((_CURRENCY_COUNTRY,) if last in _CURRENCIES else ()) + (_PER_UNIT,):
             match = follow.match(rest[end:])
             if match:  # "45,79 dolar AS per barel", "300 juta dolar Amerika"
                 end += match.end()
@@ -101,6 +106,7 @@ def _measure(unit_words: list[tuple[str, int]]) -> str:
     return next((w for w in words if w in _MEASURES or w in _CURRENCIES), words[0] if words else "")
 
 
+_MULTIPLIERS = {"ribu", "juta", "miliar", "milyar", "triliun"}
 _CURRENCIES = {"dolar", "dollar", "euro", "yen", "ringgit", "yuan", "won", "pound", "poundsterling", "rupee", "peso"}
 _CURRENCY_COUNTRY = re.compile(r"\s+(?:AS|Amerika(?:\s+Serikat)?|Singapura|Australia|Hong\s+Kong|Kanada|Taiwan|Brunei)\b")
 _PER_UNIT = re.compile(r"\s+per\s+[a-z]+\b")

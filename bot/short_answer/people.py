@@ -6,6 +6,7 @@ import re
 from bot.question import place_span
 from bot.short_answer.common import (
     QUESTION_STOP,
+    NAME_CONNECTORS,
     REGIONS,
     TITLE_START,
     Candidate,
@@ -57,8 +58,14 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
             i += max(place_span(words, i), 1)
             continue
         end = i + 1
-        while end < len(words) and _name_token(words, end, first=False) and not gap_before(sentence, spans, end):
-            end += 1
+        while end < len(words) and not gap_before(sentence, spans, end):
+            if _name_token(words, end, first=False):
+                end += 1
+            elif words[end] in NAME_CONNECTORS and end + 1 < len(words) and _name_token(words, end + 1, first=False) \
+                    and not gap_before(sentence, spans, end + 1):
+                end += 2  # "Rio da Cunha", "Ludwig van Beethoven"
+            else:
+                break
         if i > 0 and words[i - 1].lower() in _ORG_HEADS | _GROUP_HEADS or words[i].lower() in _PLACE_HEADS:
             i = end  # "Universitas Indonesia", "Stadion Aji Imbut", "bahasa Urdu": no one
             continue
@@ -175,12 +182,18 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
             i = max(j, i + 1)
             continue
         end = j
-        while end < len(spans) and end - j < 5 and (end == j or not gap_before(sentence, spans, end)) and (
-            spans[end][0][:1].isupper() and spans[end][0].lower() not in question_words
-            and not not_a_name(spans[end][0]) and spans[end][0].lower() not in title_words()
-            and not (spans[end][0].isupper() and len(spans[end][0]) > 1)
-        ):
-            end += 1
+        def named_at(k: int) -> bool:
+            word = spans[k][0]
+            return (word[:1].isupper() and word.lower() not in question_words and not not_a_name(word)
+                    and word.lower() not in title_words() and not (word.isupper() and len(word) > 1))
+
+        while end < len(spans) and end - j < 5 and (end == j or not gap_before(sentence, spans, end)):
+            if named_at(end):
+                end += 1
+            elif end > j and spans[end][0] in NAME_CONNECTORS and end + 1 < len(spans) and named_at(end + 1):
+                end += 2  # "Rio da Cunha"
+            else:
+                break
         if end > j and not (end == j + 1 and len(spans[j][0]) == 1):  # a lone initial is no name
             out.append(Candidate(spans[j][1], spans[end - 1][2], sentence[spans[j][1]:spans[end - 1][2]],
                                  2.5 + 0.5 * asked))
