@@ -48,7 +48,7 @@ MIN_COVERAGE = 0.5  # share of the question's weight the corpus must know, or Ta
 SECOND_SOURCE_RATIO = 0.25  # a further quote's probability must reach this share of the best one's
 QUOTES_PER_ARTICLE = 2
 NEAR_DUPLICATE = 0.8  # term-set overlap above which two passages count once (the same wire copy)
-_PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|asal|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"[”\"],?\s*(?:ujar|kata|tambah|tegas|jelas)(?:nya)?\s+[A-Z]")
 _EXPLICIT_DATE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}/\d{1,2}\b")
 

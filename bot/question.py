@@ -136,9 +136,18 @@ def _expand(tokens: list[str]) -> list[str]:
                 i += size
                 break
         else:
-            out.append(tok)
+            out.append(_reduplicated(tok))
             i += 1
     return out
+
+
+_CHAT_REDUPLICATION = re.compile(r"([^\W\d_]{2,})2")
+
+
+def _reduplicated(token: str) -> str:
+    """Chat writes a doubled word with a 2: "abal2" is abal-abal, "desa2" desa-desa."""
+    m = _CHAT_REDUPLICATION.fullmatch(token)
+    return f"{m.group(1)}-{m.group(1)}" if m else token
 
 
 def _already_spelt(out: list[str], words: list[str]) -> bool:

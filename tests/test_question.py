@@ -73,6 +73,8 @@ def test_chat_spelling_expanded():
     ("keliatan pas nonton", "kelihatan saat menonton"),
     ("CHEC kasih beasiswa", "CHEC memberi beasiswa"),
     ("terima kasih", "terima kasih"),
+    ("media abal2 di desa2", "media abal-abal di desa-desa"),
+    ("konser u2", "konser u2"),
 ])
 def test_abbreviations(text, expected):
     assert analyse_question(text).text == expected

@@ -259,6 +259,10 @@ def test_sentence_openers_and_days_are_not_names():
     ("investasi cina ke indonesia berapa", "China telah menginvestasikan US$ 2,74 Miliar ke Indonesia tahun ini.",
      "US$ 2,74 Miliar"),
     ("Berapa harga paket itu?", "Harga paket itu naik menjadi Rp 5 juta per unit.", "Rp 5 juta per unit"),
+    ("hari jadi kabupaten itu ke berapa", "Kirab itu digelar pada Hari Jadi Ke - 447 Banyumas.", "447"),
+    ("Urutan keberapa negara itu dalam indeks?", "Negara itu berada di urutan ke-85 dari 180 negara dalam indeks.",
+     "85"),
+    ("berapa korban yang tewas", "Korban ke-3 ditemukan pagi tadi, sehingga total 12 orang tewas.", "12 orang"),
 ])
 def test_berapa_answers_in_the_asked_measure(question: str, sentence: str, expected: str) -> None:
     assert short_answer("berapa", sentence, None, words(question)) == expected
@@ -450,6 +454,25 @@ def test_names_keep_their_connectors_and_lose_an_opening_function_word():
         "Rio da Cunha"
     sentence = "Menurut Staf Umum Turki, operasi itu membangun keamanan di sepanjang perbatasan."
     assert short_answer("nama", sentence, None, words("operasi turki di afrin namanya apa"), "operasi") is None
+
+
+def test_the_office_the_question_names_may_be_written_longer():
+    """ "Kemenkominfo" in the sentence is the "kominfo" of the question; the name after the comma answers."""
+    sentence = "Janji tersebut diutarakan oleh Dirjen Aptika Kemenkominfo, Semuel Abrijani Pangerapan."
+    assert short_answer("siapa", sentence, None, words("siapa dirjen aptika kominfo")) == "Semuel Abrijani Pangerapan"
+
+
+def test_an_office_with_a_word_the_question_left_out():
+    sentence = "Koordinator Lapangan Aksi Peringatan Hari Tani Agus Ruli mengatakan, pihaknya menerima kabar itu."
+    assert short_answer("siapa", sentence, None, words("siapa koordinator lapangan aksi hari tani")) == "Agus Ruli"
+
+
+def test_asal_says_where_from_and_a_spaced_date_is_no_quantity():
+    sentence = "Red Dot Payment, sebuah layanan pembayaran asal Singapura, mendapat pendanaan baru."
+    assert short_answer("darimana", sentence, None, words("red dot payment asalnya dari negara mana"),
+                        "negara") == "Singapura"
+    assert short_answer("berapa", "Pendakian ditutup mulai 27 / 9 / 2016 pukul 15.00 Wita.", None,
+                        words("berapa pendaki yang naik")) is None
 
 
 def test_a_language_or_a_sentence_opener_is_no_person():

@@ -55,6 +55,7 @@ def _valid(day: int, month: int, year: int | None = None) -> bool:
 _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(rf"\b(?:{DAY}\s*,?\s*)?\(\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})(?:\s*/\s*(\d{{2,4}}))?\s*\)", CASELESS),
      "slash", 4.0),
+    (re.compile(r"(?<![\d/])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4})\b"), "dmy_slash", 4.0),  # "27 / 9 / 2016"
     (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\s+(\d{{3,4}})\b", CASELESS), "dmy", 4.0),
     (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\b", CASELESS), "dm", 3.0),
     (re.compile(rf"\b(?:bulan\s+)?{MONTH}\s+(?:tahun\s+)?(\d{{4}})\b", CASELESS), "my", 3.0),
@@ -89,6 +90,9 @@ def _render_date(kind: str, m: re.Match, ref: date | None, anchor: int | None = 
         if year is not None and year < 100:
             year += 2000
         return _fmt(day, month, year) if _valid(day, month, year) else None
+    if kind == "dmy_slash":
+        day, month, year = int(g[0]), int(g[1]), int(g[2])
+        return _fmt(day, month, year) if 1 <= month <= 12 and _valid(day, month, year) else None
     if kind == "dmy":
         day, month, year = int(g[0]), MONTH_INDEX[g[1].lower()], int(g[2])
         return _fmt(day, month, year) if _valid(day, month, year) else None

@@ -28,7 +28,7 @@ _DIGITS = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)"
 _GLUED_UNIT = r"(?:km²|km2|m²|m2|km|kg|cm|mm|ha|m|%)"
 
 
-_NUMBER = re.compile(rf"(?<![-/\w])(?:{_DIGITS}(?:(?:\s?-\s?|\s+(?:sampai|hingga)\s+){_DIGITS})?|{_NUMBER_WORD})"
+_NUMBER = re.compile(rf"(?:(?<![-/\w])|(?<=[Kk]e-))(?:{_DIGITS}(?:(?:\s?-\s?|\s+(?:sampai|hingga)\s+){_DIGITS})?|{_NUMBER_WORD})"
                      rf"(?:(?={_GLUED_UNIT}(?!\w))|(?![-/\w]))",
                      CASELESS)  # "4-5 juta", "8 sampai 10 miliar" too
 _GLUED = re.compile(rf"{_GLUED_UNIT}(?!\w)", CASELESS)
@@ -132,6 +132,7 @@ _MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
 _UNITS_OF = {word: frozenset(units) for words, units in _MEASURED_BY for word in words}
 
 
+_ORDINAL_BEFORE = re.compile(r"\bke\s?-?\s?$", CASELESS)
 _REGULATION_NUMBER = re.compile(r"\b(?:Nomor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+Tahun\s+\d{4})?")
 
 
@@ -156,9 +157,14 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
             b += 1.0
         if asks_age and bracketed_beside_asked(sentence, cand, question_words):
             b += 4.0  # "Yves Chauvin (74)" for "Berapa usia Yves Chauvin?"
+        if asks_ordinal and _ORDINAL_BEFORE.search(sentence[:cand.start]):
+            b += 5.0  # "Hari Jadi Ke - 447": the ordinal outweighs any count
         return b
 
     asks_age = bool(question_words & {"usia", "umur", "berumur", "berusia"})
+    asks_ordinal = "keberapa" in question_words or {"ke", "berapa"} <= question_words  # "hari jadi ke berapa"
+    if not asks_ordinal:  # "korban ke-3" counts nothing
+        pairs = [(c, u) for c, u in pairs if not sentence[:c.start].lower().endswith("ke-")]
 
     # "Berapa luas Brebes?" over "1.902,37km² … 1.732.719 jiwa": a quantity in another measure is the
     # wrong kind of answer, and none is better than a wrong one.

@@ -18,6 +18,7 @@ from bot.short_answer.common import (
     not_names,
     overlaps_question,
     pick,
+    related,
     title_words,
     word_spans,
 )
@@ -167,16 +168,28 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
             found = long_form_before(spans, k, re.sub(r"\W", "", word))
             if found:
                 spelt |= {m for m in range(k) if spans[m][1] >= found[0]}
+    keys = [q for q in question_words if len(q) >= 4 and q not in QUESTION_STOP]
+
+    def echoed(word: str) -> bool:  # "Kemenkominfo" echoes "kominfo"
+        return word.lower() in question_words or any(related(word, q) for q in keys)
+
     out = []
     i = 0
     while i < len(spans):
         asked = 0
         j = i
-        while j < len(spans) and (spans[j][0].lower() in question_words or j in spelt) and (
-            j == i or not sentence[spans[j - 1][2]:spans[j][1]].strip("() ")
-        ):
-            asked += 1
-            j += 1
+        def joined(k: int) -> bool:
+            return not sentence[spans[k - 1][2]:spans[k][1]].strip("() ")
+
+        while j < len(spans) and (j == i or joined(j)):
+            if echoed(spans[j][0]) or j in spelt:
+                asked += 1
+                j += 1
+            elif asked and j + 1 < len(spans) and spans[j][0][:1].isupper() and joined(j + 1) \
+                    and echoed(spans[j + 1][0]):
+                j += 1  # "Koordinator Lapangan Aksi Peringatan Hari Tani": a word the question left out
+            else:
+                break
         if asked < 2 or j >= len(spans) or sentence[spans[j - 1][2]:spans[j][1]].strip("() ,") \
                 or place_span(words, j):  # "Universitas Kookmin Seoul"
             i = max(j, i + 1)
@@ -184,7 +197,7 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
         end = j
         def named_at(k: int) -> bool:
             word = spans[k][0]
-            return (word[:1].isupper() and word.lower() not in question_words and not not_a_name(word)
+            return (word[:1].isupper() and not echoed(word) and not not_a_name(word)
                     and word.lower() not in title_words() and not (word.isupper() and len(word) > 1))
 
         while end < len(spans) and end - j < 5 and (end == j or not gap_before(sentence, spans, end)):

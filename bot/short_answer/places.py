@@ -30,7 +30,7 @@ _FACILITIES = {"kosmodrom", "istana", "lapangan", "bandara", "stasiun", "pangkal
                "universitas", "gedung", "pelabuhan"}
 
 
-PREPOSITIONS = {"dimana": ("di",), "kemana": ("ke", "menuju"), "darimana": ("dari",)}
+PREPOSITIONS = {"dimana": ("di",), "kemana": ("ke", "menuju"), "darimana": ("dari", "asal")}
 
 
 def place_candidates(sentence: str, preps: tuple[str, ...]) -> list[Candidate]:
