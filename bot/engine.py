@@ -89,10 +89,6 @@ class Examined:
 log = logging.getLogger("tanya.engine")
 
 
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split())
-
-
 class IndexMissing(IndexUnavailable):
     """The database does not exist or holds no index yet."""
 
@@ -134,7 +130,7 @@ class Engine:
                                         check_same_thread=False)
             except (IndexUnavailable, sqlite3.Error) as exc:
                 if conn is not None and not getattr(self._local, "broken", False):
-                    log.warning("%s; tetap menjawab dari indeks yang sedang terbuka", _one_line(exc))
+                    log.warning("%s; tetap menjawab dari indeks yang sedang terbuka", " ".join(str(exc).split()))
                     self._local.inode = inode  # warn once per replacement, not per question
                     return conn, self._local.opened
                 raise exc if isinstance(exc, IndexUnavailable) else self._unavailable(exc) from None

@@ -318,7 +318,7 @@ async def _ask_engine(context: ContextTypes.DEFAULT_TYPE, *args):
     try:
         return await asyncio.to_thread(_engine(context).ask, *args)
     except IndexUnavailable as exc:
-        log.warning("Indeks tidak tersedia: %s", " ".join(str(exc).split()))
+        log.warning("Indeks tidak tersedia: %s", exc)
         return None
 
 
@@ -674,7 +674,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
     unavailable = isinstance(context.error, IndexUnavailable)
     if unavailable:  # expected while the index is being repaired: one line, no traceback
-        log.warning("Indeks tidak tersedia: %s", " ".join(str(context.error).split()))
+        log.warning("Indeks tidak tersedia: %s", context.error)
     else:
         log.error("Kesalahan saat memproses update", exc_info=context.error)
     if not isinstance(update, Update) or isinstance(context.error, Forbidden):
@@ -761,7 +761,7 @@ def _reload_engine(application: Application) -> None:
         application.bot_data["engine"] = Engine(application.bot_data["db_path"])
         log.info("Indeks dimuat ulang (SIGHUP)")
     except IndexUnavailable as exc:  # keep serving with the engine (and index) we have
-        log.warning("Gagal memuat ulang indeks; tetap memakai yang lama: %s", " ".join(str(exc).split()))
+        log.warning("Gagal memuat ulang indeks; tetap memakai yang lama: %s", exc)
     except Exception:  # noqa: BLE001 - keep serving with the engine we have
         log.exception("Gagal memuat ulang indeks; tetap memakai yang lama")
 

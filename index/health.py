@@ -28,7 +28,7 @@ class IndexUnavailable(RuntimeError):
 
     def __init__(self, path: Path | str, reason: str, fix: str = FIX) -> None:
         self.path, self.reason, self.fix = Path(path), reason, fix
-        super().__init__(f"indeks {self.path} {reason}; {fix}")
+        super().__init__(" ".join(f"indeks {self.path} {reason}; {fix}".split()))  # SQLite's reasons span lines
 
 
 class IndexDamaged(IndexUnavailable):
