@@ -501,8 +501,8 @@ def _which_head(before: list[str]) -> str | None:
     "lagu Kanye West apa" → lagu. None when only names precede it ("menurut Sandiaga Uno apa
     penyebab …" asks what, not which Uno); the last word when the question opens with names
     ("KRI apa …")."""
-    if before[-1] in _NOT_HEADS:
-        return None
+    if before[-1] in _NOT_HEADS or _looks_like_a_verb(before[-1]) and before[-1] not in _NAMING_VERBS:
+        return None  # "dituduh mengirim apa" asks for its object; "disebut apa" for a name
     if before[-1] in ("nama", "namanya"):  # "operasi Turki di Afrin namanya apa": what opens the question
         return before[0] if before[0].isalpha() and before[0] not in _NOT_HEADS | STOPWORDS else None
     for word in before[-1:-4:-1]:
@@ -511,6 +511,14 @@ def _which_head(before: list[str]) -> str | None:
         if word in _NAMED_THINGS or is_ordinary_word(word):
             return word
     return before[-1]
+
+
+_NAMING_VERBS = {"disebut", "dinamakan", "dinamai", "dijuluki", "berjudul", "bernama", "bertajuk", "bermerek",
+                 "bergelar", "diberi"}
+
+
+def _looks_like_a_verb(word: str) -> bool:
+    return len(word) >= 6 and word.startswith(("me", "di", "ber", "ter")) and not is_dictionary_root(word)
 
 
 def _names_a_kind(word: str) -> bool:

@@ -74,6 +74,8 @@ def test_chat_spelling_expanded():
     ("CHEC kasih beasiswa", "CHEC memberi beasiswa"),
     ("terima kasih", "terima kasih"),
     ("media abal2 di desa2", "media abal-abal di desa-desa"),
+    ("jauhnya brp km", "jauhnya berapa kilometer"),
+    ("kapal KM Sinar Bangun", "kapal KM Sinar Bangun"),
     ("konser u2", "konser u2"),
 ])
 def test_abbreviations(text, expected):
@@ -114,6 +116,11 @@ def test_markup_is_stripped_but_words_kept():
 
 def test_only_filler_leaves_no_content():
     assert analyse_question("apa itu yang ada?").content == ""
+
+
+def test_now_is_no_search_content():
+    """ "menhan rusia skrg siapa": the corpus need not say "sekarang" to answer it."""
+    assert analyse_question("menhan rusia skrg siapa").content == "menteri pertahanan Rusia"
 
 
 PUTIN = Turn(question="kapan Putin ke Pyongyang", qtype="kapan", content="Putin ke Pyongyang",
@@ -255,6 +262,7 @@ def test_yes_no_questions_do_not_ask_for_a_name(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Menurut Sandiaga Uno apa penyebab kecelakaan kerja itu?",
+                                  "korut dituduh ngirim apa ke rusia?",
                                   "Apa warna bendera negara itu?", "Apa tujuan kunjungan itu?"])
 def test_a_name_before_apa_or_a_described_noun_after_it_asks_what_not_which(text: str) -> None:
     assert answer_kind(analyse_question(text))[0] == "apa"

@@ -475,6 +475,13 @@ def test_asal_says_where_from_and_a_spaced_date_is_no_quantity():
                         words("berapa pendaki yang naik")) is None
 
 
+def test_photo_positions_are_no_names_and_a_hyphenated_name_is_asked_unhyphenated():
+    caption = "Foto: Menteri Pertahanan Rusia, Andrey Belousov (Kiri) bertemu dengan No Kwang Chol (Kanan) di Pyongyang."
+    assert short_answer("siapa", caption, None, words("belousov ketemu siapa di pyongyang")) == "No Kwang Chol"
+    sentence = "Kunjungan itu berlangsung setelah kunjungan Menteri Luar Negeri Korea Utara, Choe Son-hui, ke Moskow."
+    assert short_answer("siapa", sentence, None, words("choe son hui itu siapa")) == "Menteri Luar Negeri Korea Utara"
+
+
 def test_a_language_or_a_sentence_opener_is_no_person():
     assert short_answer("siapa", "Ekspedisi itu (bahasa Urdu) dikirim pada tahun 1895.", None,
                         words("Siapa yang memimpin ekspedisi itu?")) is None

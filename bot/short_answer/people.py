@@ -229,8 +229,8 @@ def who(sentence: str, question_words: set[str]) -> str | None:
                 shown = f"{title} {cand.text}"
         cands.append(Candidate(cand.start, cand.end, shown, weight))
     keys = {q for q in question_words if q not in QUESTION_STOP}
-    for cand, title in asked_about:  # "siapa Sergei Shoigu?" → his office
-        if title and keys and keys <= {w.lower() for w, _, _ in word_spans(cand.text)}:
+    for cand, title in asked_about:  # "siapa Sergei Shoigu?" → his office ("choe son hui" is Choe Son-hui)
+        if title and keys and keys <= {part for w, _, _ in word_spans(cand.text) for part in w.lower().split("-")}:
             return title
     cands += [c for c in org_candidates(sentence) if not overlaps_question(c.text, question_words)]
     cands += _title_tail(sentence, question_words)
