@@ -482,6 +482,20 @@ def test_photo_positions_are_no_names_and_a_hyphenated_name_is_asked_unhyphenate
     assert short_answer("siapa", sentence, None, words("choe son hui itu siapa")) == "Menteri Luar Negeri Korea Utara"
 
 
+def test_a_quoted_title_loses_the_comma_inside_its_quotes_and_a_unit_is_no_adverb():
+    sentence = "Album itu diangkat dari buku “ Carita Orang Basudara, ” yang mengisahkan 26 tokoh."
+    assert short_answer("nama", sentence, None, words("album itu diangkat dari buku apa"), "buku") == \
+        "Carita Orang Basudara"
+    sentence = "Dua sudah diproses di persidangan, dan dua masih dalam proses penyidikan."
+    assert short_answer("berapa", sentence, None, words("berapa yang sudah diproses")) in ("Dua", "dua")
+
+
+def test_an_asked_office_is_the_title_at_the_named_person():
+    sentence = "Pada hari Selasa, penasihat keamanan nasional AS Jake Sullivan memperingatkan Korea Utara."
+    assert short_answer("nama", sentence, None, words("jake sullivan jabatannya apa"), "jabatannya") == \
+        "penasihat keamanan nasional AS"
+
+
 def test_a_language_or_a_sentence_opener_is_no_person():
     assert short_answer("siapa", "Ekspedisi itu (bahasa Urdu) dikirim pada tahun 1895.", None,
                         words("Siapa yang memimpin ekspedisi itu?")) is None

@@ -34,7 +34,14 @@ _CAUSAL = re.compile(r"\b(karena|sebab|akibat|sehingga|untuk|agar|supaya|guna|de
 
 def short_answer(qtype: str | None, sentence: str, article_date: str | None,
                  question_words: set[str], head: str | None = None) -> str | None:
-    """The asked-for piece of `sentence`, or None when the type has no short form or none is there."""
+    """The asked-for piece of `sentence`, or None when the type has no short form or none is there.
+    Punctuation a quoted title carries inside its quotes ("“ Carita Orang Basudara, ”") is no part of it."""
+    found = _extract(qtype, sentence, article_date, question_words, head)
+    return (found.strip(" ,;:") or None) if found else found
+
+
+def _extract(qtype: str | None, sentence: str, article_date: str | None,
+             question_words: set[str], head: str | None) -> str | None:
     if not sentence or not isinstance(sentence, str):
         return None
     words = {w.lower() for w in (question_words or set())}
@@ -47,6 +54,8 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
         return where(qtype, sentence, words, head)
     if qtype == "berapa":
         return how_many(sentence, words)
+    if qtype == "nama" and head and head.removesuffix("nya") in _OFFICE_HEADS:  # "Jake Sullivan jabatannya apa?"
+        return who(sentence, {w for w in words if w.removesuffix("nya") not in _OFFICE_HEADS})
     if qtype == "nama":
         return named(sentence, words, head)
     if qtype == "singkatan" and head:
@@ -54,6 +63,9 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
     if qtype == "definisi":
         return definition(sentence, words - _QUESTION_FRAME)
     return None
+
+
+_OFFICE_HEADS = {"jabatan", "profesi", "pekerjaan", "posisi", "kedudukan"}
 
 
 # Words of a "what is X" question that are not X.

@@ -15,6 +15,7 @@ from bot.short_answer.common import (
     word_spans,
 )
 from bot.short_answer.dates import date_candidates
+from index.analyse import STOPWORDS
 
 _NUMBER_WORD = (r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus"
                 r"|seribu|sejuta|semiliar)(?:\s+(?:belas|puluh|ratus|ribu|juta|miliar|triliun))*"
@@ -81,7 +82,7 @@ def _unit_after(rest: str) -> list[tuple[str, int]]:
             unit_words.append((w, e))  # "2,74 Miliar" (then perhaps "dolar")
             pos = e
             continue
-        if rest[pos:s].strip() or not (w.islower() or measure) or w in STOP_AFTER or w == "per" \
+        if rest[pos:s].strip() or not (w.islower() or measure) or w in STOP_AFTER or w in STOPWORDS or w == "per" \
                 or unit_words and looks_verbal(w):
             break
         unit_words.append((w, e))
