@@ -80,12 +80,17 @@ def fit(features: tuple[str, ...], rows: np.ndarray, labels: np.ndarray, weights
     """Standardised L2 logistic regression; a constant column gets scale 1 so it simply drops out."""
     from sklearn.linear_model import LogisticRegression
 
-    mean = rows.mean(axis=0)
-    scale = rows.std(axis=0)
-    scale[scale < 1e-9] = 1.0
+    mean, scale = _standardisation(rows)
     model = LogisticRegression(C=REGULARISATION, max_iter=2000, solver="lbfgs")
     model.fit((rows - mean) / scale, labels, sample_weight=weights)
     return LinearModel(features, mean, scale, model.coef_[0], float(model.intercept_[0]))
+
+
+def _standardisation(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Column means and spreads; a constant column gets spread 1 so it simply drops out."""
+    scale = rows.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    return rows.mean(axis=0), scale
 
 
 def fit_listwise(features: tuple[str, ...], groups: list[tuple[np.ndarray, np.ndarray]],
@@ -103,9 +108,7 @@ def fit_listwise(features: tuple[str, ...], groups: list[tuple[np.ndarray, np.nd
     sizes = np.array([len(g[1]) for g in groups])
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     group_of = np.repeat(np.arange(len(groups)), sizes)
-    mean = rows.mean(axis=0)
-    scale = rows.std(axis=0)
-    scale[scale < 1e-9] = 1.0
+    mean, scale = _standardisation(rows)
     x = (rows - mean) / scale
 
     def log_sum_exp(z: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -217,12 +220,11 @@ def short_threshold(model: LinearModel, by_set: list[tuple[np.ndarray, np.ndarra
     short answers shown (each dev set weighing the same), as long as no set loses more than
     MAX_RIGHT_HIDDEN of its right ones."""
     best, best_value = 0.0, -np.inf
+    scored = [(model.probability(rows), right) for rows, right in by_set if len(right)]
     for t in np.linspace(0.0, 0.95, 96):
         value = 0.0
-        for rows, right in by_set:
-            if not len(right):
-                continue
-            shown = model.probability(rows) >= t
+        for probability, right in scored:
+            shown = probability >= t
             if (right & shown).sum() < (1 - MAX_RIGHT_HIDDEN) * right.sum():
                 break
             value += ((right & shown).sum() - (~right & shown).sum()) / len(right)

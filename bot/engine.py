@@ -46,7 +46,6 @@ FRAME_SHARE = 0.5  # weight kept by the words that frame the question rather tha
 QUOTE_LIMIT = 320  # characters; a longer sentence is cut around the question's terms
 MIN_COVERAGE = 0.5  # share of the question's weight the corpus must know, or Tanya declines
 SECOND_SOURCE_RATIO = 0.25  # a further quote's probability must reach this share of the best one's
-QUOTES_PER_ARTICLE = 3  # measured on dev: the best article is usually the right one, its other paragraphs too
 NEAR_DUPLICATE = 0.8  # term-set overlap above which two passages count once (the same wire copy)
 _PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|asal|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"[”\"],?\s*(?:ujar|kata|tambah|tegas|jelas)(?:nya)?\s+[A-Z]")
@@ -433,22 +432,19 @@ def _with_next_sentence(sentence: Sentence, limit: int = 480) -> str:
 
 
 def _pick_quotes(ranked: list[tuple[Sentence, float]], limit: int) -> list[Sentence]:
-    """The best sentence, then the next best that speak to it nearly as well: one per passage, at
-    most three per article (the answer is often in the quoted article's next paragraph), counting
-    near-identical passages (a repeated caption, the same wire copy) once."""
+    """The best sentence, then the next best that speak to it nearly as well, from any article (on
+    dev, further paragraphs of the best article beat other articles' best): one per passage,
+    counting near-identical passages (a repeated caption, the same wire copy) once."""
     picked: list[Sentence] = []
-    per_article: dict[str, int] = {}
     best = max((p for _, p in ranked), default=0.0)
     for sentence, p in ranked:
         if len(picked) >= limit:
             break
-        article_id = sentence.article.info.article_id
-        if picked and (p < SECOND_SOURCE_RATIO * best or per_article.get(article_id, 0) >= QUOTES_PER_ARTICLE):
+        if picked and p < SECOND_SOURCE_RATIO * best:
             continue
         if any(_overlap(sentence.passage_terms, other.passage_terms) >= NEAR_DUPLICATE for other in picked):
             continue
         picked.append(sentence)
-        per_article[article_id] = per_article.get(article_id, 0) + 1
     return picked
 
 

@@ -486,14 +486,14 @@ _NAMED_THINGS = {"judul", "jenis", "jabatan", "istilah", "perusahaan", "organisa
                  "panggilan", "paham", "faham", "mayor", "jurusan", "cabang", "nomor", "kerang", "mata", "rs", "pt",
                  "bumn", "parpol", "ormas", "polsek", "polres", "polda", "kodim", "korem", "kodam", "pemda"}
 # "Apa <noun> …" asks for a name ("Apa agama …", "Apakah mamalia terbesar …") unless the noun asks for
-# an explanation or a description, which the quoted sentence gives.
-_EXPLAINED = {"sebab", "tujuan", "fungsi", "peran", "arti", "makna", "beda", "syarat", "dampak", "manfaat", "alasan",
-              "isi", "maksud", "akibat", "pengaruh", "cara", "ciri", "gejala", "bentuk", "sifat", "guna", "faktor",
-              "masalah", "kendala", "latar", "sejarah", "kabar", "reaksi", "komentar", "kata", "pendapat", "respons",
-              "langkah", "upaya", "solusi", "motif", "modus", "pesan", "rencana", "warna", "kesan", "janji", "saran",
-              "kritik", "aturan", "risiko", "hasil", "isu", "status", "kondisi", "keadaan", "hal", "benar", "betul",
-              "bisa", "boleh", "harus", "perlu", "mungkin", "masih", "sudah", "belum", "pernah", "jadi", "lagi", "ada",
-              "sanksi", "tugas", "prestasi", "visi", "misi"}
+# an explanation or a description, which the quoted sentence gives (stopwords and derived nouns such as
+# "tujuan" never count as a kind anyway: see _names_a_kind).
+_EXPLAINED = {"fungsi", "peran", "arti", "makna", "beda", "syarat", "dampak", "manfaat", "isi", "maksud",
+              "akibat", "pengaruh", "cara", "ciri", "gejala", "bentuk", "sifat", "guna", "faktor", "masalah",
+              "kendala", "latar", "sejarah", "kabar", "reaksi", "komentar", "kata", "respons", "langkah",
+              "upaya", "solusi", "motif", "modus", "pesan", "rencana", "warna", "kesan", "janji", "saran",
+              "kritik", "risiko", "hasil", "isu", "status", "kondisi", "hal", "betul", "ada", "sanksi",
+              "tugas", "prestasi", "visi", "misi"}
 
 
 def _which_head(before: list[str]) -> str | None:

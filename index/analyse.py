@@ -483,6 +483,7 @@ def is_dictionary_root(term: str) -> bool:
     return term in _sastrawi()[1]
 
 
+@lru_cache(maxsize=65_536)
 def is_ordinary_word(word: str) -> bool:
     """A dictionary root or a word derived from one ("pengungsian", "kendaraan"): not a name."""
     word = word.lower()

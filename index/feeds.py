@@ -343,7 +343,8 @@ def poll(corpus_dir: Path, db_path: Path, fetcher: Fetcher | None = None, limit:
                                           complete=False, failed=True)
                 taken.update(outcome.new)
                 report.outcomes.append(outcome)
-            results = _fetch_new(taken_in_order(report.outcomes), corpus_dir, db_path, fetcher)
+            results = {result.url: result
+                       for result in fetch_links(taken_in_order(report.outcomes), corpus_dir, db_path, fetcher)}
             report.links = LinkReport(list(results.values()))
             _remember(report.outcomes, results)
             feeds.save()
@@ -353,14 +354,6 @@ def poll(corpus_dir: Path, db_path: Path, fetcher: Fetcher | None = None, limit:
     report.links.summary = index_if_added(report.links.results, corpus_dir, db_path, build)
     report.requests = fetcher.requests
     return report
-
-
-def _fetch_new(urls: list[str], corpus_dir: Path, db_path: Path, fetcher: Fetcher) -> dict[str, LinkResult]:
-    """Each new entry's result by URL. `fetch_links` scans the corpus's web/ folder (once); a poll
-    with nothing new, the usual case, skips that scan."""
-    if not urls:
-        return {}
-    return {result.url: result for result in fetch_links(urls, corpus_dir, db_path, fetcher)}
 
 
 def _remember(outcomes: list[FeedOutcome], results: dict[str, LinkResult]) -> None:

@@ -77,10 +77,14 @@ class LinkReport:
 
 
 def fetch_links(urls: Iterable[str], corpus_dir: Path, db_path: Path | None = None,
-                fetcher: Fetcher | None = None, web: WebCorpus | None = None) -> list[LinkResult]:
-    """Fetch, extract and save each link under corpus/web/ (no indexing). Never raises per link."""
+                fetcher: Fetcher | None = None) -> list[LinkResult]:
+    """Fetch, extract and save each link under corpus/web/ (no indexing). Never raises per link.
+    With no links (a feed poll with nothing new, the usual case) the corpus is not scanned at all."""
+    urls = list(urls)
+    if not urls:
+        return []
     fetcher = fetcher or Fetcher()
-    web = web or WebCorpus(corpus_dir, db_path)
+    web = WebCorpus(corpus_dir, db_path)
     return [_one(url, fetcher, web) for url in urls]
 
 

@@ -136,4 +136,3 @@ def test_indosum_pages_keep_their_text_and_lose_their_chrome():
         for chrome in ("Baca juga", "Bagikan", "Berita Terkait", "Hak cipta", "Cari berita"):
             assert chrome not in article.text, (story.slug, chrome)
     assert lost == []
-

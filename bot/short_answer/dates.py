@@ -92,7 +92,7 @@ def _render_date(kind: str, m: re.Match, ref: date | None, anchor: int | None = 
         return _fmt(day, month, year) if _valid(day, month, year) else None
     if kind == "dmy_slash":
         day, month, year = int(g[0]), int(g[1]), int(g[2])
-        return _fmt(day, month, year) if 1 <= month <= 12 and _valid(day, month, year) else None
+        return _fmt(day, month, year) if _valid(day, month, year) else None
     if kind == "dmy":
         day, month, year = int(g[0]), MONTH_INDEX[g[1].lower()], int(g[2])
         return _fmt(day, month, year) if _valid(day, month, year) else None

@@ -116,7 +116,7 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
                                                 for w in words):
             continue  # mostly a name the question holds ("Mark Zuckerberg" for "… selain Zuckerberg …")
         initials = "".join(w[0] for w in words)
-        if len(words) > 1 and initials in question_words - QUESTION_STOP and not is_dictionary_root(initials):
+        if len(words) > 1 and initials in question_words and initials not in QUESTION_STOP and not is_dictionary_root(initials):
             continue  # the question's own abbreviation spelt out ("Komisi Pemberantasan Korupsi" for KPK)
         if head and words[0] == head:
             cand = Candidate(cand.start, cand.end, cand.text, cand.weight + 3.0)

@@ -82,14 +82,14 @@ def _unit_after(rest: str) -> list[tuple[str, int]]:
             unit_words.append((w, e))  # "2,74 Miliar" (then perhaps "dolar")
             pos = e
             continue
-        if rest[pos:s].strip() or not (w.islower() or measure) or w in STOP_AFTER or w in STOPWORDS or w == "per" \
+        if rest[pos:s].strip() or not (w.islower() or measure) or w in STOP_AFTER or w in STOPWORDS \
                 or unit_words and looks_verbal(w):
             break
         unit_words.append((w, e))
         pos = e
         if measure:
             break
-    if not unit_words or unit_words[-1][0].lower() in _MEASURES | _MULTIPLIERS:
+    if not unit_words or unit_words[-1][0].lower() in _SCALED:
         end = unit_words[-1][1] if unit_words else 0  # "Rp 12.500 per kilogram": the currency came before
         last = unit_words[-1][0].lower() if unit_words else ""
         for follow in ((_CURRENCY_COUNTRY,) if last in _CURRENCIES else ()) + (_PER_UNIT,):
@@ -109,6 +109,8 @@ def _measure(unit_words: list[tuple[str, int]]) -> str:
 
 _MULTIPLIERS = {"ribu", "juta", "miliar", "milyar", "triliun"}
 _CURRENCIES = {"dolar", "dollar", "euro", "yen", "ringgit", "yuan", "won", "pound", "poundsterling", "rupee", "peso"}
+_SCALED = _MEASURES | _MULTIPLIERS  # what a "per <unit>" may follow
+_MEASURED = _MEASURES | _CURRENCIES  # units that say what a quantity measures
 _CURRENCY_COUNTRY = re.compile(r"\s+(?:AS|Amerika(?:\s+Serikat)?|Singapura|Australia|Hong\s+Kong|Kanada|Taiwan|Brunei)\b")
 _PER_UNIT = re.compile(r"\s+per\s+[a-z]+\b")
 
@@ -169,7 +171,7 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
 
     # "Berapa luas Brebes?" over "1.902,37km² … 1.732.719 jiwa": a quantity in another measure is the
     # wrong kind of answer, and none is better than a wrong one.
-    pairs = [(c, u) for c, u in pairs if not (wanted and u in _MEASURES | _CURRENCIES and u not in wanted)]
+    pairs = [(c, u) for c, u in pairs if not (wanted and u in _MEASURED and u not in wanted)]
     units = {id(c): u for c, u in pairs}
     cands = [c for c, _ in pairs]
     if "nomor" in question_words:  # "Peraturan … nomor berapa?": the number with its series

@@ -67,7 +67,7 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
                 end += 2  # "Rio da Cunha", "Ludwig van Beethoven"
             else:
                 break
-        if i > 0 and words[i - 1].lower() in _ORG_HEADS | _GROUP_HEADS or words[i].lower() in _PLACE_HEADS:
+        if i > 0 and words[i - 1].lower() in _NO_ONE_BEFORE or words[i].lower() in _PLACE_HEADS:
             i = end  # "Universitas Indonesia", "Stadion Aji Imbut", "bahasa Urdu": no one
             continue
         if end == i + 1 and len(words[i]) == 1:  # "U" of "U - 16": a lone initial is no name
@@ -83,6 +83,7 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
 _ORG_HEADS = {"universitas", "kantor", "berita", "badan", "dewan", "kementerian", "gedung", "istana",
               "lapangan", "kosmodrom", "perjanjian", "kelompok", "media", "surat", "kabar"}
 _GROUP_HEADS = {"bahasa", "suku", "etnis", "bangsa", "agama", "aliran", "marga"}  # "bahasa Urdu" names no one
+_NO_ONE_BEFORE = _ORG_HEADS | _GROUP_HEADS
 _PLACE_HEADS = {"stadion", "pelabuhan", "bandara", "bandar", "stasiun", "terminal", "hotel", "jalan", "jl",
                 "pasar", "masjid", "gereja", "pengadilan", "gedung", "istana", "kantor", "lapangan", "kampus",
                 "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga"}
@@ -173,14 +174,19 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
     def echoed(word: str) -> bool:  # "Kemenkominfo" echoes "kominfo"
         return word.lower() in question_words or any(related(word, q) for q in keys)
 
+    def joined(k: int) -> bool:
+        return not sentence[spans[k - 1][2]:spans[k][1]].strip("() ")
+
+    def named_at(k: int) -> bool:
+        word = spans[k][0]
+        return (word[:1].isupper() and not echoed(word) and not not_a_name(word)
+                and word.lower() not in title_words() and not (word.isupper() and len(word) > 1))
+
     out = []
     i = 0
     while i < len(spans):
         asked = 0
         j = i
-        def joined(k: int) -> bool:
-            return not sentence[spans[k - 1][2]:spans[k][1]].strip("() ")
-
         while j < len(spans) and (j == i or joined(j)):
             if echoed(spans[j][0]) or j in spelt:
                 asked += 1
@@ -195,11 +201,6 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
             i = max(j, i + 1)
             continue
         end = j
-        def named_at(k: int) -> bool:
-            word = spans[k][0]
-            return (word[:1].isupper() and not echoed(word) and not not_a_name(word)
-                    and word.lower() not in title_words() and not (word.isupper() and len(word) > 1))
-
         while end < len(spans) and end - j < 5 and (end == j or not gap_before(sentence, spans, end)):
             if named_at(end):
                 end += 1
