@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.answer import Turn
-from index.analyse import STOPWORDS, is_dictionary_root, is_ordinary_word
+from index.analyse import STOPWORDS, is_dictionary_root, is_ordinary_word, looks_verbal
 
 DATA_DIR = Path(__file__).parent / "data"
 MAX_INPUT_CHARS = 2000  # looked at before anything else, so a 10,000-char paste stays cheap
@@ -501,24 +501,27 @@ def _which_head(before: list[str]) -> str | None:
     "lagu Kanye West apa" → lagu. None when only names precede it ("menurut Sandiaga Uno apa
     penyebab …" asks what, not which Uno); the last word when the question opens with names
     ("KRI apa …")."""
-    if before[-1] in _NOT_HEADS or _looks_like_a_verb(before[-1]) and before[-1] not in _NAMING_VERBS:
+    last = before[-1]
+    if last in _NOT_HEADS or looks_verbal(last) and not is_dictionary_root(last) and last not in _NAMING_VERBS:
         return None  # "dituduh mengirim apa" asks for its object; "disebut apa" for a name
-    if before[-1] in ("nama", "namanya"):  # "operasi Turki di Afrin namanya apa": what opens the question
+    if last in ("nama", "namanya"):  # "operasi Turki di Afrin namanya apa": what opens the question
         return before[0] if before[0].isalpha() and before[0] not in _NOT_HEADS | STOPWORDS else None
     for word in before[-1:-4:-1]:
         if not word.isalpha() or word in STOPWORDS:
             return None
         if word in _NAMED_THINGS or is_ordinary_word(word):
-            return word
+            return _without_nya(word)
     return before[-1]
+
+
+def _without_nya(word: str) -> str:
+    """"jabatannya apa" asks for a jabatan."""
+    bare = word.removesuffix("nya")
+    return bare if bare != word and (bare in _NAMED_THINGS or is_ordinary_word(bare)) else word
 
 
 _NAMING_VERBS = {"disebut", "dinamakan", "dinamai", "dijuluki", "berjudul", "bernama", "bertajuk", "bermerek",
                  "bergelar", "diberi"}
-
-
-def _looks_like_a_verb(word: str) -> bool:
-    return len(word) >= 6 and word.startswith(("me", "di", "ber", "ter")) and not is_dictionary_root(word)
 
 
 def _names_a_kind(word: str) -> bool:

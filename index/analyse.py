@@ -488,3 +488,8 @@ def is_ordinary_word(word: str) -> bool:
     """A dictionary root or a word derived from one ("pengungsian", "kendaraan"): not a name."""
     word = word.lower()
     return is_dictionary_root(word) or is_dictionary_root(_stem_uncached(word))
+
+
+def looks_verbal(word: str) -> bool:
+    """A verb by its shape ("mengguncang", "dituduh", "berjaga"): no unit, no name head."""
+    return len(word) >= 6 and word.lower().startswith(("me", "ber", "di", "ter"))

@@ -54,7 +54,7 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
         return where(qtype, sentence, words, head)
     if qtype == "berapa":
         return how_many(sentence, words)
-    if qtype == "nama" and head and head.removesuffix("nya") in _OFFICE_HEADS:  # "Jake Sullivan jabatannya apa?"
+    if qtype == "nama" and head in _OFFICE_HEADS:  # "Jake Sullivan jabatannya apa?"
         return who(sentence, {w for w in words if w.removesuffix("nya") not in _OFFICE_HEADS})
     if qtype == "nama":
         return named(sentence, words, head)
@@ -65,6 +65,7 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
     return None
 
 
+_ANY_PLACE_PREPOSITION = tuple(p for asked in PREPOSITIONS.values() for p in asked)
 _OFFICE_HEADS = {"jabatan", "profesi", "pekerjaan", "posisi", "kedudukan"}
 
 
@@ -91,7 +92,7 @@ def has_answer_type(qtype: str | None, sentence: str) -> bool:
     if qtype == "siapa":
         return bool(person_candidates(sentence) or org_candidates(sentence))
     if qtype in PREPOSITIONS:
-        return bool(place_candidates(sentence, ("di", "ke", "dari", "menuju")) or known_places(sentence))
+        return bool(place_candidates(sentence, _ANY_PLACE_PREPOSITION) or known_places(sentence))
     if qtype == "berapa":
         return bool(number_candidates(sentence, None))
     if qtype == "mengapa":

@@ -3,6 +3,7 @@ candidate, and telling a name from a capitalised common word."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -166,7 +167,8 @@ def title_words() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def not_names() -> frozenset[str]:
-    return frozenset(load_lexicon("not_names.txt"))
+    """Capitalised words that name nothing: the stopwords ("Namun", "Bahkan") and not_names.txt."""
+    return frozenset(load_lexicon("not_names.txt")) | STOPWORDS
 
 
 def looks_affixed(word: str) -> bool:
@@ -193,13 +195,15 @@ STOP_AFTER = {"yang", "di", "ke", "dari", "dan", "untuk", "pada", "dengan", "sej
                "sekitar", "lebih", "kurang", "hanya", "saja", "lain", "lainnya", "semisal", "seperti", "misalnya"}
 
 
-def looks_verbal(word: str) -> bool:
-    """ "tiga bom mengguncang": a verb after the counted noun is not part of the unit."""
-    return len(word) >= 6 and word.lower().startswith(("me", "ber", "di", "ter"))
-
-
 NAME_CONNECTORS = {"de", "du", "des", "da", "dos", "van", "von", "der", "bin", "binti", "al", "el", "la", "to", "of",
                    "and"}
+
+
+def connects_name(sentence: str, spans: Spans, at: int, is_name: Callable[[int], bool]) -> bool:
+    """ "Rio da Cunha", "Ludwig van Beethoven": word `at` is a lowercase connector between two parts
+    of one name, with no punctuation before the part that follows."""
+    return (spans[at][0] in NAME_CONNECTORS and at + 1 < len(spans) and is_name(at + 1)
+            and not gap_before(sentence, spans, at + 1))
 
 
 def name_runs(sentence: str) -> list[Candidate]:
@@ -211,11 +215,13 @@ def name_runs(sentence: str) -> list[Candidate]:
             i += 1
             continue
         end = i + 1
-        while end < len(spans) and not gap_before(sentence, spans, end) and (
-            spans[end][0][:1].isupper() or spans[end][0].isdigit()
-            or (spans[end][0] in NAME_CONNECTORS and end + 1 < len(spans) and spans[end + 1][0][:1].isupper())
-        ):
-            end += 1
+        while end < len(spans) and not gap_before(sentence, spans, end):
+            if spans[end][0][:1].isupper() or spans[end][0].isdigit():
+                end += 1
+            elif connects_name(sentence, spans, end, lambda k: spans[k][0][:1].isupper()):
+                end += 2
+            else:
+                break
         start = i
         while start < end - 1 and (not_a_name(spans[start][0]) or spans[start][0].lower() in STOPWORDS):
             start += 1  # "Kini Jepang", "Namun Partai Hijau": the opener is no part of the name
@@ -239,14 +245,14 @@ def bracketed_beside_asked(sentence: str, cand: Candidate, question_words: set[s
     return bool(words) and words[-1][0].lower() in question_words
 
 
-_COPULA = re.compile(r"\b(?:adalah|merupakan|ialah)\b")
+COPULA = re.compile(r"\b(?:adalah|merupakan|ialah|yaitu|yakni|disebut juga)\b", re.IGNORECASE)  # "X adalah Y"
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 
 def copula_subject(sentence: str, question_words: set[str]) -> Candidate | None:
     """ "Kina (kode ISO 4217: PGK) adalah mata uang Papua Nugini." answers "Apa mata uang Papua
     Nugini?": when what follows "adalah" restates the question, the name before it is the answer."""
-    m = _COPULA.search(sentence)
+    m = COPULA.search(sentence)
     if not m:
         return None
     keys = {q for q in question_words if q not in QUESTION_STOP and len(q) > 1 and not q.startswith(("siapa", "apa"))}

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import re
 
-_COPULA = re.compile(r"\b(?:adalah|merupakan|ialah|yaitu|yakni|disebut juga)\b", re.IGNORECASE)
+from bot.short_answer.common import COPULA
 _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\s[—–]\s?|,\s(?:dan|serta|sedangkan|namun|tetapi)\s")
 _WORD = re.compile(r"\w+")
 MAX_WORDS = 25
 
 
 def is_definition(sentence: str) -> bool:
-    return bool(_COPULA.search(sentence))
+    return bool(COPULA.search(sentence))
 
 
 def definition(sentence: str, question_words: set[str]) -> str | None:
     """The phrase after the copula, up to the clause's end, when the words before it name what
     the question asks about."""
-    match = _COPULA.search(sentence)
+    match = COPULA.search(sentence)
     if not match:
         return None
     subject = {w.lower() for w in _WORD.findall(sentence[:match.start()])}

@@ -17,7 +17,6 @@ from bot.short_answer.common import (
     Spans,
     copula_subject,
     looks_affixed,
-    looks_verbal,
     name_runs,
     not_a_name,
     overlaps_question,
@@ -26,7 +25,7 @@ from bot.short_answer.common import (
     title_words,
     word_spans,
 )
-from index.analyse import is_dictionary_root
+from index.analyse import is_dictionary_root, looks_verbal
 
 
 def _spells(letters: str, words: list[str]) -> bool:

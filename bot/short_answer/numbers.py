@@ -9,13 +9,12 @@ from bot.short_answer.common import (
     STOP_AFTER,
     Candidate,
     bracketed_beside_asked,
-    looks_verbal,
     pick,
     related,
     word_spans,
 )
 from bot.short_answer.dates import date_candidates
-from index.analyse import STOPWORDS
+from index.analyse import STOPWORDS, looks_verbal
 
 _NUMBER_WORD = (r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus"
                 r"|seribu|sejuta|semiliar)(?:\s+(?:belas|puluh|ratus|ribu|juta|miliar|triliun))*"
@@ -135,7 +134,7 @@ _MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
 _UNITS_OF = {word: frozenset(units) for words, units in _MEASURED_BY for word in words}
 
 
-_ORDINAL_BEFORE = re.compile(r"\bke\s?-?\s?$", CASELESS)
+_ORDINAL_BEFORE = re.compile(r"\bke\s?-\s?$", CASELESS)  # "korban ke-3", "Hari Jadi Ke - 447"; not "naik ke 40"
 _REGULATION_NUMBER = re.compile(r"\b(?:Nomor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+Tahun\s+\d{4})?")
 
 
@@ -160,14 +159,18 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
             b += 1.0
         if asks_age and bracketed_beside_asked(sentence, cand, question_words):
             b += 4.0  # "Yves Chauvin (74)" for "Berapa usia Yves Chauvin?"
-        if asks_ordinal and _ORDINAL_BEFORE.search(sentence[:cand.start]):
+        if asks_ordinal and ordinal(cand):
             b += 5.0  # "Hari Jadi Ke - 447": the ordinal outweighs any count
         return b
 
     asks_age = bool(question_words & {"usia", "umur", "berumur", "berusia"})
     asks_ordinal = "keberapa" in question_words or {"ke", "berapa"} <= question_words  # "hari jadi ke berapa"
+
+    def ordinal(cand: Candidate) -> bool:
+        return bool(_ORDINAL_BEFORE.search(sentence[:cand.start]))
+
     if not asks_ordinal:  # "korban ke-3" counts nothing
-        pairs = [(c, u) for c, u in pairs if not sentence[:c.start].lower().endswith("ke-")]
+        pairs = [(c, u) for c, u in pairs if not ordinal(c)]
 
     # "Berapa luas Brebes?" over "1.902,37km² … 1.732.719 jiwa": a quantity in another measure is the
     # wrong kind of answer, and none is better than a wrong one.

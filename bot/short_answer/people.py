@@ -6,11 +6,11 @@ import re
 from bot.question import place_span
 from bot.short_answer.common import (
     QUESTION_STOP,
-    NAME_CONNECTORS,
     REGIONS,
     TITLE_START,
     Candidate,
     Spans,
+    connects_name,
     copula_subject,
     gap_before,
     looks_affixed,
@@ -62,9 +62,8 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         while end < len(words) and not gap_before(sentence, spans, end):
             if _name_token(words, end, first=False):
                 end += 1
-            elif words[end] in NAME_CONNECTORS and end + 1 < len(words) and _name_token(words, end + 1, first=False) \
-                    and not gap_before(sentence, spans, end + 1):
-                end += 2  # "Rio da Cunha", "Ludwig van Beethoven"
+            elif connects_name(sentence, spans, end, lambda k: _name_token(words, k, first=False)):
+                end += 2
             else:
                 break
         if i > 0 and words[i - 1].lower() in _NO_ONE_BEFORE or words[i].lower() in _PLACE_HEADS:
@@ -204,8 +203,8 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
         while end < len(spans) and end - j < 5 and (end == j or not gap_before(sentence, spans, end)):
             if named_at(end):
                 end += 1
-            elif end > j and spans[end][0] in NAME_CONNECTORS and end + 1 < len(spans) and named_at(end + 1):
-                end += 2  # "Rio da Cunha"
+            elif end > j and connects_name(sentence, spans, end, named_at):
+                end += 2
             else:
                 break
         if end > j and not (end == j + 1 and len(spans[j][0]) == 1):  # a lone initial is no name
