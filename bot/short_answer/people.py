@@ -225,7 +225,8 @@ def who(sentence: str, question_words: set[str]) -> str | None:
         if title:
             weight += _title_fit(title, question_words, asks_office)
             before = sentence[:cand.start].rstrip(" ,")
-            if before.endswith(title) and not _mostly_asked(title, question_words):
+            if before.endswith(title) and not _mostly_asked(title, question_words) \
+                    and title.lower() not in _HONORIFICS:  # "mendiang Yevgeny Prigozhin" is Yevgeny Prigozhin
                 shown = f"{title} {cand.text}"
         cands.append(Candidate(cand.start, cand.end, shown, weight))
     keys = {q for q in question_words if q not in QUESTION_STOP}
@@ -245,6 +246,9 @@ def who(sentence: str, question_words: set[str]) -> str | None:
         return 2.0 if near <= 40 else 0.0
 
     return pick(cands, sentence, question_words, bonus)
+
+
+_HONORIFICS = {"mendiang", "almarhum", "almarhumah", "sang"}
 
 
 def _title_fit(title: str, question_words: set[str], asks_office: bool) -> float:

@@ -142,8 +142,8 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
         if other not in asked:
             cands += [Candidate(c.start, c.end, c.text, c.weight - 1.5)
                       for c in place_candidates(sentence, (other,))]
-    if head:
-        cands += [Candidate(c.start, c.end, c.text, 0.5 + 2.5 * (c.text.lower().split()[0] == head))
+    if head:  # "Kabupaten Nabire", "kota Kharkiv"
+        cands += [Candidate(c.start, c.end, c.text, 0.5 + 2.5 * (head in (c.text.lower().split()[0], _word_before(sentence, c))))
                   for c in name_runs(sentence)]
     cands = drop_overlaps(cands + known_places(sentence)) + _located_after(sentence, question_words, head)
     cands = [_past_the_asked(c, question_words) for c in cands]
@@ -154,6 +154,11 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
         cands = [c for c in cands if tuple(c.text.lower().split()) in countries()] or cands
     # "Negara mana yang menguasai …" asks for a subject, written before its verb: no side is favoured
     return pick(cands, sentence, question_words, after=1.0 if head else 1.5)
+
+
+def _word_before(sentence: str, cand: Candidate) -> str:
+    words = word_spans(sentence[:cand.start])
+    return words[-1][0].lower() if words else ""
 
 
 def _past_the_asked(cand: Candidate, question_words: set[str]) -> Candidate:
