@@ -19,6 +19,8 @@ from tests.conftest import require_dataset
 
 ARCHIVE = Path(__file__).parent / "archive"
 QUESTIONS = ARCHIVE / "questions.jsonl"
+TRAINING = ARCHIVE / "train_more.jsonl"  # further articles' questions, for training only
+BOTH = pytest.mark.parametrize("path", [QUESTIONS, TRAINING], ids=["questions", "train_more"])
 STYLES = {"formal", "chatty", "abbrev", "misspelt"}
 SPLITS = {"train": 0.50, "dev": 0.25, "test": 0.25}
 CATEGORIES = {"tajuk utama", "olahraga", "showbiz", "teknologi", "hiburan", "inspirasi"}
@@ -29,8 +31,8 @@ RESOLVED_DATE = re.compile(
 )
 
 
-def _items() -> list[dict]:
-    return [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+def _items(path: Path = QUESTIONS) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _normal(text: str) -> str:
@@ -42,15 +44,16 @@ def _squashed(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
-def test_every_line_has_the_fields_of_its_kind() -> None:
-    items = _items()
+@BOTH
+def test_every_line_has_the_fields_of_its_kind(path: Path) -> None:
+    items = _items(path)
     for item in items:
         where = item.get("question")
         assert COMMON <= item.keys(), where
         assert isinstance(item["question"], str) and item["question"].strip(), where
         assert item["previous"] is None, where
         assert item["style"] in STYLES, where
-        assert item["split"] in SPLITS, where
+        assert item["split"] in (SPLITS if path == QUESTIONS else {"train"}), where
         assert item["category"] in CATEGORIES, where
         assert item["article_id"].startswith("indosum-"), where
         if item["abstain"] is True:
@@ -63,6 +66,18 @@ def test_every_line_has_the_fields_of_its_kind() -> None:
             assert answer is None or (answer and all(isinstance(a, str) and a.strip() for a in answer)), where
     questions = [i["question"].lower() for i in items]
     assert len(questions) == len(set(questions)), "duplicate questions"
+
+
+def test_no_training_question_repeats_an_evaluation_one() -> None:
+    assert not {i["question"].lower() for i in _items()} & {i["question"].lower() for i in _items(TRAINING)}
+
+
+def test_training_questions_cover_every_article_and_style() -> None:
+    items = _items(TRAINING)
+    answerable = Counter(i["article_id"] for i in items if not i["abstain"])
+    assert len(answerable) >= 70 and min(answerable.values()) >= 3
+    assert {i["article_id"] for i in items if i["abstain"]} <= set(answerable)
+    assert {i["style"] for i in items} == STYLES
 
 
 def test_counts_reach_the_thresholds() -> None:
@@ -101,9 +116,10 @@ def _articles() -> dict[str, dict]:
         return {a["id"]: a for a in map(json.loads, lines)}
 
 
-def test_evidence_is_quoted_from_its_article_and_answers_are_in_it() -> None:
+@BOTH
+def test_evidence_is_quoted_from_its_article_and_answers_are_in_it(path: Path) -> None:
     articles = _articles()
-    for item in _items():
+    for item in _items(path):
         article = articles[item["article_id"]]
         where = item["question"]
         assert item["category"] == article["category"], where
@@ -129,9 +145,11 @@ def test_articles_and_splits_follow_the_seeded_draw() -> None:
     spec.loader.exec_module(make_split)
     drawn = {row.article_id: row.split for row in make_split.draw(list(articles.values()))}
     used = {i["article_id"]: i["split"] for i in _items()}
+    used.update({i["article_id"]: "train-more" for i in _items(TRAINING)})
     assert used == drawn
 
 
+@BOTH
 @pytest.mark.parametrize("field", ["topic", "kind"])
-def test_descriptive_fields_are_filled(field: str) -> None:
-    assert all(isinstance(i.get(field), str) and i[field] for i in _items())
+def test_descriptive_fields_are_filled(path: Path, field: str) -> None:
+    assert all(isinstance(i.get(field), str) and i[field] for i in _items(path))

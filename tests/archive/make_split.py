@@ -56,6 +56,8 @@ def shingles(text: str, n: int = 5) -> set[str]:
 
 def draw(articles: list[dict], seed: int = SEED) -> list[Drawn]:
     """Articles drawn in seeded order until every topic's quota is met, then split 50/25/25 by article.
+    The evaluation articles come first; further articles, for training only (`train_more.jsonl`),
+    are drawn after them in the same order with the same quotas, so the first draw never changes.
 
     Skipped: texts too short or long to ask three questions from (under 1,200 or over 5,000
     characters, fewer than five paragraphs), a repeated title, and any article that is a
@@ -79,6 +81,7 @@ def draw(articles: list[dict], seed: int = SEED) -> list[Drawn]:
     order = list(range(len(articles)))
     rng.shuffle(order)
     chosen: dict[str, list[int]] = {t: [] for t in QUOTAS}
+    more: dict[str, list[int]] = {t: [] for t in QUOTAS}
     seen_titles: set[str] = set()
     for i in order:
         a = articles[i]
@@ -86,13 +89,16 @@ def draw(articles: list[dict], seed: int = SEED) -> list[Drawn]:
         if not (1200 <= len(a["text"]) <= 5000 and len(paragraphs) >= 5):
             continue
         topic = topic_of(a) if a["category"] == "tajuk utama" else a["category"]
-        if topic not in chosen or len(chosen[topic]) >= QUOTAS[topic]:
+        if topic not in chosen:
+            continue
+        into = chosen if len(chosen[topic]) < QUOTAS[topic] else more
+        if len(into[topic]) >= QUOTAS[topic]:
             continue
         key = a["title"].lower()[:40]
         if key in seen_titles or near_duplicate(i):
             continue
         seen_titles.add(key)
-        chosen[topic].append(i)
+        into[topic].append(i)
     # articles in topic order are dealt train, dev, train, test in turn: 50/25/25 overall and
     # every split sees every topic
     pattern = ("train", "dev", "train", "test")
@@ -101,6 +107,8 @@ def draw(articles: list[dict], seed: int = SEED) -> list[Drawn]:
         rng.shuffle(picked)
         for i in picked:
             out.append(Drawn(pattern[len(out) % 4], topic, articles[i]["id"], articles[i]["title"]))
+    for topic, picked in more.items():
+        out.extend(Drawn("train-more", topic, articles[i]["id"], articles[i]["title"]) for i in picked)
     return out
 
 
