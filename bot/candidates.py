@@ -105,6 +105,7 @@ def build_candidates(
             terms_per = row.sentence_terms if len(row.sentence_terms) == len(spans) else [[] for _ in spans]
             flat.extend((row, span, terms) for span, terms in zip(spans, terms_per))
         passage_terms = {row.passage_id: frozenset(t for ts in row.sentence_terms for t in ts) for row in rows}
+        heading_terms = _heading_terms(rows)
         if flat:  # the dateline is no part of the first sentence's content: never quoted, never an answer
             row, (start, end), terms = flat[0]
             flat[0] = (row, (start + dateline_length(row.text[start:end]), end), terms)
@@ -126,7 +127,21 @@ def build_candidates(
                 passage_bm25=hit_scores.get(row.passage_id, 0.0),
                 neighbour_terms=frozenset(around),
                 passage_terms=passage_terms[row.passage_id],
-                heading_terms=frozenset(row.sentence_terms[0]) if row.heading and row.sentence_terms else frozenset(),
+                heading_terms=heading_terms.get(row.passage_id, frozenset()),
                 caption=row.kind == "caption",
             ))
+    return out
+
+
+def _heading_terms(rows: list[PassageRow]) -> dict[int, frozenset[str]]:
+    """Per passage, the terms of the heading above it: the passage that opens with its heading
+    stores them as its first sentence's, and the further passages cut from the same paragraph
+    share them."""
+    out: dict[int, frozenset[str]] = {}
+    current: tuple[str, frozenset[str]] | None = None
+    for row in rows:
+        if row.heading and row.sentence_terms and row.text.startswith(row.heading):
+            current = (row.heading, frozenset(row.sentence_terms[0]))
+        if row.heading and current and current[0] == row.heading:
+            out[row.passage_id] = current[1]
     return out

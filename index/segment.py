@@ -112,16 +112,21 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out or [(start, end)]
 
 
-def _only_space_between(text: str, a: int, b: int) -> bool:
-    return not normalise_whitespace(text[a:b])
+# Between a heading and its paragraph: nothing, or the list mark of an FAQ's answer ("- Apa …?\n- Dalam …").
+_JOINING_RE = re.compile(r"\s*(?:[-*•●▪◦]|\d{1,2}[.)])?\s*")
+
+
+def _joins(text: str, a: int, b: int) -> bool:
+    return bool(_JOINING_RE.fullmatch(text, a, b))
 
 
 def _passage(text: str, start: int, end: int, kind: str, heading: str | None,
-             heading_joined: bool) -> Passage:
+             body_start: int | None = None) -> Passage:
+    """`body_start` set: the passage opens with its heading, which is its own "sentence" (it has no
+    final punctuation to end it), and the paragraph's sentences follow from there."""
     body = normalise_whitespace(text[start:end])
-    if heading_joined and heading:
-        # The heading is its own "sentence": it has no final punctuation to end it.
-        offset = len(heading) + 1
+    if body_start is not None and heading:
+        offset = len(body) - len(normalise_whitespace(text[body_start:end]))
         rest = split_sentences(body[offset:])
         sentences = [(0, len(heading))] + [(s + offset, e + offset) for s, e in rest]
     else:
@@ -138,13 +143,14 @@ def make_passages(text: str, blocks: list[Block]) -> list[Passage]:
             heading = block
             continue
         if block.kind == "caption":
-            passages.append(_passage(text, block.start, block.end, "caption", None, False))
+            passages.append(_passage(text, block.start, block.end, "caption", None))
             continue
         heading_text = normalise_whitespace(heading.text) if heading else None
-        joined = heading is not None and _only_space_between(text, heading.end, block.start)
+        joined = heading is not None and _joins(text, heading.end, block.start)
         for i, (s, e) in enumerate(_chunks(text, block.start, block.end)):
-            first_joined = joined and i == 0
-            start = heading.start if first_joined else s
-            passages.append(_passage(text, start, e, "paragraph", heading_text, first_joined))
+            if joined and i == 0:
+                passages.append(_passage(text, heading.start, e, "paragraph", heading_text, body_start=s))
+            else:
+                passages.append(_passage(text, s, e, "paragraph", heading_text))
         heading = None
     return passages

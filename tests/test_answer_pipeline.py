@@ -41,6 +41,24 @@ def test_candidates_are_every_sentence_of_the_article_with_its_context():
     assert cands.articles[0].terms >= {"tinggi", "banjir", "ungsi"}
 
 
+def test_a_heading_is_context_for_every_sentence_under_it_and_for_no_other():
+    faq = "Apa yang dibahas Kim? - Kim membahas senjata. Mereka juga membahas Ukraina."
+    rest = "Pembicaraan berlangsung hangat."
+    rows = [
+        PassageRow(1, "a", 0, None, "Banjir melanda Kota Baru.", [(0, 25)], [["banjir", "landa", "kota", "baru"]]),
+        PassageRow(2, "a", 1, "Apa yang dibahas Kim?", faq, [(0, 21), (24, 45), (46, len(faq))],
+                   [["bahas", "kim"], ["kim", "bahas", "senjata"], ["bahas", "ukraina"]]),
+        PassageRow(3, "a", 2, "Apa yang dibahas Kim?", rest, [(0, len(rest))], [["bicara", "langsung", "hangat"]]),
+        PassageRow(4, "a", 3, "Lain", "Tanpa judul di depan.", [(0, 21)], [["judul", "depan"]]),
+    ]
+    cands = build_candidates([("a", 5.0)], {"a": _info("a")}, {"a": []}, rows, {2: 5.0})
+    heading = {s.text: s.heading_terms for s in cands.sentences}
+    assert heading["Mereka juga membahas Ukraina."] == {"bahas", "kim"}  # not its neighbour's words
+    assert heading["Pembicaraan berlangsung hangat."] == {"bahas", "kim"}  # the same paragraph, cut further on
+    assert heading["Tanpa judul di depan."] == frozenset()  # its heading's words were never stored
+    assert heading["Banjir melanda Kota Baru."] == frozenset()
+
+
 def test_articles_are_ranked_by_their_best_passage():
     assert group_articles([(3, 9.0), (1, 8.0), (4, 7.0), (2, 6.0)], {1: "a", 2: "b", 3: "a", 4: "c"}, 2) == [
         ("a", 9.0), ("c", 7.0)]

@@ -250,6 +250,8 @@ def test_edit_candidates_on_junk():
     ("Organisasi Jepang apakah yang meneliti banjir itu?", "nama", "organisasi"),
     ("pelajar itu diserahin ke polsek mana?", "nama", "polsek"),
     ("operasi turki di afrin namanya apa", "nama", "operasi"),
+    ("jake sullivan jabatannya apa", "nama", "jabatan"),  # "-nya" is no part of the asked noun
+    ("lagunya apa yang dibawain harry styles", "nama", "lagu"),
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     assert answer_kind(analyse_question(text)) == (kind, head)

@@ -84,6 +84,16 @@ def test_heading_joins_following_paragraph():
     assert [p.text[s:e] for s, e in p.sentences] == ["Latar Belakang", "Kim bertemu Putin.", "Mereka membahas senjata."]
 
 
+def test_an_faq_question_opens_its_answer_across_the_list_mark():
+    text = "- Apa yang dibahas Kim?\n- Dalam pertemuan itu Kim membahas senjata. Mereka juga membahas Ukraina.\n"
+    blocks = _blocks(text, [("heading", "Apa yang dibahas Kim?"),
+                            ("paragraph", "Dalam pertemuan itu Kim membahas senjata. Mereka juga membahas Ukraina.")])
+    [p] = make_passages(text, blocks)
+    assert p.text == normalise_whitespace(text[p.start:p.end])  # the mark stays: the quote is verbatim
+    assert [p.text[s:e] for s, e in p.sentences] == [
+        "Apa yang dibahas Kim?", "Dalam pertemuan itu Kim membahas senjata.", "Mereka juga membahas Ukraina."]
+
+
 def test_heading_separated_by_caption_is_kept_as_field_only():
     text = "Sub Judul\nFoto dua orang. (Foto: Antara)\nIsi paragraf di sini."
     blocks = _blocks(text, [("heading", "Sub Judul"), ("caption", "Foto dua orang. (Foto: Antara)"),

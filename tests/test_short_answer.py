@@ -490,7 +490,7 @@ def test_a_quoted_title_loses_the_comma_inside_its_quotes_and_a_unit_is_no_adver
 
 def test_an_asked_office_is_the_title_at_the_named_person():
     sentence = "Pada hari Selasa, penasihat keamanan nasional AS Jake Sullivan memperingatkan Korea Utara."
-    assert short_answer("nama", sentence, None, words("jake sullivan jabatannya apa"), "jabatannya") == \
+    assert short_answer("nama", sentence, None, words("jake sullivan jabatannya apa"), "jabatan") == \
         "penasihat keamanan nasional AS"
 
 
