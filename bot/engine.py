@@ -30,6 +30,7 @@ from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_
 from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, short_answer
 from index import bm25
 from index.analyse import Analyzer, is_dictionary_root
+from index.clean import dateline_length
 from index.health import IndexDamaged, IndexUnavailable, check_index, is_damage, open_uri
 from index.store import get_meta, open_db, split_sentence_terms
 
@@ -49,6 +50,7 @@ SECOND_SOURCE_RATIO = 0.25  # a further quote's probability must reach this shar
 NEAR_DUPLICATE = 0.8  # term-set overlap above which two passages count once (the same wire copy)
 _PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|asal|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"[”\"],?\s*(?:ujar|kata|tambah|tegas|jelas)(?:nya)?\s+[A-Z]")
+_OPENS_FROM_BEFORE = re.compile(r"(?:Ia|Dia|Mereka|Keduanya|Beliau|Hal (?:ini|itu|tersebut))\b")
 _EXPLICIT_DATE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}/\d{1,2}\b")
 
 
@@ -360,7 +362,7 @@ class Engine:
         since it usually carries the explanation."""
         quotes = []
         for sentence in picked:
-            text = _with_next_sentence(sentence) if explain else sentence.text
+            text = _quoted_text(sentence, explain)
             spans = [(t.start, t.end) for t in self._analyzer.tokens(text) if t.term in terms]
             text, spans = trim_quote(text, QUOTE_LIMIT, spans)
             info = sentence.article.info
@@ -423,10 +425,17 @@ class Engine:
             db.close()
 
 
-def _with_next_sentence(sentence: Sentence, limit: int = 480) -> str:
+def _quoted_text(sentence: Sentence, explain: bool, limit: int = 480) -> str:
+    """The sentence, opened by the one before it when it starts from it ("Mereka juga membahas …"
+    says nothing without who "mereka" are), and followed by the next one when it explains."""
     start, end = sentence.span
+    before = [s for s in sentence.passage_spans if s[1] <= start]
+    if before and _OPENS_FROM_BEFORE.match(sentence.text) and end - before[-1][0] <= limit:
+        start, first_end = before[-1]
+        if sentence.passage_ordinal == 0 and len(before) == 1:  # the article's first sentence: not its dateline
+            start += dateline_length(sentence.passage_text[start:first_end])
     following = [s for s in sentence.passage_spans if s[0] >= end]
-    if following and following[0][1] - start <= limit:
+    if explain and following and following[0][1] - start <= limit:
         end = following[0][1]
     return sentence.passage_text[start:end]
 

@@ -9,6 +9,7 @@ import numpy as np
 
 from bot.answer import ArticleInfo
 from bot.candidates import PassageRow, build_candidates, group_articles
+from bot.engine import _quoted_text
 from bot.features import SENTENCE_FEATURES, coverage, proximity, sentence_features
 from bot.models import LinearModel, blank_model
 from bot.query import Query
@@ -57,6 +58,21 @@ def test_a_heading_is_context_for_every_sentence_under_it_and_for_no_other():
     assert heading["Pembicaraan berlangsung hangat."] == {"bahas", "kim"}  # the same paragraph, cut further on
     assert heading["Tanpa judul di depan."] == frozenset()  # its heading's words were never stored
     assert heading["Banjir melanda Kota Baru."] == frozenset()
+
+
+def test_a_quote_that_starts_from_the_sentence_before_opens_with_it():
+    text = "Kim dan Shoigu membahas senjata. Mereka juga membahas Ukraina. Pertemuan itu hangat."
+    rows = [PassageRow(1, "a", 0, None, text, [(0, 32), (33, 62), (63, len(text))],
+                       [["kim", "shoigu", "bahas", "senjata"], ["bahas", "ukraina"], ["temu", "hangat"]])]
+    first, they, warm = build_candidates([("a", 5.0)], {"a": _info("a")}, {"a": []}, rows, {1: 5.0}).sentences
+    assert _quoted_text(they, explain=False) == "Kim dan Shoigu membahas senjata. Mereka juga membahas Ukraina."
+    assert _quoted_text(first, explain=False) == first.text  # nothing before it to open with
+    assert _quoted_text(warm, explain=False) == "Pertemuan itu hangat."
+    assert _quoted_text(first, explain=True) == "Kim dan Shoigu membahas senjata. Mereka juga membahas Ukraina."
+    text = "Jakarta, CNN Indonesia - - Banjir melanda Kota Baru. Mereka mengungsi."
+    rows = [PassageRow(1, "a", 0, None, text, [(0, 52), (53, len(text))], [["banjir"], ["ungsi"]])]
+    _, crowd = build_candidates([("a", 5.0)], {"a": _info("a")}, {"a": []}, rows, {1: 5.0}).sentences
+    assert _quoted_text(crowd, explain=False) == "Banjir melanda Kota Baru. Mereka mengungsi."  # no dateline
 
 
 def test_articles_are_ranked_by_their_best_passage():
