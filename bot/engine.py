@@ -24,7 +24,7 @@ from bot.features import FACTOID_KINDS, answer_features, coverage, decline_featu
 from bot.models import Models, load_models
 from bot.query import Query
 from bot.question import (PLACE_QTYPES, Question, analyse_question, colloquial_variants, edit_candidates,
-                          frame_words)
+                          frame_words, may_abbreviate, skeleton)
 from bot.quotes import trim_quote
 from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search
 from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, short_answer
@@ -277,7 +277,8 @@ class Engine:
                 continue
             # Chat Indonesian: "nyuri" is curi, "diserahin" is diserahkan.
             surface = content[token.start:token.end].lower()
-            formal = self._formal_term(conn, surface)
+            formal = self._formal_term(conn, surface) or (self._spelt_out(conn, surface)
+                                                           if may_abbreviate(surface) else None)
             if formal:
                 term, df, spelling = formal
                 terms[i], dfs[term], query.corrections[surface] = term, df, spelling
@@ -333,6 +334,23 @@ class Engine:
                 if found:
                     return terms[0], found[terms[0]], variant
         return None
+
+    def _spelt_out(self, conn: sqlite3.Connection, word: str) -> tuple[str, int, str] | None:
+        """The indexed word a vowel-less chat abbreviation stands for ("brgkt" → berangkat): same
+        first letter, same consonants; the most frequent term wins. Its term, document frequency
+        and spelling."""
+        first = word[0]
+        rows = conn.execute(
+            "SELECT s.word, s.term, t.df FROM stems s JOIN terms t ON t.term = s.term "
+            "WHERE s.word >= ? AND s.word < ? AND s.word GLOB ?",
+            (first, chr(ord(first) + 1), "*".join(word)),
+        ).fetchall()
+        wanted = skeleton(word)
+        found = [(df, -len(w), w, term) for w, term, df in rows if w != word and skeleton(w) == wanted]
+        if not found:
+            return None
+        df, _, spelling, term = max(found)
+        return term, df, spelling
 
     def _closest_term(self, conn: sqlite3.Connection, word: str) -> tuple[str, int] | None:
         """The most frequent indexed word one edit away from `word`, with its document frequency. A

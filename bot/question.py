@@ -462,6 +462,22 @@ def colloquial_variants(word: str) -> list[str]:
     return out
 
 
+def skeleton(word: str) -> str:
+    """The consonants a chat abbreviation keeps: "berangkat" and "brgkt" are both "brgkt" ("ng" is
+    written "g"), "pemerintah" and "pmrnth" both "pmrnth"."""
+    return re.sub(r"[aeiou]", "", word.lower().replace("ng", "g").replace("ny", "n"))
+
+
+def may_abbreviate(word: str) -> bool:
+    """A chat abbreviation drops every vowel ("string" keeps one: it is a word of its own), and is
+    long enough to name one word."""
+    w = word.lower()
+    return w.isalpha() and len(skeleton(w)) >= MIN_SKELETON and not any(c in _VOWELS for c in w)
+
+
+MIN_SKELETON = 4  # "brgkt", "prsdn"; shorter ones ("yg", "dgn") are too ambiguous and listed by hand
+
+
 def edit_candidates(word: str) -> set[str]:
     """Every string one edit away, so a misspelt name can be matched against the index vocabulary."""
     w = word.lower() if isinstance(word, str) else ""
@@ -502,7 +518,7 @@ def _which_head(before: list[str]) -> str | None:
     penyebab …" asks what, not which Uno); the last word when the question opens with names
     ("KRI apa …")."""
     last = before[-1]
-    if last in _NOT_HEADS or looks_verbal(last) and not is_dictionary_root(last) and last not in _NAMING_VERBS:
+    if last in _NOT_HEADS or last in _MEANS_VERBS or looks_verbal(last) and not is_dictionary_root(last) and last not in _NAMING_VERBS:
         return None  # "dituduh mengirim apa" asks for its object; "disebut apa" for a name
     if last in ("nama", "namanya"):  # "operasi Turki di Afrin namanya apa": what opens the question
         return before[0] if before[0].isalpha() and before[0] not in _NOT_HEADS | STOPWORDS else None
@@ -570,6 +586,10 @@ _FRAME_WORDS = {"nama", "namanya", "letak", "terletak", "letaknya", "lokasi", "l
 def frame_words(content: str) -> list[str]:
     """The words of the question's content that only frame it."""
     return [w for w in _tokens(content.lower()) if w in _FRAME_WORDS]
+
+
+# "naik apa", "pakai apa" ask by what means: the verb names no kind of thing.
+_MEANS_VERBS = {"naik", "menaiki", "pakai", "pake", "memakai", "make", "menggunakan", "gunakan"}
 
 
 _DEFINITION_LEADS = (("apa", "itu"), ("apa", "yang", "dimaksud"), ("apakah", "yang", "dimaksud"), ("apa", "arti"),

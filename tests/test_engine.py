@@ -172,3 +172,23 @@ def test_a_long_misspelt_word_is_read_as_the_indexed_word_even_a_dictionary_one(
     assert seen is not None and "datang" in seen[0].terms
     seen = engine.retrieve(analyse_question("kapan Wati datang"))  # "hati" is one edit away, and indexed
     assert seen is not None and "wati" in seen[0].unknown
+
+
+def test_a_vowel_less_chat_abbreviation_is_read_as_the_word_it_shortens(tmp_path: Path) -> None:
+    """ "brgkt" is berangkat (the more frequent of the words with its consonants, not bertingkat
+    or berperangkat); a word with its vowels is never read so."""
+    from index.build import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(3):
+        (corpus / f"{i}.txt").write_text(f"Rombongan {i} berangkat dari Jakarta pada pagi hari.\n", encoding="utf-8")
+    (corpus / "other.txt").write_text("Gedung bertingkat itu berperangkat lengkap.\n\nKita datang.\n",
+                                      encoding="utf-8")
+    db = tmp_path / "index.db"
+    build_index(corpus, db)
+    engine = Engine(db)
+    query, _ = engine.retrieve(analyse_question("rombongan brgkt dari mana"))
+    assert "berangkat" in query.terms and query.corrections == {"brgkt": "berangkat"}
+    query, _ = engine.retrieve(analyse_question("kapan rombongan bergkat"))  # two vowels: a typo, not this
+    assert "berangkat" not in query.terms

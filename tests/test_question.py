@@ -252,6 +252,7 @@ def test_edit_candidates_on_junk():
     ("operasi turki di afrin namanya apa", "nama", "operasi"),
     ("jake sullivan jabatannya apa", "nama", "jabatan"),  # "-nya" is no part of the asked noun
     ("lagunya apa yang dibawain harry styles", "nama", "lagu"),
+    ("kim mau ke rusia naik apa", "apa", None),  # by what means, not "which naik"
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     assert answer_kind(analyse_question(text)) == (kind, head)
@@ -285,3 +286,14 @@ def test_colloquial_words_have_formal_readings():
     assert colloquial_variants("nurunin")[0] == "turunkan" and colloquial_variants("nanas") == []
     assert colloquial_variants("ngambil")[0] == "ambil"
     assert colloquial_variants("Kediri") == [] and colloquial_variants("pelajar") == []
+
+
+def test_a_chat_abbreviation_keeps_the_consonants_of_its_word():
+    from bot.question import may_abbreviate, skeleton
+
+    assert skeleton("brgkt") == skeleton("berangkat") != skeleton("bertingkat")
+    assert skeleton("pmrnth") == skeleton("pemerintah")
+    assert may_abbreviate("brgkt") and may_abbreviate("prsdn")
+    assert not may_abbreviate("dgn")  # too short to name one word
+    assert not may_abbreviate("bergkat") and not may_abbreviate("Jakarta")
+    assert not may_abbreviate("string")  # a word of its own, not "steering" shortened
