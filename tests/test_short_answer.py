@@ -499,3 +499,19 @@ def test_a_language_or_a_sentence_opener_is_no_person():
                         words("Siapa yang memimpin ekspedisi itu?")) is None
     assert short_answer("siapa", "Maka, Honda selalu berbeda dari pesaingnya.", None,
                         words("Siapa pesaing Honda?")) is None
+
+
+def test_who_did_it_is_the_agent_after_oleh_past_short_titles():
+    sentence = ("Kanal Banjir Jakarta adalah saluran air (dulu dikenal dengan nama Batavia) yang pertama kali "
+                "dikonsepkan oleh Prof. Ir. Hendrik van Breen, staf Departemen Pekerjaan Umum.")
+    assert short_answer("siapa", sentence, None, words("Siapa yang mengkonsepkan Kanal Banjir Jakarta")) == \
+        "Hendrik van Breen"
+    sentence = "Konfederasi Rhein, sebagai bagian dari Kekaisaran Perancis, dibentuk oleh Napoleon."
+    assert short_answer("siapa", sentence, None, words("Siapa pembentuk Konfederasi Rhein")) == "Napoleon"
+
+
+def test_a_date_cut_out_of_a_bracket_is_no_subject():
+    sentence = ("Sultan Mahmud Badaruddin II (l: Palembang, 1767, w: Ternate, 26 September 1852)[1] adalah "
+                "pemimpin kesultanan Palembang-Darussalam selama dua periode.")
+    found = short_answer("siapa", sentence, None, words("siapakah pemimpin kesultanan Palembang Darussalam"))
+    assert found is None or not any(c.isdigit() for c in found)

@@ -265,6 +265,8 @@ def copula_subject(sentence: str, question_words: set[str]) -> Candidate | None:
         start += 1
     subject = _BRACKETED.sub("", clause[start:]).strip(" \"”'")
     words = [w for w, _, _ in word_spans(subject)]
+    if not subject[:1].isupper() or any(c in subject for c in "()[]"):
+        return None  # "…, w: Ternate, 26 September 1852)[1] adalah …": a comma inside a bracket, no subject
     if not 0 < len(words) <= 6 or overlaps_question(subject, question_words) or not all(
             w[:1].isupper() or w[:1].isdigit() or w in NAME_CONNECTORS for w in words):
         return None

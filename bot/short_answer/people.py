@@ -239,15 +239,21 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     speech_asked = bool(question_words & SPEECH_QUESTION_WORDS)
     speech_at = [s for w, s, _ in word_spans(sentence) if w.lower() in SPEECH_WORDS]
 
+    agent_asked = "oleh" not in question_words  # "siapa yang ditangkap oleh polisi" asks for no agent
+
     def bonus(c: Candidate) -> float:
-        if not speech_asked or not speech_at:
-            return 0.0
-        near = min(min(abs(s - c.start), abs(s - c.end)) for s in speech_at)
-        return 2.0 if near <= 40 else 0.0
+        b = 0.0
+        if agent_asked and _AGENT_BEFORE.search(sentence[:c.start]):
+            b += 1.5  # "dikonsepkan oleh Prof. Ir. Hendrik van Breen": who did it
+        if speech_asked and speech_at:
+            near = min(min(abs(s - c.start), abs(s - c.end)) for s in speech_at)
+            b += 2.0 if near <= 40 else 0.0
+        return b
 
     return pick(cands, sentence, question_words, bonus)
 
 
+_AGENT_BEFORE = re.compile(r"\boleh\s+(?:[\w.]+\s+){0,3}$", re.IGNORECASE)  # titles may stand between
 _HONORIFICS = {"mendiang", "almarhum", "almarhumah", "sang"}
 
 
