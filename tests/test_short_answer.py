@@ -515,3 +515,11 @@ def test_a_date_cut_out_of_a_bracket_is_no_subject():
                 "pemimpin kesultanan Palembang-Darussalam selama dua periode.")
     found = short_answer("siapa", sentence, None, words("siapakah pemimpin kesultanan Palembang Darussalam"))
     assert found is None or not any(c.isdigit() for c in found)
+
+
+def test_a_lone_common_word_names_someone_only_when_nothing_else_does():
+    sentence = ("Menurut Solehudin, salah seorang pembuat tape di Desa Candirobo, Kecamatan Sukorejo, tape "
+                "khas Kabupaten Pasuruan tidak kalah nikmat.")
+    assert short_answer("siapa", sentence, None, words("pembuat tape di candirobo sukorejo namanya siapa")) == \
+        "Solehudin"
+    assert short_answer("siapa", "Hal itu disampaikan Budi kepada wartawan.", None, words("siapa yang bilang")) == "Budi"

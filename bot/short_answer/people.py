@@ -23,7 +23,7 @@ from bot.short_answer.common import (
     word_spans,
 )
 from bot.short_answer.names import long_form_before
-from index.analyse import is_dictionary_root
+from index.analyse import is_dictionary_root, is_ordinary_word
 
 SPEECH_WORDS = {"kata", "ujar", "ujarnya", "katanya", "mengatakan", "menyatakan", "tambah", "tambahnya",
            "menurut", "menjawab", "berkata", "mengklaim", "memperingatkan", "menegaskan", "menulis"}
@@ -236,6 +236,9 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     cands += [c for c in org_candidates(sentence) if not overlaps_question(c.text, question_words)]
     cands += _title_tail(sentence, question_words)
     cands += [c for c in [copula_subject(sentence, question_words)] if c]
+    # A lone capitalised common word ("Kecamatan", "Komite", "Kekaisaran") names someone only when
+    # nothing else in the sentence does ("kata Budi").
+    cands = [c for c in cands if not _common_word(c.text)] or cands
     speech_asked = bool(question_words & SPEECH_QUESTION_WORDS)
     speech_at = [s for w, s, _ in word_spans(sentence) if w.lower() in SPEECH_WORDS]
 
@@ -255,6 +258,11 @@ def who(sentence: str, question_words: set[str]) -> str | None:
 
 _AGENT_BEFORE = re.compile(r"\boleh\s+(?:[\w.]+\s+){0,3}$", re.IGNORECASE)  # titles may stand between
 _HONORIFICS = {"mendiang", "almarhum", "almarhumah", "sang"}
+
+
+def _common_word(text: str) -> bool:
+    words = text.split()
+    return len(words) == 1 and (is_ordinary_word(words[0]) or words[0].lower() in REGIONS | title_words())
 
 
 def _title_fit(title: str, question_words: set[str], asks_office: bool) -> float:
