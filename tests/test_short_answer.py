@@ -523,3 +523,8 @@ def test_a_lone_common_word_names_someone_only_when_nothing_else_does():
     assert short_answer("siapa", sentence, None, words("pembuat tape di candirobo sukorejo namanya siapa")) == \
         "Solehudin"
     assert short_answer("siapa", "Hal itu disampaikan Budi kepada wartawan.", None, words("siapa yang bilang")) == "Budi"
+
+
+def test_the_measure_asked_with_nya_wants_its_units():
+    sentence = "Pesawat itu terbang hingga ketinggian 12,9 km dengan bobot 2,7 kilogram."
+    assert short_answer("berapa", sentence, None, words("pesawat itu bobotnya berapa")) == "2,7 kilogram"

@@ -142,7 +142,7 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
     pairs = number_candidates(sentence, None)
     question_words = {q.removesuffix("kah") if len(q) > 5 else q for q in question_words}  # "persenkah"
     keys = [q for q in question_words if q not in QUESTION_STOP]
-    wanted = set().union(*(_UNITS_OF.get(q, set()) for q in question_words))
+    wanted = set().union(*(_UNITS_OF.get(q, _UNITS_OF.get(q.removesuffix("nya"), set())) for q in question_words))
 
     # "tarif kontainer 40 kaki": a quantity the question states itself qualifies what is asked, so
     # its unit ("kaki") marks the sentence's other qualifiers ("20 kaki"), not the answer.
