@@ -528,3 +528,9 @@ def test_a_lone_common_word_names_someone_only_when_nothing_else_does():
 def test_the_measure_asked_with_nya_wants_its_units():
     sentence = "Pesawat itu terbang hingga ketinggian 12,9 km dengan bobot 2,7 kilogram."
     assert short_answer("berapa", sentence, None, words("pesawat itu bobotnya berapa")) == "2,7 kilogram"
+
+
+def test_chat_filler_in_the_question_does_not_hide_the_office_asked_for():
+    sentence = "Shoigu, yang sebelumnya menjabat sebagai Menteri Pertahanan Rusia, bertemu Kim pada Juli 2023."
+    assert short_answer("nama", sentence, None, words("shoigu dulu jabatannya apa"), "jabatan") == \
+        "Menteri Pertahanan Rusia"

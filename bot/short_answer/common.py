@@ -39,7 +39,8 @@ CASELESS = re.IGNORECASE
 QUESTION_STOP = {"kapan", "siapa", "mana", "di", "ke", "dari", "berapa", "apa", "apakah", "mengapa",
                   "kenapa", "bagaimana", "yang", "itu", "ini", "tersebut", "pada", "dan", "dengan",
                   "untuk", "tanggal", "tahun", "bulan", "hari", "nama", "jam", "pukul", "saja", "sih",
-                  "ada", "adalah", "oleh", "dalam", "akan", "sudah", "telah", "pernah", "tidak"}
+                  "ada", "adalah", "oleh", "dalam", "akan", "sudah", "telah", "pernah", "tidak",
+                  *load_lexicon("filler.txt")}  # "shoigu dulu jabatannya apa": "dulu" asks nothing
 
 
 @dataclass
