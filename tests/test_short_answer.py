@@ -534,3 +534,10 @@ def test_chat_filler_in_the_question_does_not_hide_the_office_asked_for():
     sentence = "Shoigu, yang sebelumnya menjabat sebagai Menteri Pertahanan Rusia, bertemu Kim pada Juli 2023."
     assert short_answer("nama", sentence, None, words("shoigu dulu jabatannya apa"), "jabatan") == \
         "Menteri Pertahanan Rusia"
+
+
+def test_a_place_named_by_its_direction_keeps_it():
+    sentence = ("Dua hari sebelumnya Korea Utara menembakkan beberapa rudal balistik jarak pendek ke perairan "
+                "timur Semenanjung Korea.")
+    assert short_answer("kemana", sentence, None, words("rudal korut ditembak ke mana korea utara")) == \
+        "perairan timur Semenanjung Korea"

@@ -26,6 +26,7 @@ _PLACE_NOUNS = {"kota", "ibu", "pelabuhan", "kosmodrom", "istana", "wilayah", "n
                 "puncak", "daerah", "kepulauan", "dataran", "lembah", "hotel", "masjid", "sekolah"}
 
 
+_DIRECTIONS = {"utara", "selatan", "timur", "barat", "tengah", "tenggara", "daya", "laut"}
 _FACILITIES = {"kosmodrom", "istana", "lapangan", "bandara", "stasiun", "pangkalan", "markas",
                "universitas", "gedung", "pelabuhan"}
 
@@ -62,8 +63,9 @@ def _cap_run(sentence: str, spans, j: int) -> int:
 def _place_after(sentence: str, spans, j: int) -> Candidate | None:
     words = [w for w, _, _ in spans]
     noun_start = j
-    while j < len(words) and j - noun_start < 3 and words[j].lower() in _PLACE_NOUNS and not words[j][:1].isupper():
-        j += 1
+    while j < len(words) and j - noun_start < 3 and not words[j][:1].isupper() and (
+            words[j].lower() in _PLACE_NOUNS or j > noun_start and words[j].lower() in _DIRECTIONS):
+        j += 1  # "ke perairan timur Semenanjung Korea"
     end = _cap_run(sentence, spans, j)
     if end == j or words[j].lower() in not_names() - {"istana", "lapangan", "gedung", "kremlin", "pentagon"}:
         return None
@@ -74,7 +76,7 @@ def _place_after(sentence: str, spans, j: int) -> Candidate | None:
         app_end = _cap_run(sentence, spans, end)
         if app_end > end:
             start, end, known = end, app_end, True
-    elif noun_start < j and (not known or words[j - 1].lower() in _FACILITIES):
+    elif noun_start < j and (not known or words[j - 1].lower() in _FACILITIES | _DIRECTIONS):
         start = noun_start
     # "Istana Tamu Kumsusan di Pyongyang": keep the city that locates the building
     if end + 1 < len(words) and words[end].lower() == "di" and not gap_before(sentence, spans, end):
