@@ -522,9 +522,9 @@ def _which_head(before: list[str]) -> str | None:
         return None  # "dituduh mengirim apa" asks for its object; "disebut apa" for a name
     if last in ("nama", "namanya"):  # "operasi Turki di Afrin namanya apa": what opens the question
         return before[0] if before[0].isalpha() and before[0] not in _NOT_HEADS | STOPWORDS else None
-    for word in before[-1:-4:-1]:
+    for k, word in enumerate(before[-1:-4:-1]):
         if not word.isalpha() or word in STOPWORDS:
-            return None
+            return last if k == 1 and word in ("di", "ke", "dari") else None  # "di kosmodrom apa"
         if word in _NAMED_THINGS or is_ordinary_word(word):
             return _without_nya(word)
     return before[-1]

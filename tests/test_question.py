@@ -253,6 +253,8 @@ def test_edit_candidates_on_junk():
     ("jake sullivan jabatannya apa", "nama", "jabatan"),  # "-nya" is no part of the asked noun
     ("lagunya apa yang dibawain harry styles", "nama", "lagu"),
     ("kim mau ke rusia naik apa", "apa", None),  # by what means, not "which naik"
+    ("putin ketemu kim di kosmodrom apa", "nama", "kosmodrom"),  # after "di", a kind of place
+    ("menurut sandiaga uno apa penyebab kecelakaan", "apa", None),
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     assert answer_kind(analyse_question(text)) == (kind, head)
