@@ -598,8 +598,17 @@ _DEFINITION_LEADS = (("apa", "itu"), ("apa", "yang", "dimaksud"), ("apakah", "ya
 
 
 def _asks_what_it_is(lower: list[str]) -> bool:
-    """ "Apa itu X?", "Apa yang dimaksud dengan X?", "Apakah arti X?": a definition is wanted."""
-    return any(tuple(lower[:len(lead)]) == lead for lead in _DEFINITION_LEADS)
+    """ "Apa itu X?", "Apa yang dimaksud dengan X?", "Apakah arti X?", and in chat "X itu apa (sih)?":
+    a definition is wanted."""
+    if any(tuple(lower[:len(lead)]) == lead for lead in _DEFINITION_LEADS):
+        return True
+    words = list(lower)
+    while words and words[-1] in _filler():
+        words.pop()
+    return words[-2:] == ["itu", "apa"] and 1 <= len(words) - 2 <= MAX_DEFINED_WORDS
+
+
+MAX_DEFINED_WORDS = 4  # "dwelling time itu apa": a longer opening says more than a name
 
 
 def answer_kind(question: Question) -> tuple[str | None, str | None]:

@@ -255,6 +255,8 @@ def test_edit_candidates_on_junk():
     ("kim mau ke rusia naik apa", "apa", None),  # by what means, not "which naik"
     ("putin ketemu kim di kosmodrom apa", "nama", "kosmodrom"),  # after "di", a kind of place
     ("menurut sandiaga uno apa penyebab kecelakaan", "apa", None),
+    ("dwelling time itu apa sih", "definisi", None),  # chat's "X itu apa" is "apa itu X"
+    ("kim nyebut korut dan rusia itu apa", "apa", None),  # a clause, not a name, before "itu apa"
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     assert answer_kind(analyse_question(text)) == (kind, head)
