@@ -518,7 +518,8 @@ def _which_head(before: list[str]) -> str | None:
     penyebab …" asks what, not which Uno); the last word when the question opens with names
     ("KRI apa …")."""
     last = before[-1]
-    if last in _NOT_HEADS or last in _MEANS_VERBS or looks_verbal(last) and not is_dictionary_root(last) and last not in _NAMING_VERBS:
+    verb = looks_verbal(last) and not is_dictionary_root(last) and last not in _NAMING_VERBS
+    if last in _NOT_HEADS or last in _MEANS_VERBS or verb:
         return None  # "dituduh mengirim apa" asks for its object; "disebut apa" for a name
     if last in ("nama", "namanya"):  # "operasi Turki di Afrin namanya apa": what opens the question
         return before[0] if before[0].isalpha() and before[0] not in _NOT_HEADS | STOPWORDS else None
@@ -538,6 +539,8 @@ def _without_nya(word: str) -> str:
 
 _NAMING_VERBS = {"disebut", "dinamakan", "dinamai", "dijuluki", "berjudul", "bernama", "bertajuk", "bermerek",
                  "bergelar", "diberi"}
+# "naik apa", "pakai apa" ask by what means: the verb names no kind of thing.
+_MEANS_VERBS = {"naik", "menaiki", "pakai", "pake", "memakai", "make", "menggunakan", "gunakan"}
 
 
 def _names_a_kind(word: str) -> bool:
@@ -586,10 +589,6 @@ _FRAME_WORDS = {"nama", "namanya", "letak", "terletak", "letaknya", "lokasi", "l
 def frame_words(content: str) -> list[str]:
     """The words of the question's content that only frame it."""
     return [w for w in _tokens(content.lower()) if w in _FRAME_WORDS]
-
-
-# "naik apa", "pakai apa" ask by what means: the verb names no kind of thing.
-_MEANS_VERBS = {"naik", "menaiki", "pakai", "pake", "memakai", "make", "menggunakan", "gunakan"}
 
 
 _DEFINITION_LEADS = (("apa", "itu"), ("apa", "yang", "dimaksud"), ("apakah", "yang", "dimaksud"), ("apa", "arti"),

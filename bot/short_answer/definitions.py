@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.short_answer.common import COPULA
+
 _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\s[—–]\s?|,\s(?:dan|serta|sedangkan|namun|tetapi)\s")
 _WORD = re.compile(r"\w+")
 MAX_WORDS = 25
