@@ -528,7 +528,7 @@ def _which_head(before: list[str]) -> str | None:
             return last if k == 1 and word in ("di", "ke", "dari") else None  # "di kosmodrom apa"
         if word in _NAMED_THINGS or is_ordinary_word(word):
             return _without_nya(word)
-    return before[-1]
+    return last
 
 
 def _without_nya(word: str) -> str:

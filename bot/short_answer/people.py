@@ -262,7 +262,8 @@ _HONORIFICS = {"mendiang", "almarhum", "almarhumah", "sang"}
 
 def _common_word(text: str) -> bool:
     words = text.split()
-    return len(words) == 1 and (is_ordinary_word(words[0]) or words[0].lower() in REGIONS | title_words())
+    low = words[0].lower() if len(words) == 1 else ""
+    return bool(low) and (is_ordinary_word(low) or low in REGIONS or low in title_words())
 
 
 def _title_fit(title: str, question_words: set[str], asks_office: bool) -> float:

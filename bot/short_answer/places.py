@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.question import countries, place_span
 from bot.short_answer.common import (
@@ -29,6 +30,13 @@ _PLACE_NOUNS = {"kota", "ibu", "pelabuhan", "kosmodrom", "istana", "wilayah", "n
 _DIRECTIONS = {"utara", "selatan", "timur", "barat", "tengah", "tenggara", "daya", "laut"}
 _FACILITIES = {"kosmodrom", "istana", "lapangan", "bandara", "stasiun", "pangkalan", "markas",
                "universitas", "gedung", "pelabuhan"}
+_KEPT_NOUNS = _FACILITIES | _DIRECTIONS  # part of the place's name: "Bandara X", "perairan timur X"
+
+
+@lru_cache(maxsize=None)
+def _no_place_start() -> frozenset[str]:
+    """Capitalised words that open no place, built once (it runs for every candidate sentence)."""
+    return not_names() - {"istana", "lapangan", "gedung", "kremlin", "pentagon"}
 
 
 PREPOSITIONS = {"dimana": ("di",), "kemana": ("ke", "menuju"), "darimana": ("dari", "asal")}
@@ -67,7 +75,7 @@ def _place_after(sentence: str, spans, j: int) -> Candidate | None:
             words[j].lower() in _PLACE_NOUNS or j > noun_start and words[j].lower() in _DIRECTIONS):
         j += 1  # "ke perairan timur Semenanjung Korea"
     end = _cap_run(sentence, spans, j)
-    if end == j or words[j].lower() in not_names() - {"istana", "lapangan", "gedung", "kremlin", "pentagon"}:
+    if end == j or words[j].lower() in _no_place_start():
         return None
     start = j
     known = place_span(words, j) == end - j
@@ -76,7 +84,7 @@ def _place_after(sentence: str, spans, j: int) -> Candidate | None:
         app_end = _cap_run(sentence, spans, end)
         if app_end > end:
             start, end, known = end, app_end, True
-    elif noun_start < j and (not known or words[j - 1].lower() in _FACILITIES | _DIRECTIONS):
+    elif noun_start < j and (not known or words[j - 1].lower() in _KEPT_NOUNS):
         start = noun_start
     # "Istana Tamu Kumsusan di Pyongyang": keep the city that locates the building
     if end + 1 < len(words) and words[end].lower() == "di" and not gap_before(sentence, spans, end):
@@ -145,7 +153,8 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
             cands += [Candidate(c.start, c.end, c.text, c.weight - 1.5)
                       for c in place_candidates(sentence, (other,))]
     if head:  # "Kabupaten Nabire", "kota Kharkiv"
-        cands += [Candidate(c.start, c.end, c.text, 0.5 + 2.5 * (head in (c.text.lower().split()[0], _word_before(sentence, c))))
+        cands += [Candidate(c.start, c.end, c.text, 0.5 + 2.5 * (head in (c.text.lower().split()[0],
+                                                                          _word_before(sentence, c))))
                   for c in name_runs(sentence)]
     cands = drop_overlaps(cands + known_places(sentence)) + _located_after(sentence, question_words, head)
     cands = [_past_the_asked(c, question_words) for c in cands]
