@@ -28,6 +28,7 @@ from bot.question import (PLACE_QTYPES, Question, analyse_question, colloquial_v
 from bot.quotes import trim_quote
 from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search
 from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, short_answer
+from bot.short_answer.common import MONTH_CAP
 from index import bm25
 from index.analyse import Analyzer, is_dictionary_root
 from index.clean import dateline_length
@@ -51,7 +52,7 @@ NEAR_DUPLICATE = 0.8  # term-set overlap above which two passages count once (th
 _PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|asal|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"[”\"],?\s*(?:ujar|kata|tambah|tegas|jelas)(?:nya)?\s+[A-Z]")
 _OPENS_FROM_BEFORE = re.compile(r"(?:Ia|Dia|Mereka|Keduanya|Beliau|Hal (?:ini|itu|tersebut))\b")
-_EXPLICIT_DATE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}/\d{1,2}\b")
+_EXPLICIT_DATE = re.compile(rf"\b(?:1[89]|20)\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH_CAP}\b")
 
 
 @dataclass
@@ -239,8 +240,9 @@ class Engine:
         p_right = float(models.decline.probability(decline_row)[0])
         seen = Examined(query, cands, leading, second, stage_two, decline_row, p_right)
         if query.kind in FACTOID_KINDS:  # the short answer comes from the quoted article, so it can be checked
+            held = set(best.terms) & set(query.weights)
             for rank, i in enumerate(order[:ANSWER_SEARCH]):
-                if sentences[i].answer and sentences[i].article is best.article:
+                if sentences[i].answer and sentences[i].article is best.article and _keeps(sentences[i], held):
                     seen.answer_at = rank
                     seen.short_row = short_features(query, sentences[i], rank, float(stage_two[i]),
                                                     float(stage_two[order[0]]), p_right)
@@ -456,6 +458,13 @@ def _quoted_text(sentence: Sentence, explain: bool, limit: int = 480) -> str:
     if explain and following and following[0][1] - start <= limit:
         end = following[0][1]
     return sentence.passage_text[start:end]
+
+
+def _keeps(sentence: Sentence, held: set[str]) -> bool:
+    """Whether the sentence, with its neighbours and heading, still holds the question's terms that
+    the best sentence holds. One that does not may not give the short answer and be quoted first:
+    "kapan Xi Jinping ke Pyongyang?" is not answered by a date from a sentence about Kim."""
+    return held <= set(sentence.terms) | sentence.neighbour_terms | sentence.heading_terms
 
 
 def _pick_quotes(ranked: list[tuple[Sentence, float]], limit: int) -> list[Sentence]:

@@ -32,10 +32,13 @@ SHORT_FEATURES = (
     "probability", "ratio_to_best", "from_best", "rank", "p_right", "strength", "words", "has_digit",
     "capitalised", "in_question", *(f"kind_{k}" for k in KINDS),
 )
+_NEWS_INTERACTIONS = ("best_article_coverage", "unknown_weight", "max_missing_idf", "missing_in_article",
+                      "max_missing_near", "factoid", "missing_name")
 DECLINE_FEATURES = (
     "best", "margin", "second", "best_article_coverage", "best_sentence_coverage", "unknown_weight",
     "max_missing_idf", "missing_in_article", "answer_found", "terms", "top_bm25", "same_article_share",
     "answer_strength", "max_missing_near", "factoid", "missing_name",
+    "titled", *(f"titled_{f}" for f in _NEWS_INTERACTIONS),
 )
 
 
@@ -136,12 +139,13 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
     order = np.argsort(-scores)
     first = float(scores[order[0]])
     second = float(scores[order[1]]) if len(order) > 1 else 0.0
-    missing = [t for t in weights if t not in best.article.terms]
+    asked = [t for t, w in weights.items() if w > 0]  # a frame word the corpus lacks ("kepanjangan") asks nothing of it
+    missing = [t for t in asked if t not in best.article.terms]
     unknown = sum(weights[t] for t in query.unknown if t in weights) / total
     same = [s for s in (sentences[i] for i in order[:5]) if s.article is best.article]
     near = set(best.terms) | best.neighbour_terms | best.article.title_terms | best.heading_terms
     top_weight = max(weights.values()) or 1.0
-    return np.array([[
+    row = [
         first,
         first - second,
         second,
@@ -149,7 +153,7 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
         coverage(set(best.terms) | best.neighbour_terms | best.article.title_terms, weights),
         unknown,
         max((weights[t] for t in missing), default=0.0) / top_weight,
-        len(missing) / max(len(weights), 1),
+        len(missing) / max(len(asked), 1),
         float(best.answer is not None),
         min(len(weights), 12) / 12,
         np.log1p(top_bm25),
@@ -159,7 +163,11 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
         float(query.kind in FACTOID_KINDS),
         # A near miss pairs a real name with one the answering article never mentions.
         max((weights[t] for t in missing if t not in near and not is_dictionary_root(t)), default=0.0) / top_weight,
-    ]], dtype=np.float64)
+    ]
+    titled = float(bool(best.article.info.title))
+    named = dict(zip(DECLINE_FEATURES, row))
+    row += [titled, *(titled * named[f] for f in _NEWS_INTERACTIONS)]
+    return np.array([row], dtype=np.float64)
 
 
 def short_features(query: Query, sentence: Sentence, rank: int, probability: float, best: float,

@@ -522,13 +522,21 @@ def _which_head(before: list[str]) -> str | None:
     if last in _NOT_HEADS or last in _MEANS_VERBS or verb:
         return None  # "dituduh mengirim apa" asks for its object; "disebut apa" for a name
     if last in ("nama", "namanya"):  # "operasi Turki di Afrin namanya apa": what opens the question
-        return before[0] if before[0].isalpha() and before[0] not in _NOT_HEADS | STOPWORDS else None
+        return _opening_head(before)
     for k, word in enumerate(before[-1:-4:-1]):
         if not word.isalpha() or word in STOPWORDS:
             return last if k == 1 and word in ("di", "ke", "dari") else None  # "di kosmodrom apa"
         if word in _NAMED_THINGS or is_ordinary_word(word):
             return _without_nya(word)
     return last
+
+
+def _opening_head(words: list[str]) -> str | None:
+    """The noun a question opens with, when its name is what is asked ("kantor berita … apa namanya")."""
+    compound = " ".join(words[:2])
+    if compound in _COMPOUND_HEADS:
+        return compound
+    return words[0] if words[0].isalpha() and words[0] not in _NOT_HEADS | STOPWORDS else None
 
 
 def _without_nya(word: str) -> str:
@@ -630,6 +638,8 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
                 return question.qtype, lower[i - 1]
             if i + 1 < len(lower) and lower[i + 1] in _PLACE_HEADS:  # "Manakah provinsi yang …"
                 return question.qtype, lower[i + 1]
+        if word in ("apa", "apakah") and i > 0 and lower[i + 1:] in (["nama"], ["namanya"]):
+            return "nama", _opening_head(lower[:i])  # "kantor berita yang … apa namanya"
         if word in _WHICH_WORDS and i > 0 and question.qtype in (None, "apa", "apakah"):
             compound = " ".join(lower[i - 2:i])  # "Di rumah sakit mana …": the head is "rumah sakit"
             head = compound if compound in _COMPOUND_HEADS else _which_head(lower[:i])

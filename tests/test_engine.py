@@ -192,3 +192,38 @@ def test_a_vowel_less_chat_abbreviation_is_read_as_the_word_it_shortens(tmp_path
     assert "berangkat" in query.terms and query.corrections == {"brgkt": "berangkat"}
     query, _ = engine.retrieve(analyse_question("kapan rombongan bergkat"))  # two vowels: a typo, not this
     assert "berangkat" not in query.terms
+
+
+def test_a_date_with_its_day_counts_fully_and_a_month_alone_half() -> None:
+    """ "tanggal berapa" wants "19 September", and "September mendatang" is only half an answer."""
+    from bot.engine import answer_with_strength
+
+    words = {"tur", "itu", "mulai", "tanggal", "berapa"}
+    published = "2016-06-10"
+    day = answer_with_strength("kapan", "Tur itu akan dimulai pada 19 September mendatang.", words, [], None, published)
+    month = answer_with_strength("kapan", "Konser itu dimulai September mendatang.", words, [], None, published)
+    assert day[0] == "19 September 2016" and day[1] == 2 * month[1] > 0
+
+
+def test_a_short_answer_never_comes_from_a_sentence_without_the_asked_name(tmp_path: Path) -> None:
+    """The article names Xi Jinping in one sentence and gives a date, about Kim, paragraphs away:
+    the question about Xi gets no date from it, and the sentence about Xi stays first."""
+    from index.build import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kim.txt").write_text(
+        "Kim bertemu Shoigu di Pyongyang\n\n"
+        "Para ahli menduga pertemuan berlangsung di Istana Tamu Kumsusan di Pyongyang, yang pernah menjadi "
+        "tempat pertemuan dengan Presiden China Xi Jinping.\n\n"
+        "Media pemerintah menampilkan foto keduanya tersenyum setelah pertemuan.\n\n"
+        "Kim menyatakan Korea Utara akan meningkatkan kerja sama sesuai perjanjian yang ditandatangani "
+        "di Pyongyang pada Juni 2024.\n", encoding="utf-8")
+    for i in range(4):
+        (corpus / f"other{i}.txt").write_text(f"Harga cabai di pasar naik {i + 2} persen pekan ini.\n",
+                                              encoding="utf-8")
+    db = tmp_path / "index.db"
+    build_index(corpus, db)
+    answer = Engine(db).ask("kapan Xi Jinping ke Pyongyang?")
+    assert answer.answer is None
+    assert answer.abstained or "Xi Jinping" in answer.passages[0].quote

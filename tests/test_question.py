@@ -250,6 +250,7 @@ def test_edit_candidates_on_junk():
     ("Organisasi Jepang apakah yang meneliti banjir itu?", "nama", "organisasi"),
     ("pelajar itu diserahin ke polsek mana?", "nama", "polsek"),
     ("operasi turki di afrin namanya apa", "nama", "operasi"),
+    ("kantor berita yang lapor kunjungan itu minggu depan apa namanya", "nama", "kantor berita"),  # not "depan"
     ("jake sullivan jabatannya apa", "nama", "jabatan"),  # "-nya" is no part of the asked noun
     ("lagunya apa yang dibawain harry styles", "nama", "lagu"),
     ("kim mau ke rusia naik apa", "apa", None),  # by what means, not "which naik"

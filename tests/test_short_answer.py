@@ -313,6 +313,10 @@ def test_place_questions_with_an_asked_noun(question: str, head: str | None, sen
      "Jalur itu melewati Bangko (ibu kota Kabupaten Merangin) sebelum tiba di Sungaipenuh.", "Bangko"),
     ("Apa judul lagu yang dimainkan marching band itu?", "judul",
      "Marching band itu juga memainkan lagu \" Jujur \" di depan Istana.", "Jujur"),
+    ("kantor berita yang lapor kunjungan itu apa namanya", "kantor berita",  # the verb ends the name
+     "Kantor berita Korea Selatan Yonhap melaporkan kunjungan itu bisa terjadi pekan depan.",
+     "Kantor berita Korea Selatan Yonhap"),
+    ("apakah nama ibu kota Turki", "ibu", "Ibu kota Turki berada di Ankara sejak 1923.", "Ankara"),
 ])
 def test_names_from_brackets_and_quotes(question: str, head: str | None, sentence: str, expected: str) -> None:
     assert short_answer("nama", sentence, None, words(question), head) == expected
@@ -351,6 +355,10 @@ def test_kapan_brackets_beside_the_asked_and_coarse_times(question: str, sentenc
     ("Kapan tahapan pilkada diresmikan?", "KPU meresmikan tahapan Pilkada 2018, Rabu (14 / 6).", "2017-06-15",
      "14 Juni 2017"),
     ("Kapan jumpa pers itu?", "Hal itu disampaikan dalam jumpa pers, Kamis (8/ 9).", None, "8 September"),
+    # "mendatang" looks ahead from publication: not the year before, as a past date months off would be
+    ("Tur itu mulai tanggal berapa?", "Tur itu akan dimulai pada 19 September mendatang.", "2016-06-10",
+     "19 September 2016"),
+    ("Kapan pemilu digelar?", "Pemilu digelar Februari mendatang.", "2016-06-10", "Februari 2017"),
 ])
 def test_kapan_year_from_the_sentence_and_the_weekday(question: str, sentence: str, date: str | None,
                                                        expected: str) -> None:

@@ -44,6 +44,16 @@ def _year_for(month: int, day: int | None, ref: date | None) -> int | None:
     return ref.year - 1 if guess > ref + timedelta(days=62) else ref.year
 
 
+_AHEAD = re.compile(r"\s+(?:mendatang|nanti)\b", CASELESS)
+
+
+def _year_ahead(month: int, day: int, ref: date | None) -> int | None:
+    """ "19 September mendatang": the first such date from publication on."""
+    if ref is None:
+        return None
+    return ref.year if date(ref.year, month, min(day, 28)) >= ref else ref.year + 1
+
+
 def _valid(day: int, month: int, year: int | None = None) -> bool:
     try:
         date(year or 2000, month, day)  # 2000 was a leap year, so 29/2 passes without a year
@@ -98,15 +108,17 @@ def _render_date(kind: str, m: re.Match, ref: date | None, anchor: int | None = 
         return _fmt(day, month, year) if _valid(day, month, year) else None
     if kind == "dm":
         month = MONTH_INDEX[g[1].lower()]
-        year = anchor or _year_for(month, int(g[0]), ref)
+        ahead = _AHEAD.match(m.string, m.end())
+        year = anchor or (_year_ahead if ahead else _year_for)(month, int(g[0]), ref)
         return _fmt(int(g[0]), month, year) if _valid(int(g[0]), month) else None
     if kind == "my":
         return _fmt(None, MONTH_INDEX[g[0].lower()], int(g[1]))
     if kind == "m_rel":
         return _month_relative(MONTH_INDEX[g[0].lower()], g[1].lower(), ref)
     if kind == "m":
-        name = (g[0] or g[1]).lower()
-        return _fmt(None, MONTH_INDEX[name], _year_for(MONTH_INDEX[name], None, ref))
+        month = MONTH_INDEX[(g[0] or g[1]).lower()]
+        ahead = _AHEAD.match(m.string, m.end())
+        return _fmt(None, month, _year_ahead(month, 28, ref) if ahead else _year_for(month, None, ref))
     if kind == "y":
         return m.group()  # "tahun 2009" as written
     if kind == "old_year":

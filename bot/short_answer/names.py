@@ -212,6 +212,8 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
                 return True
             if (written.islower() or word in DAYS or word in MONTHS) and not_a_name(word):
                 return True  # "kita" ends the phrase, "Harapan Kita" does not
+            if i > 0 and written.islower() and looks_verbal(written):
+                return True  # "kantor berita Yonhap melaporkan": the verb is no part of the name
             # "kapsul Soyuz karya Rusia": the name ends where the question resumes
             return word in question_words and any(w.lower() not in question_words for w, _, _ in spans[:i])
 
