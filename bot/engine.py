@@ -30,7 +30,7 @@ from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_
 from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, short_answer
 from bot.short_answer.common import MONTH_CAP
 from index import bm25
-from index.analyse import Analyzer, is_dictionary_root
+from index.analyse import STOPWORDS, Analyzer, is_dictionary_root, is_ordinary_word
 from index.clean import dateline_length
 from index.health import IndexDamaged, IndexUnavailable, check_index, is_damage, open_uri
 from index.store import get_meta, open_db, split_sentence_terms
@@ -42,6 +42,7 @@ SECOND_STAGE = 20  # leading sentences whose answer type and short answer are lo
 ANSWER_SEARCH = 6  # leading sentences that may supply the short answer
 ARTICLE_COLUMNS = "a.article_id, a.title, a.source, a.date, a.author, a.path, a.url, a.passages"  # ArticleInfo
 MIN_FUZZY_LENGTH = 4
+MIN_JOINED_PART = 4  # letters in each half of two words typed as one ("yang|dimaksud", not "pos|ter")
 MIN_DICTIONARY_FUZZY = 6
 UNKNOWN_WORD_SHARE = 0.6
 FRAME_SHARE = 0.5  # weight kept by the words that frame the question rather than its subject
@@ -284,11 +285,13 @@ class Engine:
             if formal:
                 term, df, spelling = formal
                 terms[i], dfs[term], query.corrections[surface] = term, df, spelling
-            elif len(terms[i]) >= MIN_FUZZY_LENGTH and terms[i].isalpha() and not is_dictionary_root(terms[i]):
-                closest = self._closest_term(conn, terms[i])
-                if closest:  # a name, spelt as the index has it
-                    terms[i], dfs[closest[0]] = closest
-                    query.corrections[surface] = closest[0]
+            elif closest := self._closest_term(conn, terms[i]):  # a name, spelt as the index has it
+                terms[i], dfs[closest[0]] = closest
+                query.corrections[surface] = closest[0]
+            elif content[token.start].islower() and (parts := self._unjoined(conn, surface)):
+                terms[i], query.corrections[surface] = parts[-1][0], " ".join(p[2] for p in parts)
+                terms.extend(term for term, _, _ in parts[:-1])
+                dfs.update({term: df for term, df, _ in parts})
         # A capitalised word past the question's start is a name even if the dictionary has it ("Garuda").
         names = {terms[i] for i, token in enumerate(tokens) if token.start > 0 and content[token.start].isupper()}
         weights = self._weights(stats, dfs, terms, names)
@@ -354,10 +357,36 @@ class Engine:
         df, _, spelling, term = max(found)
         return term, df, spelling
 
+    def _unjoined(self, conn: sqlite3.Connection, word: str) -> list[tuple[str, int, str]] | None:
+        """Two words typed without the space ("yangdimaksud", "berkembangbiak"): each an ordinary
+        word (a function word, or one the index knows), split where the rarer half is most frequent.
+        Each content half as term, document frequency and spelling."""
+        if is_ordinary_word(word):
+            return None  # a word of its own ("lamban"), only not in this corpus
+        best: tuple[int, list[tuple[str, int, str]]] | None = None
+        for cut in range(MIN_JOINED_PART, len(word) - MIN_JOINED_PART + 1):
+            halves = (word[:cut], word[cut:])
+            if not all(is_ordinary_word(h) for h in halves):
+                continue
+            parts = []
+            for half in halves:
+                terms = self._analyzer.terms(half)
+                found = document_frequencies(conn, terms) if len(terms) == 1 else {}
+                if half not in STOPWORDS and not found:
+                    break
+                parts += [(t, df, half) for t, df in found.items()]
+            else:
+                rarest = min((df for _, df, _ in parts), default=0)
+                if parts and (best is None or rarest > best[0]):
+                    best = (rarest, parts)
+        return best[1] if best else None
+
     def _closest_term(self, conn: sqlite3.Connection, word: str) -> tuple[str, int] | None:
         """The most frequent indexed word one edit away from `word`, with its document frequency. A
         short word is only read as a name ("Dodi" is no typo of "dadi"); a longer one may be a
         dictionary word too ("indonesa" → indonesia, "dateng" → datang)."""
+        if len(word) < MIN_FUZZY_LENGTH or not word.isalpha() or is_dictionary_root(word):
+            return None
         found = document_frequencies(conn, [c for c in edit_candidates(word)
                                             if len(word) >= MIN_DICTIONARY_FUZZY or not is_dictionary_root(c)])
         if not found:

@@ -141,6 +141,31 @@ def _expand(tokens: list[str]) -> list[str]:
     return out
 
 
+def _misspelt_question_word(token: str) -> str | None:
+    """ "Bagaiaman", "Sipakah": a question word typed wrong is still that question word. Left as it
+    is, it asks nothing and weighs most of all, as a word the corpus never has."""
+    word = token.lower()
+    if len(word) < 5 or not word.isalpha() or is_ordinary_word(word):
+        return None
+    for typed, spelt in _INTERROGATIVES.items():
+        if abs(len(typed) - len(word)) <= 2 and _edit_distance(word, typed) <= (2 if len(typed) >= 9 else 1):
+            return spelt
+    return None
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Insertions, deletions, substitutions and swaps of neighbours that turn `a` into `b`."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
 _CHAT_REDUPLICATION = re.compile(r"([^\W\d_]{2,})2")
 
 
@@ -215,6 +240,9 @@ _QTYPE_PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("apa",), "apa"),
 ]
 _QUESTION_VOCAB = {w for words, _ in _QTYPE_PATTERNS for w in words}
+# The question words a typo may be read back to, as the question patterns spell them.
+_INTERROGATIVES = {w: w for w in ("apakah", "bagaimana", "berapa", "berapakah", "kapan", "kapankah", "kenapa",
+                                  "manakah", "mengapa", "siapa", "siapakah")} | {"dimana": "di mana"}
 QTYPE_WORDS = {"kapan": "kapan", "siapa": "siapa", "dimana": "di mana", "kemana": "ke mana",
                "darimana": "dari mana", "berapa": "berapa", "apa": "apa", "apakah": "apakah",
                "mengapa": "mengapa", "bagaimana": "bagaimana"}
@@ -407,6 +435,15 @@ def analyse_question(text: str, previous: Turn | None = None) -> Question:
     lower = [t.lower() for t in tokens]
     lead = _followup_lead(lower) if previous else 0
     qtype, q_positions = _find_qtype(lower)
+    if qtype is None and tokens:  # a misspelt question word opens or closes the question
+        for at in dict.fromkeys((0, len(tokens) - 1)):
+            word = _misspelt_question_word(tokens[at])
+            if word:
+                tokens[at:at + 1] = word.split()
+                lower = [t.lower() for t in tokens]
+                normal = " ".join(tokens)
+                qtype, q_positions = _find_qtype(lower)
+                break
     if lead and tuple(lower[:2]) in {("bagaimana", "dengan"), ("bagaimana", "kalau")}:
         qtype, q_positions = _find_qtype(lower[2:])
         q_positions = {p + 2 for p in q_positions}

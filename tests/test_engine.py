@@ -227,3 +227,22 @@ def test_a_short_answer_never_comes_from_a_sentence_without_the_asked_name(tmp_p
     answer = Engine(db).ask("kapan Xi Jinping ke Pyongyang?")
     assert answer.answer is None
     assert answer.abstained or "Xi Jinping" in answer.passages[0].quote
+
+
+def test_two_words_typed_as_one_are_read_as_both(tmp_path: Path) -> None:
+    """ "berkembangbiak" is berkembang biak; a word of its own the corpus lacks ("lamban") and a
+    capitalised name are left whole."""
+    from index.build import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "spons.txt").write_text("Porifera berkembang biak secara seksual dan aseksual.\n\n"
+                                      "Lambang kota itu berwarna merah dan putih.\n", encoding="utf-8")
+    (corpus / "other.txt").write_text("Harga cabai naik pekan ini.\n", encoding="utf-8")
+    db = tmp_path / "index.db"
+    build_index(corpus, db)
+    engine = Engine(db)
+    query, _ = engine.retrieve(analyse_question("bagaimana porifera berkembangbiak"))
+    assert {"kembang", "biak"} <= set(query.terms) and query.corrections == {"berkembangbiak": "berkembang biak"}
+    query, _ = engine.retrieve(analyse_question("kenapa porifera lamban"))
+    assert "lamban" in query.unknown and not query.corrections

@@ -263,6 +263,18 @@ def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     assert answer_kind(analyse_question(text)) == (kind, head)
 
 
+@pytest.mark.parametrize("text, qtype, reads", [
+    ("Bagaiaman sistem pemerintahan di Jepang?", "bagaimana", "bagaimana sistem pemerintahan di Jepang"),
+    ("Sipakah ibu Adipati itu?", "siapa", "siapakah ibu Adipati itu"),
+    ("kim lahir dimna", "dimana", "kim lahir di mana"),
+    ("kantor itu berada", None, "kantor itu berada"),  # a word of its own is no typo of "berapa"
+    ("siapa berada di sana", "siapa", "siapa berada di sana"),
+])
+def test_a_misspelt_question_word_still_asks(text: str, qtype: str | None, reads: str) -> None:
+    q = analyse_question(text)
+    assert (q.qtype, q.text) == (qtype, reads)
+
+
 @pytest.mark.parametrize("text", ["Apakah dampak banjir itu besar?", "Apakah Putin ke Pyongyang?",
                                   "apakah benar jokowi ke pyongyang?", "apakah ada korban jiwa?"])
 def test_yes_no_questions_do_not_ask_for_a_name(text: str) -> None:
