@@ -549,3 +549,18 @@ def test_a_place_named_by_its_direction_keeps_it():
                 "timur Semenanjung Korea.")
     assert short_answer("kemana", sentence, None, words("rudal korut ditembak ke mana korea utara")) == \
         "perairan timur Semenanjung Korea"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("siapa yang menyampaikan hal itu?",
+     "Hal itu disampaikan Deputi bidang Koordinasi Perniagaan dan Industri Kementerian Koordinator bidang "
+     "Perekonomian, Edy Putera Irawady.",
+     "Deputi bidang Koordinasi Perniagaan dan Industri Kementerian Koordinator bidang Perekonomian Edy Putera Irawady"),
+    ("siapa kepala LIPI?", "Kepala Lembaga Ilmu Pengetahuan Indonesia Umar Anggoro Jenie membuka pameran itu.",
+     "Kepala Lembaga Ilmu Pengetahuan Indonesia Umar Anggoro Jenie"),
+])
+def test_capitalised_words_of_an_office_are_not_its_holder(question: str, sentence: str, expected: str) -> None:
+    """ "Koordinasi Perniagaan" and "Lembaga Ilmu Pengetahuan" belong to the office; the person is
+    the name after it."""
+    q = analyse_question(question)
+    assert short_answer(q.qtype, sentence, None, surface_words(q.text)) == expected

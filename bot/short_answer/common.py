@@ -155,7 +155,7 @@ TITLE_START = {"presiden", "wakil", "menteri", "pemimpin", "kepala", "juru", "du
                 "perdana", "ketua", "direktur", "jenderal", "panglima", "kanselir", "raja",
                 "sekretaris", "gubernur", "pejabat", "mendiang", "ayah", "analis", "ahli", "wartawan",
                 "wali", "walikota", "bupati", "camat", "lurah", "kapolri", "kapolda", "kapolres", "rektor",
-                "dekan", "sekjen", "dirut", "komisaris", "hakim", "jaksa", "ketum"}
+                "dekan", "sekjen", "dirut", "komisaris", "hakim", "jaksa", "ketum", "deputi", "asisten"}
 
 
 REGIONS = {"kota", "kabupaten", "provinsi", "kecamatan", "desa", "kelurahan"}

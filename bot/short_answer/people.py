@@ -72,6 +72,9 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         if end == i + 1 and len(words[i]) == 1:  # "U" of "U - 16": a lone initial is no name
             i = end
             continue
+        if all(is_ordinary_word(w) for w in words[i:end]) and _inside_office(sentence, spans, i):
+            i = end  # "Deputi bidang Koordinasi Perniagaan …": part of an office, not who holds it
+            continue
         name = sentence[spans[i][1]:spans[end - 1][2]]
         title = _title_before(sentence, spans, i) or _apposition_after(sentence, spans[end - 1][2])
         out.append((Candidate(spans[i][1], spans[end - 1][2], name, 2.5), title))
@@ -102,6 +105,22 @@ def _apposition_after(sentence: str, end: int) -> str | None:
     return None
 
 
+_OFFICE_LINKS = {"bidang", "urusan", "dan"}  # "Deputi bidang Koordinasi Perniagaan dan Industri"
+
+
+def _inside_office(sentence: str, spans: Spans, i: int) -> bool:
+    """Whether word `i` continues an office that an office word opened, with no punctuation between."""
+    for j in range(i - 1, -1, -1):
+        if sentence[spans[j][2]:spans[j + 1][1]].strip():
+            return False
+        word = spans[j][0]
+        if word.lower() in TITLE_START and word[:1].isupper():
+            return True
+        if not (word[:1].isupper() or word.lower() in _OFFICE_LINKS):
+            return False
+    return False
+
+
 def _title_before(sentence: str, spans: Spans, i: int) -> str | None:
     """The office written just before a name, e.g. "Menteri Pertahanan Rusia" (comma allowed)."""
     words = [w for w, _, _ in spans]
@@ -113,13 +132,17 @@ def _title_before(sentence: str, spans: Spans, i: int) -> str | None:
         if between and not (between == "," and j == i - 1):
             break
         low = words[j].lower()
-        if low in titles or any(place_span(words, k) >= j - k + 1 for k in range(max(0, j - 2), j + 1)):
+        if low in titles or low in TITLE_START or any(place_span(words, k) >= j - k + 1
+                                                       for k in range(max(0, j - 2), j + 1)):
             if low in TITLE_START:
                 start = j
             j -= 1
             continue
         if words[j][:1].isupper() and low in {"dewan", "gedung", "putih", "nasional", "keamanan"} | REGIONS:
             j -= 1
+            continue
+        if (words[j][:1].isupper() or low in _OFFICE_LINKS) and _inside_office(sentence, spans, j):
+            j -= 1  # "Deputi bidang Koordinasi … Kementerian Koordinator bidang Perekonomian, Edy …"
             continue
         break
     if start is None:
