@@ -186,7 +186,7 @@ class Engine:
             lead = ranked.pop(seen.answer_at)  # the sentence that gives the short answer is quoted first
             answer_text = lead[0].answer
             ranked.insert(0, lead)
-        picked = _pick_quotes(ranked, max_quotes)
+        picked = _pick_quotes(ranked, max_quotes, {t for t, w in query.weights.items() if w > 0})
         quotes = self._quotes(picked, set(query.terms), explain=query.kind not in FACTOID_KINDS)
         turn = Turn(question=q.text, qtype=q.qtype, content=q.content, answer=answer_text,
                     subject=answer_text if q.qtype == "siapa" else None)
@@ -496,16 +496,17 @@ def _keeps(sentence: Sentence, held: set[str]) -> bool:
     return held <= set(sentence.terms) | sentence.neighbour_terms | sentence.heading_terms
 
 
-def _pick_quotes(ranked: list[tuple[Sentence, float]], limit: int) -> list[Sentence]:
+def _pick_quotes(ranked: list[tuple[Sentence, float]], limit: int, terms: set[str]) -> list[Sentence]:
     """The best sentence, then the next best that speak to it nearly as well, from any article (on
     dev, further paragraphs of the best article beat other articles' best): one per passage,
-    counting near-identical passages (a repeated caption, the same wire copy) once."""
+    counting near-identical passages (a repeated caption, the same wire copy) once. A further quote
+    must share a word with the question: a photo credit ("/KCNA via REUTERS/") says nothing."""
     picked: list[Sentence] = []
     best = max((p for _, p in ranked), default=0.0)
     for sentence, p in ranked:
         if len(picked) >= limit:
             break
-        if picked and p < SECOND_SOURCE_RATIO * best:
+        if picked and (p < SECOND_SOURCE_RATIO * best or not terms & (set(sentence.terms) | sentence.heading_terms)):
             continue
         if any(_overlap(sentence.passage_terms, other.passage_terms) >= NEAR_DUPLICATE for other in picked):
             continue

@@ -246,3 +246,24 @@ def test_two_words_typed_as_one_are_read_as_both(tmp_path: Path) -> None:
     assert {"kembang", "biak"} <= set(query.terms) and query.corrections == {"berkembangbiak": "berkembang biak"}
     query, _ = engine.retrieve(analyse_question("kenapa porifera lamban"))
     assert "lamban" in query.unknown and not query.corrections
+
+
+def test_a_further_quote_shares_a_word_with_the_question() -> None:
+    """A photo credit may score near the best sentence by its article's context alone; it shares
+    no word with the question and is not quoted."""
+    from bot.answer import ArticleInfo
+    from bot.candidates import ArticleContext, Sentence
+    from bot.engine import _pick_quotes
+
+    info = ArticleInfo("a.txt", "Kim bertemu Shoigu", None, None, None, "a.txt", None)
+    article = ArticleContext(info, 0, 1.0, frozenset(), frozenset(), frozenset())
+
+    def sentence(passage_id: int, text: str, terms: list[str]) -> Sentence:
+        return Sentence(article, passage_id, passage_id, text, None, (0, len(text)), [(0, len(text))], terms, 1.0,
+                        passage_terms=frozenset(terms))
+
+    best = sentence(1, "Kim Jong Un bertemu Shoigu.", ["kim", "jong", "un", "temu", "shoigu"])
+    credit = sentence(2, "/KCNA via REUTERS/", ["kcna", "via", "reuters"])
+    other = sentence(3, "Shoigu tiba di Pyongyang.", ["shoigu", "tiba", "pyongyang"])
+    picked = _pick_quotes([(best, 0.6), (credit, 0.5), (other, 0.4)], 3, {"kim", "shoigu"})
+    assert picked == [best, other]
