@@ -317,6 +317,8 @@ def test_place_questions_with_an_asked_noun(question: str, head: str | None, sen
      "Kantor berita Korea Selatan Yonhap melaporkan kunjungan itu bisa terjadi pekan depan.",
      "Kantor berita Korea Selatan Yonhap"),
     ("apakah nama ibu kota Turki", "ibu", "Ibu kota Turki berada di Ankara sejak 1923.", "Ankara"),
+    ("rudal itu jatuh di perairan apa", "perairan",  # a direction right after the noun is part of the name
+     "Rudal itu jatuh di perairan timur Semenanjung Korea pada Kamis pagi.", "perairan timur Semenanjung Korea"),
 ])
 def test_names_from_brackets_and_quotes(question: str, head: str | None, sentence: str, expected: str) -> None:
     assert short_answer("nama", sentence, None, words(question), head) == expected

@@ -9,6 +9,7 @@ from bot.question import MAX_LONG_FORM_WORDS, MAX_NAME_WORD, NAME_LINKS
 from bot.short_answer.common import (
     CASELESS,
     DAYS,
+    DIRECTIONS,
     MONTHS,
     QUESTION_STOP,
     STOP_AFTER,
@@ -210,7 +211,8 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
             word = written.lower()
             if word in STOP_AFTER:
                 return True
-            if (written.islower() or word in DAYS or word in MONTHS) and not_a_name(word):
+            if (written.islower() or word in DAYS or word in MONTHS) and not_a_name(word) \
+                    and not (i == 0 and word in DIRECTIONS):  # "perairan timur Semenanjung Korea"
                 return True  # "kita" ends the phrase, "Harapan Kita" does not
             if i > 0 and written.islower() and looks_verbal(written):
                 return True  # "kantor berita Yonhap melaporkan": the verb is no part of the name

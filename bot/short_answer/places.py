@@ -7,6 +7,7 @@ from functools import lru_cache
 from bot.question import countries, place_span
 from bot.short_answer.common import (
     DAYS,
+    DIRECTIONS,
     MONTHS,
     Candidate,
     drop_overlaps,
@@ -27,10 +28,9 @@ _PLACE_NOUNS = {"kota", "ibu", "pelabuhan", "kosmodrom", "istana", "wilayah", "n
                 "puncak", "daerah", "kepulauan", "dataran", "lembah", "hotel", "masjid", "sekolah"}
 
 
-_DIRECTIONS = {"utara", "selatan", "timur", "barat", "tengah", "tenggara", "daya", "laut"}
 _FACILITIES = {"kosmodrom", "istana", "lapangan", "bandara", "stasiun", "pangkalan", "markas",
                "universitas", "gedung", "pelabuhan"}
-_KEPT_NOUNS = _FACILITIES | _DIRECTIONS  # part of the place's name: "Bandara X", "perairan timur X"
+_KEPT_NOUNS = _FACILITIES | DIRECTIONS  # part of the place's name: "Bandara X", "perairan timur X"
 
 
 @lru_cache(maxsize=None)
@@ -72,7 +72,7 @@ def _place_after(sentence: str, spans, j: int) -> Candidate | None:
     words = [w for w, _, _ in spans]
     noun_start = j
     while j < len(words) and j - noun_start < 3 and not words[j][:1].isupper() and (
-            words[j].lower() in _PLACE_NOUNS or j > noun_start and words[j].lower() in _DIRECTIONS):
+            words[j].lower() in _PLACE_NOUNS or j > noun_start and words[j].lower() in DIRECTIONS):
         j += 1  # "ke perairan timur Semenanjung Korea"
     end = _cap_run(sentence, spans, j)
     if end == j or words[j].lower() in _no_place_start():
