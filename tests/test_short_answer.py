@@ -566,3 +566,10 @@ def test_capitalised_words_of_an_office_are_not_its_holder(question: str, senten
     the name after it."""
     q = analyse_question(question)
     assert short_answer(q.qtype, sentence, None, surface_words(q.text)) == expected
+
+
+def test_one_time_unit_written_as_one_word_answers_how_long_only() -> None:
+    """ "dalam waktu seminggu" is how long; it is no count of people."""
+    sentence = "Perang itu diperkirakan akan berakhir dalam waktu seminggu, kata Sullivan."
+    assert ask("berapa lama perang itu menurut Sullivan?", sentence) == "seminggu"
+    assert ask("berapa orang yang tewas dalam perang itu?", sentence) is None

@@ -32,6 +32,8 @@ _NUMBER = re.compile(rf"(?:(?<![-/\w])|(?<=[Kk]e-))(?:{_DIGITS}(?:(?:\s?-\s?|\s+
                      rf"(?:(?={_GLUED_UNIT}(?!\w))|(?![-/\w]))",
                      CASELESS)  # "4-5 juta", "8 sampai 10 miliar" too
 _GLUED = re.compile(rf"{_GLUED_UNIT}(?!\w)", CASELESS)
+# One of a time unit, written as one word: "dalam waktu seminggu", "selama sebulan".
+_ONE_UNIT = re.compile(r"\bse(minggu|pekan|bulan|tahun|hari|jam|menit|detik|abad)\b(?!-)", CASELESS)
 
 
 _MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik", "kilometer", "km",
@@ -143,6 +145,8 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
     question_words = {q.removesuffix("kah") if len(q) > 5 else q for q in question_words}  # "persenkah"
     keys = [q for q in question_words if q not in QUESTION_STOP]
     wanted = set().union(*(_UNITS_OF.get(q, _UNITS_OF.get(q.removesuffix("nya"), set())) for q in question_words))
+    pairs += [(Candidate(m.start(), m.end(), m.group(), 2.0), m.group(1).lower())  # "berapa lama": "seminggu"
+              for m in _ONE_UNIT.finditer(sentence) if m.group(1).lower() in wanted]
 
     # "tarif kontainer 40 kaki": a quantity the question states itself qualifies what is asked, so
     # its unit ("kaki") marks the sentence's other qualifiers ("20 kaki"), not the answer.
