@@ -186,7 +186,7 @@ class Engine:
             lead = ranked.pop(seen.answer_at)  # the sentence that gives the short answer is quoted first
             answer_text = lead[0].answer
             ranked.insert(0, lead)
-        picked = _pick_quotes(ranked, max_quotes, {t for t, w in query.weights.items() if w > 0})
+        picked = _pick_quotes(ranked, max_quotes, query.asked)
         quotes = self._quotes(picked, set(query.terms), explain=query.kind not in FACTOID_KINDS)
         turn = Turn(question=q.text, qtype=q.qtype, content=q.content, answer=answer_text,
                     subject=answer_text if q.qtype == "siapa" else None)
@@ -241,7 +241,7 @@ class Engine:
         p_right = float(models.decline.probability(decline_row)[0])
         seen = Examined(query, cands, leading, second, stage_two, decline_row, p_right)
         if query.kind in FACTOID_KINDS:  # the short answer comes from the quoted article, so it can be checked
-            held = set(best.terms) & set(query.weights)
+            held = set(best.terms) & query.asked
             for rank, i in enumerate(order[:ANSWER_SEARCH]):
                 if sentences[i].answer and sentences[i].article is best.article and _keeps(sentences[i], held):
                     seen.answer_at = rank

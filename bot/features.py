@@ -40,6 +40,7 @@ DECLINE_FEATURES = (
     "answer_strength", "max_missing_near", "factoid", "missing_name",
     "titled", *(f"titled_{f}" for f in _NEWS_INTERACTIONS),
 )
+_NEWS_AT = [DECLINE_FEATURES.index(f) for f in _NEWS_INTERACTIONS]
 
 
 def coverage(present: set[str], weights: dict[str, float]) -> float:
@@ -139,7 +140,7 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
     order = np.argsort(-scores)
     first = float(scores[order[0]])
     second = float(scores[order[1]]) if len(order) > 1 else 0.0
-    asked = [t for t, w in weights.items() if w > 0]  # a frame word the corpus lacks ("kepanjangan") asks nothing of it
+    asked = query.asked
     missing = [t for t in asked if t not in best.article.terms]
     unknown = sum(weights[t] for t in query.unknown if t in weights) / total
     same = [s for s in (sentences[i] for i in order[:5]) if s.article is best.article]
@@ -165,8 +166,7 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
         max((weights[t] for t in missing if t not in near and not is_dictionary_root(t)), default=0.0) / top_weight,
     ]
     titled = float(bool(best.article.info.title))
-    named = dict(zip(DECLINE_FEATURES, row))
-    row += [titled, *(titled * named[f] for f in _NEWS_INTERACTIONS)]
+    row += [titled, *(titled * row[i] for i in _NEWS_AT)]
     return np.array([row], dtype=np.float64)
 
 

@@ -28,6 +28,11 @@ class Query:
         return cls(question, kind, head, surface_words(question.text))
 
     @property
+    def asked(self) -> set[str]:
+        """The terms that weigh: a frame word the corpus lacks ("kepanjangan", weight 0) asks nothing."""
+        return {t for t, w in self.weights.items() if w > 0}
+
+    @property
     def content_words(self) -> list[str]:
         """The question's words as typed, lowercased, misspellings corrected ("pyongyan" → pyongyang)."""
         return [self.corrections.get(w, w) for w in (w.lower() for w in _WORD.findall(self.question.content))]

@@ -147,23 +147,11 @@ def _misspelt_question_word(token: str) -> str | None:
     word = token.lower()
     if len(word) < 5 or not word.isalpha() or is_ordinary_word(word):
         return None
-    for typed, spelt in _INTERROGATIVES.items():
-        if abs(len(typed) - len(word)) <= 2 and _edit_distance(word, typed) <= (2 if len(typed) >= 9 else 1):
+    near = edit_candidates(word)
+    for typed, spelt in _INTERROGATIVES.items():  # one edit away; two for the long ones ("bagaiaman")
+        if typed in near or len(typed) >= 9 and near & edit_candidates(typed):
             return spelt
     return None
-
-
-def _edit_distance(a: str, b: str) -> int:
-    """Insertions, deletions, substitutions and swaps of neighbours that turn `a` into `b`."""
-    rows = [list(range(len(b) + 1))]
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a[i - 1] != b[j - 1]))
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], rows[-2][j - 2] + 1)
-        rows.append(row)
-    return rows[-1][-1]
 
 
 _CHAT_REDUPLICATION = re.compile(r"([^\W\d_]{2,})2")

@@ -72,7 +72,7 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         if end == i + 1 and len(words[i]) == 1:  # "U" of "U - 16": a lone initial is no name
             i = end
             continue
-        if all(is_ordinary_word(w) for w in words[i:end]) and _inside_office(sentence, spans, i):
+        if all(is_ordinary_word(w) for w in words[i:end]) and _office_start(sentence, spans, i) is not None:
             i = end  # "Deputi bidang Koordinasi Perniagaan …": part of an office, not who holds it
             continue
         name = sentence[spans[i][1]:spans[end - 1][2]]
@@ -108,17 +108,18 @@ def _apposition_after(sentence: str, end: int) -> str | None:
 _OFFICE_LINKS = {"bidang", "urusan", "dan"}  # "Deputi bidang Koordinasi Perniagaan dan Industri"
 
 
-def _inside_office(sentence: str, spans: Spans, i: int) -> bool:
-    """Whether word `i` continues an office that an office word opened, with no punctuation between."""
+def _office_start(sentence: str, spans: Spans, i: int) -> int | None:
+    """The office word that opens the office word `i` continues, with no punctuation between; None
+    when `i` continues none."""
     for j in range(i - 1, -1, -1):
         if sentence[spans[j][2]:spans[j + 1][1]].strip():
-            return False
+            return None
         word = spans[j][0]
         if word.lower() in TITLE_START and word[:1].isupper():
-            return True
+            return j
         if not (word[:1].isupper() or word.lower() in _OFFICE_LINKS):
-            return False
-    return False
+            return None
+    return None
 
 
 def _title_before(sentence: str, spans: Spans, i: int) -> str | None:
@@ -141,8 +142,9 @@ def _title_before(sentence: str, spans: Spans, i: int) -> str | None:
         if words[j][:1].isupper() and low in {"dewan", "gedung", "putih", "nasional", "keamanan"} | REGIONS:
             j -= 1
             continue
-        if (words[j][:1].isupper() or low in _OFFICE_LINKS) and _inside_office(sentence, spans, j):
-            j -= 1  # "Deputi bidang Koordinasi … Kementerian Koordinator bidang Perekonomian, Edy …"
+        opener = _office_start(sentence, spans, j) if words[j][:1].isupper() or low in _OFFICE_LINKS else None
+        if opener is not None:
+            j = opener  # "Deputi bidang Koordinasi … Kementerian Koordinator bidang Perekonomian, Edy …"
             continue
         break
     if start is None:
