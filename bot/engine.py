@@ -280,22 +280,26 @@ class Engine:
                 continue
             # Chat Indonesian: "nyuri" is curi, "diserahin" is diserahkan.
             surface = content[token.start:token.end].lower()
-            formal = self._formal_term(conn, surface) or (self._spelt_out(conn, surface)
-                                                           if may_abbreviate(surface) else None)
+            typed_lower = content[token.start].islower()
+            formal = self._formal_term(conn, surface)
+            if not formal and typed_lower:  # a misspelt name is _closest_term's below
+                formal = self._misspelt_word(conn, surface)
+            if not formal and may_abbreviate(surface):
+                formal = self._spelt_out(conn, surface)
             if formal:
                 term, df, spelling = formal
                 terms[i], dfs[term], query.corrections[surface] = term, df, spelling
             elif closest := self._closest_term(conn, terms[i]):  # a name, spelt as the index has it
                 terms[i], dfs[closest[0]] = closest
                 query.corrections[surface] = closest[0]
-            elif content[token.start].islower() and (parts := self._unjoined(conn, surface)):
+            elif typed_lower and (parts := self._unjoined(conn, surface)):
                 terms[i], query.corrections[surface] = parts[-1][0], " ".join(p[2] for p in parts)
                 terms.extend(term for term, _, _ in parts[:-1])
                 dfs.update({term: df for term, df, _ in parts})
         # A capitalised word past the question's start is a name even if the dictionary has it ("Garuda").
         names = {terms[i] for i, token in enumerate(tokens) if token.start > 0 and content[token.start].isupper()}
         weights = self._weights(stats, dfs, terms, names)
-        for term in self._analyzer.terms(" ".join(frame_words(query.question.content))):
+        for term in self._analyzer.terms(" ".join(frame_words(" ".join(query.content_words)))):
             if term in weights:  # "nama", "letak": the answer fills them in, the passage need not say them,
                 weights[term] *= FRAME_SHARE if dfs.get(term) else 0.0  # nor need the corpus
         query.terms, query.dfs, query.weights = terms, dfs, weights
@@ -355,6 +359,24 @@ class Engine:
         if not found:
             return None
         df, _, spelling, term = max(found)
+        return term, df, spelling
+
+    def _misspelt_word(self, conn: sqlite3.Connection, word: str) -> tuple[str, int, str] | None:
+        """The ordinary word one edit away from a misspelt or chat-shortened one ("namany" →
+        namanya, "trbaik" → terbaik, "dipangil" → dipanggil), whose stem Sastrawi cannot find: its
+        term, document frequency and spelling, the most frequent term winning. A word of its own
+        ("harga"), only absent from this corpus, is left alone, and names are `_closest_term`'s."""
+        if len(word) < MIN_DICTIONARY_FUZZY or not word.isalpha() or is_ordinary_word(word):
+            return None
+        candidates = sorted(edit_candidates(word))
+        marks = ",".join("?" * len(candidates))
+        found = [row for row in conn.execute(
+            f"SELECT t.df, s.word, s.term FROM stems s JOIN terms t ON t.term = s.term WHERE s.word IN ({marks})",
+            candidates,
+        ) if is_ordinary_word(row[1])]
+        if not found:
+            return None
+        df, spelling, term = max(found)
         return term, df, spelling
 
     def _unjoined(self, conn: sqlite3.Connection, word: str) -> list[tuple[str, int, str]] | None:

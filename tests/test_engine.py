@@ -174,6 +174,28 @@ def test_a_long_misspelt_word_is_read_as_the_indexed_word_even_a_dictionary_one(
     assert seen is not None and "wati" in seen[0].unknown
 
 
+def test_a_misspelt_derived_word_is_read_as_the_indexed_spelling(tmp_path: Path) -> None:
+    """ "dipangil" and "trbaik" have no stem Sastrawi can find, but each is one letter from a word
+    the articles use. A word of its own the corpus lacks ("harga") is not bent into one it has
+    ("warga")."""
+    from index.build import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kpk.txt").write_text("Pejabat itu dipanggil KPK pada Senin.\n\nIa meraih nilai terbaik.\n",
+                                    encoding="utf-8")
+    (corpus / "other.txt").write_text("Warga datang ke balai desa.\n", encoding="utf-8")
+    db = tmp_path / "index.db"
+    build_index(corpus, db)
+    engine = Engine(db)
+    query, _ = engine.retrieve(analyse_question("kapan pejabat itu dipangil kpk"))
+    assert "panggil" in query.terms and query.corrections == {"dipangil": "dipanggil"}
+    query, _ = engine.retrieve(analyse_question("siapa yang meraih nilai trbaik"))
+    assert "baik" in query.terms and query.corrections == {"trbaik": "terbaik"}
+    query, _ = engine.retrieve(analyse_question("berapa harga nilai terbaik"))
+    assert "harga" in query.unknown and "warga" not in query.terms
+
+
 def test_a_vowel_less_chat_abbreviation_is_read_as_the_word_it_shortens(tmp_path: Path) -> None:
     """ "brgkt" is berangkat (the more frequent of the words with its consonants, not bertingkat
     or berperangkat); a word with its vowels is never read so."""

@@ -75,6 +75,7 @@ def test_chat_spelling_expanded():
     ("terima kasih", "terima kasih"),
     ("media abal2 di desa2", "media abal-abal di desa-desa"),
     ("jauhnya brp km", "jauhnya berapa kilometer"),
+    ("hrg tiket bwt lwn timnas brp", "harga tiket buat lawan timnas berapa"),
     ("kapal KM Sinar Bangun", "kapal KM Sinar Bangun"),
     ("konser u2", "konser u2"),
 ])
