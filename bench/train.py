@@ -4,8 +4,8 @@ choose their thresholds on the dev splits, and write them to bot/data/models/.
 Every set is asked open-corpus through the engine's own code (`Engine.retrieve` and
 `Engine.score`), so the features a model is fitted on are exactly those it sees when answering.
 The stages are fitted in the order the engine uses them: first-stage sentence ranking, then the
-second stage (which sees the first stage's output), then whether to answer, then whether to show
-the short answer. Deterministic: a fixed seed draws the questions, and the solver is exact.
+second stage (which sees the first stage's output), then how sure the best sentence is and whether
+its article answers at all, then whether to show the short answer. Deterministic: a fixed seed draws the questions, and the solver is exact.
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ import numpy as np
 from bench.evaluate import best_f1, normalise_answer
 from bot.candidates import Candidates, Sentence
 from bot.engine import Engine, Examined
-from bot.features import ANSWER_FEATURES, DECLINE_FEATURES, SENTENCE_FEATURES, SHORT_FEATURES, sentence_features
+from bot.features import (ANSWER_FEATURES, DECLINE_FEATURES, SENTENCE_FEATURES, SHORT_FEATURES, is_story,
+                          sentence_features)
 from bot.models import MODEL_DIR, LinearModel, Models, blank_model, save_models
 from bot.query import Query
 from bot.question import analyse_question
@@ -62,6 +63,13 @@ def is_right(example: Example, sentence: Sentence) -> bool:
         return True
     text = squash(sentence.text)
     return any(w in text for w in wanted)
+
+
+def article_right(example: Example, sentence: Sentence) -> bool:
+    """The sentence is from an article that answers: a gold one, or (known only by evidence) itself right."""
+    if example.gold_articles:
+        return sentence.article.info.article_id in example.gold_articles
+    return is_right(example, sentence)
 
 
 def collect(engine: Engine, set_name: str, items: list, limit: int | None, seed: int = SEED) -> list[Example]:
@@ -140,8 +148,9 @@ def fit_listwise(features: tuple[str, ...], groups: list[tuple[np.ndarray, np.nd
 
 
 def train(train_examples: list[Example], dev_examples: list[Example], engine: Engine) -> tuple[Models, dict]:
-    """Fit the four stages in order; returns the models and what was measured on dev while choosing."""
+    """Fit the stages in order; returns the models and what was measured on dev while choosing."""
     models = Models(blank_model(SENTENCE_FEATURES), blank_model(ANSWER_FEATURES), blank_model(DECLINE_FEATURES),
+                    blank_model(DECLINE_FEATURES),
                     blank_model(SHORT_FEATURES))
     answerable = [e for e in train_examples if e.answerable]
     per_set = Counter(e.set_name for e in train_examples)
@@ -174,26 +183,33 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
             weights.append(np.full(len(right), share(e) / len(right)))
     models.answer = fit(ANSWER_FEATURES, np.vstack(rows), np.concatenate(labels), np.concatenate(weights))
 
-    # 3. Whether the best sentence is right at all (unanswerable questions never are).
-    def decline_data(examples: list[Example]) -> tuple[np.ndarray, np.ndarray, list[Examined]]:
+    # 3. Whether the best sentence is right (what the short-answer gate reads), and whether its
+    # article answers at all (declined below the threshold; unanswerable questions never do).
+    def decline_data(examples: list[Example]) -> tuple[np.ndarray, list[Examined]]:
         seen = [engine.score(e.query, e.candidates, models) for e in examples]
-        rows = np.vstack([s.decline_row for s in seen])
-        right = np.array([e.answerable and is_right(e, s.ranked[0]) for e, s in zip(examples, seen)])
-        return rows, right, seen
+        return np.vstack([s.decline_row for s in seen]), seen
 
-    rows, right, _ = decline_data(train_examples)
-    decline = fit(DECLINE_FEATURES, rows, right, np.array([share(e) for e in train_examples]))
+    rows, seen = decline_data(train_examples)
+    weights = np.array([share(e) for e in train_examples])
+    models.confidence = fit(DECLINE_FEATURES, rows, np.array(
+        [e.answerable and is_right(e, s.ranked[0]) for e, s in zip(train_examples, seen)]), weights)
+    decline = fit(DECLINE_FEATURES, rows, np.array(
+        [e.answerable and article_right(e, s.ranked[0]) for e, s in zip(train_examples, seen)]), weights)
     models.decline = decline
     report: dict = {}
-    thresholds = []
+    thresholds: dict[bool, list[float]] = {}  # by whether the set's articles are news stories
     for name in sorted({e.set_name for e in dev_examples}):
         dev = [e for e in dev_examples if e.set_name == name and e.answerable]
         if not dev:
             continue
-        _, _, seen = decline_data(dev)
-        thresholds.append(float(np.quantile([s.p_right for s in seen], MAX_WRONGLY_DECLINED)))
-        report[f"decline_quantile_{name}"] = thresholds[-1]
-    models.decline = replace(decline, threshold=min(thresholds) if thresholds else 0.5)
+        _, seen = decline_data(dev)
+        # A dev question's own score ("lower"), so that no more than the share is declined.
+        quantile = float(np.quantile([s.p_right for s in seen], MAX_WRONGLY_DECLINED, method="lower"))
+        thresholds.setdefault(np.mean([is_story(s.ranked[0].article.info) for s in seen]) > 0.5, []).append(quantile)
+        report[f"decline_quantile_{name}"] = quantile
+    every = [t for shape in thresholds.values() for t in shape]
+    models.decline = replace(decline, threshold=min(thresholds.get(False) or every or [0.5]),
+                             story_threshold=min(thresholds[True]) if True in thresholds else None)
 
     # 4. Whether to show the short answer the extractors found.
     def short_data(examples: list[Example]) -> tuple[np.ndarray, np.ndarray]:
@@ -216,6 +232,8 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
     models.short = replace(short, threshold=best_t)
     report["short_threshold"] = best_t
     report["decline_threshold"] = models.decline.threshold
+    if models.decline.story_threshold is not None:
+        report["decline_threshold_story"] = models.decline.story_threshold
     return models, report
 
 

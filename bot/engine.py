@@ -20,8 +20,9 @@ import numpy as np
 
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
 from bot.candidates import Candidates, PassageRow, Sentence, build_candidates, group_articles
-from bot.features import FACTOID_KINDS, answer_features, coverage, decline_features, sentence_features, short_features
-from bot.models import Models, load_models
+from bot.features import (FACTOID_KINDS, answer_features, coverage, decline_features, is_story, sentence_features,
+                           short_features)
+from bot.models import LinearModel, Models, load_models
 from bot.query import Query
 from bot.question import (PLACE_QTYPES, Question, analyse_question, colloquial_variants, edit_candidates,
                           frame_words, may_abbreviate, skeleton)
@@ -66,16 +67,18 @@ class Examined:
     second: np.ndarray  # ANSWER_FEATURES of the leading sentences
     stage_two: np.ndarray  # their second-stage probability
     decline_row: np.ndarray  # DECLINE_FEATURES
-    p_right: float  # probability that the best sentence answers the question
+    p_right: float  # probability that the best sentence's article answers the question
+    p_sentence: float  # probability that the best sentence itself does
     answer_at: int | None = None  # position in `leading` of the sentence that gives the short answer
     short_row: np.ndarray | None = None
     p_short: float = 0.0
 
-    def answers_at_all(self, threshold: float) -> bool:
+    def answers_at_all(self, decline: LinearModel) -> bool:
         """The model is sure enough, and the corpus knows most of what the question names: when
         words it never mentions carry half the question's weight ("rendang" in a corpus about
         Korea), no model is needed."""
         weights = self.query.weights
+        threshold = decline.threshold_for(is_story(self.ranked[0].article.info))
         return self.p_right >= threshold and coverage(set(weights) - self.query.unknown, weights) >= MIN_COVERAGE
 
     @property
@@ -177,7 +180,7 @@ class Engine:
     def ask(self, question: str, previous: Turn | None = None, max_quotes: int = 3) -> Answer:
         q = analyse_question(question or "", previous)
         seen = self.examine(q)
-        if seen is None or not seen.answers_at_all(self.models.decline.threshold):
+        if seen is None or not seen.answers_at_all(self.models.decline):
             return self._abstain(question, seen.query if seen else Query.of(q))
         query = seen.query
         ranked = seen.scored
@@ -239,14 +242,15 @@ class Engine:
         best = sentences[order[0]]
         decline_row = decline_features(query, stage_two, best, sentences, cands.top_bm25)
         p_right = float(models.decline.probability(decline_row)[0])
-        seen = Examined(query, cands, leading, second, stage_two, decline_row, p_right)
+        p_sentence = float(models.confidence.probability(decline_row)[0])
+        seen = Examined(query, cands, leading, second, stage_two, decline_row, p_right, p_sentence)
         if query.kind in FACTOID_KINDS:  # the short answer comes from the quoted article, so it can be checked
             held = set(best.terms) & query.asked
             for rank, i in enumerate(order[:ANSWER_SEARCH]):
                 if sentences[i].answer and sentences[i].article is best.article and _keeps(sentences[i], held):
                     seen.answer_at = rank
                     seen.short_row = short_features(query, sentences[i], rank, float(stage_two[i]),
-                                                    float(stage_two[order[0]]), p_right)
+                                                    float(stage_two[order[0]]), p_sentence)
                     seen.p_short = float(models.short.probability(seen.short_row)[0])
                     break
         return seen

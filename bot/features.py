@@ -8,12 +8,14 @@ import re
 
 import numpy as np
 
+from bot.answer import ArticleInfo
 from bot.candidates import Candidates, Sentence
 from bot.query import Query
 from index.analyse import is_dictionary_root
 
 _WORD = re.compile(r"\w+")
 _REFERS_BACK = re.compile(r"\b(?:ini|itu|tersebut)\b|^(?:Ia|Dia|Mereka|Keduanya)\b", re.IGNORECASE)
+STORY_PASSAGES = 3
 KINDS = ("kapan", "siapa", "dimana", "berapa", "nama", "apa", "mengapa", "bagaimana")
 # Kinds with a short answer of their own; the others are answered by the quoted sentence.
 FACTOID_KINDS = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama", "singkatan", "definisi"}
@@ -29,16 +31,16 @@ ANSWER_FEATURES = SENTENCE_FEATURES + (
     *(f"found_{k}" for k in KINDS), "factoid",
 )
 SHORT_FEATURES = (
-    "probability", "ratio_to_best", "from_best", "rank", "p_right", "strength", "words", "has_digit",
+    "probability", "ratio_to_best", "from_best", "rank", "p_sentence", "strength", "words", "has_digit",
     "capitalised", "in_question", *(f"kind_{k}" for k in KINDS),
 )
 _NEWS_INTERACTIONS = ("best_article_coverage", "unknown_weight", "max_missing_idf", "missing_in_article",
                       "max_missing_near", "factoid", "missing_name")
 DECLINE_FEATURES = (
     "best", "margin", "second", "best_article_coverage", "best_sentence_coverage", "unknown_weight",
-    "max_missing_idf", "missing_in_article", "answer_found", "terms", "top_bm25", "same_article_share",
+    "max_missing_idf", "missing_in_article", "answer_found", "terms", "top_bm25_share", "same_article_share",
     "answer_strength", "max_missing_near", "factoid", "missing_name",
-    "titled", *(f"titled_{f}" for f in _NEWS_INTERACTIONS),
+    "story", *(f"story_{f}" for f in _NEWS_INTERACTIONS),
 )
 _NEWS_AT = [DECLINE_FEATURES.index(f) for f in _NEWS_INTERACTIONS]
 
@@ -157,7 +159,7 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
         len(missing) / max(len(asked), 1),
         float(best.answer is not None),
         min(len(weights), 12) / 12,
-        np.log1p(top_bm25),
+        top_bm25 / total,  # against the question's own weight: a small corpus scores every match low
         len(same) / max(min(5, len(order)), 1),
         best.answer_strength,
         max((w for t, w in weights.items() if t not in near), default=0.0) / top_weight,
@@ -165,13 +167,19 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
         # A near miss pairs a real name with one the answering article never mentions.
         max((weights[t] for t in missing if t not in near and not is_dictionary_root(t)), default=0.0) / top_weight,
     ]
-    titled = float(bool(best.article.info.title))
-    row += [titled, *(titled * row[i] for i in _NEWS_AT)]
+    story = float(is_story(best.article.info))
+    row += [story, *(story * row[i] for i in _NEWS_AT)]
     return np.array([row], dtype=np.float64)
 
 
+def is_story(info: ArticleInfo) -> bool:
+    """A news story (titled, or several paragraphs long), not a lone paragraph as in the MRC sets:
+    near misses and paraphrase look different in the two, and so do the scores of right answers."""
+    return bool(info.title) or info.passages >= STORY_PASSAGES
+
+
 def short_features(query: Query, sentence: Sentence, rank: int, probability: float, best: float,
-                   p_right: float) -> np.ndarray:
+                   p_sentence: float) -> np.ndarray:
     """One row of SHORT_FEATURES: is this extracted phrase the answer, or a wrong word a reader
     would be misled by (a wrong short answer is worse than none)."""
     answer = sentence.answer or ""
@@ -179,7 +187,7 @@ def short_features(query: Query, sentence: Sentence, rank: int, probability: flo
     kind = _kind_group(query.kind)
     in_question = sum(w.lower() in query.words for w in words) / max(len(words), 1)
     return np.array([[
-        probability, probability / best if best > 0 else 0.0, float(rank == 0), min(rank, 5) / 5, p_right,
+        probability, probability / best if best > 0 else 0.0, float(rank == 0), min(rank, 5) / 5, p_sentence,
         sentence.answer_strength, min(len(words), 10) / 10, float(any(c.isdigit() for c in answer)),
         sum(w[:1].isupper() for w in words) / max(len(words), 1), in_question,
         *(float(kind == k) for k in KINDS),

@@ -5,6 +5,7 @@ next to nothing.
 from __future__ import annotations
 
 import json
+import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,10 @@ class LinearModel:
     coef: np.ndarray
     intercept: float
     threshold: float = 0.5  # where a decision is made from the probability, chosen on dev
+    # The decline model's own threshold for news stories, whose answerable questions it scores
+    # higher than the lone paragraphs of the MRC sets: each kind of corpus gets the same share of
+    # its answerable questions declined.
+    story_threshold: float | None = None
 
     def probability(self, rows: np.ndarray) -> np.ndarray:
         if rows.shape[0] == 0:
@@ -30,26 +35,41 @@ class LinearModel:
         z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
 
+    def threshold_for(self, story: bool) -> float:
+        return self.story_threshold if story and self.story_threshold is not None else self.threshold
+
     def to_json(self) -> dict:
-        return {"features": list(self.features), "mean": self.mean.round(8).tolist(),
+        data = {"features": list(self.features), "mean": self.mean.round(8).tolist(),
                 "scale": self.scale.round(8).tolist(), "coef": self.coef.round(8).tolist(),
-                "intercept": round(float(self.intercept), 8), "threshold": round(float(self.threshold), 6)}
+                "intercept": round(float(self.intercept), 8), "threshold": _round_down(self.threshold)}
+        if self.story_threshold is not None:
+            data["story_threshold"] = _round_down(self.story_threshold)
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> "LinearModel":
+        story = data.get("story_threshold")
         return cls(tuple(data["features"]), np.array(data["mean"]), np.array(data["scale"]), np.array(data["coef"]),
-                   float(data["intercept"]), float(data.get("threshold", 0.5)))
+                   float(data["intercept"]), float(data.get("threshold", 0.5)),
+                   None if story is None else float(story))
+
+
+def _round_down(threshold: float) -> float:
+    """A threshold is chosen at a dev question's own score (ties are common: "kapan Putin ke
+    Pyongyang" and "kapan putin ke pyongyang" score the same), so rounding it up would decline them."""
+    return math.floor(float(threshold) * 1e6) / 1e6
 
 
 @dataclass
 class Models:
     sentence: LinearModel  # first stage: every candidate sentence, lexical features
     answer: LinearModel  # second stage: the leading sentences, with what answer they hold
-    decline: LinearModel  # is the chosen sentence right at all? below its threshold, decline
+    confidence: LinearModel  # is the chosen sentence itself right? (the short-answer gate reads it)
+    decline: LinearModel  # does the chosen article answer at all? below its threshold, decline
     short: LinearModel  # is the short answer right? below its threshold, show none
 
 
-MODEL_NAMES = ("sentence", "answer", "decline", "short")
+MODEL_NAMES = ("sentence", "answer", "confidence", "decline", "short")
 
 
 def load_models(folder: Path | None = None) -> Models:

@@ -30,6 +30,7 @@ def test_shipped_models_are_small_and_load() -> None:
         model = getattr(models, name)
         assert len(model.coef) == len(model.features) == len(model.mean)
         assert np.all(np.isfinite(model.coef)) and 0.0 <= model.threshold < 1.0
+    assert models.decline.story_threshold is not None and 0.0 <= models.decline.story_threshold < 1.0
 
 
 @needs_data
@@ -44,6 +45,7 @@ def test_train_reproduces_the_shipped_models(tmp_path: Path) -> None:
         assert fresh["features"] == shipped["features"], name
         np.testing.assert_allclose(fresh["coef"], shipped["coef"], atol=1e-3, err_msg=name)
         assert abs(fresh["threshold"] - shipped["threshold"]) < 0.02, name
+        assert abs(fresh.get("story_threshold", 0.0) - shipped.get("story_threshold", 0.0)) < 0.02, name
 
 
 def _quality_rows(tmp_path: Path, sets: str, split: str) -> dict[str, list[str]]:
