@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 
 _DATA = Path(__file__).parent / "data"
 _DATA_FILES = ("stopwords.txt", "preferred_roots.txt", "stem_exceptions.txt")
-_LOGIC_VERSION = "2"  # bump when the code changes the passages, sentences or terms an index holds
+_LOGIC_VERSION = "3"  # bump when the code changes the passages, sentences or terms an index holds
 
 
 def _read_words(name: str) -> list[str]:
@@ -208,6 +208,8 @@ class Analyzer:
         word = _content_word(surface)
         if not word:
             return ""
+        if word in _NUMBER_WORDS:
+            return _NUMBER_WORDS[word]
         if _is_capitalised(surface):
             return self._capitalised_term(word)
         return self.stem(word)
@@ -216,6 +218,8 @@ class Analyzer:
         word = _content_word(surface)
         if not word:
             return ""
+        if word in _NUMBER_WORDS:
+            return _NUMBER_WORDS[word]
         if _is_capitalised(surface):
             return self._capitalised_term(word)
         stem = self.stem(word)
@@ -239,6 +243,12 @@ class Analyzer:
             self.stems[key] = term
             self.new_stems[key] = term
         return term
+
+
+# News writes small numbers as words ("dua hari", "Tiga orang …"), people type digits ("2 hari"): both
+# index as the digit. Not "satu": "salah satu" is no number.
+_NUMBER_WORDS = {"dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6", "tujuh": "7", "delapan": "8",
+                 "sembilan": "9", "sepuluh": "10"}
 
 
 def _content_word(surface: str) -> str:

@@ -181,6 +181,13 @@ def test_numbers(analyzer: Analyzer) -> None:
     ]  # fmt: skip
 
 
+def test_small_numbers_written_as_words_meet_digits(analyzer: Analyzer) -> None:
+    """News writes "dua hari", people type "2 hari"; "salah satu" is no number."""
+    assert analyzer.terms("hanya dua hari setelah") == analyzer.terms("hanya 2 hari setelah")
+    assert analyzer.query_tokens("2 hari", lambda t: False)[0].term == analyzer.terms("Dua")[0] == "2"
+    assert "1" not in analyzer.terms("salah satu pemimpin")
+
+
 def test_hyphenated_words(analyzer: Analyzer) -> None:
     text = "Negara-negara Barat cemas atas hubungan Korea Utara-Rusia."
     tokens = analyzer.tokens(text)
