@@ -5,7 +5,8 @@ Every set is asked open-corpus through the engine's own code (`Engine.retrieve` 
 `Engine.score`), so the features a model is fitted on are exactly those it sees when answering.
 The stages are fitted in the order the engine uses them: first-stage sentence ranking, then the
 second stage (which sees the first stage's output), then how sure the best sentence is and whether
-its article answers at all, then whether to show the short answer. Deterministic: a fixed seed draws the questions, and the solver is exact.
+its article answers at all, then whether to show the short answer. Deterministic: a fixed seed
+draws the questions, and the solver is exact.
 """
 from __future__ import annotations
 
@@ -149,9 +150,9 @@ def fit_listwise(features: tuple[str, ...], groups: list[tuple[np.ndarray, np.nd
 
 def train(train_examples: list[Example], dev_examples: list[Example], engine: Engine) -> tuple[Models, dict]:
     """Fit the stages in order; returns the models and what was measured on dev while choosing."""
-    models = Models(blank_model(SENTENCE_FEATURES), blank_model(ANSWER_FEATURES), blank_model(DECLINE_FEATURES),
-                    blank_model(DECLINE_FEATURES),
-                    blank_model(SHORT_FEATURES))
+    models = Models(sentence=blank_model(SENTENCE_FEATURES), answer=blank_model(ANSWER_FEATURES),
+                    confidence=blank_model(DECLINE_FEATURES), decline=blank_model(DECLINE_FEATURES),
+                    short=blank_model(SHORT_FEATURES))
     answerable = [e for e in train_examples if e.answerable]
     per_set = Counter(e.set_name for e in train_examples)
 
@@ -205,7 +206,8 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
         _, seen = decline_data(dev)
         # A dev question's own score ("lower"), so that no more than the share is declined.
         quantile = float(np.quantile([s.p_right for s in seen], MAX_WRONGLY_DECLINED, method="lower"))
-        thresholds.setdefault(np.mean([is_story(s.ranked[0].article.info) for s in seen]) > 0.5, []).append(quantile)
+        stories = np.mean([is_story(s.ranked[0].article.info) for s in seen]) > 0.5
+        thresholds.setdefault(stories, []).append(quantile)
         report[f"decline_quantile_{name}"] = quantile
     every = [t for shape in thresholds.values() for t in shape]
     models.decline = replace(decline, threshold=min(thresholds.get(False) or every or [0.5]),

@@ -208,8 +208,6 @@ class Analyzer:
         word = _content_word(surface)
         if not word:
             return ""
-        if word in _NUMBER_WORDS:
-            return _NUMBER_WORDS[word]
         if _is_capitalised(surface):
             return self._capitalised_term(word)
         return self.stem(word)
@@ -218,8 +216,6 @@ class Analyzer:
         word = _content_word(surface)
         if not word:
             return ""
-        if word in _NUMBER_WORDS:
-            return _NUMBER_WORDS[word]
         if _is_capitalised(surface):
             return self._capitalised_term(word)
         stem = self.stem(word)
@@ -252,11 +248,11 @@ _NUMBER_WORDS = {"dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6"
 
 
 def _content_word(surface: str) -> str:
-    """The normalised word, or "" for a stopword or a lone letter."""
+    """The normalised word ("dua" read as "2"), or "" for a stopword or a lone letter."""
     word = _normalise_word(surface)
     if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
         return ""
-    return word
+    return _NUMBER_WORDS.get(word, word)
 
 
 def _is_capitalised(surface: str) -> bool:

@@ -58,7 +58,8 @@ def test_every_quote_is_verbatim(engine: Engine, question: str) -> None:
 @pytest.mark.parametrize("question", ["siapa juara Piala Dunia 2022?", "apa kata Jokowi tentang Rusia?",
                                       "xqzv blorft wumpik?", "apa itu yang ada?",
                                       # near misses: a real name with what no article says of it
-                                      "siapa menteri pertahanan Jepang?", "berapa harga satu rudal balistik Korea Utara?"])
+                                      "siapa menteri pertahanan Jepang?",
+                                      "berapa harga satu rudal balistik Korea Utara?"])
 def test_questions_the_corpus_does_not_answer_are_declined(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert answer.abstained and answer.answer is None and answer.passages == []
