@@ -55,6 +55,7 @@ class Row:
     article_at_1: float | None  # the first quote's (or top passage's) article is a gold article
     short_metric: str | None  # "acc" or "F1"
     short_answer: float | None
+    short_wrong: float | None  # of the short answers shown, the share that is wrong (any, when unanswerable)
     unanswerable_declined: float | None
     wrongly_declined: float | None
     seconds: float
@@ -192,6 +193,21 @@ def short_answer_score(item: QAItem, answer: dict, metric: str) -> float | None:
     return best_f1(answer.get("answer"), item.answers)
 
 
+def short_answer_wrong(item: QAItem, answer: dict, metric: str) -> bool | None:
+    """Whether a short answer was shown and is wrong (F1 below 0.5; any answer to an unanswerable
+    question); None when none was shown or the item has no gold answer to judge it by."""
+    shown = answer.get("answer")
+    if not shown or answer.get("abstained"):
+        return None
+    if not item.answerable:
+        return True
+    if not item.answers:
+        return None
+    if metric == "acc":
+        return not answer_correct(shown, item.answers)
+    return best_f1(shown, item.answers) < 0.5
+
+
 def _mean(values: list[float]) -> float | None:
     return statistics.fmean(values) if values else None
 
@@ -208,6 +224,7 @@ def tanya_row(name: str, results: list[ItemResult], metric: str, seconds: float,
     ranks = [None if r.answer.get("abstained") else quote_rank(r.item, r.answer.get("passages") or [])
              for r in answerable]
     shorts = [s for r in results if (s := short_answer_score(r.item, r.answer, metric)) is not None]
+    wrong = [float(w) for r in results if (w := short_answer_wrong(r.item, r.answer, metric)) is not None]
     return Row(
         set=name, system=TANYA, answerable=len(answerable), unanswerable=len(unanswerable),
         hit_at_1=_mean([float(rank == 1) for rank in ranks]),
@@ -215,7 +232,7 @@ def tanya_row(name: str, results: list[ItemResult], metric: str, seconds: float,
         article_at_1=_mean([0.0 if r.answer.get("abstained") else
                             _first_article_right(r.answer.get("passages") or [], golds[r.item.id])
                             for r in answerable]),
-        short_metric=metric, short_answer=_mean(shorts),
+        short_metric=metric, short_answer=_mean(shorts), short_wrong=_mean(wrong),
         unanswerable_declined=_mean([float(bool(r.answer.get("abstained"))) for r in unanswerable]),
         wrongly_declined=_mean([float(bool(r.answer.get("abstained"))) for r in answerable]),
         seconds=seconds,
@@ -232,7 +249,7 @@ def bm25_row(name: str, items: list[QAItem], tops: list[list[dict]], seconds: fl
         set=name, system=BM25, answerable=len(ranks), unanswerable=unanswerable,
         hit_at_1=_mean([float(rank == 1) for rank in ranks]),
         hit_at_3=_mean([float(rank is not None and rank <= 3) for rank in ranks]),
-        article_at_1=_mean(articles), short_metric=None, short_answer=None,
+        article_at_1=_mean(articles), short_metric=None, short_answer=None, short_wrong=None,
         unanswerable_declined=0.0 if unanswerable else None,
         wrongly_declined=0.0 if ranks else None,
         seconds=seconds,
@@ -247,8 +264,8 @@ def internal_row(name: str, results: list[ItemResult], golds: dict[str, frozense
     by_article = all(not r.item.evidence for r in answerable)
     return Row(
         set=name, system=INTERNAL, answerable=len(answerable), unanswerable=len(results) - len(answerable),
-        hit_at_1=article_at_1 if by_article else None, hit_at_3=None, article_at_1=article_at_1, short_metric=None, short_answer=None, unanswerable_declined=None,
-        wrongly_declined=None, seconds=seconds,
+        hit_at_1=article_at_1 if by_article else None, hit_at_3=None, article_at_1=article_at_1, short_metric=None,
+        short_answer=None, short_wrong=None, unanswerable_declined=None, wrongly_declined=None, seconds=seconds,
     )
 
 
@@ -350,8 +367,8 @@ def format_table(reports: list[SetReport], skipped: list[str], split: str) -> st
         f"Quality, split {split} (open corpus, delivered answers; rank-bm25 on the same passages)",
         "",
         "| set | system | questions (answerable/unanswerable) | hit@1 | hit@3 | article@1 | short answer | "
-        "unanswerable declined | answerable wrongly declined | seconds |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "short answers wrong | unanswerable declined | answerable wrongly declined | seconds |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for report in reports:
         for row in report.rows:
@@ -360,7 +377,8 @@ def format_table(reports: list[SetReport], skipped: list[str], split: str) -> st
                 f"| {row.set} | {row.system} | {row.answerable + row.unanswerable} "
                 f"({row.answerable}/{row.unanswerable}) | {_cell(row.hit_at_1)} | {_cell(row.hit_at_3)} | "
                 f"{_cell(row.article_at_1)} | "
-                f"{short} | {_cell(row.unanswerable_declined)} | {_cell(row.wrongly_declined)} | {row.seconds:.1f} |"
+                f"{short} | {_cell(row.short_wrong)} | {_cell(row.unanswerable_declined)} | "
+                f"{_cell(row.wrongly_declined)} | {row.seconds:.1f} |"
             )
     lines.append("")
     for r in reports:
@@ -371,7 +389,9 @@ def format_table(reports: list[SetReport], skipped: list[str], split: str) -> st
     lines.append("- hit@k: evidence in the quote (devset, archive) or the quote from a gold article (MRC, "
                  "FacQA); article@1: the first quote's article is a gold article (devset: an article "
                  "holding the evidence), the measure the internal ranking (articles only) can be compared "
-                 "on; declined answerable questions count as misses.")
+                 "on; declined answerable questions count as misses. Short answers wrong: of the short "
+                 "answers shown, the share a reader is misled by (F1 below 0.5, or any answer to an "
+                 "unanswerable question): a wrong one is worse than none.")
     return "\n".join(lines)
 
 

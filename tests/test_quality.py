@@ -22,6 +22,7 @@ from bench.quality import (
     quote_rank,
     run_set,
     short_answer_score,
+    short_answer_wrong,
     tanya_row,
 )
 from tests.conftest import DATASETS, ROOT, TANYA, require_dataset
@@ -76,6 +77,17 @@ def test_short_answer_score_accuracy_f1_and_declines() -> None:
     assert short_answer_score(_item(answers=[]), _answer(answer="x"), "acc") is None
 
 
+def test_a_short_answer_is_wrong_when_it_misleads() -> None:
+    dated = _item(answers=["Juni 2024"])
+    assert short_answer_wrong(dated, _answer(answer="pada Juni 2024"), "acc") is False
+    assert short_answer_wrong(dated, _answer(answer="Juli 2023"), "acc") is True
+    assert short_answer_wrong(dated, _answer(answer="2024"), "F1") is False  # F1 2/3
+    assert short_answer_wrong(dated, _answer(answer="Pyongyang"), "F1") is True
+    assert short_answer_wrong(dated, _answer(), "F1") is None  # none shown
+    assert short_answer_wrong(_item(answerable=False), _answer(answer="x"), "F1") is True
+    assert short_answer_wrong(_item(answers=[]), _answer(answer="x"), "acc") is None
+
+
 def test_tanya_row_counts_declines_and_averages_over_answerable_questions() -> None:
     results = [
         ItemResult(_item(gold=["a"], answers=["Tony Blair"]), _answer(answer="Tony Blair", quotes=[("a", "")]), 0.1),
@@ -90,6 +102,7 @@ def test_tanya_row_counts_declines_and_averages_over_answerable_questions() -> N
     assert row.hit_at_1 == pytest.approx(1 / 3) and row.hit_at_3 == pytest.approx(2 / 3)
     assert row.article_at_1 == pytest.approx(1 / 3)
     assert row.short_answer == pytest.approx((1 + 2 / 3 + 0) / 3)
+    assert row.short_wrong == pytest.approx(1 / 3)  # "x" to an unanswerable question
     assert row.unanswerable_declined == pytest.approx(0.5)
     assert row.wrongly_declined == pytest.approx(1 / 3)
 
@@ -235,7 +248,7 @@ def _quality(*args: str, env: dict | None = None, cwd: Path = ROOT) -> subproces
 def _table_rows(stdout: str) -> list[list[str]]:
     lines = [line for line in stdout.splitlines() if line.startswith("| ")]
     rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
-    assert rows and all(len(row) == 10 for row in rows), stdout
+    assert rows and all(len(row) == 11 for row in rows), stdout
     return rows[1:]  # without the header
 
 
@@ -250,8 +263,9 @@ def test_quality_devset_through_the_cli(tmp_path: Path) -> None:
     assert tanya[0] == "devset" and tanya[2] == "63 (51/12)"
     assert float(tanya[3]) >= 0.8 and float(tanya[4]) >= float(tanya[3]) and float(tanya[5]) >= 0.85
     assert tanya[6].startswith("acc ") and float(tanya[6].split()[1]) >= 0.8
-    assert float(tanya[7]) >= 0.8 and float(tanya[8]) <= 0.1
-    assert rows["rank-bm25"][6] == "—"
+    assert float(tanya[7]) <= 0.2  # short answers shown that are wrong
+    assert float(tanya[8]) >= 0.8 and float(tanya[9]) <= 0.1
+    assert rows["rank-bm25"][6] == rows["rank-bm25"][7] == "—"
     for line in failures.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         assert record["set"] == "devset" and record["problems"]

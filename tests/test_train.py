@@ -69,5 +69,5 @@ def test_archive_set_through_the_cli_stays_above_its_floors(tmp_path: Path) -> N
     assert float(tanya[3]) >= ARCHIVE_FLOORS["hit@1"], tanya
     assert float(tanya[4]) >= ARCHIVE_FLOORS["hit@3"], tanya
     assert float(tanya[6].split()[1]) >= ARCHIVE_FLOORS["short"], tanya
-    assert float(tanya[8]) <= ARCHIVE_FLOORS["wrongly"], tanya
+    assert float(tanya[9]) <= ARCHIVE_FLOORS["wrongly"], tanya
     assert float(tanya[3]) >= float(bm25[3]) - 0.05, (tanya, bm25)
