@@ -32,7 +32,7 @@ ANSWER_FEATURES = SENTENCE_FEATURES + (
 )
 SHORT_FEATURES = (
     "probability", "ratio_to_best", "from_best", "rank", "p_sentence", "strength", "words", "has_digit",
-    "capitalised", "in_question", *(f"kind_{k}" for k in KINDS),
+    "capitalised", "in_question", *(f"kind_{k}" for k in KINDS), "role_missing",
 )
 _NEWS_INTERACTIONS = ("best_article_coverage", "unknown_weight", "max_missing_idf", "missing_in_article",
                       "max_missing_near", "factoid", "missing_name")
@@ -186,11 +186,14 @@ def short_features(query: Query, sentence: Sentence, rank: int, probability: flo
     words = answer.split()
     kind = _kind_group(query.kind)
     in_question = sum(w.lower() in query.words for w in words) / max(len(words), 1)
+    role = query.role
+    near = set(sentence.terms) | sentence.neighbour_terms | sentence.article.title_terms | sentence.heading_terms
     return np.array([[
         probability, probability / best if best > 0 else 0.0, float(rank == 0), min(rank, 5) / 5, p_sentence,
         sentence.answer_strength, min(len(words), 10) / 10, float(any(c.isdigit() for c in answer)),
         sum(w[:1].isupper() for w in words) / max(len(words), 1), in_question,
         *(float(kind == k) for k in KINDS),
+        float(role is not None and role not in near),
     ]], dtype=np.float64)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.question import Question, answer_kind, surface_words
+from bot.question import Question, answer_kind, frame_words, surface_words
+from index.analyse import is_dictionary_root
 
 _WORD = re.compile(r"\w+")
 
@@ -31,6 +32,18 @@ class Query:
     def asked(self) -> set[str]:
         """The terms that weigh: a frame word the corpus lacks ("kepanjangan", weight 0) asks nothing."""
         return {t for t, w in self.weights.items() if w > 0}
+
+    @property
+    def role(self) -> str | None:
+        """The term of the noun whose holder a "siapa <noun> …" question asks for ("siapa istri
+        Kim Jong Un" → istri): a person named without it is no answer."""
+        words = self.question.text.lower().split()
+        content = self.content_words
+        if (self.kind != "siapa" or len(words) < 2 or words[0] not in ("siapa", "siapakah") or not content
+                or content[0] != words[1] or frame_words(words[1]) or not self.terms):
+            return None
+        term = self.terms[0]
+        return term if is_dictionary_root(term) and self.weights.get(term, 0.0) > 0 else None
 
     @property
     def content_words(self) -> list[str]:

@@ -177,6 +177,24 @@ def test_a_long_misspelt_word_is_read_as_the_indexed_word_even_a_dictionary_one(
     assert seen is not None and "wati" in seen[0].unknown
 
 
+@pytest.mark.parametrize("question, role", [
+    ("siapa istri Kim Jong Un?", "istri"),
+    ("siapa menhan Rusia sekarang", "menteri"),
+    ("Siapa nama menteri pertahanan Rusia?", None),  # "nama" only frames the question
+    ("siapa yang bertemu Kim di Pyongyang?", None),
+    ("kapan Putin ke Pyongyang?", None),
+])
+def test_the_role_a_siapa_question_asks_the_holder_of(engine: Engine, question: str, role: str | None) -> None:
+    query, _ = engine.retrieve(analyse_question(question))
+    assert query.role == role
+
+
+def test_no_short_answer_names_a_person_without_the_asked_role(engine: Engine) -> None:
+    """No article says who Kim Jong Un's wife is: the sentence naming him beside Shoigu gives no name."""
+    answer = engine.ask("siapa istri kim jong un")
+    assert answer.answer is None
+
+
 def test_a_misspelt_derived_word_is_read_as_the_indexed_spelling(tmp_path: Path) -> None:
     """ "dipangil" and "trbaik" have no stem Sastrawi can find, but each is one letter from a word
     the articles use. A word of its own the corpus lacks ("harga") is not bent into one it has
