@@ -43,6 +43,12 @@ class Sentence:
         start, end = self.span
         return self.passage_text[start:end]
 
+    @property
+    def near_terms(self) -> set[str]:
+        """Its terms with its neighbours', its heading's and its article title's: what a reader
+        takes in with it."""
+        return set(self.terms) | self.neighbour_terms | self.article.title_terms | self.heading_terms
+
 
 @dataclass
 class PassageRow:

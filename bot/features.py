@@ -146,7 +146,7 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
     missing = [t for t in asked if t not in best.article.terms]
     unknown = sum(weights[t] for t in query.unknown if t in weights) / total
     same = [s for s in (sentences[i] for i in order[:5]) if s.article is best.article]
-    near = set(best.terms) | best.neighbour_terms | best.article.title_terms | best.heading_terms
+    near = best.near_terms
     top_weight = max(weights.values()) or 1.0
     row = [
         first,
@@ -187,13 +187,12 @@ def short_features(query: Query, sentence: Sentence, rank: int, probability: flo
     kind = _kind_group(query.kind)
     in_question = sum(w.lower() in query.words for w in words) / max(len(words), 1)
     role = query.role
-    near = set(sentence.terms) | sentence.neighbour_terms | sentence.article.title_terms | sentence.heading_terms
     return np.array([[
         probability, probability / best if best > 0 else 0.0, float(rank == 0), min(rank, 5) / 5, p_sentence,
         sentence.answer_strength, min(len(words), 10) / 10, float(any(c.isdigit() for c in answer)),
         sum(w[:1].isupper() for w in words) / max(len(words), 1), in_question,
         *(float(kind == k) for k in KINDS),
-        float(role is not None and role not in near),
+        float(role is not None and role not in sentence.near_terms),
     ]], dtype=np.float64)
 
 
