@@ -193,9 +193,9 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
     rows, seen = decline_data(train_examples)
     weights = np.array([share(e) for e in train_examples])
     models.confidence = fit(DECLINE_FEATURES, rows, np.array(
-        [e.answerable and is_right(e, s.ranked[0]) for e, s in zip(train_examples, seen)]), weights)
+        [e.answerable and is_right(e, s.best) for e, s in zip(train_examples, seen)]), weights)
     decline = fit(DECLINE_FEATURES, rows, np.array(
-        [e.answerable and article_right(e, s.ranked[0]) for e, s in zip(train_examples, seen)]), weights)
+        [e.answerable and article_right(e, s.best) for e, s in zip(train_examples, seen)]), weights)
     models.decline = decline
     report: dict = {}
     thresholds: dict[bool, list[float]] = {}  # by whether the set's articles are news stories
@@ -206,7 +206,7 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
         _, seen = decline_data(dev)
         # A dev question's own score ("lower"), so that no more than the share is declined.
         quantile = float(np.quantile([s.p_right for s in seen], MAX_WRONGLY_DECLINED, method="lower"))
-        stories = np.mean([is_story(s.ranked[0].article.info) for s in seen]) > 0.5
+        stories = np.mean([is_story(s.best.article.info) for s in seen]) > 0.5
         thresholds.setdefault(stories, []).append(quantile)
         report[f"decline_quantile_{name}"] = quantile
     every = [t for shape in thresholds.values() for t in shape]

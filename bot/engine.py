@@ -78,8 +78,13 @@ class Examined:
         words it never mentions carry half the question's weight ("rendang" in a corpus about
         Korea), no model is needed."""
         weights = self.query.weights
-        threshold = decline.threshold_for(is_story(self.ranked[0].article.info))
+        threshold = decline.threshold_for(is_story(self.best.article.info))
         return self.p_right >= threshold and coverage(set(weights) - self.query.unknown, weights) >= MIN_COVERAGE
+
+    @property
+    def best(self) -> Sentence:
+        """The sentence ranked first (the first of `ranked`, without sorting them all)."""
+        return self.candidates.sentences[self.leading[int(np.argmax(self.stage_two))]]
 
     @property
     def scored(self) -> list[tuple[Sentence, float]]:
@@ -353,11 +358,8 @@ class Engine:
         first letter, same consonants; the most frequent term wins. Its term, document frequency
         and spelling."""
         first = word[0]
-        rows = conn.execute(
-            "SELECT s.word, s.term, t.df FROM stems s JOIN terms t ON t.term = s.term "
-            "WHERE s.word >= ? AND s.word < ? AND s.word GLOB ?",
-            (first, chr(ord(first) + 1), "*".join(word)),
-        ).fetchall()
+        rows = _spellings(conn, "s.word >= ? AND s.word < ? AND s.word GLOB ?",
+                          [first, chr(ord(first) + 1), "*".join(word)])
         wanted = skeleton(word)
         found = [(df, -len(w), w, term) for w, term, df in rows if w != word and skeleton(w) == wanted]
         if not found:
@@ -373,11 +375,8 @@ class Engine:
         if len(word) < MIN_DICTIONARY_FUZZY or not word.isalpha() or is_ordinary_word(word):
             return None
         candidates = sorted(edit_candidates(word))
-        marks = ",".join("?" * len(candidates))
-        found = [row for row in conn.execute(
-            f"SELECT t.df, s.word, s.term FROM stems s JOIN terms t ON t.term = s.term WHERE s.word IN ({marks})",
-            candidates,
-        ) if is_ordinary_word(row[1])]
+        found = [(df, w, term) for w, term, df in _spellings(conn, f"s.word IN ({','.join('?' * len(candidates))})",
+                                                              candidates) if is_ordinary_word(w)]
         if not found:
             return None
         df, spelling, term = max(found)
@@ -513,6 +512,13 @@ def _quoted_text(sentence: Sentence, explain: bool, limit: int = 480) -> str:
     if explain and following and following[0][1] - start <= limit:
         end = following[0][1]
     return sentence.passage_text[start:end]
+
+
+def _spellings(conn: sqlite3.Connection, where: str, params: list[str]) -> list[tuple[str, str, int]]:
+    """Words the index has seen that match `where` (on `s.word`), with their term and its document
+    frequency: what a chat spelling may be read as."""
+    return conn.execute(f"SELECT s.word, s.term, t.df FROM stems s JOIN terms t ON t.term = s.term WHERE {where}",
+                        params).fetchall()
 
 
 def _keeps(sentence: Sentence, held: set[str]) -> bool:
