@@ -305,6 +305,7 @@ class Engine:
                 terms[i], query.corrections[surface] = parts[-1][0], " ".join(p[2] for p in parts)
                 terms.extend(term for term, _, _ in parts[:-1])
                 dfs.update({term: df for term, df, _ in parts})
+        query.words |= {w for spelling in query.corrections.values() for w in spelling.lower().split()}
         # A capitalised word past the question's start is a name even if the dictionary has it ("Garuda").
         names = {terms[i] for i, token in enumerate(tokens) if token.start > 0 and content[token.start].isupper()}
         weights = self._weights(stats, dfs, terms, names)

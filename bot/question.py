@@ -215,7 +215,7 @@ _QTYPE_PATTERNS: list[tuple[tuple[str, ...], str]] = [
     *((("ke", place, which), "kemana") for place in _PLACE_HEADS for which in _WHICH_WORDS),
     *((("dari", place, which), "darimana") for place in _PLACE_HEADS for which in _WHICH_WORDS),
     *(((place, which), "dimana") for place in _PLACE_HEADS for which in _WHICH_WORDS),
-    *(((which, place), "dimana") for place in _PLACE_HEADS for which in ("mana", "manakah")),
+    *(((which, place), "dimana") for place in _PLACE_HEADS for which in _WHICH_WORDS),  # "Apakah kota terbesar …"
     (("berapa",), "berapa"), (("berapakah",), "berapa"), (("seberapa",), "berapa"),
     (("keberapa",), "berapa"), (("keberapakah",), "berapa"),
     (("mengapa",), "mengapa"), (("kenapa",), "mengapa"), (("ngapain",), "mengapa"),

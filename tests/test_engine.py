@@ -195,6 +195,13 @@ def test_no_short_answer_names_a_person_without_the_asked_role(engine: Engine) -
     assert answer.answer is None
 
 
+def test_a_misspelt_name_is_no_answer_to_its_own_question(engine: Engine) -> None:
+    """ "shoigo" is read as Shoigu, so Shoigu only repeats the question: the one he met answers it."""
+    answer = engine.ask("siapa yg bertemu shoigo di pyongyang")
+    assert answer.passages and "Shoigu" in answer.passages[0].quote
+    assert answer.answer == "Kim"
+
+
 def test_a_misspelt_derived_word_is_read_as_the_indexed_spelling(tmp_path: Path) -> None:
     """ "dipangil" and "trbaik" have no stem Sastrawi can find, but each is one letter from a word
     the articles use. A word of its own the corpus lacks ("harga") is not bent into one it has

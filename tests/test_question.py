@@ -236,6 +236,8 @@ def test_edit_candidates_on_junk():
     ("Dari kota mana rombongan itu berangkat?", "darimana", "kota"),
     ("Manakah provinsi yang paling banyak menerima bantuan?", "dimana", "provinsi"),
     ("Di kota apakah festival itu diadakan?", "dimana", "kota"),
+    ("Apakah kota terbesar di Korea Selatan?", "dimana", "kota"),  # "apakah" opens a what-question here
+    ("apa kabupaten terluas di Jawa Timur", "dimana", "kabupaten"),
     ("Kemanakah kapal itu berlayar?", "kemana", None),
     ("Bulan apa gunung itu meletus?", "kapan", None),
     ("Apa kepanjangan dari BPBD?", "singkatan", "BPBD"),

@@ -378,7 +378,13 @@ def test_which_country_did_it_is_the_subject_before_the_verb():
      "penyakit akibat pertumbuhan sel yang tidak normal"),
     ("apa yg dimaksud dengan dwelling time?", "Dwelling time merupakan waktu tunggu peti kemas di pelabuhan.",
      "waktu tunggu peti kemas di pelabuhan"),
-    ("Apakah arti kata reptil?", "Dalam bahasa Latin, reptil berarti melata.", None),  # no copula: no answer
+    ("Apakah arti kata reptil?", "Dalam bahasa Latin, reptil berarti melata.", "melata"),
+    ("Apakah definisi pelanggan?", "Pelanggan merujuk pada individu atau perusahaan yang membeli barang.",
+     "individu atau perusahaan yang membeli barang"),
+    ("apa yang dimaksud dengan urbanisasi", "Urbanisasi mengacu pada pergeseran penduduk dari desa ke kota.",
+     "pergeseran penduduk dari desa ke kota"),
+    ("Apa arti Ksitigarbha?", 'Namanya dapat diartikan sebagai "Rahim Bumi".', None),  # the subject is "namanya"
+    ("Apa itu kanker?", "Pasien itu berarti banyak bagi keluarganya.", None),
     ("Apa itu kanker?", "Dokter itu adalah ahli bedah terkenal.", None),  # the subject is not the asked thing
 ])
 def test_what_is_questions_are_answered_by_the_definition(question, sentence, expected):

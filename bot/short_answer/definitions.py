@@ -1,10 +1,16 @@
 """What a thing is: "Apa itu X?", "Apa yang dimaksud dengan X?" are answered by what follows
-"adalah", "merupakan" or "ialah" in a sentence whose subject is X."""
+"adalah", "merupakan", "ialah", "merujuk pada", "berarti" or "diartikan sebagai" in a sentence
+whose subject is X."""
 from __future__ import annotations
 
 import re
 
 from bot.short_answer.common import COPULA
+
+# Besides the copula, the verbs a definition is given with: "Episkopal merujuk pada …", "Wangsa
+# berarti …", "Urbanisasi mengacu pada …", "dapat diartikan sebagai …".
+_DEFINES = re.compile(rf"{COPULA.pattern}|\b(?:merujuk (?:pada|kepada|ke)|mengacu (?:pada|kepada)|berarti|bermakna"
+                      r"|(?:diartikan|didefinisikan) sebagai)\b", re.IGNORECASE)
 
 _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\s[—–]\s?|,\s(?:dan|serta|sedangkan|namun|tetapi)\s")
 _WORD = re.compile(r"\w+")
@@ -12,13 +18,13 @@ MAX_WORDS = 25
 
 
 def is_definition(sentence: str) -> bool:
-    return bool(COPULA.search(sentence))
+    return bool(_DEFINES.search(sentence))
 
 
 def definition(sentence: str, question_words: set[str]) -> str | None:
     """The phrase after the copula, up to the clause's end, when the words before it name what
     the question asks about."""
-    match = COPULA.search(sentence)
+    match = _DEFINES.search(sentence)
     if not match:
         return None
     subject = {w.lower() for w in _WORD.findall(sentence[:match.start()])}
