@@ -191,7 +191,7 @@ def surface_words(text: str) -> set[str]:
 
 # ---------------------------------------------------------------- question type
 
-_PLACE_HEADS = ("negara", "kota", "provinsi", "propinsi", "pulau", "daerah", "wilayah", "kabupaten", "benua",
+PLACE_HEADS = ("negara", "kota", "provinsi", "propinsi", "pulau", "daerah", "wilayah", "kabupaten", "benua",
                 "tempat")
 _WHICH_WORDS = ("mana", "manakah", "apa", "apakah")
 PLACE_QTYPES = {"dimana", "kemana", "darimana"}
@@ -211,11 +211,11 @@ _QTYPE_PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("bulan", "apa"), "kapan"), (("bulan", "apakah"), "kapan"), (("hari", "apakah"), "kapan"),
     (("tahun", "apa"), "kapan"), (("tahun", "apakah"), "kapan"),
     # "Negara manakah …", "Di kota manakah …", "Dari negara manakah …" ask for a place
-    *((("di", place, which), "dimana") for place in _PLACE_HEADS for which in _WHICH_WORDS),
-    *((("ke", place, which), "kemana") for place in _PLACE_HEADS for which in _WHICH_WORDS),
-    *((("dari", place, which), "darimana") for place in _PLACE_HEADS for which in _WHICH_WORDS),
-    *(((place, which), "dimana") for place in _PLACE_HEADS for which in _WHICH_WORDS),
-    *(((which, place), "dimana") for place in _PLACE_HEADS for which in _WHICH_WORDS),  # "Apakah kota terbesar …"
+    *((("di", place, which), "dimana") for place in PLACE_HEADS for which in _WHICH_WORDS),
+    *((("ke", place, which), "kemana") for place in PLACE_HEADS for which in _WHICH_WORDS),
+    *((("dari", place, which), "darimana") for place in PLACE_HEADS for which in _WHICH_WORDS),
+    *(((place, which), "dimana") for place in PLACE_HEADS for which in _WHICH_WORDS),
+    *(((which, place), "dimana") for place in PLACE_HEADS for which in _WHICH_WORDS),  # "Apakah kota terbesar …"
     (("berapa",), "berapa"), (("berapakah",), "berapa"), (("seberapa",), "berapa"),
     (("keberapa",), "berapa"), (("keberapakah",), "berapa"),
     (("mengapa",), "mengapa"), (("kenapa",), "mengapa"), (("ngapain",), "mengapa"),
@@ -659,9 +659,9 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
         return "definisi", None
     for i, word in enumerate(lower):
         if word in _WHICH_WORDS and question.qtype in PLACE_QTYPES:
-            if i > 0 and lower[i - 1] in _PLACE_HEADS:
+            if i > 0 and lower[i - 1] in PLACE_HEADS:
                 return question.qtype, lower[i - 1]
-            if i + 1 < len(lower) and lower[i + 1] in _PLACE_HEADS:  # "Manakah provinsi yang …"
+            if i + 1 < len(lower) and lower[i + 1] in PLACE_HEADS:  # "Manakah provinsi yang …"
                 return question.qtype, lower[i + 1]
         if word in ("apa", "apakah") and i > 0 and lower[i + 1:] in (["nama"], ["namanya"]):
             return "nama", _opening_head(lower[:i])  # "kantor berita yang … apa namanya"

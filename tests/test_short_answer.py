@@ -444,6 +444,22 @@ def test_which_name_is_not_one_the_question_holds(question: str, sentence: str, 
     assert short_answer(kind, sentence, None, words(question), head) == expected
 
 
+@pytest.mark.parametrize("question, sentence, expected", [
+    # A place is no name of a medium, a disease or an agency: none is better than a wrong one.
+    ("Media apa yang pertama melaporkan rencana Kim ke Rusia?",
+     "Kim jarang bepergian ke luar negeri, bahkan ke mitra dagang utamanya China.", None),
+    ("Penyakit apa yang menyerang warga?", "Wabah itu menyebar cepat di Jawa Timur.", None),
+    ("Lembaga apa yang menerima uang suap itu?",
+     "Uang dari AS itu mengalir ke Ditjen Anggaran pada 2005.", "Ditjen Anggaran"),
+    # The asked noun may be named by a place.
+    ("Apa nama ibu kota negara itu?", "Pusat pemerintahannya kini Jakarta.", "Jakarta"),
+])
+def test_a_place_answers_only_a_noun_a_place_may_name(question: str, sentence: str, expected: str | None) -> None:
+    kind, head = answer_kind(analyse_question(question))
+    assert kind == "nama" and head
+    assert short_answer(kind, sentence, None, words(question), head) == expected
+
+
 def test_berapa_a_quantity_the_question_states_only_qualifies() -> None:
     """"kontainer 40 kaki": the asked amount is the tariff, not another container size."""
     sentence = "Tarif untuk kontainer 20 kaki mencapai 95 dolar AS."

@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from bot.question import MAX_LONG_FORM_WORDS, MAX_NAME_WORD, NAME_LINKS
+from bot.question import MAX_LONG_FORM_WORDS, MAX_NAME_WORD, NAME_LINKS, PLACE_HEADS, place_span
 from bot.short_answer.common import (
     CASELESS,
     DAYS,
@@ -127,10 +127,25 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
     cands += (_head_phrases(sentence, head, question_words) + _cued_names(sentence, question_words)
               + _bracketed_names(sentence, question_words)
               + [c for c in [copula_subject(sentence, question_words)] if c])
+    if head and head not in _PLACED:  # "Media apa …", "Penyakit apa …" are not answered by "China"
+        cands = [c for c in cands if not _is_place(c.text)]
     if head in _TITLED:  # "Apa judul lagu …?": a title is usually quoted
         cands += [Candidate(m.start(g), m.end(g), m.group(g), 4.0) for m in _QUOTED_ANYWHERE.finditer(sentence)
                   for g in (1, 2) if m.group(g) is not None]
     return pick(cands, sentence, question_words)
+
+
+# Asked nouns whose name may be a place's: "ibu kota", "bahasa" (Melayu), "mata uang" (Dolar Singapura).
+_PLACED = set(PLACE_HEADS) | {"ibu", "ibukota", "bahasa", "mata", "suku", "bangsa", "bandara", "pelabuhan", "stadion",
+                              "gunung", "sungai", "danau", "selat", "teluk", "laut", "jalan", "kawasan", "lokasi",
+                              "kecamatan", "kelurahan", "desa", "kampung", "kerajaan", "kesultanan", "kekaisaran",
+                              "polsek", "polres", "polda", "kodim", "korem", "kodam", "pemda", "cabang"}
+
+
+def _is_place(text: str) -> bool:
+    """The whole phrase is a place the place list knows ("China", "Jawa Timur")."""
+    words = [w for w, _, _ in word_spans(text)]
+    return bool(words) and place_span(words, 0) == len(words)
 
 
 _BRACKET = re.compile(r"\(\s*([^()]{2,80}?)\s*\)")
