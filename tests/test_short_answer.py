@@ -460,6 +460,18 @@ def test_a_place_answers_only_a_noun_a_place_may_name(question: str, sentence: s
     assert short_answer(kind, sentence, None, words(question), head) == expected
 
 
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("sampdoria finis di urutan berapa musim itu?",
+     "Il Samp mengakhiri musim pada posisi kesepuluh dengan raihan 48 angka.", "posisi kesepuluh"),
+    ("Berada pada urutan keberapakah Indonesia dalam indeks itu?",
+     "Indonesia berada di urutan 110 dari 177 negara.", "110"),
+    ("Pebalap itu finis di urutan berapa?", "Pebalap 24 tahun itu finis di urutan keempat.", "urutan keempat"),
+    ("berapa poin Indonesia?", "Indonesia di peringkat 162 dengan 1.000 poin.", "1.000 poin"),  # a rank counts nothing
+])
+def test_berapa_a_rank_is_answered_by_an_ordinal(question: str, sentence: str, expected: str) -> None:
+    assert short_answer("berapa", sentence, None, words(question)) == expected
+
+
 def test_berapa_a_quantity_the_question_states_only_qualifies() -> None:
     """"kontainer 40 kaki": the asked amount is the tariff, not another container size."""
     sentence = "Tarif untuk kontainer 20 kaki mencapai 95 dolar AS."

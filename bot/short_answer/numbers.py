@@ -136,7 +136,11 @@ _MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
 _UNITS_OF = {word: frozenset(units) for words, units in _MEASURED_BY for word in words}
 
 
-_ORDINAL_BEFORE = re.compile(r"\bke\s?-\s?$", CASELESS)  # "korban ke-3", "Hari Jadi Ke - 447"; not "naik ke 40"
+_ORDINAL_BEFORE = re.compile(r"\bke\s?-\s?$|\b(?:urutan|peringkat|posisi|ranking)\s+$", CASELESS)  # "korban ke-3",
+# "Hari Jadi Ke - 447", "urutan 110"; not "naik ke 40"
+_RANKS = {"urutan", "peringkat", "posisi", "ranking"}  # "finis di urutan berapa" asks for an ordinal
+_ORDINAL_WORD = re.compile(r"\b(?:(?:urutan|peringkat|posisi)\s+)?(?:pertama|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan"
+                           r"|sembilan|sepuluh|sebelas)(?:\s+(?:belas|puluh))?)\b", CASELESS)  # "posisi keempat"
 _REGULATION_NUMBER = re.compile(r"\b(?:Nomor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+Tahun\s+\d{4})?")
 
 
@@ -168,7 +172,8 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
         return b
 
     asks_age = bool(question_words & {"usia", "umur", "berumur", "berusia"})
-    asks_ordinal = "keberapa" in question_words or {"ke", "berapa"} <= question_words  # "hari jadi ke berapa"
+    asks_ordinal = ("keberapa" in question_words or {"ke", "berapa"} <= question_words  # "hari jadi ke berapa"
+                    or bool(_RANKS & question_words))
 
     def ordinal(cand: Candidate) -> bool:
         return bool(_ORDINAL_BEFORE.search(sentence[:cand.start]))
@@ -181,6 +186,8 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
     pairs = [(c, u) for c, u in pairs if not (wanted and u in _MEASURED and u not in wanted)]
     units = {id(c): u for c, u in pairs}
     cands = [c for c, _ in pairs]
+    if asks_ordinal:  # "finis di posisi keempat": a rank in words weighs as one in figures does
+        cands += [Candidate(m.start(), m.end(), m.group(), 6.0) for m in _ORDINAL_WORD.finditer(sentence)]
     if "nomor" in question_words:  # "Peraturan … nomor berapa?": the number with its series
         cands += [Candidate(m.start(), m.end(), m.group(), 5.0) for m in _REGULATION_NUMBER.finditer(sentence)]
     return pick(cands, sentence, question_words, lambda c: bonus_for(units.get(id(c), ""), c))
