@@ -472,6 +472,23 @@ def test_berapa_a_rank_is_answered_by_an_ordinal(question: str, sentence: str, e
     assert short_answer("berapa", sentence, None, words(question)) == expected
 
 
+@pytest.mark.parametrize("kind, question, sentence, expected", [
+    ("siapa", "Siapa saja hakim yang menangani PK Ahok?",
+     "Pengadilan menunjuk tiga hakim yang menangani PK Ahok yakni Mulyadi, Salman Alfaris, dan Tugianto.",
+     "Mulyadi, Salman Alfaris, dan Tugianto"),
+    ("dimana", "Daerah mana sajakah yang terkena pandemi di Papua?",
+     "Pandemi di Papua terjadi di Timika, Jayapura, Nabire, dan Sorong.", "Timika, Jayapura, Nabire, dan Sorong"),
+    # One name, then its office: no list closed by "dan", so the name alone.
+    ("siapa", "siapa aja yang bicara soal sidang itu?", "Mulyadi, Ketua PN Jakarta, mengatakan sidang ditunda.",
+     "Mulyadi"),
+    # Without "saja" one name is asked for.
+    ("siapa", "Siapa hakim yang menangani PK Ahok?", "Hakim yang ditunjuk yakni Mulyadi, Salman Alfaris, dan Tugianto.",
+     "Mulyadi"),
+])
+def test_siapa_saja_is_answered_by_the_whole_list(kind: str, question: str, sentence: str, expected: str) -> None:
+    assert short_answer(kind, sentence, None, words(question)) == expected
+
+
 def test_berapa_a_quantity_the_question_states_only_qualifies() -> None:
     """"kontainer 40 kaki": the asked amount is the tariff, not another container size."""
     sentence = "Tarif untuk kontainer 20 kaki mencapai 95 dolar AS."

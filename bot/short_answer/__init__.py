@@ -37,7 +37,37 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
     """The asked-for piece of `sentence`, or None when the type has no short form or none is there.
     Punctuation a quoted title carries inside its quotes ("“ Carita Orang Basudara, ”") is no part of it."""
     found = _extract(qtype, sentence, article_date, question_words, head)
-    return (found.strip(" ,;:") or None) if found else found
+    found = (found.strip(" ,;:") or None) if found else found
+    if found and {w.lower() for w in question_words or ()} & _EVERY:
+        return whole_list(sentence, found)
+    return found
+
+
+_EVERY = {"saja", "aja", "sajakah"}  # "Siapa saja …", "apa aja …" ask for every one
+_WORD_IN_NAME = r"[A-Z][\w'’-]*(?:\.[\w'’-]+)*"  # "St.Petersburg", never the sentence's full stop
+_NAME = rf"{_WORD_IN_NAME}(?:\s+{_WORD_IN_NAME}){{0,3}}"
+_LINK = r",\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+"
+_ITEM_AFTER = re.compile(rf"({_LINK})({_NAME})")
+_ITEM_BEFORE = re.compile(rf"({_NAME})({_LINK})$")
+
+
+def whole_list(sentence: str, answer: str) -> str:
+    """The named answer with the names listed beside it ("Mulyadi, Salman Alfaris, dan Tugianto"),
+    when a list closed by "dan" or "serta" holds it; else the answer alone (a name followed by
+    ", Ketua PN," is no list)."""
+    start = sentence.find(answer)
+    if start < 0 or not answer[:1].isupper():
+        return answer
+    end, closed = start + len(answer), False
+    while match := _ITEM_AFTER.match(sentence, end):
+        end, closed = match.end(), closed or bool(re.search(r"dan|serta", match.group(1)))
+        if closed:
+            break
+    while match := _ITEM_BEFORE.search(sentence[:start]):
+        if re.search(r"dan|serta", match.group(2)) and closed:
+            break  # "A dan B, C dan D" is two lists
+        start, closed = match.start(), closed or bool(re.search(r"dan|serta", match.group(2)))
+    return sentence[start:end] if closed else answer
 
 
 def _extract(qtype: str | None, sentence: str, article_date: str | None,
