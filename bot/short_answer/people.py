@@ -66,8 +66,9 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
                 end += 2
             else:
                 break
-        if i > 0 and words[i - 1].lower() in _NO_ONE_BEFORE or words[i].lower() in _PLACE_HEADS:
-            i = end  # "Universitas Indonesia", "Stadion Aji Imbut", "bahasa Urdu": no one
+        if (i > 0 and words[i - 1].lower() in _NO_ONE_BEFORE or words[i].lower() in _PLACE_HEADS
+                or any(w.lower() in _EVENT_WORDS for w in words[i:end])):
+            i = end  # "Universitas Indonesia", "Stadion Aji Imbut", "bahasa Urdu", "American Music Awards": no one
             continue
         if end == i + 1 and len(words[i]) == 1:  # "U" of "U - 16": a lone initial is no name
             i = end
@@ -88,7 +89,9 @@ _GROUP_HEADS = {"bahasa", "suku", "etnis", "bangsa", "agama", "aliran", "marga"}
 _NO_ONE_BEFORE = _ORG_HEADS | _GROUP_HEADS
 _PLACE_HEADS = {"stadion", "pelabuhan", "bandara", "bandar", "stasiun", "terminal", "hotel", "jalan", "jl",
                 "pasar", "masjid", "gereja", "pengadilan", "gedung", "istana", "kantor", "lapangan", "kampus",
-                "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga"}
+                "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga",
+                "stadio", "estadio", "sirkuit", "circuit"}
+_EVENT_WORDS = {"awards", "award", "festival", "stadium", "arena", "cup", "championship", "league"}  # anywhere in it
 
 
 _APPOSITION = re.compile(
