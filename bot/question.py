@@ -192,7 +192,7 @@ def surface_words(text: str) -> set[str]:
 # ---------------------------------------------------------------- question type
 
 PLACE_HEADS = ("negara", "kota", "provinsi", "propinsi", "pulau", "daerah", "wilayah", "kabupaten", "benua",
-                "tempat")
+               "tempat")
 _WHICH_WORDS = ("mana", "manakah", "apa", "apakah")
 PLACE_QTYPES = {"dimana", "kemana", "darimana"}
 

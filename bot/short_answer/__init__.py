@@ -49,6 +49,7 @@ _NAME = rf"{_WORD_IN_NAME}(?:\s+{_WORD_IN_NAME}){{0,3}}"
 _LINK = r",\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+"
 _ITEM_AFTER = re.compile(rf"({_LINK})({_NAME})")
 _ITEM_BEFORE = re.compile(rf"({_NAME})({_LINK})$")
+_CLOSING = re.compile(r"\b(?:dan|serta)\b")
 
 
 def whole_list(sentence: str, answer: str) -> str:
@@ -59,14 +60,13 @@ def whole_list(sentence: str, answer: str) -> str:
     if start < 0 or not answer[:1].isupper():
         return answer
     end, closed = start + len(answer), False
-    while match := _ITEM_AFTER.match(sentence, end):
-        end, closed = match.end(), closed or bool(re.search(r"dan|serta", match.group(1)))
-        if closed:
-            break
+    while not closed and (match := _ITEM_AFTER.match(sentence, end)):
+        end, closed = match.end(), bool(_CLOSING.search(match.group(1)))
     while match := _ITEM_BEFORE.search(sentence[:start]):
-        if re.search(r"dan|serta", match.group(2)) and closed:
+        closes = bool(_CLOSING.search(match.group(2)))
+        if closed and closes:
             break  # "A dan B, C dan D" is two lists
-        start, closed = match.start(), closed or bool(re.search(r"dan|serta", match.group(2)))
+        start, closed = match.start(), closed or closes
     return sentence[start:end] if closed else answer
 
 

@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from bot.question import MAX_LONG_FORM_WORDS, MAX_NAME_WORD, NAME_LINKS, PLACE_HEADS, place_span
+from bot.question import MAX_LONG_FORM_WORDS, MAX_NAME_WORD, NAME_LINKS, PLACE_HEADS
 from bot.short_answer.common import (
     CASELESS,
     DAYS,
@@ -26,6 +26,7 @@ from bot.short_answer.common import (
     title_words,
     word_spans,
 )
+from bot.short_answer.places import is_known_place
 from index.analyse import is_dictionary_root, looks_verbal
 
 
@@ -128,7 +129,7 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
               + _bracketed_names(sentence, question_words)
               + [c for c in [copula_subject(sentence, question_words)] if c])
     if head and head not in _PLACED:  # "Media apa …", "Penyakit apa …" are not answered by "China"
-        cands = [c for c in cands if not _is_place(c.text)]
+        cands = [c for c in cands if not is_known_place(c.text)]
     if head in _TITLED:  # "Apa judul lagu …?": a title is usually quoted
         cands += [Candidate(m.start(g), m.end(g), m.group(g), 4.0) for m in _QUOTED_ANYWHERE.finditer(sentence)
                   for g in (1, 2) if m.group(g) is not None]
@@ -140,12 +141,6 @@ _PLACED = set(PLACE_HEADS) | {"ibu", "ibukota", "bahasa", "mata", "suku", "bangs
                               "gunung", "sungai", "danau", "selat", "teluk", "laut", "jalan", "kawasan", "lokasi",
                               "kecamatan", "kelurahan", "desa", "kampung", "kerajaan", "kesultanan", "kekaisaran",
                               "polsek", "polres", "polda", "kodim", "korem", "kodam", "pemda", "cabang"}
-
-
-def _is_place(text: str) -> bool:
-    """The whole phrase is a place the place list knows ("China", "Jawa Timur")."""
-    words = [w for w, _, _ in word_spans(text)]
-    return bool(words) and place_span(words, 0) == len(words)
 
 
 _BRACKET = re.compile(r"\(\s*([^()]{2,80}?)\s*\)")

@@ -136,11 +136,12 @@ _MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
 _UNITS_OF = {word: frozenset(units) for words, units in _MEASURED_BY for word in words}
 
 
-_ORDINAL_BEFORE = re.compile(r"\bke\s?-\s?$|\b(?:urutan|peringkat|posisi|ranking)\s+$", CASELESS)  # "korban ke-3",
-# "Hari Jadi Ke - 447", "urutan 110"; not "naik ke 40"
 _RANKS = {"urutan", "peringkat", "posisi", "ranking"}  # "finis di urutan berapa" asks for an ordinal
-_ORDINAL_WORD = re.compile(r"\b(?:(?:urutan|peringkat|posisi)\s+)?(?:pertama|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan"
-                           r"|sembilan|sepuluh|sebelas)(?:\s+(?:belas|puluh))?)\b", CASELESS)  # "posisi keempat"
+_RANK = "|".join(sorted(_RANKS))
+# "korban ke-3", "Hari Jadi Ke - 447", "urutan 110"; not "naik ke 40"
+_ORDINAL_BEFORE = re.compile(rf"\bke\s?-\s?$|\b(?:{_RANK})\s+$", CASELESS)
+_ORDINAL_WORD = re.compile(rf"\b(?:(?:{_RANK})\s+)?(?:pertama|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+                           r"|sepuluh|sebelas)(?:\s+(?:belas|puluh))?)\b", CASELESS)  # "posisi keempat"
 _REGULATION_NUMBER = re.compile(r"\b(?:Nomor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+Tahun\s+\d{4})?")
 
 

@@ -112,7 +112,8 @@ def known_places(sentence: str) -> list[Candidate]:
 _LOCATION_AFTER = re.compile(r"\s*\(([A-Z][^()]{1,40})\)|\s*,\s*((?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}(?:,\s*)?){1,3})")
 
 
-def _is_known_place(text: str) -> bool:
+def is_known_place(text: str) -> bool:
+    """The whole phrase is a place the place list knows ("China", "Jawa Timur")."""
     words = [w for w, _, _ in word_spans(text)]
     return bool(words) and place_span(words, 0) == len(words)
 
@@ -133,7 +134,7 @@ def _located_after(sentence: str, question_words: set[str], head: str | None) ->
         start, end = m.span(group)
         text = sentence[start:end].rstrip(" ,")
         places = [part.strip() for part in text.split(",")]
-        if not all(_is_known_place(part) for part in places):
+        if not all(is_known_place(part) for part in places):
             continue
         if head == "negara" and len(places) > 1:
             text = places[-1]
