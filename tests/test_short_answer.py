@@ -492,6 +492,17 @@ def test_siapa_saja_is_answered_by_the_whole_list(kind: str, question: str, sent
     assert short_answer(kind, sentence, None, words(question)) == expected
 
 
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("pelajar yang mencuri motor Sumadi divonis berapa bulan?",
+     "Pelajar itu mencuri sepeda motor milik Sumadi (62), seorang pensiunan polisi.", None),
+    ("berapa trofi yang diangkat Tom Starke?", "Adalah Tom Starke (35) yang paling sering mengangkat trofi.", None),
+    ("Raisa umur berapa saat tunangan?", "Raisa (27) bertunangan dengan Hamish.", "27"),  # the age is asked
+])
+def test_berapa_a_persons_bracketed_age_counts_nothing_else(question: str, sentence: str,
+                                                            expected: str | None) -> None:
+    assert short_answer("berapa", sentence, None, words(question)) == expected
+
+
 def test_berapa_a_quantity_the_question_states_only_qualifies() -> None:
     """"kontainer 40 kaki": the asked amount is the tariff, not another container size."""
     sentence = "Tarif untuk kontainer 20 kaki mencapai 95 dolar AS."
