@@ -421,7 +421,7 @@ def test_a_company_suffix_is_not_the_person():
     ("Siapa pejabat yang meresmikan terminal itu?", "Pelabuhan Tanjung Priok kini punya terminal baru."),
     ("Siapa pemain Napoli yang membuka skor?", "Napoli bertandang ke Stadio Comunale Luigi Ferraris, Senin."),
     ("Siapa yang memperkenalkan BTS di AMAs?", "BTS baru saja tampil di gelaran American Music Awards 2017."),
-    ("Siapa yang menyumbang dana itu?", "Dana Rp 5 miliar itu dikembalikan."),  # a currency is no one
+    ("siapa yang menaikkan laba bank itu?", "Laba bank itu naik menjadi Rp 13 triliun."),  # a currency is no one
     # "U - 16": a lone initial is no name.
     ("Siapa pencetak gol Timnas U-16 di babak pertama?",
      "Timnas Indonesia U - 16 melanjutkan hasil apik di babak pertama."),
