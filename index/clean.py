@@ -71,6 +71,7 @@ _WEEKDAY_PAREN_RE = re.compile(
     _WD + r"\s*\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{2,4}))?\s*\)", re.I
 )
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_RANGE_END_RE = re.compile(r"(?<=(?:19|20)\d\d)\s*[-–—]\s*(?:19|20)\d\d(?!\d)")  # "periode 2005-2010": "-2010"
 YEAR_WINDOW = 3  # how far past the latest year mentioned we look for a weekday/day/month match
 
 
@@ -109,8 +110,9 @@ def normalise_date(value: str | None) -> str | None:
 
 def resolve_weekday_date(weekday: int, day: int, month: int, text: str) -> str | None:
     """A dateline like "Rabu (12/6)" has no year: take the first year ≥ the latest year the text
-    mentions on which that day falls on that weekday; None when the text gives no year to go by."""
-    years = [int(y) for y in _YEAR_RE.findall(text)]
+    mentions on which that day falls on that weekday; None when the text gives no year to go by.
+    The end of a span ("periode 2005-2010") is left out: a term of office runs past its news."""
+    years = [int(y) for y in _YEAR_RE.findall(_RANGE_END_RE.sub("", text))]
     if not years:
         return None
     latest = max(years)

@@ -62,6 +62,9 @@ def test_weekday_without_year():
     assert resolve_weekday_date(4, 29, 2, "tahun 2021") is None
     assert resolve_weekday_date(3, 29, 2, "tahun 2021") == "2024-02-29"
     assert resolve_weekday_date(3, 31, 2, "tahun 2021") is None
+    # A span's end is no year of writing: Thursday 11 August in a text on "periode 2005-2010" is 2005's.
+    assert resolve_weekday_date(3, 11, 8, "pelantikan Bupati periode 2005-2010, Kamis (11/8)") == "2005-08-11"
+    assert resolve_weekday_date(3, 11, 8, "musim 2004 – 2005 berakhir") == "2005-08-11"
     text = "Menteri berbicara pada Kamis (7/3). Rencana disusun sejak 2023."
     assert clean(text).metadata["date"] == "2024-03-07"
 
