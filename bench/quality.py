@@ -196,16 +196,12 @@ def short_answer_score(item: QAItem, answer: dict, metric: str) -> float | None:
 def short_answer_wrong(item: QAItem, answer: dict, metric: str) -> bool | None:
     """Whether a short answer was shown and is wrong (F1 below 0.5; any answer to an unanswerable
     question); None when none was shown or the item has no gold answer to judge it by."""
-    shown = answer.get("answer")
-    if not shown or answer.get("abstained"):
+    if not answer.get("answer") or answer.get("abstained"):
         return None
     if not item.answerable:
         return True
-    if not item.answers:
-        return None
-    if metric == "acc":
-        return not answer_correct(shown, item.answers)
-    return best_f1(shown, item.answers) < 0.5
+    score = short_answer_score(item, answer, metric)
+    return None if score is None else score < 0.5
 
 
 def _mean(values: list[float]) -> float | None:

@@ -36,11 +36,10 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
                  question_words: set[str], head: str | None = None) -> str | None:
     """The asked-for piece of `sentence`, or None when the type has no short form or none is there.
     Punctuation a quoted title carries inside its quotes ("“ Carita Orang Basudara, ”") is no part of it."""
-    found = _extract(qtype, sentence, article_date, question_words, head)
+    words = {w.lower() for w in (question_words or set())}
+    found = _extract(qtype, sentence, article_date, words, head)
     found = (found.strip(" ,;:") or None) if found else found
-    if found and {w.lower() for w in question_words or ()} & _EVERY:
-        return whole_list(sentence, found)
-    return found
+    return whole_list(sentence, found) if found and words & _EVERY else found
 
 
 _EVERY = {"saja", "aja", "sajakah"}  # "Siapa saja …", "apa aja …" ask for every one
@@ -71,10 +70,10 @@ def whole_list(sentence: str, answer: str) -> str:
 
 
 def _extract(qtype: str | None, sentence: str, article_date: str | None,
-             question_words: set[str], head: str | None) -> str | None:
+             words: set[str], head: str | None) -> str | None:
+    """`words`: the question's words, lowercased."""
     if not sentence or not isinstance(sentence, str):
         return None
-    words = {w.lower() for w in (question_words or set())}
     if qtype == "kapan":
         return pick(date_candidates(sentence, article_date), sentence, words,
                      lambda c: 3.0 * bracketed_beside_asked(sentence, c, words), proximity=0.4)
