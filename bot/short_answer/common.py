@@ -237,20 +237,14 @@ def not_a_name(word: str) -> bool:
     return w in not_names() or w in DAYS or w in MONTHS
 
 
-def bracket_owner(sentence: str, cand: Candidate) -> str | None:
-    """The word a bracket holding just the candidate follows ("Yves Chauvin (74)" → Chauvin)."""
-    before = sentence[:cand.start].rstrip()
-    if not before.endswith("(") or not sentence[cand.end:].lstrip().startswith(")"):
-        return None
-    words = word_spans(before)
-    return words[-1][0] if words else None
-
-
 def bracketed_beside_asked(sentence: str, cand: Candidate, question_words: set[str]) -> bool:
     """ "Yves Chauvin (74)", "film Kawin Lari (1975)": the bracket right after a word the question
     names belongs to it."""
-    owner = bracket_owner(sentence, cand)
-    return owner is not None and owner.lower() in question_words
+    before = sentence[:cand.start].rstrip()
+    if not before.endswith("(") or not sentence[cand.end:].lstrip().startswith(")"):
+        return False
+    words = word_spans(before)
+    return bool(words) and words[-1][0].lower() in question_words
 
 
 COPULA = re.compile(r"\b(?:adalah|merupakan|ialah|yaitu|yakni|disebut juga)\b", re.IGNORECASE)  # "X adalah Y"

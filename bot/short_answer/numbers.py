@@ -8,7 +8,6 @@ from bot.short_answer.common import (
     QUESTION_STOP,
     STOP_AFTER,
     Candidate,
-    bracket_owner,
     bracketed_beside_asked,
     pick,
     related,
@@ -143,11 +142,8 @@ _RANK = "|".join(sorted(_RANKS))
 _ORDINAL_BEFORE = re.compile(rf"\bke\s?-\s?$|\b(?:{_RANK})\s+$", CASELESS)
 _ORDINAL_WORD = re.compile(rf"\b(?:(?:{_RANK})\s+)?(?:pertama|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
                            r"|sepuluh|sebelas)(?:\s+(?:belas|puluh))?)\b", CASELESS)  # "posisi keempat"
+_AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]+\s*\(\s*$")
 _REGULATION_NUMBER = re.compile(r"\b(?:Nomor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+Tahun\s+\d{4})?")
-
-
-def _names_owner(word: str | None) -> bool:
-    return word is not None and len(word) > 1 and word[:1].isupper()
 
 
 def how_many(sentence: str, question_words: set[str]) -> str | None:
@@ -187,7 +183,8 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
     if not asks_ordinal:  # "korban ke-3" counts nothing
         pairs = [(c, u) for c, u in pairs if not ordinal(c)]
     if not asks_age:  # "milik Sumadi (62)": a person's age counts nothing else
-        pairs = [(c, u) for c, u in pairs if u or not _names_owner(bracket_owner(sentence, c))]
+        pairs = [(c, u) for c, u in pairs if u or not _AGE_AFTER_NAME.search(sentence[:c.start])
+                 or not sentence[c.end:].lstrip().startswith(")")]
 
     # "Berapa luas Brebes?" over "1.902,37km² … 1.732.719 jiwa": a quantity in another measure is the
     # wrong kind of answer, and none is better than a wrong one.
