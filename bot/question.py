@@ -113,7 +113,7 @@ _AS_CONTEXT = {"presiden", "negara", "pemerintah", "militer", "pejabat", "warga"
                "antara", "menteri", "pertahanan", "negeri", "amerika"}
 
 
-def _expand(tokens: list[str]) -> list[str]:
+def expand_abbreviations(tokens: list[str]) -> list[str]:
     """Replace chat spellings and abbreviations, longest match first."""
     folded, exact = _abbreviations()
     out: list[str] = []
@@ -172,7 +172,7 @@ def _already_spelt(out: list[str], words: list[str]) -> bool:
 def normalise(text: str) -> str:
     """The question as plain words: chat spelling expanded, junk gone, capped in length."""
     words = [t for t in _tokens(_clean(text)) if t not in _OPERATORS]
-    joined = " ".join(_expand(words))
+    joined = " ".join(expand_abbreviations(words))
     if len(joined) > MAX_TEXT_CHARS:
         joined = joined[:MAX_TEXT_CHARS].rsplit(" ", 1)[0]
     return joined

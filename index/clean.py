@@ -185,7 +185,7 @@ _BREADCRUMB_RE = re.compile(r"\s[/\\|›»>⁄·•]\s|\s[/\\|›»>⁄·•]$")
 _CAPTION_PAREN_RE = re.compile(
     r"(?:[.!?…][\"'”’]?\s*|\s(?=\((?:foto|photo|gambar)\s*:))\((?P<credit>[^()]{2,100})\)$", re.I
 )
-_CAPTION_SLASH_RE = re.compile(r"[.!?…][\"'”’]?\s*/[^/]{2,60}/$")
+_CAPTION_SLASH_RE = re.compile(r"[.!?…][\"'”’]?\s*(?P<credit>/[^/]{2,60}/)$")
 _CAPTION_HEAD_RE = re.compile(r"^(?:foto|photo|gambar|ilustrasi|dok(?:umentasi)?)\s*:\s*\S", re.I)
 _CREDIT_WORD_RE = re.compile(
     r"\b(?:foto|photo|dok|dokumentasi|istimewa|ilustrasi|arsip|via|getty|images|shutterstock|"
@@ -316,6 +316,16 @@ def _units(text: str) -> list[_Unit]:
 
 # --------------------------------------------------------------------------------------------------
 # Shapes
+
+
+def credit_start(caption: str) -> int | None:
+    """Where a caption's closing photo credit ("/KCNA via REUTERS/", "(Foto: Antara)") begins: it
+    names the agency, and is no sentence to quote or to take an answer from."""
+    for pattern in (_CAPTION_SLASH_RE, _CAPTION_PAREN_RE):
+        m = pattern.search(caption)
+        if m:
+            return m.start("credit") - (pattern is _CAPTION_PAREN_RE)  # the bracket opens it
+    return None
 
 
 def _is_caption(norm: str, words: int) -> bool:

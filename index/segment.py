@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from index.article import Block, Passage
+from index.clean import credit_start
 
 MAX_PASSAGE_CHARS = 1200  # longer paragraphs are cut at sentence boundaries
 
@@ -131,6 +132,9 @@ def _passage(text: str, start: int, end: int, kind: str, heading: str | None,
         sentences = [(0, len(heading))] + [(s + offset, e + offset) for s, e in rest]
     else:
         sentences = split_sentences(body)
+    cut = credit_start(body) if kind == "caption" else None
+    if cut:
+        sentences = [(s, min(e, len(body[:cut].rstrip()))) for s, e in sentences if s < cut and body[s:cut].strip()]
     return Passage(text=body, start=start, end=end, kind=kind, sentences=sentences, heading=heading)
 
 

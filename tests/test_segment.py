@@ -103,6 +103,18 @@ def test_heading_separated_by_caption_is_kept_as_field_only():
     assert para.kind == "paragraph" and para.heading == "Sub Judul" and para.text == "Isi paragraf di sini."
 
 
+@pytest.mark.parametrize("caption, quoted", [
+    ("Pemimpin Korea Utara Kim Jong Un. /KCNA via REUTERS/", ["Pemimpin Korea Utara Kim Jong Un."]),
+    ("Warga antre minyak goreng di Medan. (Foto: Antara/Budi)", ["Warga antre minyak goreng di Medan."]),
+    ("Warga antre minyak goreng di Medan (Foto: Antara)", ["Warga antre minyak goreng di Medan"]),
+])
+def test_a_captions_photo_credit_is_no_sentence(caption: str, quoted: list[str]) -> None:
+    """"/KCNA via REUTERS/" names the agency: no quote, no answer to "siapa Kim Jong Un?"."""
+    (passage,) = make_passages(caption, _blocks(caption, [("caption", caption)]))
+    assert passage.text == caption  # the passage stays verbatim
+    assert [passage.text[s:e] for s, e in passage.sentences] == quoted
+
+
 def test_long_paragraph_split_at_sentences():
     sentence = "Pemerintah menyatakan bahwa harga beras naik 2,5 persen di sejumlah pasar di Jakarta. "
     body = (sentence * 40).strip()

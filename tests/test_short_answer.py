@@ -514,6 +514,10 @@ def test_berapa_a_quantity_the_question_states_only_qualifies() -> None:
     ("siapa", "Siapakah grandmaster catur termuda di Indonesia?", None,
      "Susanto Megaranto () adalah seorang grandmaster catur termuda Indonesia.", "Susanto Megaranto"),
     ("siapa", "Siapa presiden pertama Indonesia?", None, "Presiden pertama Indonesia adalah Soekarno.", "Soekarno"),
+    # the bracket's semicolons are no clause break, and the name may share a word with the question
+    ("nama", "Apa mata uang Vietnam?", "mata", "Dong Vietnam (simbol: ₫; kode ISO 4217: VND) adalah mata uang resmi "
+     "Vietnam.", "Dong Vietnam"),
+    ("nama", "Apa ibu kota Sulawesi Tengah?", "ibu", "Ibu kotanya adalah Palu.", "Palu"),
 ])
 def test_the_name_a_copula_sentence_defines(kind: str, question: str, head: str | None, sentence: str,
                                             expected: str) -> None:
@@ -638,3 +642,46 @@ def test_one_time_unit_written_as_one_word_answers_how_long_only() -> None:
     sentence = "Perang itu diperkirakan akan berakhir dalam waktu seminggu, kata Sullivan."
     assert ask("berapa lama perang itu menurut Sullivan?", sentence) == "seminggu"
     assert ask("berapa orang yang tewas dalam perang itu?", sentence) is None
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Siapakah Gajah Mada?", "Gajah Mada adalah seorang panglima perang pada zaman kerajaan Majapahit.",
+     "panglima perang pada zaman kerajaan Majapahit"),
+    ("siapa Raden Saleh?", "Raden Saleh, pelukis asal Semarang, memamerkan karyanya di Den Haag bersama Willem Kieft.",
+     "pelukis asal Semarang"),
+    ("siapa Raden Saleh?", "Raden Saleh memamerkan karyanya di Den Haag bersama Willem Kieft.", None),
+    # an office the question names is answered by its holder
+    ("siapa dirjen WHO?", "Dirjen WHO Lee Jong-wook memuji program itu.", "Lee Jong-wook"),
+    ("siapa managing director Lamudi Indonesia?", "Hal senada diungkapkan Managing Director Lamudi Indonesia "
+     "Mart Polman.", "Mart Polman"),
+])
+def test_who_someone_is_is_what_the_sentence_calls_them(question: str, sentence: str, expected: str | None) -> None:
+    """"Siapakah X?" asks what X is: never another person the sentence names."""
+    assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Di mana letak Papua Nugini?", "Papua Nugini adalah sebuah negara yang terletak di bagian timur Pulau Papua dan "
+     "berbatasan darat dengan Indonesia.", "bagian timur Pulau Papua"),
+    ("dimana lokasi candi itu?", "Candi itu terletak di lereng Gunung Merapi, sekitar 20 kilometer dari Yogyakarta.",
+     "lereng Gunung Merapi"),
+    ("Di kota mana Kim bertemu Putin?", "Kim bertemu Putin di Vladivostok, kota yang terletak di pantai Pasifik.",
+     "Vladivostok"),
+])
+def test_where_something_lies_is_the_setting_the_sentence_gives(question: str, sentence: str, expected: str) -> None:
+    assert ask(question, sentence) == expected
+
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("siapa menteri pertahanan Jepang?", "Menteri Pertahanan Rusia, Andrey Belousov, bertemu mitranya dari Korea "
+     "Utara, No Kwang Chol, di Pyongyang.", None),
+    ("siapa menteri pertahanan Rusia?", "Menteri Pertahanan Rusia, Andrey Belousov, bertemu mitranya dari Korea "
+     "Utara, No Kwang Chol, di Pyongyang.", "Andrey Belousov"),
+    ("siapa presiden Amerika Serikat?", "Presiden AS Joe Biden menerima Presiden Prancis Emmanuel Macron.",
+     "Joe Biden"),
+    ("siapa presiden Brasil?", "Presiden AS Joe Biden menerima Presiden Prancis Emmanuel Macron.", None),
+])
+def test_an_office_of_another_country_answers_nothing(question: str, sentence: str, expected: str | None) -> None:
+    """A near miss borrows a real office: Russia's defence minister is no answer for Japan's."""
+    assert ask(question, sentence) == expected

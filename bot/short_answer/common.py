@@ -155,7 +155,7 @@ TITLE_START = {"presiden", "wakil", "menteri", "pemimpin", "kepala", "juru", "du
                 "perdana", "ketua", "direktur", "jenderal", "panglima", "kanselir", "raja",
                 "sekretaris", "gubernur", "pejabat", "mendiang", "ayah", "analis", "ahli", "wartawan",
                 "wali", "walikota", "bupati", "camat", "lurah", "kapolri", "kapolda", "kapolres", "rektor",
-                "dekan", "sekjen", "dirut", "komisaris", "hakim", "jaksa", "ketum", "deputi", "asisten"}
+                "dekan", "sekjen", "dirjen", "dirut", "komisaris", "hakim", "jaksa", "ketum", "deputi", "asisten"}
 
 
 REGIONS = {"kota", "kabupaten", "provinsi", "kecamatan", "desa", "kelurahan"}
@@ -248,12 +248,27 @@ def bracketed_beside_asked(sentence: str, cand: Candidate, question_words: set[s
 
 
 COPULA = re.compile(r"\b(?:adalah|merupakan|ialah|yaitu|yakni|disebut juga)\b", re.IGNORECASE)  # "X adalah Y"
-_BRACKETED = re.compile(r"\s*\([^()]*\)")
+_OPENING, _CLOSING = "([", ")]"
+
+
+def outside_brackets(text: str) -> str:
+    """`text` with everything inside brackets, nested or left open, blanked to spaces (same length):
+    "Dolar AS (Kurs: $; Kode: USD) adalah" has its subject outside, and its semicolons inside."""
+    depth, out = 0, []
+    for c in text:
+        if c in _OPENING:
+            depth += 1
+        out.append(c if depth == 0 else " ")
+        if c in _CLOSING and depth:
+            depth -= 1
+            out[-1] = " "
+    return "".join(out)
 
 
 def copula_subject(sentence: str, question_words: set[str]) -> Candidate | None:
     """ "Kina (kode ISO 4217: PGK) adalah mata uang Papua Nugini." answers "Apa mata uang Papua
-    Nugini?": when what follows "adalah" restates the question, the name before it is the answer."""
+    Nugini?": when what follows "adalah" restates the question, the name before it is the answer
+    (the first of two: "Sinagoga atau Kanisah")."""
     m = COPULA.search(sentence)
     if not m:
         return None
@@ -261,15 +276,14 @@ def copula_subject(sentence: str, question_words: set[str]) -> Candidate | None:
     said = [w for w, _, _ in word_spans(sentence[m.end():])]
     if not keys or 2 * sum(any(related(w, k) for w in said) for k in keys) < len(keys):
         return None
-    clause = sentence[:m.start()]
+    clause = outside_brackets(sentence[:m.start()])
     start = max(clause.rfind(","), clause.rfind(";")) + 1  # "Menurut naskah itu, Tatar Ukur adalah …"
-    while start < len(clause) and clause[start] in " \"“'":
-        start += 1
-    subject = _BRACKETED.sub("", clause[start:]).strip(" \"”'")
+    subject = " ".join(re.split(r"\s+atau\s+", clause[start:].strip())[0].split()).strip(" \"“”'")
     words = [w for w, _, _ in word_spans(subject)]
     if not subject[:1].isupper() or any(c in subject for c in "()[]"):
         return None  # "…, w: Ternate, 26 September 1852)[1] adalah …": a comma inside a bracket, no subject
-    if not 0 < len(words) <= 6 or overlaps_question(subject, question_words) or not all(
+    fresh = sum(not any(related(w, q) for q in question_words) for w in words)  # "Dong Vietnam", not "Ibukota Vietnam"
+    if not 0 < len(words) <= 6 or 2 * fresh < len(words) or not all(
             w[:1].isupper() or w[:1].isdigit() or w in NAME_CONNECTORS for w in words):
         return None
     at = sentence.find(subject, start)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from bot.question import MAX_LONG_FORM_WORDS, MAX_NAME_WORD, NAME_LINKS, PLACE_HEADS
 from bot.short_answer.common import (
     CASELESS,
+    COPULA,
     DAYS,
     DIRECTIONS,
     MONTHS,
@@ -127,13 +128,31 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
         cands.append(cand)
     cands += (_head_phrases(sentence, head, question_words) + _cued_names(sentence, question_words)
               + _bracketed_names(sentence, question_words)
-              + [c for c in [copula_subject(sentence, question_words)] if c])
+              + [c for c in [copula_subject(sentence, question_words), _copula_name(sentence, head)] if c])
     if head and head not in _PLACED:  # "Media apa …", "Penyakit apa …" are not answered by "China"
         cands = [c for c in cands if not is_known_place(c.text)]
     if head in _TITLED:  # "Apa judul lagu …?": a title is usually quoted
         cands += [Candidate(m.start(g), m.end(g), m.group(g), 4.0) for m in _QUOTED_ANYWHERE.finditer(sentence)
                   for g in (1, 2) if m.group(g) is not None]
     return pick(cands, sentence, question_words)
+
+
+_MAX_COPULA_CLAUSE = 6  # words: "Ibu kota Turki berada di Ankara namun … adalah Istanbul" is two clauses
+
+
+def _copula_name(sentence: str, head: str | None) -> Candidate | None:
+    """ "Ibu kotanya adalah Banjarmasin." answers "Apa nama ibu kota …?": the asked noun opens the
+    clause, and the name that follows "adalah" is what it is called."""
+    m = COPULA.search(sentence)
+    if not head or not m:
+        return None
+    clause = [w.lower() for w, _, _ in word_spans(sentence[:m.start()])]
+    if not 0 < len(clause) <= _MAX_COPULA_CLAUSE or not any(w.removesuffix("nya") == head for w in clause[:3]):
+        return None
+    run = next((c for c in name_runs(sentence) if c.start >= m.end()), None)
+    if run is None or sentence[m.end():run.start].strip():
+        return None
+    return Candidate(run.start, run.end, run.text, 5.0)
 
 
 # Asked nouns whose name may be a place's: "ibu kota", "bahasa" (Melayu), "mata uang" (Dolar Singapura).
@@ -237,5 +256,7 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
             continue
         start = m.end() + name_words[0][1] if len(name_words) < end else m.start()
         stop = m.end() + spans[end - 1][2]
-        out.append(Candidate(start, stop, sentence[start:stop], 4.0))
+        named_by = [w for w, _, _ in name_words if w.lower() not in question_words and w.lower() != head]
+        plain = all(w.islower() and is_dictionary_root(w) for w in named_by)
+        out.append(Candidate(start, stop, sentence[start:stop], 2.5 if plain else 4.0))
     return out

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from bot.question import place_span
+from bot.question import countries, expand_abbreviations, place_span
 from bot.short_answer.common import (
     QUESTION_STOP,
     REGIONS,
@@ -22,8 +22,10 @@ from bot.short_answer.common import (
     title_words,
     word_spans,
 )
+from bot.short_answer.definitions import definition
 from bot.short_answer.names import long_form_before
-from index.analyse import is_dictionary_root, is_ordinary_word
+from index.analyse import STOPWORDS as STOP_WORDS
+from index.analyse import is_dictionary_root, is_ordinary_word, looks_verbal
 
 SPEECH_WORDS = {"kata", "ujar", "ujarnya", "katanya", "mengatakan", "menyatakan", "tambah", "tambahnya",
            "menurut", "menjawab", "berkata", "mengklaim", "memperingatkan", "menegaskan", "menulis"}
@@ -247,6 +249,11 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     asked_about = [(c, t) for c, t in people if overlaps_question(c.text, question_words)]
     others = [(c, t) for c, t in people if not overlaps_question(c.text, question_words)]
     asks_office = bool(question_words & TITLE_START)
+    asks_country = any(set(c) <= question_words for c in countries())
+    elsewhere = [cand for cand, title in others  # "Menteri Pertahanan Rusia Andrey Belousov" holds no office of Japan's
+                 if asks_office and asks_country and title and _other_country(title, question_words)]
+    if elsewhere:  # the asked office is held elsewhere here: only another office holder may answer
+        others = [(cand, title) for cand, title in others if title and cand not in elsewhere]
     cands = []
     for cand, title in others:
         shown, weight = cand.text, cand.weight
@@ -257,10 +264,13 @@ def who(sentence: str, question_words: set[str]) -> str | None:
                     and title.lower() not in _HONORIFICS:  # "mendiang Yevgeny Prigozhin" is Yevgeny Prigozhin
                 shown = f"{title} {cand.text}"
         cands.append(Candidate(cand.start, cand.end, shown, weight))
-    keys = {q for q in question_words if q not in QUESTION_STOP}
+    keys = {q for q in question_words if q not in QUESTION_STOP and not q.startswith("siapa")}
     for cand, title in asked_about:  # "siapa Sergei Shoigu?" → his office ("choe son hui" is Choe Son-hui)
         if title and keys and keys <= {part for w, _, _ in word_spans(cand.text) for part in w.lower().split("-")}:
             return title
+    if _asks_who_is(sentence, keys, question_words) and not any(
+            title and overlaps_question(title, keys) for _, title in others):
+        return described(sentence, keys)  # "Siapakah Hayam Wuruk?" asks what he is, not for someone else
     cands += [c for c in org_candidates(sentence) if not overlaps_question(c.text, question_words)]
     cands += _title_tail(sentence, question_words)
     cands += [c for c in [copula_subject(sentence, question_words)] if c]
@@ -284,6 +294,41 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     return pick(cands, sentence, question_words, bonus)
 
 
+_ARTICLE = re.compile(r"^(?:seorang|sebuah|salah satu)\s+", re.IGNORECASE)
+
+
+def _asks_who_is(sentence: str, keys: set[str], question_words: set[str]) -> bool:
+    """ "Siapakah Hayam Wuruk?": the question holds only a name, and the sentence writes it as a
+    name of its own. A run that goes on past it ("Managing Director Lamudi Mart Polman") makes the
+    asked words an office, whose holder answers."""
+    if not keys or "yang" in question_words or any(k in TITLE_START or k in title_words() for k in keys):
+        return False  # "Siapakah Kepala BPPT?" asks for the holder of an office
+    spans = word_spans(sentence)
+    run: list[str] = []
+    for k, (word, start, _) in enumerate(spans):
+        if word[:1].isupper() and run and not sentence[spans[k - 1][2]:start].strip():
+            run.append(word.lower())
+        else:
+            if run and run[-1] in keys and keys <= set(run):
+                return True
+            run = [word.lower()] if word[:1].isupper() else []
+    return bool(run) and run[-1] in keys and keys <= set(run)
+
+
+def described(sentence: str, name_words: set[str]) -> str | None:
+    """Who someone is, by what the sentence says they are: "Hayam Wuruk adalah raja keempat
+    Kerajaan Majapahit …", or the phrase set beside the name: "Zhao Tuo, seorang mantan komandan
+    Qin, mendirikan …". None when the sentence only names others."""
+    found = definition(sentence, name_words)
+    if not found:
+        spans = [(w.lower(), end) for w, _, end in word_spans(sentence)]
+        ends = [end for k, (w, end) in enumerate(spans)
+                if w in name_words and (k + 1 == len(spans) or spans[k + 1][0] not in name_words)]
+        found = next((phrase for phrase in (m.group(1) for m in (_APPOSITION.match(sentence, end) for end in ends) if m)
+                      if phrase[:1].islower() and not looks_verbal(phrase) and phrase.split()[0] not in STOP_WORDS), None)
+    return _ARTICLE.sub("", found) if found else None
+
+
 _AGENT_BEFORE = re.compile(r"\boleh\s+(?:[\w.]+\s+){0,3}$", re.IGNORECASE)  # titles may stand between
 _HONORIFICS = {"mendiang", "almarhum", "almarhumah", "sang"}
 
@@ -292,6 +337,20 @@ def _common_word(text: str) -> bool:
     words = text.split()
     low = words[0].lower() if len(words) == 1 else ""
     return bool(low) and (is_ordinary_word(low) or low in REGIONS or low in title_words())
+
+
+def _other_country(title: str, question_words: set[str]) -> bool:
+    """Whether an office is the asked one, of a country the question does not name ("Menteri
+    Pertahanan Rusia" when the question asks for Japan's; "AS" is Amerika Serikat)."""
+    words = [w.lower() for w in expand_abbreviations([w for w, _, _ in word_spans(title)])]
+    known = countries()
+    for i in range(len(words)):
+        for size in (3, 2, 1):
+            country = tuple(words[i:i + size])
+            if len(country) == size and country in known:
+                office = words[:i] + words[i + size:]
+                return bool(office) and set(office) <= question_words and not set(country) <= question_words
+    return False
 
 
 def _title_fit(title: str, question_words: set[str], asks_office: bool) -> float:

@@ -144,6 +144,26 @@ def _located_after(sentence: str, question_words: set[str], head: str | None) ->
     return out
 
 
+_ASKS_WHERE_IT_LIES = {"letak", "letaknya", "terletak", "lokasi", "lokasinya", "berlokasi"}
+_LIES = re.compile(r"\b(?:terletak|berlokasi|letaknya)\s+(?:di\s+|pada\s+|(?=antara\s))([^,.;:()]{3,120}?)"
+                   r"(?=\s*[,.;:(]|\s+(?:yang|dan\s+(?:ber|me|di)\w+|serta|sedangkan|sejak|sekitar\s+\d)\b|$)",
+                   re.IGNORECASE)
+_MAX_SETTING_WORDS = 10
+
+
+def _where_it_lies(sentence: str, question_words: set[str]) -> list[Candidate]:
+    """ "Di mana letak Papua Nugini?" over "… negara yang terletak di bagian timur Pulau Papua":
+    the setting the sentence gives, which is often no single place name."""
+    if not question_words & _ASKS_WHERE_IT_LIES:
+        return []
+    out = []
+    for m in _LIES.finditer(sentence):
+        text = m.group(1).strip()
+        if len(text.split()) <= _MAX_SETTING_WORDS and not repeats_question(text, question_words):
+            out.append(Candidate(m.start(1), m.start(1) + len(text), text, 5.0))
+    return out
+
+
 def where(qtype: str, sentence: str, question_words: set[str], head: str | None = None) -> str | None:
     """A place after the asked preposition, else a known place, else (for "kota manakah …") any
     name, best when headed by the asked noun ("Kabupaten Nabire")."""
@@ -157,7 +177,8 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
         cands += [Candidate(c.start, c.end, c.text, 0.5 + 2.5 * (head in (c.text.lower().split()[0],
                                                                           _word_before(sentence, c))))
                   for c in name_runs(sentence)]
-    cands = drop_overlaps(cands + known_places(sentence)) + _located_after(sentence, question_words, head)
+    cands = (drop_overlaps(cands + known_places(sentence)) + _located_after(sentence, question_words, head)
+             + _where_it_lies(sentence, question_words))
     cands = [_past_the_asked(c, question_words) for c in cands]
     asked = question_words - {head}  # "Di kabupaten manakah …?" is answered by "Kabupaten Nabire"
     cands = [c for c in cands if not overlaps_question(c.text, asked) or
