@@ -685,3 +685,14 @@ def test_where_something_lies_is_the_setting_the_sentence_gives(question: str, s
 def test_an_office_of_another_country_answers_nothing(question: str, sentence: str, expected: str | None) -> None:
     """A near miss borrows a real office: Russia's defence minister is no answer for Japan's."""
     assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("harga motor listrik itu berapa?", "Motor listrik ini memiliki daya sebesar 5 kW.", None),
+    ("berapa persen bunga kreditnya?", "Perusahaan juga berencana membangun tujuh depo.", None),
+    ("berapa harga motor listrik itu?", "Motor listrik itu dijual seharga Rp 25 juta.", "Rp 25 juta"),
+    ("berapa persen suara yang diraih Deddy?", "Deddy unggul dengan 57 persen suara.", "57 persen"),
+])
+def test_a_price_or_a_share_is_never_a_bare_number(question: str, sentence: str, expected: str | None) -> None:
+    """A price comes with its currency and a share with "persen": "5 kW" is no price."""
+    assert ask(question, sentence) == expected

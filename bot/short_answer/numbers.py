@@ -119,13 +119,13 @@ _PER_UNIT = re.compile(r"\s+per\s+[a-z]+\b")
 # What a "berapa <word>" question measures, and the units that measure it.
 _MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
     (("jarak", "jauh", "panjang", "tinggi", "ketinggian", "kedalaman", "lebar"),
-     {"kilometer", "km", "meter", "m", "mil", "cm", "sentimeter"}),
+     {"kilometer", "km", "meter", "m", "mil", "cm", "sentimeter", "dpl", "mdpl"}),
     (("lama", "lamanya", "usia", "umur"), {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik"}),
     (("luas",), {"hektar", "hektare", "ha", "km2", "m2", "kilometer", "meter"}),
     (("persen", "persentase"), {"persen", "%"}),
     (("harga", "biaya", "dana", "anggaran", "nilai", "gaji", "upah", "kerugian", "modal", "investasi", "utang",
       "pendapatan", "tarif", "ongkos", "denda"),
-     {"rupiah", "dollar", "dolar", "euro", "yen", "ringgit", "juta", "miliar", "triliun"}),
+     {"rupiah", "dollar", "dolar", "euro", "yen", "ringgit", "ribu", "juta", "miliar", "triliun"}),
     (("berat", "bobot", "stok", "produksi"), {"ton", "kg", "kilogram", "gram", "kuintal"}),
     (("volume",), {"liter", "barel", "meter", "ton"}),
     (("kapasitas",), {"megawatt", "mw", "ton", "liter", "barel", "orang", "kursi", "penumpang"}),
@@ -134,6 +134,9 @@ _MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
     (("kecepatan",), {"km", "kilometer", "knot", "mil"}),
 ]
 _UNITS_OF = {word: frozenset(units) for words, units in _MEASURED_BY for word in words}
+# Prices and shares are always written with their unit ("Rp", "dolar", "persen"): a number without
+# one answers something else.
+_UNIT_REQUIRED = {"persen", "persentase", "harga", "biaya", "tarif", "ongkos", "denda", "gaji", "upah"}
 
 
 _RANKS = {"urutan", "peringkat", "posisi", "ranking"}  # "finis di urutan berapa" asks for an ordinal
@@ -189,6 +192,8 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
     # "Berapa luas Brebes?" over "1.902,37km² … 1.732.719 jiwa": a quantity in another measure is the
     # wrong kind of answer, and none is better than a wrong one.
     pairs = [(c, u) for c, u in pairs if not (wanted and u in _MEASURED and u not in wanted)]
+    if question_words & _UNIT_REQUIRED and not any(u in wanted for _, u in pairs):
+        return None  # "harga motor listrik berapa" over "daya sebesar 5 kW": no price, no answer
     units = {id(c): u for c, u in pairs}
     cands = [c for c, _ in pairs]
     if asks_ordinal:  # "finis di posisi keempat": a rank in words weighs as one in figures does
