@@ -20,8 +20,8 @@ import numpy as np
 
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
 from bot.candidates import Candidates, PassageRow, Sentence, build_candidates, group_articles
-from bot.features import (FACTOID_KINDS, answer_features, coverage, decline_features, is_story, sentence_features,
-                           short_features)
+from bot.features import (FACTOID_KINDS, answer_features, coverage, decline_features, is_story, refers_back,
+                           sentence_features, short_features)
 from bot.models import LinearModel, Models, load_models
 from bot.query import Query
 from bot.question import (PLACE_QTYPES, Question, analyse_question, colloquial_variants, edit_candidates,
@@ -250,9 +250,10 @@ class Engine:
         p_sentence = float(models.confidence.probability(decline_row)[0])
         seen = Examined(query, cands, leading, second, stage_two, decline_row, p_right, p_sentence)
         if query.kind in FACTOID_KINDS:  # the short answer comes from the quoted article, so it can be checked
-            held = set(best.terms) & query.asked
+            asked = query.asked
+            held = set(best.terms) & asked
             for rank, i in enumerate(order[:ANSWER_SEARCH]):
-                if sentences[i].answer and sentences[i].article is best.article and _keeps(sentences[i], held):
+                if sentences[i].answer and sentences[i].article is best.article and _keeps(sentences[i], held, asked):
                     seen.answer_at = rank
                     seen.short_row = short_features(query, sentences[i], rank, float(stage_two[i]),
                                                     float(stage_two[order[0]]), p_sentence)
@@ -522,11 +523,16 @@ def _spellings(conn: sqlite3.Connection, where: str, params: list[str]) -> list[
                         params).fetchall()
 
 
-def _keeps(sentence: Sentence, held: set[str]) -> bool:
-    """Whether the sentence, with its neighbours and heading, still holds the question's terms that
-    the best sentence holds. One that does not may not give the short answer and be quoted first:
-    "kapan Xi Jinping ke Pyongyang?" is not answered by a date from a sentence about Kim."""
-    return held <= set(sentence.terms) | sentence.neighbour_terms | sentence.heading_terms
+def _keeps(sentence: Sentence, held: set[str], asked: set[str]) -> bool:
+    """Whether the sentence (with its heading) speaks of the question and still holds the terms of
+    it that the best sentence holds, or refers back to the sentence beside it that does ("Ia tiba
+    pada Juni 2024"). One that does not may not give the short answer and be quoted first: "kapan
+    Xi Jinping ke Pyongyang?" is not answered by a date from a sentence about Kim next to one
+    naming Xi."""
+    own = set(sentence.terms) | sentence.heading_terms
+    if refers_back(sentence.text):
+        own |= sentence.neighbour_terms
+    return held <= own and bool(own & asked)
 
 
 def _pick_quotes(ranked: list[tuple[Sentence, float]], limit: int, terms: set[str]) -> list[Sentence]:

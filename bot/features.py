@@ -34,7 +34,7 @@ SHORT_FEATURES = (
     "probability", "ratio_to_best", "from_best", "rank", "p_sentence", "strength", "words", "has_digit",
     "capitalised", "in_question", *(f"kind_{k}" for k in KINDS), "role_missing",
 )
-_NEWS_INTERACTIONS = ("best_article_coverage", "unknown_weight", "max_missing_idf", "missing_in_article",
+_NEWS_INTERACTIONS = ("answer_strength", "best_article_coverage", "unknown_weight", "max_missing_idf", "missing_in_article",
                       "max_missing_near", "factoid", "missing_name")
 DECLINE_FEATURES = (
     "best", "margin", "second", "best_article_coverage", "best_sentence_coverage", "unknown_weight",
@@ -88,7 +88,6 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
         article = s.article
         text = s.text
         with_context = own | article.title_terms | s.heading_terms
-        refers_back = bool(_REFERS_BACK.search(text))
         words = [w.lower() for w in _WORD.findall(text)]  # as written, lowercased
         rows.append((
             coverage(own, weights),
@@ -106,13 +105,18 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
             1.0 / (1 + article.rank),
             min(len(s.terms), 60) / 60,
             float(text.rstrip().endswith("?") or (s.heading is not None and text.strip() == s.heading.strip())),
-            float(refers_back),
+            float(refers_back(text)),
             1.0 - coverage(article.terms, weights),
             len(literal & set(words)) / max(len(literal), 1),
             float(s.caption),
             float(len(s.terms) < 5),
         ))
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(SENTENCE_FEATURES))
+
+
+def refers_back(text: str) -> bool:
+    """ "Ia …", "Hal tersebut …": the sentence leans on the one before it for what it is about."""
+    return bool(_REFERS_BACK.search(text))
 
 
 def _phrase_hits(words: list[str], phrases: set[str]) -> int:

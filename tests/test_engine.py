@@ -279,6 +279,29 @@ def test_a_short_answer_never_comes_from_a_sentence_without_the_asked_name(tmp_p
     assert answer.abstained or "Xi Jinping" in answer.passages[0].quote
 
 
+@pytest.mark.parametrize("paragraph, question, expected", [
+    ("Para ahli menduga pertemuan berlangsung di Istana Tamu Kumsusan di Pyongyang, yang pernah menjadi tempat "
+     "pertemuan dengan Presiden China Xi Jinping. Kim menyatakan Korea Utara akan meningkatkan kerja sama sesuai "
+     "perjanjian yang ditandatangani pada Juni 2024.", "kapan Xi Jinping ke Pyongyang?", None),
+    ("Presiden Rusia Vladimir Putin mengunjungi Pyongyang untuk bertemu Kim. Ia tiba di sana pada 19 Juni 2024.",
+     "kapan Putin ke Pyongyang?", "19 Juni 2024"),
+])
+def test_the_sentence_beside_lends_its_names_only_when_referred_back_to(tmp_path: Path, paragraph: str,
+                                                                        question: str, expected: str | None) -> None:
+    """A date next to the sentence naming Xi is about Kim; "Ia tiba …" is about Putin."""
+    from index.build import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kim.txt").write_text(f"Kunjungan ke Korea Utara\n\n{paragraph}\n", encoding="utf-8")
+    for i in range(4):
+        (corpus / f"other{i}.txt").write_text(f"Harga cabai di pasar naik {i + 2} persen pekan ini.\n",
+                                              encoding="utf-8")
+    db = tmp_path / "index.db"
+    build_index(corpus, db)
+    assert Engine(db).ask(question).answer == expected
+
+
 def test_two_words_typed_as_one_are_read_as_both(tmp_path: Path) -> None:
     """ "berkembangbiak" is berkembang biak; a word of its own the corpus lacks ("lamban") and a
     capitalised name are left whole."""
