@@ -681,6 +681,8 @@ def test_where_something_lies_is_the_setting_the_sentence_gives(question: str, s
     ("siapa presiden Amerika Serikat?", "Presiden AS Joe Biden menerima Presiden Prancis Emmanuel Macron.",
      "Joe Biden"),
     ("siapa presiden Brasil?", "Presiden AS Joe Biden menerima Presiden Prancis Emmanuel Macron.", None),
+    ("siapa dubes China di Pyongyang?", "Pada hari Sabtu, duta besar Rusia untuk Korea Utara, Alexander Matsegora, "
+     "mengatakan kepada agen berita.", None),
 ])
 def test_an_office_of_another_country_answers_nothing(question: str, sentence: str, expected: str | None) -> None:
     """A near miss borrows a real office: Russia's defence minister is no answer for Japan's."""
@@ -695,4 +697,22 @@ def test_an_office_of_another_country_answers_nothing(question: str, sentence: s
 ])
 def test_a_price_or_a_share_is_never_a_bare_number(question: str, sentence: str, expected: str | None) -> None:
     """A price comes with its currency and a share with "persen": "5 kW" is no price."""
+    assert ask(question, sentence) == expected
+
+
+def test_the_name_set_beside_a_description_of_the_asked_noun() -> None:
+    """"kantor berita Rusia" only describes; the name beside it answers."""
+    sentence = "“Kami menantikan kerja sama yang erat,” ujar Belousov, dikutip dari kantor berita Rusia, TASS."
+    assert short_answer("nama", sentence, None, words("belousov dikutip dari kantor berita apa"),
+                        "kantor berita") == "TASS"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("berapa rudal yang dijual korut ke iran?", "Pertemuan itu menunjukkan kerja sama yang lebih erat antara kedua "
+     "negara.", None),
+    ("hari jadi ke berapa yang dirayakan kota itu?", "Kota itu merayakan Hari Jadi Ke - 447 pada Sabtu.", "447"),
+    ("Greg mencetak gol di menit berapa?", "Greg memecahkan kebuntuan pada menit ke - 35 lewat sundulan.", "35"),
+])
+def test_a_rank_is_asked_by_ke_berapa_not_by_ke_and_berapa_apart(question: str, sentence: str,
+                                                                  expected: str | None) -> None:
     assert ask(question, sentence) == expected

@@ -257,6 +257,13 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
         start = m.end() + name_words[0][1] if len(name_words) < end else m.start()
         stop = m.end() + spans[end - 1][2]
         named_by = [w for w, _, _ in name_words if w.lower() not in question_words and w.lower() != head]
-        plain = all(w.islower() and is_dictionary_root(w) for w in named_by)
+        plain = all(w.islower() and is_dictionary_root(w) or head not in _PLACED and is_known_place(w)
+                    for w in named_by)  # "kantor berita Rusia" describes, "bahasa Spanyol" names
         out.append(Candidate(start, stop, sentence[start:stop], 2.5 if plain else 4.0))
+        beside = _NAME_BESIDE.match(sentence, stop)
+        if plain and beside:  # "kantor berita Rusia, TASS": the name set beside a description
+            out.append(Candidate(beside.start(1), beside.end(1), beside.group(1), 4.5))
     return out
+
+
+_NAME_BESIDE = re.compile(r",\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*(?:[,.;]|$)")

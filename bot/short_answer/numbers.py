@@ -177,8 +177,9 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
         return b
 
     asks_age = bool(question_words & {"usia", "umur", "berumur", "berusia"})
-    asks_ordinal = ("keberapa" in question_words or {"ke", "berapa"} <= question_words  # "hari jadi ke berapa"
-                    or bool(_RANKS & question_words))
+    # "hari jadi ke berapa" is read as "keberapa" (abbreviations.txt): "dijual ke Iran" asks no rank;
+    # a goal's minute is written as one ("menit ke-35")
+    asks_ordinal = bool({"keberapa", "menit"} & question_words or _RANKS & question_words)
 
     def ordinal(cand: Candidate) -> bool:
         return bool(_ORDINAL_BEFORE.search(sentence[:cand.start]))

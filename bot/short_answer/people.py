@@ -348,7 +348,7 @@ def _other_country(title: str, question_words: set[str]) -> bool:
         for size in (3, 2, 1):
             country = tuple(words[i:i + size])
             if len(country) == size and country in known:
-                office = words[:i] + words[i + size:]
+                office = words[:i]  # "duta besar" of "duta besar Rusia untuk Korea Utara"
                 return bool(office) and set(office) <= question_words and not set(country) <= question_words
     return False
 
