@@ -251,7 +251,7 @@ COPULA = re.compile(r"\b(?:adalah|merupakan|ialah|yaitu|yakni|disebut juga)\b", 
 _OPENING, _CLOSING = "([", ")]"
 
 
-def outside_brackets(text: str) -> str:
+def _outside_brackets(text: str) -> str:
     """`text` with everything inside brackets, nested or left open, blanked to spaces (same length):
     "Dolar AS (Kurs: $; Kode: USD) adalah" has its subject outside, and its semicolons inside."""
     depth, out = 0, []
@@ -276,7 +276,7 @@ def copula_subject(sentence: str, question_words: set[str]) -> Candidate | None:
     said = [w for w, _, _ in word_spans(sentence[m.end():])]
     if not keys or 2 * sum(any(related(w, k) for w in said) for k in keys) < len(keys):
         return None
-    clause = outside_brackets(sentence[:m.start()])
+    clause = _outside_brackets(sentence[:m.start()])
     start = max(clause.rfind(","), clause.rfind(";")) + 1  # "Menurut naskah itu, Tatar Ukur adalah …"
     subject = " ".join(re.split(r"\s+atau\s+", clause[start:].strip())[0].split()).strip(" \"“”'")
     words = [w for w, _, _ in word_spans(subject)]

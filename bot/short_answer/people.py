@@ -24,8 +24,7 @@ from bot.short_answer.common import (
 )
 from bot.short_answer.definitions import definition
 from bot.short_answer.names import long_form_before
-from index.analyse import STOPWORDS as STOP_WORDS
-from index.analyse import is_dictionary_root, is_ordinary_word, looks_verbal
+from index.analyse import STOPWORDS, is_dictionary_root, is_ordinary_word, looks_verbal
 
 SPEECH_WORDS = {"kata", "ujar", "ujarnya", "katanya", "mengatakan", "menyatakan", "tambah", "tambahnya",
            "menurut", "menjawab", "berkata", "mengklaim", "memperingatkan", "menegaskan", "menulis"}
@@ -270,7 +269,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
             return title
     if _asks_who_is(sentence, keys, question_words) and not any(
             title and overlaps_question(title, keys) for _, title in others):
-        return described(sentence, keys)  # "Siapakah Hayam Wuruk?" asks what he is, not for someone else
+        return _described(sentence, keys)  # "Siapakah Hayam Wuruk?" asks what he is, not for someone else
     cands += [c for c in org_candidates(sentence) if not overlaps_question(c.text, question_words)]
     cands += _title_tail(sentence, question_words)
     cands += [c for c in [copula_subject(sentence, question_words)] if c]
@@ -315,7 +314,7 @@ def _asks_who_is(sentence: str, keys: set[str], question_words: set[str]) -> boo
     return bool(run) and run[-1] in keys and keys <= set(run)
 
 
-def described(sentence: str, name_words: set[str]) -> str | None:
+def _described(sentence: str, name_words: set[str]) -> str | None:
     """Who someone is, by what the sentence says they are: "Hayam Wuruk adalah raja keempat
     Kerajaan Majapahit …", or the phrase set beside the name: "Zhao Tuo, seorang mantan komandan
     Qin, mendirikan …". None when the sentence only names others."""
@@ -325,7 +324,7 @@ def described(sentence: str, name_words: set[str]) -> str | None:
         ends = [end for k, (w, end) in enumerate(spans)
                 if w in name_words and (k + 1 == len(spans) or spans[k + 1][0] not in name_words)]
         found = next((phrase for phrase in (m.group(1) for m in (_APPOSITION.match(sentence, end) for end in ends) if m)
-                      if phrase[:1].islower() and not looks_verbal(phrase) and phrase.split()[0] not in STOP_WORDS), None)
+                      if phrase[:1].islower() and not looks_verbal(phrase) and phrase.split()[0] not in STOPWORDS), None)
     return _ARTICLE.sub("", found) if found else None
 
 
