@@ -716,3 +716,9 @@ def test_the_name_set_beside_a_description_of_the_asked_noun() -> None:
 def test_a_rank_is_asked_by_ke_berapa_not_by_ke_and_berapa_apart(question: str, sentence: str,
                                                                   expected: str | None) -> None:
     assert ask(question, sentence) == expected
+
+
+
+def test_an_office_is_held_by_a_person_not_an_institution() -> None:
+    sentence = "Juru bicara Gedung Putih mengatakan pembicaraan dengan presiden terhenti sejak Juni."
+    assert ask("siapa presiden AS saat pembicaraan itu terhenti?", sentence) is None

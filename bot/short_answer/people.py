@@ -270,7 +270,8 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     if _asks_who_is(sentence, keys, question_words) and not any(
             title and overlaps_question(title, keys) for _, title in others):
         return _described(sentence, keys)  # "Siapakah Hayam Wuruk?" asks what he is, not for someone else
-    cands += [c for c in org_candidates(sentence) if not overlaps_question(c.text, question_words)]
+    if not asks_office:  # "siapa presiden AS …" is answered by a person, not "Gedung Putih"
+        cands += [c for c in org_candidates(sentence) if not overlaps_question(c.text, question_words)]
     cands += _title_tail(sentence, question_words)
     cands += [c for c in [copula_subject(sentence, question_words)] if c]
     # A lone capitalised common word ("Kecamatan", "Komite", "Kekaisaran") names someone only when
