@@ -113,6 +113,12 @@ _AS_CONTEXT = {"presiden", "negara", "pemerintah", "militer", "pejabat", "warga"
                "antara", "menteri", "pertahanan", "negeri", "amerika"}
 
 
+# "jangka waktu", "catatan waktu", "berapa waktu", "punya waktu": "waktu" is the noun there.
+_TIME_NOUN_BEFORE = {"jangka", "catatan", "berapa", "brp", "brapa", "lama", "sisa", "dalam", "tenggat", "batas", "zona",
+                     "punya", "butuh", "perlu", "ada", "jam", "selang", "kurun", "rentang", "tempo", "waktu", "pada",
+                     "setiap", "tiap", "butuhkan", "membutuhkan", "memerlukan"}
+
+
 def expand_abbreviations(tokens: list[str]) -> list[str]:
     """Replace chat spellings and abbreviations, longest match first."""
     folded, exact = _abbreviations()
@@ -126,6 +132,11 @@ def expand_abbreviations(tokens: list[str]) -> list[str]:
             continue
         if tok == "as" and i > 0 and tokens[i - 1].lower() in _AS_CONTEXT:
             out.extend(["Amerika", "Serikat"])
+            i += 1
+            continue
+        if tok.lower() == "waktu" and i + 1 < len(tokens) and (
+                i == 0 or tokens[i - 1].lower() not in _TIME_NOUN_BEFORE):
+            out.append("saat")  # "waktu lawan Myanmar", "waktu IHSG dibuka": when, not time
             i += 1
             continue
         for size in (3, 2, 1):

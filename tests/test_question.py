@@ -78,6 +78,10 @@ def test_chat_spelling_expanded():
     ("hrg tiket bwt lwn timnas brp", "harga tiket buat lawan timnas berapa"),
     ("kapal KM Sinar Bangun", "kapal KM Sinar Bangun"),
     ("konser u2", "konser u2"),
+    ("formasi apa waktu lawan myanmar", "formasi apa saat lawan myanmar"),  # "waktu" as "when"
+    ("jangka waktu kredit itu", "jangka waktu kredit itu"),  # the noun stays
+    ("catatan waktu rio brp", "catatan waktu rio berapa"),
+    ("ke berapa", "keberapa"),
 ])
 def test_abbreviations(text, expected):
     assert analyse_question(text).text == expected
