@@ -134,7 +134,8 @@ def _passage(text: str, start: int, end: int, kind: str, heading: str | None,
         sentences = split_sentences(body)
     cut = credit_start(body) if kind == "caption" else None
     if cut:
-        sentences = [(s, min(e, len(body[:cut].rstrip()))) for s, e in sentences if s < cut and body[s:cut].strip()]
+        stop = len(body[:cut].rstrip())
+        sentences = [(s, min(e, stop)) for s, e in sentences if s < stop]
     return Passage(text=body, start=start, end=end, kind=kind, sentences=sentences, heading=heading)
 
 

@@ -672,7 +672,6 @@ def test_where_something_lies_is_the_setting_the_sentence_gives(question: str, s
     assert ask(question, sentence) == expected
 
 
-
 @pytest.mark.parametrize("question, sentence, expected", [
     ("siapa menteri pertahanan Jepang?", "Menteri Pertahanan Rusia, Andrey Belousov, bertemu mitranya dari Korea "
      "Utara, No Kwang Chol, di Pyongyang.", None),
@@ -716,7 +715,6 @@ def test_the_name_set_beside_a_description_of_the_asked_noun() -> None:
 def test_a_rank_is_asked_by_ke_berapa_not_by_ke_and_berapa_apart(question: str, sentence: str,
                                                                   expected: str | None) -> None:
     assert ask(question, sentence) == expected
-
 
 
 def test_an_office_is_held_by_a_person_not_an_institution() -> None:

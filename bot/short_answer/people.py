@@ -303,16 +303,23 @@ def _asks_who_is(sentence: str, keys: set[str], question_words: set[str]) -> boo
     asked words an office, whose holder answers."""
     if not keys or "yang" in question_words or any(k in TITLE_START or k in title_words() for k in keys):
         return False  # "Siapakah Kepala BPPT?" asks for the holder of an office
-    spans = word_spans(sentence)
-    run: list[str] = []
-    for k, (word, start, _) in enumerate(spans):
-        if word[:1].isupper() and run and not sentence[spans[k - 1][2]:start].strip():
-            run.append(word.lower())
+    return any(run[-1] in keys and keys <= set(run) for run in _capitalised_runs(sentence))
+
+
+def _capitalised_runs(sentence: str) -> list[list[str]]:
+    """Runs of capitalised words with only spaces between them, lowercased."""
+    runs: list[list[str]] = []
+    last_end = None
+    for word, start, end in word_spans(sentence):
+        if not word[:1].isupper():
+            last_end = None
+            continue
+        if last_end is not None and not sentence[last_end:start].strip():
+            runs[-1].append(word.lower())
         else:
-            if run and run[-1] in keys and keys <= set(run):
-                return True
-            run = [word.lower()] if word[:1].isupper() else []
-    return bool(run) and run[-1] in keys and keys <= set(run)
+            runs.append([word.lower()])
+        last_end = end
+    return runs
 
 
 def _described(sentence: str, name_words: set[str]) -> str | None:
