@@ -720,3 +720,29 @@ def test_a_rank_is_asked_by_ke_berapa_not_by_ke_and_berapa_apart(question: str, 
 def test_an_office_is_held_by_a_person_not_an_institution() -> None:
     sentence = "Juru bicara Gedung Putih mengatakan pembicaraan dengan presiden terhenti sejak Juni."
     assert ask("siapa presiden AS saat pembicaraan itu terhenti?", sentence) is None
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("kabar itu pertama kali diunggah akun twitter apa?",
+     "Kabar meninggalnya Stefanus pertama kali diunggah oleh akun Twitter @blogdokter pada Rabu (27 / 6).",
+     "@blogdokter"),
+    ("tagar apa yang dipakai warganet?", "Warganet ramai memakai tagar #SaveKPK sejak Senin.", "#SaveKPK"),
+    ("akun instagram siapa yang mengunggah video itu?", "Video itu diunggah akun Instagram @infojakarta pada Senin.",
+     "@infojakarta"),
+    ("siapa pemilik akun instagram @infojakarta?", "Akun Instagram @infojakarta dikelola Budi Santoso.",
+     "Budi Santoso"),  # the account asked about is no answer
+])
+def test_an_account_or_hashtag_is_written_with_its_sign(question: str, sentence: str, expected: str) -> None:
+    """"@blogdokter" is never capitalised, so no name run finds it."""
+    q = analyse_question(question)
+    kind, head = answer_kind(q)
+    assert short_answer(kind, sentence, None, surface_words(q.text), head) == expected
+
+
+@pytest.mark.parametrize("question, sentence", [
+    ("pelajar smp itu divonis brp bulan?", "Beruntung, aksi pelajar berinisial D (16) ini diketahui Sumadi."),
+    ("essien sewa apartemen, harganya brp per bulan?", "Tipe studio dan 1 bedroom paling laris disewa."),
+])
+def test_berapa_an_initials_age_or_a_unitless_price_answers_nothing(question: str, sentence: str) -> None:
+    """"D (16)" is a person's age, and "harganya" asks a price as "harga" does."""
+    assert ask(question, sentence) is None

@@ -128,13 +128,27 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
         cands.append(cand)
     cands += (_head_phrases(sentence, head, question_words) + _cued_names(sentence, question_words)
               + _bracketed_names(sentence, question_words)
-              + [c for c in [copula_subject(sentence, question_words), _copula_name(sentence, head)] if c])
+              + [c for c in [copula_subject(sentence, question_words), _copula_name(sentence, head)] if c]
+              + handles(sentence, head, question_words))
     if head and head not in _PLACED:  # "Media apa …", "Penyakit apa …" are not answered by "China"
         cands = [c for c in cands if not is_known_place(c.text)]
     if head in _TITLED:  # "Apa judul lagu …?": a title is usually quoted
         cands += [Candidate(m.start(g), m.end(g), m.group(g), 4.0) for m in _QUOTED_ANYWHERE.finditer(sentence)
                   for g in (1, 2) if m.group(g) is not None]
     return pick(cands, sentence, question_words)
+
+
+# "akun Twitter apa", "tagar apa": an account or a hashtag is written "@name" or "#name", never capitalised.
+_HANDLE_HEADS = {"akun", "tagar", "hashtag", "username", "handle", "twitter", "instagram", "tiktok", "youtube"}
+_HANDLE = re.compile(r"(?<![\w@#])[@#][A-Za-z0-9_][\w.]*[A-Za-z0-9_]")
+
+
+def handles(sentence: str, head: str | None, question_words: set[str]) -> list[Candidate]:
+    """ "diunggah oleh akun Twitter @blogdokter" answers "diunggah akun twitter apa?"."""
+    if head not in _HANDLE_HEADS and not question_words & _HANDLE_HEADS:
+        return []
+    return [Candidate(m.start(), m.end(), m.group(), 6.0) for m in _HANDLE.finditer(sentence)
+            if m.group()[1:].lower() not in question_words]
 
 
 _MAX_COPULA_CLAUSE = 6  # words: "Ibu kota Turki berada di Ankara namun … adalah Istanbul" is two clauses

@@ -145,7 +145,7 @@ _RANK = "|".join(sorted(_RANKS))
 _ORDINAL_BEFORE = re.compile(rf"\bke\s?-\s?$|\b(?:{_RANK})\s+$", CASELESS)
 _ORDINAL_WORD = re.compile(rf"\b(?:(?:{_RANK})\s+)?(?:pertama|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
                            r"|sepuluh|sebelas)(?:\s+(?:belas|puluh))?)\b", CASELESS)  # "posisi keempat"
-_AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]+\s*\(\s*$")
+_AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]*\s*\(\s*$")  # "Sumadi (62)", "berinisial D (16)"
 _REGULATION_NUMBER = re.compile(r"\b(?:Nomor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+Tahun\s+\d{4})?")
 
 
@@ -193,8 +193,8 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
     # "Berapa luas Brebes?" over "1.902,37km² … 1.732.719 jiwa": a quantity in another measure is the
     # wrong kind of answer, and none is better than a wrong one.
     pairs = [(c, u) for c, u in pairs if not (wanted and u in _MEASURED and u not in wanted)]
-    if question_words & _UNIT_REQUIRED and not any(u in wanted for _, u in pairs):
-        return None  # "harga motor listrik berapa" over "daya sebesar 5 kW": no price, no answer
+    if {q.removesuffix("nya") for q in question_words} & _UNIT_REQUIRED and not any(u in wanted for _, u in pairs):
+        return None  # "harga(nya) motor listrik berapa" over "daya sebesar 5 kW": no price, no answer
     units = {id(c): u for c, u in pairs}
     cands = [c for c, _ in pairs]
     if asks_ordinal:  # "finis di posisi keempat": a rank in words weighs as one in figures does

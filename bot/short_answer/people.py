@@ -23,7 +23,7 @@ from bot.short_answer.common import (
     word_spans,
 )
 from bot.short_answer.definitions import definition
-from bot.short_answer.names import long_form_before
+from bot.short_answer.names import handles, long_form_before
 from index.analyse import STOPWORDS, is_dictionary_root, is_ordinary_word, looks_verbal
 
 SPEECH_WORDS = {"kata", "ujar", "ujarnya", "katanya", "mengatakan", "menyatakan", "tambah", "tambahnya",
@@ -272,7 +272,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
         return _described(sentence, keys)  # "Siapakah Hayam Wuruk?" asks what he is, not for someone else
     if not asks_office:  # "siapa presiden AS …" is answered by a person, not "Gedung Putih"
         cands += [c for c in org_candidates(sentence) if not overlaps_question(c.text, question_words)]
-    cands += _title_tail(sentence, question_words)
+    cands += _title_tail(sentence, question_words) + handles(sentence, None, question_words)
     cands += [c for c in [copula_subject(sentence, question_words)] if c]
     # A lone capitalised common word ("Kecamatan", "Komite", "Kekaisaran") names someone only when
     # nothing else in the sentence does ("kata Budi").
