@@ -20,8 +20,8 @@ import numpy as np
 
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
 from bot.candidates import Candidates, PassageRow, Sentence, build_candidates, group_articles
-from bot.features import (FACTOID_KINDS, answer_features, coverage, decline_features, is_story, refers_back,
-                           sentence_features, short_features)
+from bot.features import (FACTOID_KINDS, answer_features, coverage, decline_features, is_story, other_figure,
+                           refers_back, sentence_features, short_features)
 from bot.models import LinearModel, Models, load_models
 from bot.query import Query
 from bot.question import (PLACE_QTYPES, Question, analyse_question, colloquial_variants, edit_candidates,
@@ -253,7 +253,8 @@ class Engine:
             asked = query.asked
             held = set(best.terms) & asked
             for rank, i in enumerate(order[:ANSWER_SEARCH]):
-                if sentences[i].answer and sentences[i].article is best.article and _keeps(sentences[i], held, asked):
+                if (sentences[i].answer and sentences[i].article is best.article and _keeps(sentences[i], held, asked)
+                        and not other_figure(sentences[i].text, query)):
                     seen.answer_at = rank
                     seen.short_row = short_features(query, sentences[i], rank, float(stage_two[i]),
                                                     float(stage_two[order[0]]), p_sentence)

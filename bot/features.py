@@ -10,7 +10,8 @@ import numpy as np
 
 from bot.answer import ArticleInfo
 from bot.candidates import Candidates, Sentence
-from bot.query import Query
+from bot.query import Query, figure_words
+from bot.short_answer.common import MONTHS
 from index.analyse import is_dictionary_root
 
 _WORD = re.compile(r"\w+")
@@ -39,7 +40,7 @@ _NEWS_INTERACTIONS = ("answer_strength", "best_article_coverage", "unknown_weigh
 DECLINE_FEATURES = (
     "best", "margin", "second", "best_article_coverage", "best_sentence_coverage", "unknown_weight",
     "max_missing_idf", "missing_in_article", "answer_found", "terms", "top_bm25_share", "same_article_share",
-    "answer_strength", "max_missing_near", "factoid", "missing_name",
+    "answer_strength", "max_missing_near", "factoid", "missing_name", "other_figure",
     "story", *(f"story_{f}" for f in _NEWS_INTERACTIONS),
 )
 _NEWS_AT = [DECLINE_FEATURES.index(f) for f in _NEWS_INTERACTIONS]
@@ -114,6 +115,27 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(SENTENCE_FEATURES))
 
 
+def other_figure(text: str, query: Query) -> bool:
+    """Whether the sentence gives another figure where the question gives one ("Kontainer 20 kaki"
+    for "kontainer 40 kaki", "per Juni 2016" for "pas Agustus 2016"), and never the question's own."""
+    words = figure_words(text)
+    present = set(words)
+    months = set(query.content_words) & _MONTHS
+    if months and present & _MONTHS and not months & present:
+        return True
+    for figure, beside, side in query.figures:
+        if figure in present:
+            continue
+        for i, w in enumerate(words):
+            j = i - side
+            if w == beside and 0 <= j < len(words) and words[j][:1].isdigit():
+                return True
+    return False
+
+
+_MONTHS = frozenset(MONTHS)
+
+
 def refers_back(text: str) -> bool:
     """ "Ia …", "Hal tersebut …": the sentence leans on the one before it for what it is about."""
     return bool(_REFERS_BACK.search(text))
@@ -170,6 +192,8 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
         float(query.kind in FACTOID_KINDS),
         # A near miss pairs a real name with one the answering article never mentions.
         max((weights[t] for t in missing if t not in near and not is_dictionary_root(t)), default=0.0) / top_weight,
+        # An altered figure: "tahun 2009" asked, "tahun 2008" said.
+        float(other_figure(best.text, query)),
     ]
     story = float(is_story(best.article.info))
     row += [story, *(story * row[i] for i in _NEWS_AT)]

@@ -9,6 +9,15 @@ from bot.question import Question, answer_kind, frame_words, surface_words
 from index.analyse import is_dictionary_root
 
 _WORD = re.compile(r"\w+")
+_FIGURE_OR_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+")
+
+
+_SPACED_DECIMAL = re.compile(r"(?<!,\s)\b(\d{1,3}),\s+(\d{1,3})\b(?!\s*,)")  # not "2005, 30 orang", not "1, 2, 3"
+
+
+def figure_words(text: str) -> list[str]:
+    """Words lowercased, a figure whole ("111,6"; "28, 63" as news copy spaces it is 28,63)."""
+    return [w.lower() for w in _FIGURE_OR_WORD.findall(_SPACED_DECIMAL.sub(r"\1,\2", text))]
 
 
 @dataclass
@@ -51,6 +60,15 @@ class Query:
     def content_words(self) -> list[str]:
         """The question's words as typed, lowercased, misspellings corrected ("pyongyan" → pyongyang)."""
         return [self.corrections.get(w, w) for w in (w.lower() for w in _WORD.findall(self.question.content))]
+
+    @property
+    def figures(self) -> list[tuple[str, str, int]]:
+        """The figures the question states, each with a word beside it and that word's side:
+        "kontainer 40 kaki" → (40, kaki, +1), (40, kontainer, −1). A sentence with another figure in
+        that place ("Kontainer 20 kaki") speaks of something else."""
+        words = figure_words(self.question.original)  # as typed: the normalised text splits "111,6"
+        return [(w, words[i + side], side) for i, w in enumerate(words) if w[:1].isdigit()
+                for side in (-1, 1) if 0 <= i + side < len(words) and words[i + side].isalpha()]
 
     @property
     def phrases(self) -> set[str]:

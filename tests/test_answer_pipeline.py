@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from bot.answer import ArticleInfo
 from bot.candidates import PassageRow, build_candidates, group_articles
 from bot.engine import _quoted_text
-from bot.features import SENTENCE_FEATURES, coverage, proximity, sentence_features
+from bot.features import SENTENCE_FEATURES, coverage, other_figure, proximity, sentence_features
 from bot.models import LinearModel, blank_model
 from bot.query import Query
 from bot.question import analyse_question
@@ -92,6 +93,21 @@ def test_features_see_the_question_in_the_sentence_and_its_article():
     assert column["article_coverage"][2] == 1.0  # the title and lead hold what the sentence does not
     assert column["caption"].tolist() == [0.0, 0.0, 1.0]
     assert proximity(["tinggi", "air", "x", "x"], query.weights) == 1.0
+
+
+@pytest.mark.parametrize("question, sentence, other", [
+    ("Berapa tarif THC kontainer 40 kaki di Priok?", "Kontainer 20 kaki 95 dolar AS,", True),
+    ("Berapa tarif THC kontainer 40 kaki di Priok?", "Kontainer 40 kaki 145 dolar AS.", False),
+    ("Berapa tarif THC kontainer 40 kaki di Priok?", "Tarif THC di Priok lebih murah.", False),  # no figure at all
+    ("Siapa pendiri Cape Town pada tahun 1852?", "Cape Town didirikan pada tahun 1652 oleh Belanda.", True),
+    ("pengguna aktif hariannya brp pas agustus 2016", "Pengguna Instagram per Juni 2016 mencapai 500 juta.", True),
+    ("pengguna aktif hariannya brp pas agustus 2016", "Pada Agustus 2016 penggunanya 100 juta.", False),
+    ("siapa yang mencatat waktu 2 menit 28,63 detik?", "Yosef mencatat waktu 2 menit 28, 63 detik.", False),
+])
+def test_a_sentence_that_gives_another_figure_where_the_question_gives_one(question: str, sentence: str,
+                                                                           other: bool) -> None:
+    """A near miss alters a detail ("tahun 1852"): the sentence with the real one answers another question."""
+    assert other_figure(sentence, Query.of(analyse_question(question))) is other
 
 
 def test_a_linear_model_survives_its_file_and_scores_as_written(tmp_path: Path):

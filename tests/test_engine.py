@@ -340,3 +340,23 @@ def test_a_further_quote_shares_a_word_with_the_question() -> None:
     other = sentence(3, "Shoigu tiba di Pyongyang.", ["shoigu", "tiba", "pyongyang"])
     picked = _pick_quotes([(best, 0.6), (credit, 0.5), (other, 0.4)], 3, {"kim", "shoigu"})
     assert picked == [best, other]
+
+
+def test_no_short_answer_from_a_sentence_that_gives_another_figure(tmp_path: Path) -> None:
+    """"kontainer 40 kaki" is asked: the price of the 20-foot one, however well it matches the
+    other words, is no answer."""
+    from index.build import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "thc.txt").write_text(
+        "Tarif THC di Pelabuhan Priok Lebih Murah\n\n"
+        "Tarif THC kontainer di Pelabuhan Tanjung Priok kini lebih murah dibanding Singapura. "
+        "Tarif THC kontainer 20 kaki di Pelabuhan Tanjung Priok sebesar 95 dolar AS.\n\n"
+        "Sementara itu, untuk ukuran 40 kaki tarifnya 145 dolar AS.\n", encoding="utf-8")
+    for i in range(4):
+        (corpus / f"other{i}.txt").write_text(f"Harga cabai di pasar naik {i + 2} persen pekan ini.\n",
+                                              encoding="utf-8")
+    db = tmp_path / "index.db"
+    build_index(corpus, db)
+    assert Engine(db).ask("berapa tarif THC kontainer 40 kaki di Tanjung Priok?").answer in (None, "145 dolar AS")

@@ -746,3 +746,11 @@ def test_an_account_or_hashtag_is_written_with_its_sign(question: str, sentence:
 def test_berapa_an_initials_age_or_a_unitless_price_answers_nothing(question: str, sentence: str) -> None:
     """"D (16)" is a person's age, and "harganya" asks a price as "harga" does."""
     assert ask(question, sentence) is None
+
+
+def test_a_capitalised_function_word_names_no_place() -> None:
+    """"Untuk itu …" opens a sentence: it is no province."""
+    q = analyse_question("Provinsi apakah yang mencapai cakupan 111,6 persen pada PIN polio?")
+    kind, head = answer_kind(q)
+    sentence = "Untuk itu pada PIN putaran kedua diharapkan para orangtua mendatangi Pos PIN terdekat."
+    assert short_answer(kind, sentence, None, surface_words(q.text), head) is None

@@ -19,6 +19,7 @@ from bot.short_answer.common import (
     repeats_question,
     word_spans,
 )
+from index.analyse import STOPWORDS
 
 _PLACE_NOUNS = {"kota", "ibu", "pelabuhan", "kosmodrom", "istana", "wilayah", "negara", "perairan",
                 "lapangan", "markas", "pangkalan", "pantai", "provinsi", "kawasan", "desa",
@@ -176,7 +177,7 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
     if head:  # "Kabupaten Nabire", "kota Kharkiv"
         cands += [Candidate(c.start, c.end, c.text, 0.5 + 2.5 * (head in (c.text.lower().split()[0],
                                                                           _word_before(sentence, c))))
-                  for c in name_runs(sentence)]
+                  for c in name_runs(sentence) if c.text.lower() not in STOPWORDS]  # "Untuk itu …" opens, names nothing
     cands = (drop_overlaps(cands + known_places(sentence)) + _located_after(sentence, question_words, head)
              + _where_it_lies(sentence, question_words))
     cands = [_past_the_asked(c, question_words) for c in cands]
