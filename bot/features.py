@@ -10,7 +10,7 @@ import numpy as np
 
 from bot.answer import ArticleInfo
 from bot.candidates import Candidates, Sentence
-from bot.query import Query, figure_words
+from bot.query import Query, figure_words, is_figure
 from bot.short_answer.common import MONTHS
 from index.analyse import is_dictionary_root
 
@@ -128,7 +128,7 @@ def other_figure(text: str, query: Query) -> bool:
             continue
         for i, w in enumerate(words):
             j = i - side
-            if w == beside and 0 <= j < len(words) and words[j][:1].isdigit():
+            if w == beside and 0 <= j < len(words) and is_figure(words[j]):
                 return True
     return False
 

@@ -15,6 +15,15 @@ _FIGURE_OR_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+")
 _SPACED_DECIMAL = re.compile(r"(?<!,\s)\b(\d{1,3}),\s+(\d{1,3})\b(?!\s*,)")  # not "2005, 30 orang", not "1, 2, 3"
 
 
+ORDINALS = {"pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
+            "kesepuluh"}
+
+
+def is_figure(word: str) -> bool:
+    """ "40", "111,6", "kedua": a number or a rank, written as the question or the sentence has it."""
+    return word[:1].isdigit() or word in ORDINALS
+
+
 def figure_words(text: str) -> list[str]:
     """Words lowercased, a figure whole ("111,6"; "28, 63" as news copy spaces it is 28,63)."""
     return [w.lower() for w in _FIGURE_OR_WORD.findall(_SPACED_DECIMAL.sub(r"\1,\2", text))]
@@ -64,10 +73,10 @@ class Query:
     @property
     def figures(self) -> list[tuple[str, str, int]]:
         """The figures the question states, each with a word beside it and that word's side:
-        "kontainer 40 kaki" → (40, kaki, +1), (40, kontainer, −1). A sentence with another figure in
+        "kontainer 40 kaki" → (40, kaki, +1), (40, kontainer, −1); "putaran pertama" → (pertama, putaran, −1). A sentence with another figure in
         that place ("Kontainer 20 kaki") speaks of something else."""
         words = figure_words(self.question.original)  # as typed: the normalised text splits "111,6"
-        return [(w, words[i + side], side) for i, w in enumerate(words) if w[:1].isdigit()
+        return [(w, words[i + side], side) for i, w in enumerate(words) if is_figure(w)
                 for side in (-1, 1) if 0 <= i + side < len(words) and words[i + side].isalpha()]
 
     @property

@@ -103,6 +103,8 @@ def test_features_see_the_question_in_the_sentence_and_its_article():
     ("pengguna aktif hariannya brp pas agustus 2016", "Pengguna Instagram per Juni 2016 mencapai 500 juta.", True),
     ("pengguna aktif hariannya brp pas agustus 2016", "Pada Agustus 2016 penggunanya 100 juta.", False),
     ("siapa yang mencatat waktu 2 menit 28,63 detik?", "Yosef mencatat waktu 2 menit 28, 63 detik.", False),
+    ("Siapa raja pertama Arab Saudi?", "Saud adalah raja kedua Arab Saudi.", True),  # a rank is a figure too
+    ("Siapa raja pertama Arab Saudi?", "Abdulaziz adalah raja pertama Arab Saudi.", False),
 ])
 def test_a_sentence_that_gives_another_figure_where_the_question_gives_one(question: str, sentence: str,
                                                                            other: bool) -> None:
