@@ -16,6 +16,7 @@ from index.analyse import is_dictionary_root
 
 _WORD = re.compile(r"\w+")
 _REFERS_BACK = re.compile(r"\b(?:ini|itu|tersebut)\b|^(?:Ia|Dia|Mereka|Keduanya)\b", re.IGNORECASE)
+_MONTHS = frozenset(MONTHS)
 STORY_PASSAGES = 3
 KINDS = ("kapan", "siapa", "dimana", "berapa", "nama", "apa", "mengapa", "bagaimana")
 # Kinds with a short answer of their own; the others are answered by the quoted sentence.
@@ -123,17 +124,9 @@ def other_figure(text: str, query: Query) -> bool:
     months = set(query.content_words) & _MONTHS
     if months and present & _MONTHS and not months & present:
         return True
-    for figure, beside, side in query.figures:
-        if figure in present:
-            continue
-        for i, w in enumerate(words):
-            j = i - side
-            if w == beside and 0 <= j < len(words) and is_figure(words[j]):
-                return True
-    return False
-
-
-_MONTHS = frozenset(MONTHS)
+    return any(w == beside and 0 <= i - side < len(words) and is_figure(words[i - side])
+               for figure, beside, side in query.figures if figure not in present
+               for i, w in enumerate(words))
 
 
 def refers_back(text: str) -> bool:

@@ -4,24 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.question import Question, answer_kind, frame_words, surface_words
 from index.analyse import is_dictionary_root
 
 _WORD = re.compile(r"\w+")
 _FIGURE_OR_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+")
-
-
 _SPACED_DECIMAL = re.compile(r"(?<!,\s)\b(\d{1,3}),\s+(\d{1,3})\b(?!\s*,)")  # not "2005, 30 orang", not "1, 2, 3"
-
-
-ORDINALS = {"pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
-            "kesepuluh"}
+_ORDINALS = {"pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
+             "kesepuluh"}
 
 
 def is_figure(word: str) -> bool:
     """ "40", "111,6", "kedua": a number or a rank, written as the question or the sentence has it."""
-    return word[:1].isdigit() or word in ORDINALS
+    return word[:1].isdigit() or word in _ORDINALS
 
 
 def figure_words(text: str) -> list[str]:
@@ -70,11 +67,11 @@ class Query:
         """The question's words as typed, lowercased, misspellings corrected ("pyongyan" → pyongyang)."""
         return [self.corrections.get(w, w) for w in (w.lower() for w in _WORD.findall(self.question.content))]
 
-    @property
+    @cached_property
     def figures(self) -> list[tuple[str, str, int]]:
         """The figures the question states, each with a word beside it and that word's side:
-        "kontainer 40 kaki" → (40, kaki, +1), (40, kontainer, −1); "putaran pertama" → (pertama, putaran, −1). A sentence with another figure in
-        that place ("Kontainer 20 kaki") speaks of something else."""
+        "kontainer 40 kaki" → (40, kaki, +1), (40, kontainer, −1); "raja pertama" → (pertama, raja, −1).
+        A sentence with another figure in that place ("Kontainer 20 kaki") speaks of something else."""
         words = figure_words(self.question.original)  # as typed: the normalised text splits "111,6"
         return [(w, words[i + side], side) for i, w in enumerate(words) if is_figure(w)
                 for side in (-1, 1) if 0 <= i + side < len(words) and words[i + side].isalpha()]

@@ -255,26 +255,33 @@ def test_a_date_with_its_day_counts_fully_and_a_month_alone_half() -> None:
     assert day[0] == "19 September 2016" and day[1] == 2 * month[1] > 0
 
 
-def test_a_short_answer_never_comes_from_a_sentence_without_the_asked_name(tmp_path: Path) -> None:
-    """The article names Xi Jinping in one sentence and gives a date, about Kim, paragraphs away:
-    the question about Xi gets no date from it, and the sentence about Xi stays first."""
+def _engine_over_one_story(tmp_path: Path, story: str) -> Engine:
+    """An index of one story among four unrelated notes, so the story's terms weigh as in an archive."""
     from index.build import build_index
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "kim.txt").write_text(
-        "Kim bertemu Shoigu di Pyongyang\n\n"
-        "Para ahli menduga pertemuan berlangsung di Istana Tamu Kumsusan di Pyongyang, yang pernah menjadi "
-        "tempat pertemuan dengan Presiden China Xi Jinping.\n\n"
-        "Media pemerintah menampilkan foto keduanya tersenyum setelah pertemuan.\n\n"
-        "Kim menyatakan Korea Utara akan meningkatkan kerja sama sesuai perjanjian yang ditandatangani "
-        "di Pyongyang pada Juni 2024.\n", encoding="utf-8")
+    (corpus / "story.txt").write_text(story, encoding="utf-8")
     for i in range(4):
         (corpus / f"other{i}.txt").write_text(f"Harga cabai di pasar naik {i + 2} persen pekan ini.\n",
                                               encoding="utf-8")
     db = tmp_path / "index.db"
     build_index(corpus, db)
-    answer = Engine(db).ask("kapan Xi Jinping ke Pyongyang?")
+    return Engine(db)
+
+
+def test_a_short_answer_never_comes_from_a_sentence_without_the_asked_name(tmp_path: Path) -> None:
+    """The article names Xi Jinping in one sentence and gives a date, about Kim, paragraphs away:
+    the question about Xi gets no date from it, and the sentence about Xi stays first."""
+    engine = _engine_over_one_story(
+        tmp_path,
+        "Kim bertemu Shoigu di Pyongyang\n\n"
+        "Para ahli menduga pertemuan berlangsung di Istana Tamu Kumsusan di Pyongyang, yang pernah menjadi "
+        "tempat pertemuan dengan Presiden China Xi Jinping.\n\n"
+        "Media pemerintah menampilkan foto keduanya tersenyum setelah pertemuan.\n\n"
+        "Kim menyatakan Korea Utara akan meningkatkan kerja sama sesuai perjanjian yang ditandatangani "
+        "di Pyongyang pada Juni 2024.\n")
+    answer = engine.ask("kapan Xi Jinping ke Pyongyang?")
     assert answer.answer is None
     assert answer.abstained or "Xi Jinping" in answer.passages[0].quote
 
@@ -289,17 +296,8 @@ def test_a_short_answer_never_comes_from_a_sentence_without_the_asked_name(tmp_p
 def test_the_sentence_beside_lends_its_names_only_when_referred_back_to(tmp_path: Path, paragraph: str,
                                                                         question: str, expected: str | None) -> None:
     """A date next to the sentence naming Xi is about Kim; "Ia tiba …" is about Putin."""
-    from index.build import build_index
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "kim.txt").write_text(f"Kunjungan ke Korea Utara\n\n{paragraph}\n", encoding="utf-8")
-    for i in range(4):
-        (corpus / f"other{i}.txt").write_text(f"Harga cabai di pasar naik {i + 2} persen pekan ini.\n",
-                                              encoding="utf-8")
-    db = tmp_path / "index.db"
-    build_index(corpus, db)
-    assert Engine(db).ask(question).answer == expected
+    engine = _engine_over_one_story(tmp_path, f"Kunjungan ke Korea Utara\n\n{paragraph}\n")
+    assert engine.ask(question).answer == expected
 
 
 def test_two_words_typed_as_one_are_read_as_both(tmp_path: Path) -> None:
@@ -345,18 +343,10 @@ def test_a_further_quote_shares_a_word_with_the_question() -> None:
 def test_no_short_answer_from_a_sentence_that_gives_another_figure(tmp_path: Path) -> None:
     """"kontainer 40 kaki" is asked: the price of the 20-foot one, however well it matches the
     other words, is no answer."""
-    from index.build import build_index
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "thc.txt").write_text(
+    engine = _engine_over_one_story(
+        tmp_path,
         "Tarif THC di Pelabuhan Priok Lebih Murah\n\n"
         "Tarif THC kontainer di Pelabuhan Tanjung Priok kini lebih murah dibanding Singapura. "
         "Tarif THC kontainer 20 kaki di Pelabuhan Tanjung Priok sebesar 95 dolar AS.\n\n"
-        "Sementara itu, untuk ukuran 40 kaki tarifnya 145 dolar AS.\n", encoding="utf-8")
-    for i in range(4):
-        (corpus / f"other{i}.txt").write_text(f"Harga cabai di pasar naik {i + 2} persen pekan ini.\n",
-                                              encoding="utf-8")
-    db = tmp_path / "index.db"
-    build_index(corpus, db)
-    assert Engine(db).ask("berapa tarif THC kontainer 40 kaki di Tanjung Priok?").answer in (None, "145 dolar AS")
+        "Sementara itu, untuk ukuran 40 kaki tarifnya 145 dolar AS.\n")
+    assert engine.ask("berapa tarif THC kontainer 40 kaki di Tanjung Priok?").answer in (None, "145 dolar AS")

@@ -174,10 +174,10 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
         if other not in asked:
             cands += [Candidate(c.start, c.end, c.text, c.weight - 1.5)
                       for c in place_candidates(sentence, (other,))]
-    if head:  # "Kabupaten Nabire", "kota Kharkiv"
+    if head:  # "Kabupaten Nabire", "kota Kharkiv"; a function word ("Untuk itu …") opens, names nothing
         cands += [Candidate(c.start, c.end, c.text, 0.5 + 2.5 * (head in (c.text.lower().split()[0],
                                                                           _word_before(sentence, c))))
-                  for c in name_runs(sentence) if c.text.lower() not in STOPWORDS]  # "Untuk itu …" opens, names nothing
+                  for c in name_runs(sentence) if c.text.lower() not in STOPWORDS]
     cands = (drop_overlaps(cands + known_places(sentence)) + _located_after(sentence, question_words, head)
              + _where_it_lies(sentence, question_words))
     cands = [_past_the_asked(c, question_words) for c in cands]
