@@ -11,12 +11,11 @@ import numpy as np
 from bot.answer import ArticleInfo
 from bot.candidates import Candidates, Sentence
 from bot.query import Query, figure_words, is_figure
-from bot.short_answer.common import MONTHS
+from bot.short_answer.common import MONTH_INDEX
 from index.analyse import is_dictionary_root
 
 _WORD = re.compile(r"\w+")
 _REFERS_BACK = re.compile(r"\b(?:ini|itu|tersebut)\b|^(?:Ia|Dia|Mereka|Keduanya)\b", re.IGNORECASE)
-_MONTHS = frozenset(MONTHS)
 STORY_PASSAGES = 3
 KINDS = ("kapan", "siapa", "dimana", "berapa", "nama", "apa", "mengapa", "bagaimana")
 # Kinds with a short answer of their own; the others are answered by the quoted sentence.
@@ -121,8 +120,8 @@ def other_figure(text: str, query: Query) -> bool:
     for "kontainer 40 kaki", "per Juni 2016" for "pas Agustus 2016"), and never the question's own."""
     words = figure_words(text)
     present = set(words)
-    months = set(query.content_words) & _MONTHS
-    if months and present & _MONTHS and not months & present:
+    months = query.months
+    if months and present & MONTH_INDEX.keys() and not months & present:
         return True
     return any(w == beside and 0 <= i - side < len(words) and is_figure(words[i - side])
                for figure, beside, side in query.figures if figure not in present

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from bot.question import Question, answer_kind, frame_words, surface_words
+from bot.short_answer.common import MONTH_INDEX
 from index.analyse import is_dictionary_root
 
 _WORD = re.compile(r"\w+")
@@ -75,6 +76,11 @@ class Query:
         words = figure_words(self.question.original)  # as typed: the normalised text splits "111,6"
         return [(w, words[i + side], side) for i, w in enumerate(words) if is_figure(w)
                 for side in (-1, 1) if 0 <= i + side < len(words) and words[i + side].isalpha()]
+
+    @cached_property
+    def months(self) -> set[str]:
+        """The months the question names ("pas agustus 2016")."""
+        return set(self.content_words) & MONTH_INDEX.keys()
 
     @property
     def phrases(self) -> set[str]:
