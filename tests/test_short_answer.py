@@ -484,9 +484,9 @@ def test_berapa_a_rank_is_answered_by_an_ordinal(question: str, sentence: str, e
     # One name, then its office: no list closed by "dan", so the name alone.
     ("siapa", "siapa aja yang bicara soal sidang itu?", "Mulyadi, Ketua PN Jakarta, mengatakan sidang ditunda.",
      "Mulyadi"),
-    # Without "saja" one name is asked for.
+    # Without "saja" too: the plural is unmarked, and a list of bare names is every hakim.
     ("siapa", "Siapa hakim yang menangani PK Ahok?", "Hakim yang ditunjuk yakni Mulyadi, Salman Alfaris, dan Tugianto.",
-     "Mulyadi"),
+     "Mulyadi, Salman Alfaris, dan Tugianto"),
 ])
 def test_siapa_saja_is_answered_by_the_whole_list(kind: str, question: str, sentence: str, expected: str) -> None:
     assert short_answer(kind, sentence, None, words(question)) == expected
@@ -754,3 +754,31 @@ def test_a_capitalised_function_word_names_no_place() -> None:
     kind, head = answer_kind(q)
     sentence = "Untuk itu pada PIN putaran kedua diharapkan para orangtua mendatangi Pos PIN terdekat."
     assert short_answer(kind, sentence, None, surface_words(q.text), head) is None
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Siapa wasit yang mengesahkan gol hantu Kiessling?",
+     "Wasit Felix Brych pun mengesahkan gol tersebut diiringi protes dari pemain-pemain Hoffenheim.", "Felix Brych"),
+    ("siapa psikolog yang mencetuskan istilah ikatan fantasi",
+     "Psikolog Robert Firestone menciptakan istilah ikatan fantasi.", "Robert Firestone"),
+])
+def test_the_role_asked_that_opens_the_sentence_is_no_part_of_the_name(question: str, sentence: str,
+                                                                        expected: str) -> None:
+    """Only the sentence's first word is capitalised for its place: "Wasit" is the role, not a name."""
+    assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("siapakah pendiri Path?", "Path diawali oleh 3 pendiri Path yaitu Dave Morin, Shawn Fanning, dan Dustin Mierau.",
+     "Dave Morin, Shawn Fanning, dan Dustin Mierau"),
+    ("Siapa pendiri Google?", "Google didirikan oleh Larry Page dan Sergey Brin pada 1998.", "Larry Page dan Sergey Brin"),
+    # Two office holders side by side are no list of answers.
+    ("Siapa Menteri Energi Sumber Daya Mineral?",
+     "Menteri Energi Sumber Daya Mineral Purnomo Yusgiantoro dan Menneg BUMN Sugiharto meminta PGN menahan diri.",
+     "Purnomo Yusgiantoro"),
+    ("Siapakah Menko Kesra?", "Rapat akan dihadiri Menko Kesra Alwi Shihab dan Menteri Pendidikan Nasional Bambang.",
+     "Alwi Shihab"),
+])
+def test_a_name_in_a_list_of_names_answers_with_the_whole_list(question: str, sentence: str, expected: str) -> None:
+    """Indonesian does not mark the plural: "pendiri" is every founder the sentence lists."""
+    assert ask(question, sentence) == expected

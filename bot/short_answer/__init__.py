@@ -11,9 +11,12 @@ import re
 
 from bot.short_answer.common import (
     CASELESS,
+    TITLE_START,
     bracketed_beside_asked,
     name_runs,
+    not_a_name,
     pick,
+    title_words,
     word_spans,
 )
 from bot.short_answer.dates import date_candidates
@@ -39,7 +42,11 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
     words = {w.lower() for w in (question_words or set())}
     found = _extract(qtype, sentence, article_date, words, head)
     found = (found.strip(" ,;:") or None) if found else found
-    return whole_list(sentence, found) if found and words & _EVERY else found
+    if found and words & _EVERY:
+        return whole_list(sentence, found)
+    if found and qtype in ("siapa", "nama"):  # "didirikan oleh A, B, dan C": the founder is all three
+        return whole_list(sentence, found, words)
+    return found
 
 
 _EVERY = {"saja", "aja", "sajakah"}  # "Siapa saja …", "apa aja …" ask for every one
@@ -51,22 +58,35 @@ _ITEM_BEFORE = re.compile(rf"({_NAME})({_LINK})$")
 _CLOSING = re.compile(r"\b(?:dan|serta)\b")
 
 
-def whole_list(sentence: str, answer: str) -> str:
+def whole_list(sentence: str, answer: str, unasked_words: set[str] | None = None) -> str:
     """The named answer with the names listed beside it ("Mulyadi, Salman Alfaris, dan Tugianto"),
     when a list closed by "dan" or "serta" holds it; else the answer alone (a name followed by
-    ", Ketua PN," is no list)."""
+    ", Ketua PN," is no list). With `unasked_words` (a question that did not ask for every one),
+    only a list of bare names counts: "Alwi Shihab dan Menteri Pendidikan Nasional Bambang" pairs
+    two office holders, and an item the question names ("selain Otoritas Palestina") is no answer."""
     start = sentence.find(answer)
     if start < 0 or not answer[:1].isupper():
         return answer
-    end, closed = start + len(answer), False
+    end, closed, items = start + len(answer), False, []
     while not closed and (match := _ITEM_AFTER.match(sentence, end)):
         end, closed = match.end(), bool(_CLOSING.search(match.group(1)))
+        items.append(match.group(2))
     while match := _ITEM_BEFORE.search(sentence[:start]):
         closes = bool(_CLOSING.search(match.group(2)))
         if closed and closes:
             break  # "A dan B, C dan D" is two lists
         start, closed = match.start(), closed or closes
+        items.append(match.group(1))
+    if unasked_words is not None and not (_bare_name(answer.split()[0], set())
+                                          and all(_bare_name(item, unasked_words) for item in items)):
+        return answer  # "Menteri Luar Negeri Finlandia" is an office, not one of a list of names
     return sentence[start:end] if closed else answer
+
+
+def _bare_name(item: str, question_words: set[str]) -> bool:
+    words = [w.lower() for w in item.split()]
+    titles = title_words() | TITLE_START
+    return not any(w in titles or not_a_name(w) or w in question_words for w in words)
 
 
 def _extract(qtype: str | None, sentence: str, article_date: str | None,

@@ -169,11 +169,15 @@ def org_candidates(sentence: str) -> list[Candidate]:
 def _trim_asked(sentence: str, cand: Candidate, title: str | None,
                 question_words: set[str]) -> tuple[Candidate, str | None]:
     """"Presiden Venezuela Hugo Chavez" reads as one capitalised run; the asked words in front
-    ("Venezuela") belong to the office, the rest is the name."""
+    ("Venezuela") belong to the office, the rest is the name. So does a role the question names
+    that opens the sentence ("Wasit Felix Brych pun …" for "siapa wasit …")."""
+    spans = word_spans(cand.text)
     before = word_spans(sentence[:cand.start])
+    if not before and len(spans) > 1 and spans[0][0].lower() in question_words and is_ordinary_word(spans[0][0]):
+        start = cand.start + spans[1][1]
+        return Candidate(start, cand.end, sentence[start:cand.end], cand.weight), title or spans[0][0]
     if not before or before[-1][0].lower() not in TITLE_START or sentence[before[-1][2]:cand.start].strip():
         return cand, title
-    spans = word_spans(cand.text)
     k = 0
     while k < len(spans) - 1 and spans[k][0].lower() in question_words:
         k += 1
