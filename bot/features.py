@@ -29,7 +29,7 @@ SENTENCE_FEATURES = (
 )
 ANSWER_FEATURES = SENTENCE_FEATURES + (
     "stage_one", "answer_found", "answer_strength", "type_present",
-    *(f"found_{k}" for k in KINDS), "factoid",
+    *(f"found_{k}" for k in KINDS), "factoid", "role_missing",
 )
 SHORT_FEATURES = (
     "probability", "ratio_to_best", "from_best", "rank", "p_sentence", "strength", "words", "has_digit",
@@ -143,11 +143,13 @@ def answer_features(query: Query, lexical: np.ndarray, stage_one: np.ndarray, se
                     type_present: list[bool]) -> np.ndarray:
     """Rows of ANSWER_FEATURES for the sentences that reached the second stage."""
     kind = _kind_group(query.kind)
+    role = query.role
     rows = []
     for row, first, s, present in zip(lexical, stage_one, sentences, type_present):
         found = float(s.answer is not None)
         rows.append((*row, first, found, s.answer_strength, float(present),
-                     *(found * (kind == k) for k in KINDS), float(query.kind in FACTOID_KINDS)))
+                     *(found * (kind == k) for k in KINDS), float(query.kind in FACTOID_KINDS),
+                     float(role is not None and role not in s.terms)))  # "siapa wasit …": no wasit here
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(ANSWER_FEATURES))
 
 

@@ -11,7 +11,15 @@ import pytest
 from bot.answer import ArticleInfo
 from bot.candidates import PassageRow, build_candidates, group_articles
 from bot.engine import _quoted_text
-from bot.features import SENTENCE_FEATURES, coverage, other_figure, proximity, sentence_features
+from bot.features import (
+    ANSWER_FEATURES,
+    SENTENCE_FEATURES,
+    answer_features,
+    coverage,
+    other_figure,
+    proximity,
+    sentence_features,
+)
 from bot.models import LinearModel, blank_model
 from bot.query import Query
 from bot.question import analyse_question
@@ -93,6 +101,21 @@ def test_features_see_the_question_in_the_sentence_and_its_article():
     assert column["article_coverage"][2] == 1.0  # the title and lead hold what the sentence does not
     assert column["caption"].tolist() == [0.0, 0.0, 1.0]
     assert proximity(["tinggi", "air", "x", "x"], query.weights) == 1.0
+
+
+@pytest.mark.parametrize("question, role_missing", [
+    ("siapa yang tinggal di kota baru?", [0.0, 0.0, 0.0]),  # no role asked
+    ("siapa warga kota baru?", [1.0, 0.0, 1.0]),  # only the second sentence speaks of warga
+])
+def test_a_sentence_without_the_role_asked_for_is_marked(question: str, role_missing: list[float]) -> None:
+    """"siapa wasit …" is answered where a wasit is named, not by a club in the sentence before."""
+    cands = _candidates()
+    query = Query.of(analyse_question(question))
+    query.terms = [w for w in ("warga", "tinggal", "kota", "baru") if w in question]
+    query.weights = {t: 2.0 for t in query.terms}
+    lexical = sentence_features(query, cands)
+    rows = answer_features(query, lexical, np.zeros(len(lexical)), cands.sentences, [False] * len(lexical))
+    assert rows[:, ANSWER_FEATURES.index("role_missing")].tolist() == role_missing
 
 
 @pytest.mark.parametrize("question, sentence, other", [

@@ -782,3 +782,34 @@ def test_the_role_asked_that_opens_the_sentence_is_no_part_of_the_name(question:
 def test_a_name_in_a_list_of_names_answers_with_the_whole_list(question: str, sentence: str, expected: str) -> None:
     """Indonesian does not mark the plural: "pendiri" is every founder the sentence lists."""
     assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Siapa walikota Semarang tahun 2017?",
+     "Hendrar Prihadi, S.E, M.M () adalah Wali Kota Semarang yang menjabat sejak 17 Februari 2016.", "Hendrar Prihadi"),
+    ("Siapa yang membawa islam ke Sri Lanka?",
+     "Pada abad ke-6, para pedagang Arab menguasai perdagangan di Samudra Hindia, termasuk Sri Lanka.", "Arab"),
+])
+def test_a_degree_or_an_ocean_is_nobody(question: str, sentence: str, expected: str) -> None:
+    """"M.M" after a comma is Hendrar Prihadi's degree; "Samudra Hindia" is a sea, not who sailed it."""
+    assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Perusahaan apakah yang mengoperasikan pom bensin di Cibubur?",
+     "Pada 20 Desember 2005, perusahaan migas Malaysia, Petronas, mengoperasikan pom bensin di Cibubur.", "Petronas"),
+    ("Maskapai penerbangan manakah yang memakai Kris Lounge?",
+     "Maskapai penerbangan negeri ini, Singapore Airlines, memakai Kris Lounge sebagai ruang tunggu VIP.",
+     "Singapore Airlines"),
+    ("Apakah ibu kota Sri Lanka?", "Ibu kotanya, Sri Jayawardenapura Kotte, adalah kota pinggiran Kolombo.",
+     "Sri Jayawardenapura Kotte"),
+    ("Rolf Soiron belajar di universitas apa?",
+     "Namun, selepas studi di Basel University, universitas tertua di Swiss, ia memulai karier bisnisnya.",
+     "Basel University"),
+])
+def test_the_name_beside_a_description_of_the_asked_noun_answers(question: str, sentence: str, expected: str) -> None:
+    """The asked noun with a description ("perusahaan migas Malaysia") names nothing: the name set
+    beside it by commas does."""
+    q = analyse_question(question)
+    kind, head = answer_kind(q)
+    assert short_answer(kind, sentence, None, surface_words(q.text), head) == expected

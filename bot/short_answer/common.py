@@ -247,6 +247,8 @@ def bracketed_beside_asked(sentence: str, cand: Candidate, question_words: set[s
     return bool(words) and words[-1][0].lower() in question_words
 
 
+DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.)+[A-Z][a-z]{0,3}\.?")  # S.E, M.M, M.Si, S.Kom., Ph.D after a name
+_DEGREES_AT_END = re.compile(rf"(?:\s*,\s*{DEGREE.pattern})+\s*$")
 COPULA = re.compile(r"\b(?:adalah|merupakan|ialah|yaitu|yakni|disebut juga)\b", re.IGNORECASE)  # "X adalah Y"
 _OPENING, _CLOSING = "([", ")]"
 
@@ -265,6 +267,10 @@ def _outside_brackets(text: str) -> str:
     return "".join(out)
 
 
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
 def copula_subject(sentence: str, question_words: set[str]) -> Candidate | None:
     """ "Kina (kode ISO 4217: PGK) adalah mata uang Papua Nugini." answers "Apa mata uang Papua
     Nugini?": when what follows "adalah" restates the question, the name before it is the answer
@@ -276,7 +282,7 @@ def copula_subject(sentence: str, question_words: set[str]) -> Candidate | None:
     said = [w for w, _, _ in word_spans(sentence[m.end():])]
     if not keys or 2 * sum(any(related(w, k) for w in said) for k in keys) < len(keys):
         return None
-    clause = _outside_brackets(sentence[:m.start()])
+    clause = _DEGREES_AT_END.sub(_blank, _outside_brackets(sentence[:m.start()]))  # "Hendrar Prihadi, S.E, M.M adalah"
     start = max(clause.rfind(","), clause.rfind(";")) + 1  # "Menurut naskah itu, Tatar Ukur adalah …"
     subject = " ".join(re.split(r"\s+atau\s+", clause[start:].strip())[0].split()).strip(" \"“”'")
     words = [w for w, _, _ in word_spans(subject)]

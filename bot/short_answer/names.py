@@ -275,9 +275,20 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
                     for w in named_by)  # "kantor berita Rusia" describes, "bahasa Spanyol" names
         out.append(Candidate(start, stop, sentence[start:stop], 2.5 if plain else 4.0))
         beside = _NAME_BESIDE.match(sentence, stop)
-        if plain and beside:  # "kantor berita Rusia, TASS": the name set beside a description
+        # "perusahaan migas Malaysia, Petronas,"; "Ibu kotanya, Sri Jayawardenapura Kotte," names nothing itself
+        unasked = [w.islower() and w.removesuffix("nya") not in question_words for w in named_by]
+        described = plain or any(unasked) or all(w.removesuffix("nya") in question_words for w in named_by)
+        if described and beside:  # "kantor berita Rusia, TASS": the name set beside a description
             out.append(Candidate(beside.start(1), beside.end(1), beside.group(1), 4.5))
+        before = sentence[:m.start()]
+        if described and _COMMA_AT_END.search(before):  # "Hezb-ul Mujahedeen, kelompok militan Kashmir"
+            named = [c for c in name_runs(before) if not before[c.end:].strip(" ,")]
+            if named and not overlaps_question(named[-1].text, question_words):
+                out.append(Candidate(named[-1].start, named[-1].end, named[-1].text, 4.5))
     return out
 
 
-_NAME_BESIDE = re.compile(r",\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*(?:[,.;]|$)")
+_COMMA_AT_END = re.compile(r"\w\s*,\s*$")
+
+
+_NAME_BESIDE = re.compile(r"(?:\s+(?:ini|itu|tersebut))?,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*(?:[,.;]|$)")

@@ -8,6 +8,7 @@ from bot.short_answer.common import (
     QUESTION_STOP,
     REGIONS,
     TITLE_START,
+    DEGREE,
     Candidate,
     Spans,
     connects_name,
@@ -74,6 +75,9 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         if end == i + 1 and len(words[i]) == 1:  # "U" of "U - 16": a lone initial is no name
             i = end
             continue
+        if sentence[:spans[i][1]].rstrip().endswith(",") and all(DEGREE.fullmatch(w) for w in words[i:end]):
+            i = end  # "Hendrar Prihadi, S.E, M.M": degrees after a name
+            continue
         if all(is_ordinary_word(w) for w in words[i:end]) and _office_start(sentence, spans, i) is not None:
             i = end  # "Deputi bidang Koordinasi Perniagaan …": part of an office, not who holds it
             continue
@@ -91,7 +95,8 @@ _NO_ONE_BEFORE = _ORG_HEADS | _GROUP_HEADS
 _PLACE_HEADS = {"stadion", "pelabuhan", "bandara", "bandar", "stasiun", "terminal", "hotel", "jalan", "jl",
                 "pasar", "masjid", "gereja", "pengadilan", "gedung", "istana", "kantor", "lapangan", "kampus",
                 "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga",
-                "stadio", "estadio", "sirkuit", "circuit"}
+                "stadio", "estadio", "sirkuit", "circuit",
+                "samudra", "samudera", "laut", "selat", "teluk", "gunung", "sungai", "danau", "pulau", "kepulauan"}
 _EVENT_WORDS = {"awards", "award", "festival", "stadium", "arena", "cup", "championship", "league"}  # anywhere in it
 
 
