@@ -282,8 +282,16 @@ def test_berapa_shows_no_quantity_of_another_measure():
     ("Tanggal berapa jumpa pers itu?", "Hal itu disampaikan dalam jumpa pers pada hari Jumat (19/8).", "19 Agustus"),
     ("Kapan biksu itu lahir?", "Biksu itu dilahirkan sekitar tahun 400 di sebuah kota Romawi.", "400"),
     ("Kapan benteng itu dibangun?", "Benteng itu dibangun sejak 1811 oleh tentara kolonial.", "1811"),
+    # An older year that ends the sentence or a clause, or opens a span.
+    ("Kapan Ashina Simo lahir?", "Ia lahir pada tahun 583.", "583"),
+    ("Kapankah Reformasi Protestan terjadi?", "Gerakan itu dimulai oleh Luther pada 1517, dan berlangsung lama.", "1517"),
+    ("Kapan menara Eiffel dibangun?", "Struktur ini dibangun antara 1887 dan 1889.", "1887"),
+    ("Kapankah Pemberontakan Taiping terjadi?", "Pada Pemberontakan Taiping (1851–1864), Tiongkok terbelah.",
+     "1851–1864"),
+    ("Kapan pasar itu dibuka?", "Pasar itu dibuka pada 1.500 hari lalu.", None),  # a count, not a year
 ])
-def test_kapan_keeps_decades_ranges_and_joins_weekday_with_date(question: str, sentence: str, expected: str) -> None:
+def test_kapan_keeps_decades_ranges_and_joins_weekday_with_date(question: str, sentence: str,
+                                                                 expected: str | None) -> None:
     assert short_answer("kapan", sentence, None, words(question)) == expected
 
 

@@ -75,12 +75,13 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"\b(?:(?:awal|akhir|pertengahan|sekitar)\s+)?abad\s+(?:ke\s?-?\s?)?(?:\d{1,2}|[IVXL]+)\b"),
      "verbatim", 2.5),  # "awal abad ke-19", "abad XI"
     (re.compile(r"\b(?:tahun\s+)?(?:1[5-9]|20)\d{2}\s?-\s?an\b", CASELESS), "verbatim", 2.5),  # "1930-an"
-    (re.compile(r"\b(?:1[5-9]|20)\d{2}\s?-\s?(?:1[5-9]|20)\d{2}\b"), "verbatim", 2.5),  # "1637-1641"
+    (re.compile(r"\b(?:1[5-9]|20)\d{2}\s?[-–]\s?(?:1[5-9]|20)\d{2}\b"), "verbatim", 2.5),  # "1637-1641", "1851–1864"
     (re.compile(r"\b(?:tahun\s+(?:1[5-9]|20)\d{2}|(?:19|20)\d{2})\b", CASELESS), "y", 2.0),
     # An older year, said to be one ("tahun 400", "sejak 1811", "pada 1453 M"); a bare number of that
     # size is as likely a count ("sekitar 1500 orang").
-    (re.compile(r"(?:" + "|".join(f"(?<={w} )" for w in ("tahun", "pada", "sejak", "Tahun", "Pada", "Sejak"))
-                + r")(\d{3,4}(?:\s+(?:SM|M)\b)?)(?![\d.,])"), "old_year", 1.8),
+    (re.compile(r"(?:" + "|".join(f"(?<={w} )" for w in ("tahun", "pada", "sejak", "antara", "Tahun", "Pada",
+                                                          "Sejak", "Antara"))
+                + r")(\d{3,4}(?:\s+(?:SM|M)\b)?)(?!\d|[.,]\d)"), "old_year", 1.8),  # "tahun 583." ends a sentence
     (re.compile(r"\b(tahun|bulan|pekan|minggu)\s+(lalu|kemarin|depan|ini)\b", CASELESS), "rel", 1.5),
     (re.compile(r"\b(kemarin|hari ini|besok)\b", CASELESS), "day_rel", 1.5),
     (re.compile(r"\b(?:pukul|jam)\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?", CASELESS), "time", 1.0),
