@@ -821,3 +821,15 @@ def test_the_name_beside_a_description_of_the_asked_noun_answers(question: str, 
     q = analyse_question(question)
     kind, head = answer_kind(q)
     assert short_answer(kind, sentence, None, surface_words(q.text), head) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("berapakah luas Semarang?", "Kota Semarang memiliki luas wilayah sebesar 373,70 km persegi, terluas di Jawa.",
+     "373,70 km persegi"),
+    ("berapakah luas Praha?", "Wilayah Praha seluas 496km persegi dengan jumlah penduduk 1.286.008.", "496km persegi"),
+    ("Berapa volume awal waduk Mrica?", "Volume waduk tinggal 81,18 juta meter kubik dari 148,28 juta meter kubik.",
+     "81,18 juta meter kubik"),
+])
+def test_an_area_or_volume_is_written_persegi_or_kubik(question: str, sentence: str, expected: str) -> None:
+    """"km persegi" is an area, not a length; without it the area was refused as another measure."""
+    assert ask(question, sentence) == expected

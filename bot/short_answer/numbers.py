@@ -40,7 +40,7 @@ _MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik
              "meter", "mil", "persen", "orang", "kali", "ton", "dolar", "rupiah", "unit", "buah",
              "negara", "entitas", "tentara", "pasukan", "rudal", "jiwa", "warga", "%", "mw", "megawatt",
              "hektar", "hektare", "ha", "km2", "m2", "kg", "kilogram", "liter", "barel", "poin", "derajat", "cm",
-             "mm", "m", "gram"}
+             "mm", "m", "gram", "km3", "m3", "kilometer2", "meter2", "meter3"}
 
 
 _BEFORE_NUMBER = re.compile(r"(?:(?:sekitar|hampir|lebih dari|kurang dari|sedikitnya|setidaknya)\s+)?"
@@ -67,6 +67,10 @@ def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Can
         glued = _GLUED.match(sentence, m.end())
         unit_words = [(glued.group(), glued.end() - m.end())] if glued else _unit_after(sentence[m.end():])
         end = m.end() + (unit_words[-1][1] if unit_words else 0)
+        squared = _SQUARED.match(sentence, end) if unit_words else None
+        if squared:  # "373,70 km persegi", "148,28 juta meter kubik": an area or a volume
+            unit_words[-1] = (unit_words[-1][0] + _POWER[squared.group(1).lower()], squared.end() - m.end())
+            end = squared.end()
         unit = "rupiah" if _CURRENCY.search(before) else _measure(unit_words)
         weight = 2.0 if unit else 1.0
         out.append((Candidate(start, end, sentence[start:end], weight), unit))
@@ -108,6 +112,8 @@ def _measure(unit_words: list[tuple[str, int]]) -> str:
     return next((w for w in words if w in _MEASURES or w in _CURRENCIES), words[0] if words else "")
 
 
+_SQUARED = re.compile(r"\s+(persegi|kubik)\b", CASELESS)
+_POWER = {"persegi": "2", "kubik": "3"}
 _MULTIPLIERS = {"ribu", "juta", "miliar", "milyar", "triliun"}
 _CURRENCIES = {"dolar", "dollar", "euro", "yen", "ringgit", "yuan", "won", "pound", "poundsterling", "rupee", "peso"}
 _SCALED = _MEASURES | _MULTIPLIERS  # what a "per <unit>" may follow
@@ -121,13 +127,13 @@ _MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
     (("jarak", "jauh", "panjang", "tinggi", "ketinggian", "kedalaman", "lebar"),
      {"kilometer", "km", "meter", "m", "mil", "cm", "sentimeter", "dpl", "mdpl"}),
     (("lama", "lamanya", "usia", "umur"), {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik"}),
-    (("luas",), {"hektar", "hektare", "ha", "km2", "m2", "kilometer", "meter"}),
+    (("luas",), {"hektar", "hektare", "ha", "km2", "m2", "kilometer2", "meter2", "kilometer", "meter"}),
     (("persen", "persentase"), {"persen", "%"}),
     (("harga", "biaya", "dana", "anggaran", "nilai", "gaji", "upah", "kerugian", "modal", "investasi", "utang",
       "pendapatan", "tarif", "ongkos", "denda"),
      {"rupiah", "dollar", "dolar", "euro", "yen", "ringgit", "ribu", "juta", "miliar", "triliun"}),
     (("berat", "bobot", "stok", "produksi"), {"ton", "kg", "kilogram", "gram", "kuintal"}),
-    (("volume",), {"liter", "barel", "meter", "ton"}),
+    (("volume",), {"liter", "barel", "meter3", "m3", "ton"}),
     (("kapasitas",), {"megawatt", "mw", "ton", "liter", "barel", "orang", "kursi", "penumpang"}),
     (("suhu",), {"derajat"}),
     (("penduduk", "populasi", "penghuni"), {"jiwa", "orang", "warga", "penduduk"}),
