@@ -833,3 +833,14 @@ def test_the_name_beside_a_description_of_the_asked_noun_answers(question: str, 
 def test_an_area_or_volume_is_written_persegi_or_kubik(question: str, sentence: str, expected: str) -> None:
     """"km persegi" is an area, not a length; without it the area was refused as another measure."""
     assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Berapa lama presiden Soeharto menjabat?", "Soeharto adalah Presiden kedua yang menjabat dari tahun 1967 sampai 1998.",
+     "1967 sampai 1998"),
+    ("Berapa lama Dinasti Ming berkuasa?", "Dinasti Ming (1368 - 1644) adalah satu dari dua dinasti petani.", "1368 - 1644"),
+    ("Berapa lama Saul menjabat?", "Saul memerintah selama 22 tahun, dari 1047 sampai 1025.", "22 tahun"),  # a duration first
+])
+def test_how_long_without_a_duration_is_the_span_of_years(question: str, sentence: str, expected: str) -> None:
+    assert ask(question, sentence) == expected
+

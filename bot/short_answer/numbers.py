@@ -152,6 +152,7 @@ _ORDINAL_BEFORE = re.compile(rf"\bke\s?-\s?$|\b(?:{_RANK})\s+$", CASELESS)
 _ORDINAL_WORD = re.compile(rf"\b(?:(?:{_RANK})\s+)?(?:pertama|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
                            r"|sepuluh|sebelas)(?:\s+(?:belas|puluh))?)\b", CASELESS)  # "posisi keempat"
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]*\s*\(\s*$")  # "Sumadi (62)", "berinisial D (16)"
+_YEAR_SPAN = re.compile(r"(?<![\d.,])\d{3,4}(?:\s+SM)?\s*(?:-|–|sampai|hingga)\s*(?:tahun\s+)?\d{3,4}(?:\s+M)?(?![\d.,]\d)")
 _REGULATION_NUMBER = re.compile(r"\b(?:Nomor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+Tahun\s+\d{4})?")
 
 
@@ -203,6 +204,9 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
         return None  # "harga(nya) motor listrik berapa" over "daya sebesar 5 kW": no price, no answer
     units = {id(c): u for c, u in pairs}
     cands = [c for c, _ in pairs]
+    if question_words & {"lama", "lamanya"} and not any(u in wanted for _, u in pairs):
+        # "Berapa lama Soeharto menjabat?" over "menjabat dari tahun 1967 sampai 1998": the span is how long
+        cands += [Candidate(m.start(), m.end(), m.group(), 8.0) for m in _YEAR_SPAN.finditer(sentence)]
     if asks_ordinal:  # "finis di posisi keempat": a rank in words weighs as one in figures does
         cands += [Candidate(m.start(), m.end(), m.group(), 6.0) for m in _ORDINAL_WORD.finditer(sentence)]
     if "nomor" in question_words:  # "Peraturan … nomor berapa?": the number with its series
