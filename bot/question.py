@@ -545,7 +545,11 @@ _EXPLAINED = {"fungsi", "peran", "arti", "makna", "beda", "syarat", "dampak", "m
               "kendala", "latar", "sejarah", "kabar", "reaksi", "komentar", "kata", "respons", "langkah",
               "upaya", "solusi", "motif", "modus", "pesan", "rencana", "warna", "kesan", "janji", "saran",
               "kritik", "risiko", "hasil", "isu", "status", "kondisi", "hal", "betul", "ada", "sanksi",
-              "tugas", "prestasi", "visi", "misi"}
+              "tugas", "prestasi", "visi", "misi",
+              # nouns made from verbs ask for an explanation too ("Apa tujuan kunjungan itu?")
+              "tujuan", "alasan", "penyebab", "sebab", "kegiatan", "pendapat", "tanggapan", "keputusan",
+              "kesimpulan", "perbedaan", "persamaan", "kelebihan", "kekurangan", "keuntungan", "kerugian",
+              "pengertian", "kebijakan", "perubahan", "peranan", "kegunaan", "kandungan", "pekerjaan"}
 
 
 def _which_head(before: list[str]) -> str | None:
@@ -589,7 +593,24 @@ _MEANS_VERBS = {"naik", "menaiki", "pakai", "pake", "memakai", "make", "mengguna
 
 def _names_a_kind(word: str) -> bool:
     return (word.isalpha() and word not in _NOT_HEADS and word not in STOPWORDS and word not in _EXPLAINED
-            and is_dictionary_root(word))
+            and is_ordinary_word(word) and not looks_verbal(word))  # "Apakah kesenian khas Jawa Tengah?"
+
+
+# Words that make "apakah …" a yes/no question: it states something to confirm ("apakah polisi sudah
+# menangkap pelakunya?"), where "Apakah kesenian khas Jawa Tengah?" names a kind and asks which.
+_AUXILIARIES = {"sudah", "telah", "akan", "masih", "sedang", "bisa", "dapat", "boleh", "harus", "pernah", "benar",
+                "jadi", "tidak", "tak", "belum", "bukan", "mau", "ingin", "perlu", "ada", "naik", "turun"}
+
+
+def _states_something(words: list[str]) -> bool:
+    """Whether the words after "apakah <noun>" carry a predicate of their own, before any "yang"
+    clause (which only narrows the noun)."""
+    for word in words:
+        if word == "yang":
+            return False
+        if word in _AUXILIARIES or looks_verbal(word) and not word.startswith("ter") and is_ordinary_word(word):
+            return True  # "terbesar", "terkenal" describe the noun
+    return False
 
 
 _COMPOUND_HEADS = {"rumah sakit", "surat kabar", "perguruan tinggi", "partai politik", "mata uang", "alat musik",
@@ -686,7 +707,8 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
             if after in ("nama", "namanya"):
                 head = lower[i + 2] if i + 2 < len(lower) else None  # "Apa nama partai yang …"
                 return "nama", head if head and head.isalpha() and head not in _NOT_HEADS else None
-            if after in _NAMED_THINGS or i == 0 and _names_a_kind(after):
+            if (after in _NAMED_THINGS or i == 0 and _names_a_kind(after)) and not (
+                    word == "apakah" and _states_something(lower[i + 2:])):
                 return "nama", after
             if lower[i + 1:i + 3] == ["ibu", "kota"]:
                 return "nama", None

@@ -283,9 +283,23 @@ def test_a_misspelt_question_word_still_asks(text: str, qtype: str | None, reads
 
 
 @pytest.mark.parametrize("text", ["Apakah dampak banjir itu besar?", "Apakah Putin ke Pyongyang?",
-                                  "apakah benar jokowi ke pyongyang?", "apakah ada korban jiwa?"])
+                                  "apakah benar jokowi ke pyongyang?", "apakah ada korban jiwa?",
+                                  "apakah polisi sudah menangkap pelakunya?", "apakah pertandingan itu ditunda?",
+                                  "apakah harga cabai naik?"])
 def test_yes_no_questions_do_not_ask_for_a_name(text: str) -> None:
+    """A noun after "apakah" followed by a predicate of its own states something to confirm."""
     assert answer_kind(analyse_question(text))[0] == "apakah"
+
+
+@pytest.mark.parametrize("text, head", [
+    ("Apakah bahasa resmi yang digunakan di Malaysia?", "bahasa"),
+    ("Apakah kesenian yang terkenal dari wilayah Jawa Tengah?", "kesenian"),
+    ("Apakah jenis hiu terbesar di dunia?", "jenis"),
+    ("Apakah agama mayoritas di Filipina?", "agama"),
+])
+def test_apakah_before_a_kind_of_thing_asks_which(text: str, head: str) -> None:
+    """With no predicate ("terbesar" describes, a "yang" clause narrows), "apakah" asks which one."""
+    assert answer_kind(analyse_question(text)) == ("nama", head)
 
 
 @pytest.mark.parametrize("text", ["Menurut Sandiaga Uno apa penyebab kecelakaan kerja itu?",

@@ -259,6 +259,8 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
                 return True  # "kita" ends the phrase, "Harapan Kita" does not
             if i > 0 and written.islower() and looks_verbal(written):
                 return True  # "kantor berita Yonhap melaporkan": the verb is no part of the name
+            if word in _OWNED_BY:
+                return True  # "motor milik Sumadi" names the owner, not the motor
             # "kapsul Soyuz karya Rusia": the name ends where the question resumes
             return word in question_words and any(w.lower() not in question_words for w, _, _ in spans[:i])
 
@@ -288,6 +290,7 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
     return out
 
 
+_OWNED_BY = {"milik", "punya", "kepunyaan"}
 _COMMA_AT_END = re.compile(r"\w\s*,\s*$")
 
 
