@@ -844,3 +844,14 @@ def test_an_area_or_volume_is_written_persegi_or_kubik(question: str, sentence: 
 def test_how_long_without_a_duration_is_the_span_of_years(question: str, sentence: str, expected: str) -> None:
     assert ask(question, sentence) == expected
 
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Filsafat proses adalah filsafat yang mengatakan bahwa segala sesuatu selalu menjadi.[1] Pengertian itu luas.",
+     "filsafat yang mengatakan bahwa segala sesuatu selalu menjadi"),
+    ("Filsafat proses adalah salah satu aspek dari pemikiran.Filsafat proses juga diartikan lain.",
+     "salah satu aspek dari pemikiran"),
+])
+def test_a_definition_ends_with_its_sentence_however_the_next_one_is_joined(sentence: str, expected: str) -> None:
+    """Wikipedia copy leaves a citation mark after the full stop, or no space at all."""
+    assert short_answer("definisi", sentence, None, words("Apa itu filsafat proses?")) == expected

@@ -12,7 +12,10 @@ from bot.short_answer.common import COPULA
 _DEFINES = re.compile(rf"{COPULA.pattern}|\b(?:merujuk (?:pada|kepada|ke)|mengacu (?:pada|kepada)|berarti|bermakna"
                       r"|(?:diartikan|didefinisikan) sebagai)\b", re.IGNORECASE)
 
-_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\s[—–]\s?|,\s(?:dan|serta|sedangkan|namun|tetapi)\s")
+# A clause ends at a full stop (also one a citation mark follows, "menjadi.[1] Pengertian …", or one
+# missing its space, "pemasaran.Distribusi"), a dash, or a comma that joins the next clause.
+_CLAUSE_END = re.compile(r"[.;:!?](?:\[\d+\])*(?:\s|$)|(?<=[a-z]{3})\.(?=[A-Z])|\s[—–]\s?"
+                         r"|,\s(?:dan|serta|sedangkan|namun|tetapi)\s")
 _WORD = re.compile(r"\w+")
 MAX_WORDS = 25
 
