@@ -855,3 +855,26 @@ def test_how_long_without_a_duration_is_the_span_of_years(question: str, sentenc
 def test_a_definition_ends_with_its_sentence_however_the_next_one_is_joined(sentence: str, expected: str) -> None:
     """Wikipedia copy leaves a citation mark after the full stop, or no space at all."""
     assert short_answer("definisi", sentence, None, words("Apa itu filsafat proses?")) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Kapan konferensi ICOMON ke-24 dilaksanakan?", "Konferensi ICOMON Ke - 24 akan dilaksanakan pada 3 - 6 September 2017.",
+     "3 - 6 September 2017"),
+    ("Sampai kapan pameran produk UMKM itu?", "Pameran itu digelar di Gedung Smesco, 19-23 Oktober 2005.", "23 Oktober 2005"),
+    ("Kapan kejuaraan di Helsinki dibuka?", "Di Kejuaraan Dunia Atletik di Helsinki, 6 - 14 Agustus 2005, Bekele menang.",
+     "6 Agustus 2005"),
+])
+def test_a_span_of_days_or_the_end_asked(question: str, sentence: str, expected: str) -> None:
+    assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Berapa pesangon yang ditawarkan agar Wayne Rooney pergi?",
+     "Rooney menolak tawaran pesangon sebesar 10 juta Pounds untuk meninggalkan Old Trafford.", "10 juta Pounds"),
+    ("Apa nama lembaga statistik yang didirikan Ratu Tisha?",
+     "Ia adalah pendiri lembaga statistik pertandingan bernama Labbola, yang kini juga berkembang.", "Labbola"),
+])
+def test_a_capitalised_currency_counts_and_a_pronoun_names_nothing(question: str, sentence: str, expected: str) -> None:
+    q = analyse_question(question)
+    kind, head = answer_kind(q)
+    assert short_answer(kind, sentence, None, surface_words(q.text), head) == expected

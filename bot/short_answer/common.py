@@ -289,7 +289,7 @@ def copula_subject(sentence: str, question_words: set[str]) -> Candidate | None:
     if not subject[:1].isupper() or any(c in subject for c in "()[]"):
         return None  # "…, w: Ternate, 26 September 1852)[1] adalah …": a comma inside a bracket, no subject
     fresh = sum(not any(related(w, q) for q in question_words) for w in words)  # "Dong Vietnam", not "Ibukota Vietnam"
-    if not 0 < len(words) <= 6 or 2 * fresh < len(words) or not all(
+    if not 0 < len(words) <= 6 or 2 * fresh < len(words) or all(not_a_name(w) for w in words) or not all(
             w[:1].isupper() or w[:1].isdigit() or w in NAME_CONNECTORS for w in words):
         return None
     at = sentence.find(subject, start)

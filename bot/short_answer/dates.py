@@ -66,6 +66,7 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(rf"\b(?:{DAY}\s*,?\s*)?\(\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})(?:\s*/\s*(\d{{2,4}}))?\s*\)", CASELESS),
      "slash", 4.0),
     (re.compile(r"(?<![\d/])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4})\b"), "dmy_slash", 4.0),  # "27 / 9 / 2016"
+    (re.compile(rf"\b\d{{1,2}}\s?[-–]\s?\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?\b", CASELESS), "verbatim", 4.5),  # "3 - 6 September"
     (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\s+(\d{{3,4}})\b", CASELESS), "dmy", 4.0),
     (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\b", CASELESS), "dm", 3.0),
     (re.compile(rf"\b(?:bulan\s+)?{MONTH}\s+(?:tahun\s+)?(\d{{4}})\b", CASELESS), "my", 3.0),
@@ -209,3 +210,21 @@ def date_candidates(sentence: str, article_date: str | None) -> list[Candidate]:
             if text:
                 cands.append(Candidate(m.start(), m.end(), text, weight))
     return drop_overlaps(cands)
+
+
+_DAY_RANGE = re.compile(r"(\d{1,2})\s?[-–]\s?(\d{1,2})(\s+.+)")
+_ASKS_END = {"sampai", "hingga", "berakhir", "berakhirnya", "selesai", "ditutup", "usai", "penutupan"}
+_ASKS_START = {"mulai", "dimulai", "dibuka", "sejak", "pembukaan", "dimulainya"}
+
+
+def one_end(found: str | None, question_words: set[str]) -> str | None:
+    """ "22 - 26 Agustus 2005" answers "kapan … berlangsung"; "kapan … ditutup" wants 26 Agustus 2005
+    and "kapan … dibuka" 22 Agustus 2005."""
+    m = _DAY_RANGE.fullmatch(found or "")
+    if not m:
+        return found
+    if question_words & _ASKS_END:
+        return m.group(2) + m.group(3)
+    if question_words & _ASKS_START:
+        return m.group(1) + m.group(3)
+    return found

@@ -87,7 +87,8 @@ def _unit_after(rest: str) -> list[tuple[str, int]]:
             unit_words.append((w, e))  # "2,74 Miliar" (then perhaps "dolar")
             pos = e
             continue
-        if rest[pos:s].strip() or not (w.islower() or measure) or w in STOP_AFTER or w in STOPWORDS \
+        if rest[pos:s].strip() or not (w.islower() or measure or w.lower() in _CURRENCIES) or w in STOP_AFTER \
+                or w in STOPWORDS \
                 or unit_words and looks_verbal(w):
             break
         unit_words.append((w, e))
@@ -115,7 +116,8 @@ def _measure(unit_words: list[tuple[str, int]]) -> str:
 _SQUARED = re.compile(r"\s+(persegi|kubik)\b", CASELESS)
 _POWER = {"persegi": "2", "kubik": "3"}
 _MULTIPLIERS = {"ribu", "juta", "miliar", "milyar", "triliun"}
-_CURRENCIES = {"dolar", "dollar", "euro", "yen", "ringgit", "yuan", "won", "pound", "poundsterling", "rupee", "peso"}
+_CURRENCIES = {"dolar", "dollar", "dollars", "euro", "yen", "ringgit", "yuan", "won", "pound", "pounds", "poundsterling",
+               "rupee", "peso"}  # "10 juta Pounds" too
 _SCALED = _MEASURES | _MULTIPLIERS  # what a "per <unit>" may follow
 _MEASURED = _MEASURES | _CURRENCIES  # units that say what a quantity measures
 _CURRENCY_COUNTRY = re.compile(r"\s+(?:AS|Amerika(?:\s+Serikat)?|Singapura|Australia|Hong\s+Kong|Kanada|Taiwan|Brunei)\b")
