@@ -878,3 +878,18 @@ def test_a_capitalised_currency_counts_and_a_pronoun_names_nothing(question: str
     q = analyse_question(question)
     kind, head = answer_kind(q)
     assert short_answer(kind, sentence, None, surface_words(q.text), head) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("evra nendang suporter pas pemanasan jelang lawan tim apa",
+     "Insiden itu terjadi saat Evra pemanasan jelang laga Liga Europa kontra Vitoria Guimaraes.", "Vitoria Guimaraes"),
+    ("setnov dibawa KPK ke RS mana?",
+     "Komisi Pemberantasan Korupsi (KPK) membawa Setya Novanto ke Rumah Sakit Pusat Angkatan Darat, Jakarta.",
+     "Rumah Sakit Pusat Angkatan Darat"),
+])
+def test_the_opponent_asked_and_a_hospital_asked_as_rs(question: str, sentence: str, expected: str) -> None:
+    """"lawan … apa" is answered by the name after "kontra"; "RS" is written out in news copy, and
+    the question's own "KPK" spelt out is no answer."""
+    q = analyse_question(question)
+    kind, head = answer_kind(q)
+    assert short_answer(kind, sentence, None, surface_words(q.text), head) == expected

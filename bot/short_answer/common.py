@@ -135,11 +135,18 @@ def pick(cands: list[Candidate], sentence: str, question_words: set[str], bonus=
     if not cands:
         return None
     keys = _key_positions(sentence, question_words)
+    versus = bool(question_words & VERSUS)
 
     def score(c: Candidate) -> float:
-        return c.weight - proximity * _distance(c, keys, sentence, after) + (bonus(c) if bonus else 0.0)
+        opponent = 3.0 if versus and _VERSUS_BEFORE.search(sentence[:c.start]) else 0.0
+        return (c.weight - proximity * _distance(c, keys, sentence, after) + (bonus(c) if bonus else 0.0)
+                + opponent)  # "jelang lawan tim apa" over "laga Liga Europa kontra Vitoria Guimaraes"
 
     return max(cands, key=lambda c: (score(c), -c.start)).text
+
+
+VERSUS = {"lawan", "melawan", "kontra", "vs", "versus", "menghadapi", "dihadapi"}
+_VERSUS_BEFORE = re.compile(r"\b(?:lawan|melawan|kontra|vs\.?|versus|menghadapi)\s+$", re.IGNORECASE)
 
 
 def drop_overlaps(cands: list[Candidate]) -> list[Candidate]:

@@ -192,7 +192,8 @@ def _bracketed_names(sentence: str, question_words: set[str]) -> list[Candidate]
         elif inside and sum(w in asked for w in inside) * 3 >= 2 * len(inside) and before:
             run = next((c for c in name_runs(sentence[:m.start()]) if c.end >= len(sentence[:m.start()].rstrip())),
                        None)
-            if run and not overlaps_question(run.text, asked):
+            spelt = run and "".join(w[0] for w, _, _ in word_spans(run.text)).lower() in inside
+            if run and not spelt and not overlaps_question(run.text, asked):  # not "Komisi … Korupsi (KPK)" for KPK
                 out.append(Candidate(run.start, run.end, run.text, 4.0))
     return out
 
@@ -240,7 +241,8 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
     if not head:
         return []
     out = []
-    for m in re.finditer(rf"\b{re.escape(head)}(?:-{re.escape(head)})?\b", sentence, CASELESS):
+    spelt = rf"\b{re.escape(head)}(?:-{re.escape(head)})?\b" + (rf"|\b{_SPELT_OUT[head]}\b" if head in _SPELT_OUT else "")
+    for m in re.finditer(spelt, sentence, CASELESS):
         rest = sentence[m.end():]
         quoted = _QUOTED.match(rest)
         if quoted:  # lagu " Jujur "
@@ -290,6 +292,7 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
     return out
 
 
+_SPELT_OUT = {"rs": "rumah sakit", "rsud": "rumah sakit umum daerah"}  # "ke RS mana" over "ke Rumah Sakit …"
 _OWNED_BY = {"milik", "punya", "kepunyaan"}
 _COMMA_AT_END = re.compile(r"\w\s*,\s*$")
 
