@@ -46,6 +46,13 @@ def ask(question: str, sentence: str, article_date: str | None = None) -> str | 
     return short_answer(q.qtype, sentence, article_date, surface_words(q.text))
 
 
+def ask_asked_kind(question: str, sentence: str) -> str | None:
+    """As the engine asks: with the kind and head answer_kind reads ("Partai apakah" → nama, partai)."""
+    q = analyse_question(question)
+    kind, head = answer_kind(q)
+    return short_answer(kind, sentence, None, surface_words(q.text), head)
+
+
 @pytest.mark.parametrize("question, sentence, date, expected", [
     ("kapan Putin ke Pyongyang?", PUTIN_VISIT, None, "Juni 2024"),
     ("kpn putin ke pyongyang", PUTIN_VISIT, "2024-09-14", "Juni 2024"),
@@ -742,9 +749,7 @@ def test_an_office_is_held_by_a_person_not_an_institution() -> None:
 ])
 def test_an_account_or_hashtag_is_written_with_its_sign(question: str, sentence: str, expected: str) -> None:
     """"@blogdokter" is never capitalised, so no name run finds it."""
-    q = analyse_question(question)
-    kind, head = answer_kind(q)
-    assert short_answer(kind, sentence, None, surface_words(q.text), head) == expected
+    assert ask_asked_kind(question, sentence) == expected
 
 
 @pytest.mark.parametrize("question, sentence", [
@@ -818,9 +823,7 @@ def test_a_degree_or_an_ocean_is_nobody(question: str, sentence: str, expected: 
 def test_the_name_beside_a_description_of_the_asked_noun_answers(question: str, sentence: str, expected: str) -> None:
     """The asked noun with a description ("perusahaan migas Malaysia") names nothing: the name set
     beside it by commas does."""
-    q = analyse_question(question)
-    kind, head = answer_kind(q)
-    assert short_answer(kind, sentence, None, surface_words(q.text), head) == expected
+    assert ask_asked_kind(question, sentence) == expected
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
@@ -875,9 +878,7 @@ def test_a_span_of_days_or_the_end_asked(question: str, sentence: str, expected:
      "Ia adalah pendiri lembaga statistik pertandingan bernama Labbola, yang kini juga berkembang.", "Labbola"),
 ])
 def test_a_capitalised_currency_counts_and_a_pronoun_names_nothing(question: str, sentence: str, expected: str) -> None:
-    q = analyse_question(question)
-    kind, head = answer_kind(q)
-    assert short_answer(kind, sentence, None, surface_words(q.text), head) == expected
+    assert ask_asked_kind(question, sentence) == expected
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
@@ -890,6 +891,4 @@ def test_a_capitalised_currency_counts_and_a_pronoun_names_nothing(question: str
 def test_the_opponent_asked_and_a_hospital_asked_as_rs(question: str, sentence: str, expected: str) -> None:
     """"lawan … apa" is answered by the name after "kontra"; "RS" is written out in news copy, and
     the question's own "KPK" spelt out is no answer."""
-    q = analyse_question(question)
-    kind, head = answer_kind(q)
-    assert short_answer(kind, sentence, None, surface_words(q.text), head) == expected
+    assert ask_asked_kind(question, sentence) == expected

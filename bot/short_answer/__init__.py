@@ -77,16 +77,18 @@ def whole_list(sentence: str, answer: str, unasked_words: set[str] | None = None
             break  # "A dan B, C dan D" is two lists
         start, closed = match.start(), closed or closes
         items.append(match.group(1))
-    if unasked_words is not None and not (_bare_name(answer.split()[0], set())
-                                          and all(_bare_name(item, unasked_words) for item in items)):
-        return answer  # "Menteri Luar Negeri Finlandia" is an office, not one of a list of names
+    if unasked_words is not None and (_is_office(answer.split()[0].lower())  # "Menteri Luar Negeri Finlandia"
+                                      or not all(_bare_name(item, unasked_words) for item in items)):
+        return answer
     return sentence[start:end] if closed else answer
 
 
+def _is_office(word: str) -> bool:
+    return word in TITLE_START or word in title_words()
+
+
 def _bare_name(item: str, question_words: set[str]) -> bool:
-    words = [w.lower() for w in item.split()]
-    titles = title_words() | TITLE_START
-    return not any(w in titles or not_a_name(w) or w in question_words for w in words)
+    return not any(_is_office(w) or not_a_name(w) or w in question_words for w in item.lower().split())
 
 
 def _extract(qtype: str | None, sentence: str, article_date: str | None,

@@ -66,7 +66,8 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(rf"\b(?:{DAY}\s*,?\s*)?\(\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})(?:\s*/\s*(\d{{2,4}}))?\s*\)", CASELESS),
      "slash", 4.0),
     (re.compile(r"(?<![\d/])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4})\b"), "dmy_slash", 4.0),  # "27 / 9 / 2016"
-    (re.compile(rf"\b\d{{1,2}}\s?[-–]\s?\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?\b", CASELESS), "verbatim", 4.5),  # "3 - 6 September"
+    (re.compile(rf"\b\d{{1,2}}\s?[-–]\s?\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?\b", CASELESS),
+     "verbatim", 4.5),  # "3 - 6 September 2017"
     (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\s+(\d{{3,4}})\b", CASELESS), "dmy", 4.0),
     (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\b", CASELESS), "dm", 3.0),
     (re.compile(rf"\b(?:bulan\s+)?{MONTH}\s+(?:tahun\s+)?(\d{{4}})\b", CASELESS), "my", 3.0),

@@ -241,8 +241,10 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
     if not head:
         return []
     out = []
-    spelt = rf"\b{re.escape(head)}(?:-{re.escape(head)})?\b" + (rf"|\b{_SPELT_OUT[head]}\b" if head in _SPELT_OUT else "")
-    for m in re.finditer(spelt, sentence, CASELESS):
+    pattern = rf"\b{re.escape(head)}(?:-{re.escape(head)})?\b"
+    if head in _SPELT_OUT:
+        pattern += rf"|\b{_SPELT_OUT[head]}\b"
+    for m in re.finditer(pattern, sentence, CASELESS):
         rest = sentence[m.end():]
         quoted = _QUOTED.match(rest)
         if quoted:  # lagu " Jujur "
