@@ -52,7 +52,8 @@ MIN_COVERAGE = 0.5  # share of the question's weight the corpus must know, or Ta
 SECOND_SOURCE_RATIO = 0.25  # a further quote's probability must reach this share of the best one's
 NEAR_DUPLICATE = 0.8  # term-set overlap above which two passages count once (the same wire copy)
 _PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|asal|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-_ATTRIBUTION = re.compile(r"[”\"],?\s*(?:ujar|kata|tambah|tegas|jelas)(?:nya)?\s+[A-Z]")
+_ATTRIBUTION = re.compile(r"[”\"],?\s*(?:ujar|kata|tambah|tegas|jelas|ucap|tutur|imbuh|ungkap|terang|papar|lanjut)"
+                          r"(?:nya)?\s+[A-Z]")
 _OPENS_FROM_BEFORE = re.compile(r"(?:Ia|Dia|Mereka|Keduanya|Beliau|Hal (?:ini|itu|tersebut))\b")
 _EXPLICIT_DATE = re.compile(rf"\b(?:1[89]|20)\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH_CAP}\b")
 

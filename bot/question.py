@@ -698,6 +698,8 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
         if word in ("apa", "apakah") and i > 0 and lower[i + 1:] in (["nama"], ["namanya"]):
             return "nama", _opening_head(lower[:i])  # "kantor berita yang … apa namanya"
         if word in _WHICH_WORDS and i > 0 and question.qtype in (None, "apa", "apakah"):
+            if i > 2 and lower[1] == "yang" and (lower[0] in _NAMED_THINGS or _names_a_kind(lower[0])):
+                return "nama", lower[0]  # "motor yang dicuri pelaku apa": the noun the question opens with
             compound = " ".join(lower[i - 2:i])  # "Di rumah sakit mana …": the head is "rumah sakit"
             head = compound if compound in _COMPOUND_HEADS else _which_head(lower[:i])
             if head:

@@ -350,3 +350,15 @@ def test_no_short_answer_from_a_sentence_that_gives_another_figure(tmp_path: Pat
         "Tarif THC kontainer 20 kaki di Pelabuhan Tanjung Priok sebesar 95 dolar AS.\n\n"
         "Sementara itu, untuk ukuran 40 kaki tarifnya 145 dolar AS.\n")
     assert engine.ask("berapa tarif THC kontainer 40 kaki di Tanjung Priok?").answer in (None, "145 dolar AS")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rencana ini tidak tepat untuk kami, \" ucap Marc Benioff, CEO Salesforce, pada Jumat lalu.",
+    "“ Kami tetap berlatih, ” tutur Djadjang di Bandung.",
+])
+def test_news_copys_other_words_for_said_name_the_speaker(sentence: str) -> None:
+    """"ucap", "tutur", "imbuh", "ungkap" attribute a quote as "kata" and "ujar" do."""
+    from bot.engine import answer_with_strength
+
+    _, strength = answer_with_strength("siapa", sentence, {"siapa", "yang", "mengatakan"}, [], None, None)
+    assert strength == 1.0

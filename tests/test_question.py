@@ -335,3 +335,13 @@ def test_a_chat_abbreviation_keeps_the_consonants_of_its_word():
     assert not may_abbreviate("dgn")  # too short to name one word
     assert not may_abbreviate("bergkat") and not may_abbreviate("Jakarta")
     assert not may_abbreviate("string")  # a word of its own, not "steering" shortened
+
+
+@pytest.mark.parametrize("text, head", [
+    ("motor yang dicuri pelaku apa", "motor"),
+    ("bank yg jd sponsor utama harbolnas 2016 apa", "bank"),
+    ("klub yang dibela messi musim lalu apa", "klub"),
+])
+def test_a_question_opened_by_a_noun_and_its_yang_clause_asks_which_of_that_noun(text: str, head: str) -> None:
+    """Chat puts "apa" last: the noun asked about opens the question, not the word before "apa"."""
+    assert answer_kind(analyse_question(text)) == ("nama", head)

@@ -28,7 +28,9 @@ from bot.short_answer.names import handles, long_form_before
 from index.analyse import STOPWORDS, is_dictionary_root, is_ordinary_word, looks_verbal
 
 SPEECH_WORDS = {"kata", "ujar", "ujarnya", "katanya", "mengatakan", "menyatakan", "tambah", "tambahnya",
-           "menurut", "menjawab", "berkata", "mengklaim", "memperingatkan", "menegaskan", "menulis"}
+           "menurut", "menjawab", "berkata", "mengklaim", "memperingatkan", "menegaskan", "menulis",
+           "ucap", "ucapnya", "tutur", "tuturnya", "imbuh", "imbuhnya", "ungkap", "ungkapnya", "jelasnya",
+           "terangnya", "paparnya", "lanjutnya", "tegasnya"}  # news copy's other "said"
 
 
 SPEECH_QUESTION_WORDS = {"mengatakan", "berkata", "menyatakan", "bilang", "kata", "ujar", "menyebut",
