@@ -892,3 +892,11 @@ def test_the_opponent_asked_and_a_hospital_asked_as_rs(question: str, sentence: 
     """"lawan … apa" is answered by the name after "kontra"; "RS" is written out in news copy, and
     the question's own "KPK" spelt out is no answer."""
     assert ask_asked_kind(question, sentence) == expected
+
+
+def test_who_someone_is_though_their_name_has_a_title_word() -> None:
+    """"Agung" continues titles ("Jaksa Agung"), but "Siapa itu Aleksander Agung?" asks who he is;
+    the description stops before a bracket it cannot close."""
+    sentence = ("Aleksander III dari Makedonia, lebih dikenal sebagai Aleksander Agung (Greek: Μέγας Ἀλέξανδρος), "
+                "adalah raja Kekaisaran Makedonia ([Βασιλεύς Μακεδόνων]error.")
+    assert ask("Siapa itu Aleksander Agung?", sentence) == "raja Kekaisaran Makedonia"

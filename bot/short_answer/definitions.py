@@ -36,6 +36,8 @@ def definition(sentence: str, question_words: set[str]) -> str | None:
     rest = sentence[match.end():].strip()
     end = _CLAUSE_END.search(rest)
     phrase = rest[:end.start()] if end else rest
+    if phrase.count("(") > phrase.count(")"):  # cut inside a bracket: "raja Makedonia ([Βασιλεύς"
+        phrase = phrase[:phrase.rfind("(")]
     words = phrase.split()[:MAX_WORDS]
     answer = " ".join(words).strip(" ,")
     return answer if len(_WORD.findall(answer)) >= 1 else None

@@ -312,8 +312,8 @@ def _asks_who_is(sentence: str, keys: set[str], question_words: set[str]) -> boo
     """ "Siapakah Hayam Wuruk?": the question holds only a name, and the sentence writes it as a
     name of its own. A run that goes on past it ("Managing Director Lamudi Mart Polman") makes the
     asked words an office, whose holder answers."""
-    if not keys or "yang" in question_words or any(k in TITLE_START or k in title_words() for k in keys):
-        return False  # "Siapakah Kepala BPPT?" asks for the holder of an office
+    if not keys or "yang" in question_words or keys & TITLE_START:
+        return False  # "Siapakah Kepala BPPT?" asks for the holder of an office ("Aleksander Agung" for no one)
     return any(run[-1] in keys and keys <= set(run) for run in _capitalised_runs(sentence))
 
 
