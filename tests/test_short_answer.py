@@ -900,3 +900,31 @@ def test_who_someone_is_though_their_name_has_a_title_word() -> None:
     sentence = ("Aleksander III dari Makedonia, lebih dikenal sebagai Aleksander Agung (Greek: Μέγας Ἀλέξανδρος), "
                 "adalah raja Kekaisaran Makedonia ([Βασιλεύς Μακεδόνων]error.")
     assert ask("Siapa itu Aleksander Agung?", sentence) == "raja Kekaisaran Makedonia"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("gubernur BI bilang itu di mana?", "\" Ruangnya tipis sekali, \" ujar Agus di Kantor Pusat MUI, Jakarta, Rabu (24 / 1).",
+     "Kantor Pusat MUI"),
+    ("edwin komentarin surat itu di mana?", "\" Iya itu perhatian setiap tahun, \" ujar Edwin di Hotel Shangri - La, Jakarta.",
+     "Hotel Shangri - La"),
+])
+def test_where_someone_spoke_is_the_building_named_after_di(question: str, sentence: str, expected: str) -> None:
+    """A "Kantor" opens a place's name; news copy spaces a hyphen inside one ("Shangri - La")."""
+    assert ask(question, sentence) == expected
+
+
+def test_an_affixed_word_opening_the_sentence_is_no_country() -> None:
+    """"Sejumlah" is capitalised only because it opens the sentence."""
+    sentence = "Sejumlah perusahaan besar seperti Toyota, Honda dan Sony kini memindahkan pabrik mereka."
+    assert ask_asked_kind("Dari negara manakah perusahaan seperti Toyota, Honda dan Sony berasal?", sentence) is None
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Di provinsi manakah Ali Mazi menjabat sebagai gubernur?",
+     "Karena itu, Gubernur Sultra Ali Mazi sangat mendukung kegiatan investasi tersebut.", "Sultra"),
+    ("Di kabupaten manakah H Buhari Matta menjabat sebagai bupati?",
+     "Sementara itu, Bupati Kolaka H Buhari Matta mengatakan, proyek itu menjanjikan bagi rakyat Kolaka.", "Kolaka"),
+])
+def test_the_place_an_office_is_of_not_the_office(question: str, sentence: str, expected: str) -> None:
+    """A run opened by an office ("Gubernur Sultra Ali Mazi") names a person; the place is inside it."""
+    assert ask_asked_kind(question, sentence) == expected

@@ -12,11 +12,13 @@ from bot.short_answer.common import (
     Candidate,
     drop_overlaps,
     gap_before,
+    looks_affixed,
     name_runs,
     not_names,
     overlaps_question,
     pick,
     repeats_question,
+    title_words,
     word_spans,
 )
 from index.analyse import STOPWORDS
@@ -37,7 +39,7 @@ _KEPT_NOUNS = _FACILITIES | DIRECTIONS  # part of the place's name: "Bandara X",
 @lru_cache(maxsize=None)
 def _no_place_start() -> frozenset[str]:
     """Capitalised words that open no place, built once (it runs for every candidate sentence)."""
-    return not_names() - {"istana", "lapangan", "gedung", "kremlin", "pentagon"}
+    return not_names() - {"istana", "lapangan", "gedung", "kremlin", "pentagon", "kantor"}  # "di Kantor Pusat MUI"
 
 
 PREPOSITIONS = {"dimana": ("di",), "kemana": ("ke", "menuju"), "darimana": ("dari", "asal")}
@@ -63,8 +65,8 @@ def _cap_run(sentence: str, spans, j: int) -> int:
         w = spans[end][0]
         if not w[:1].isupper() or w.lower() in DAYS or w.lower() in MONTHS:
             break
-        if end > j and gap_before(sentence, spans, end):
-            break
+        if end > j and gap_before(sentence, spans, end) and sentence[spans[end - 1][2]:spans[end][1]].strip() != "-":
+            break  # news copy spaces a name's hyphen: "Hotel Shangri - La"
         end += 1
     return end
 
@@ -177,7 +179,9 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
     if head:  # "Kabupaten Nabire", "kota Kharkiv"; a function word ("Untuk itu …") opens, names nothing
         cands += [Candidate(c.start, c.end, c.text, 0.5 + 2.5 * (head in (c.text.lower().split()[0],
                                                                           _word_before(sentence, c))))
-                  for c in name_runs(sentence) if c.text.lower() not in STOPWORDS]
+                  for c in name_runs(sentence) if c.text.lower() not in STOPWORDS
+                  and not (c.start == 0 and " " not in c.text and looks_affixed(c.text))  # "Sejumlah perusahaan …"
+                  and c.text.split()[0].lower() not in title_words()]  # "Manajer Persib Bandung, Umuh Muchtar"
     cands = (drop_overlaps(cands + known_places(sentence)) + _located_after(sentence, question_words, head)
              + _where_it_lies(sentence, question_words))
     cands = [_past_the_asked(c, question_words) for c in cands]
