@@ -928,3 +928,17 @@ def test_an_affixed_word_opening_the_sentence_is_no_country() -> None:
 def test_the_place_an_office_is_of_not_the_office(question: str, sentence: str, expected: str) -> None:
     """A run opened by an office ("Gubernur Sultra Ali Mazi") names a person; the place is inside it."""
     assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("baterai BLU Studio Energy kapasitasnya brp mAh?", "BLU Studio Energy dibekali baterai 5000 mAh yang tahan tiga hari.",
+     "5000 mAh"),
+    ("Berapa kapasitas SSD pada laptop Acer Predator 21 X?",
+     "Spesifikasinya: layar beresolusi 2560 x 1080 pixel 21 inci, SSD storage 4 TB, Cherry MX keyboard.", "4 TB"),
+    ("PP soal penyertaan modal negara ke BUMN itu nomor brp",
+     "Jokowi sudah menerbitkan Peraturan Pemerintah Nomor 72 tahun 2016 tentang Penyertaan Modal Negara.",
+     "Nomor 72 tahun 2016"),
+])
+def test_gadget_units_and_a_regulations_year(question: str, sentence: str, expected: str) -> None:
+    """Tech copy writes units in capitals ("mAh", "TB"); a regulation's "tahun" may be lowercase."""
+    assert ask_asked_kind(question, sentence) == expected

@@ -40,7 +40,8 @@ _MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik
              "meter", "mil", "persen", "orang", "kali", "ton", "dolar", "rupiah", "unit", "buah",
              "negara", "entitas", "tentara", "pasukan", "rudal", "jiwa", "warga", "%", "mw", "megawatt",
              "hektar", "hektare", "ha", "km2", "m2", "kg", "kilogram", "liter", "barel", "poin", "derajat", "cm",
-             "mm", "m", "gram", "km3", "m3", "kilometer2", "meter2", "meter3"}
+             "mm", "m", "gram", "km3", "m3", "kilometer2", "meter2", "meter3",
+             "mah", "gb", "tb", "mb", "ghz", "mhz", "inci", "megapiksel", "mp", "kwh", "kw"}  # gadget specs
 
 
 _BEFORE_NUMBER = re.compile(r"(?:(?:sekitar|hampir|lebih dari|kurang dari|sedikitnya|setidaknya)\s+)?"
@@ -136,7 +137,8 @@ _MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
      {"rupiah", "dollar", "dolar", "euro", "yen", "ringgit", "ribu", "juta", "miliar", "triliun"}),
     (("berat", "bobot", "stok", "produksi"), {"ton", "kg", "kilogram", "gram", "kuintal"}),
     (("volume",), {"liter", "barel", "meter3", "m3", "ton"}),
-    (("kapasitas",), {"megawatt", "mw", "ton", "liter", "barel", "orang", "kursi", "penumpang"}),
+    (("kapasitas",), {"megawatt", "mw", "ton", "liter", "barel", "orang", "kursi", "penumpang", "mah", "gb", "tb", "mb",
+                      "kwh", "kw"}),
     (("suhu",), {"derajat"}),
     (("penduduk", "populasi", "penghuni"), {"jiwa", "orang", "warga", "penduduk"}),
     (("kecepatan",), {"km", "kilometer", "knot", "mil"}),
@@ -156,7 +158,7 @@ _ORDINAL_WORD = re.compile(rf"\b(?:(?:{_RANK})\s+)?(?:pertama|ke(?:dua|tiga|empa
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]*\s*\(\s*$")  # "Sumadi (62)", "berinisial D (16)"
 _YEAR_SPAN = re.compile(r"(?<![\d.,])\d{3,4}(?:\s+SM)?\s*(?:-|–|sampai|hingga)\s*(?:tahun\s+)?\d{3,4}(?:\s+M)?"
                         r"(?![\d.,]\d)")  # "1967 sampai 1998", "(202 SM - 220)"
-_REGULATION_NUMBER = re.compile(r"\b(?:Nomor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+Tahun\s+\d{4})?")
+_REGULATION_NUMBER = re.compile(r"\b(?:Nomor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+[Tt]ahun\s+\d{4})?")
 
 
 def how_many(sentence: str, question_words: set[str]) -> str | None:
