@@ -313,7 +313,7 @@ def _asks_who_is(sentence: str, keys: set[str], question_words: set[str]) -> boo
     name of its own. A run that goes on past it ("Managing Director Lamudi Mart Polman") makes the
     asked words an office, whose holder answers."""
     if not keys or "yang" in question_words or keys & TITLE_START:
-        return False  # "Siapakah Kepala BPPT?" asks for the holder of an office ("Aleksander Agung" for no one)
+        return False  # "Siapakah Kepala BPPT?" asks for the holder of an office; "Agung" only continues one
     return any(run[-1] in keys and keys <= set(run) for run in _capitalised_runs(sentence))
 
 

@@ -176,12 +176,10 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
         if other not in asked:
             cands += [Candidate(c.start, c.end, c.text, c.weight - 1.5)
                       for c in place_candidates(sentence, (other,))]
-    if head:  # "Kabupaten Nabire", "kota Kharkiv"; a function word ("Untuk itu …") opens, names nothing
+    if head:  # "Kabupaten Nabire", "kota Kharkiv"
         cands += [Candidate(c.start, c.end, c.text, 0.5 + 2.5 * (head in (c.text.lower().split()[0],
                                                                           _word_before(sentence, c))))
-                  for c in name_runs(sentence) if c.text.lower() not in STOPWORDS
-                  and not (c.start == 0 and " " not in c.text and looks_affixed(c.text))  # "Sejumlah perusahaan …"
-                  and c.text.split()[0].lower() not in title_words()]  # "Manajer Persib Bandung, Umuh Muchtar"
+                  for c in name_runs(sentence) if _may_name_a_place(c)]
     cands = (drop_overlaps(cands + known_places(sentence)) + _located_after(sentence, question_words, head)
              + _where_it_lies(sentence, question_words))
     cands = [_past_the_asked(c, question_words) for c in cands]
@@ -192,6 +190,14 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
         cands = [c for c in cands if tuple(c.text.lower().split()) in countries()] or cands
     # "Negara mana yang menguasai …" asks for a subject, written before its verb: no side is favoured
     return pick(cands, sentence, question_words, after=1.0 if head else 1.5)
+
+
+def _may_name_a_place(run: Candidate) -> bool:
+    """A function word ("Untuk itu …"), an affixed word that opens the sentence ("Sejumlah perusahaan
+    …") or an office ("Manajer Persib Bandung, Umuh Muchtar") names no place."""
+    words = run.text.split()
+    return (run.text.lower() not in STOPWORDS and words[0].lower() not in title_words()
+            and not (run.start == 0 and len(words) == 1 and looks_affixed(run.text)))
 
 
 def _word_before(sentence: str, cand: Candidate) -> str:
