@@ -28,7 +28,7 @@ from bot.question import (PLACE_QTYPES, Question, analyse_question, colloquial_v
                           frame_words, may_abbreviate, skeleton)
 from bot.quotes import trim_quote
 from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search
-from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, short_answer
+from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, names_speaker, short_answer
 from bot.short_answer.common import MONTH_CAP
 from index import bm25
 from index.analyse import STOPWORDS, Analyzer, is_dictionary_root, is_ordinary_word
@@ -52,8 +52,6 @@ MIN_COVERAGE = 0.5  # share of the question's weight the corpus must know, or Ta
 SECOND_SOURCE_RATIO = 0.25  # a further quote's probability must reach this share of the best one's
 NEAR_DUPLICATE = 0.8  # term-set overlap above which two passages count once (the same wire copy)
 _PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|asal|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-_ATTRIBUTION = re.compile(r"[”\"],?\s*(?:ujar|kata|tambah|tegas|jelas|ucap|tutur|imbuh|ungkap|terang|papar|lanjut)"
-                          r"(?:nya)?\s+[A-Z]")
 _OPENS_FROM_BEFORE = re.compile(r"(?:Ia|Dia|Mereka|Keduanya|Beliau|Hal (?:ini|itu|tersebut))\b")
 _EXPLICIT_DATE = re.compile(rf"\b(?:1[89]|20)\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH_CAP}\b")
 
@@ -576,7 +574,7 @@ def answer_with_strength(kind: str | None, sentence: str, question_words: set[st
     if kind == "kapan" and not _EXPLICIT_DATE.search(sentence):
         strength = 0.5
     if kind == "siapa" and asks_for_speaker(question_words):
-        if _ATTRIBUTION.search(sentence):
+        if names_speaker(sentence):
             strength = 1.0  # "…,” ujar Choe.": the speaker is named right at the quote
         elif has_speech(sentence):
             strength = 0.7

@@ -537,16 +537,15 @@ _NAMED_THINGS = {"judul", "jenis", "jabatan", "istilah", "perusahaan", "organisa
                  "bakteri", "virus", "obat", "senjata", "satelit", "kapal", "pesawat", "bandara",
                  "panggilan", "paham", "faham", "mayor", "jurusan", "cabang", "nomor", "kerang", "mata", "rs", "pt",
                  "bumn", "parpol", "ormas", "polsek", "polres", "polda", "kodim", "korem", "kodam", "pemda"}
-# "Apa <noun> …" asks for a name ("Apa agama …", "Apakah mamalia terbesar …") unless the noun asks for
-# an explanation or a description, which the quoted sentence gives (stopwords and derived nouns such as
-# "tujuan" never count as a kind anyway: see _names_a_kind).
+# "Apa <noun> …" asks for a name ("Apa agama …", "Apakah kesenian …") unless the noun asks for an
+# explanation or a description, which the quoted sentence gives.
 _EXPLAINED = {"fungsi", "peran", "arti", "makna", "beda", "syarat", "dampak", "manfaat", "isi", "maksud",
               "akibat", "pengaruh", "cara", "ciri", "gejala", "bentuk", "sifat", "guna", "faktor", "masalah",
               "kendala", "latar", "sejarah", "kabar", "reaksi", "komentar", "kata", "respons", "langkah",
               "upaya", "solusi", "motif", "modus", "pesan", "rencana", "warna", "kesan", "janji", "saran",
               "kritik", "risiko", "hasil", "isu", "status", "kondisi", "hal", "betul", "ada", "sanksi",
               "tugas", "prestasi", "visi", "misi",
-              # nouns made from verbs ask for an explanation too ("Apa tujuan kunjungan itu?")
+              # nouns made from verbs, too ("Apa tujuan kunjungan itu?")
               "tujuan", "alasan", "penyebab", "sebab", "kegiatan", "pendapat", "tanggapan", "keputusan",
               "kesimpulan", "perbedaan", "persamaan", "kelebihan", "kekurangan", "keuntungan", "kerugian",
               "pengertian", "kebijakan", "perubahan", "peranan", "kegunaan", "kandungan", "pekerjaan"}
@@ -596,9 +595,14 @@ def _names_a_kind(word: str) -> bool:
             and is_ordinary_word(word) and not looks_verbal(word))  # "Apakah kesenian khas Jawa Tengah?"
 
 
-# Words that make "apakah …" a yes/no question: it states something to confirm ("apakah polisi sudah
-# menangkap pelakunya?"), where "Apakah kesenian khas Jawa Tengah?" names a kind and asks which.
-_AUXILIARIES = {"sudah", "telah", "akan", "masih", "sedang", "bisa", "dapat", "boleh", "harus", "pernah", "benar",
+def _is_kind(word: str) -> bool:
+    return word in _NAMED_THINGS or _names_a_kind(word)
+
+
+# Auxiliaries and common predicates: they make "apakah …" a yes/no question, which states something to
+# confirm ("apakah polisi sudah menangkap pelakunya?"), where "Apakah kesenian khas Jawa Tengah?" names a
+# kind and asks which.
+_PREDICATES = {"sudah", "telah", "akan", "masih", "sedang", "bisa", "dapat", "boleh", "harus", "pernah", "benar",
                 "jadi", "tidak", "tak", "belum", "bukan", "mau", "ingin", "perlu", "ada", "naik", "turun"}
 
 
@@ -608,7 +612,7 @@ def _states_something(words: list[str]) -> bool:
     for word in words:
         if word == "yang":
             return False
-        if word in _AUXILIARIES or looks_verbal(word) and not word.startswith("ter") and is_ordinary_word(word):
+        if word in _PREDICATES or looks_verbal(word) and not word.startswith("ter") and is_ordinary_word(word):
             return True  # "terbesar", "terkenal" describe the noun
     return False
 
@@ -698,7 +702,7 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
         if word in ("apa", "apakah") and i > 0 and lower[i + 1:] in (["nama"], ["namanya"]):
             return "nama", _opening_head(lower[:i])  # "kantor berita yang … apa namanya"
         if word in _WHICH_WORDS and i > 0 and question.qtype in (None, "apa", "apakah"):
-            if i > 2 and lower[1] == "yang" and (lower[0] in _NAMED_THINGS or _names_a_kind(lower[0])):
+            if i > 2 and lower[1] == "yang" and _is_kind(lower[0]):
                 return "nama", lower[0]  # "motor yang dicuri pelaku apa": the noun the question opens with
             compound = " ".join(lower[i - 2:i])  # "Di rumah sakit mana …": the head is "rumah sakit"
             head = compound if compound in _COMPOUND_HEADS else _which_head(lower[:i])
@@ -709,7 +713,7 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
             if after in ("nama", "namanya"):
                 head = lower[i + 2] if i + 2 < len(lower) else None  # "Apa nama partai yang …"
                 return "nama", head if head and head.isalpha() and head not in _NOT_HEADS else None
-            if (after in _NAMED_THINGS or i == 0 and _names_a_kind(after)) and not (
+            if (after in _NAMED_THINGS or i == 0 and _is_kind(after)) and not (
                     word == "apakah" and _states_something(lower[i + 2:])):
                 return "nama", after
             if lower[i + 1:i + 3] == ["ibu", "kota"]:

@@ -25,6 +25,7 @@ from bot.short_answer.names import named, other_form
 from bot.short_answer.numbers import how_many, number_candidates
 from bot.short_answer.people import (
     SPEECH_QUESTION_WORDS,
+    ATTRIBUTION,
     SPEECH_WORDS,
     org_candidates,
     person_candidates,
@@ -132,6 +133,10 @@ def asks_for_speaker(question_words: set[str]) -> bool:
 
 def has_speech(sentence: str) -> bool:
     return any(w.lower() in SPEECH_WORDS for w, _, _ in word_spans(sentence))
+
+
+def names_speaker(sentence: str) -> bool:
+    return bool(ATTRIBUTION.search(sentence))
 
 
 def has_answer_type(qtype: str | None, sentence: str) -> bool:

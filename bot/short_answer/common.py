@@ -135,7 +135,7 @@ def pick(cands: list[Candidate], sentence: str, question_words: set[str], bonus=
     if not cands:
         return None
     keys = _key_positions(sentence, question_words)
-    versus = bool(question_words & VERSUS)
+    versus = bool(question_words & _VERSUS)
 
     def score(c: Candidate) -> float:
         opponent = 3.0 if versus and _VERSUS_BEFORE.search(sentence[:c.start]) else 0.0
@@ -145,7 +145,7 @@ def pick(cands: list[Candidate], sentence: str, question_words: set[str], bonus=
     return max(cands, key=lambda c: (score(c), -c.start)).text
 
 
-VERSUS = {"lawan", "melawan", "kontra", "vs", "versus", "menghadapi", "dihadapi"}
+_VERSUS = {"lawan", "melawan", "kontra", "vs", "versus", "menghadapi", "dihadapi"}
 _VERSUS_BEFORE = re.compile(r"\b(?:lawan|melawan|kontra|vs\.?|versus|menghadapi)\s+$", re.IGNORECASE)
 
 

@@ -31,6 +31,9 @@ SPEECH_WORDS = {"kata", "ujar", "ujarnya", "katanya", "mengatakan", "menyatakan"
            "menurut", "menjawab", "berkata", "mengklaim", "memperingatkan", "menegaskan", "menulis",
            "ucap", "ucapnya", "tutur", "tuturnya", "imbuh", "imbuhnya", "ungkap", "ungkapnya", "jelasnya",
            "terangnya", "paparnya", "lanjutnya", "tegasnya"}  # news copy's other "said"
+# "…,” ujar Choe." / "…, \" ucap Marc Benioff": the speaker named right after the quote closes.
+ATTRIBUTION = re.compile(r"[”\"],?\s*(?:ujar|kata|tambah|tegas|jelas|ucap|tutur|imbuh|ungkap|terang|papar|lanjut)"
+                         r"(?:nya)?\s+[A-Z]")
 
 
 SPEECH_QUESTION_WORDS = {"mengatakan", "berkata", "menyatakan", "bilang", "kata", "ujar", "menyebut",
