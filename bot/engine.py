@@ -310,10 +310,17 @@ class Engine:
         # A capitalised word past the question's start is a name even if the dictionary has it ("Garuda").
         names = {terms[i] for i, token in enumerate(tokens) if token.start > 0 and content[token.start].isupper()}
         weights = self._weights(stats, dfs, terms, names)
-        for term in self._analyzer.terms(" ".join(frame_words(" ".join(query.content_words)))):
+        framing = set(self._analyzer.terms(" ".join(frame_words(" ".join(query.content_words)))))
+        for term in framing:
             if term in weights:  # "nama", "letak": the answer fills them in, the passage need not say them,
                 weights[term] *= FRAME_SHARE if dfs.get(term) else 0.0  # nor need the corpus
         query.terms, query.dfs, query.weights = terms, dfs, weights
+        opens = query.question.original.lstrip()[:1].isupper() and content[:1].isupper() and \
+            query.question.original.lstrip().lower().startswith(content[:tokens[0].end].lower()) if tokens else False
+        capitalised = {terms[i] for i, token in enumerate(tokens)
+                       if content[token.start].isupper() and (token.start > 0 or not opens)}
+        query.predicates = frozenset(t for t in terms[:len(tokens)] if t not in capitalised and t not in framing
+                                     and weights.get(t, 0.0) > 0 and is_dictionary_root(t))
         query.unknown = frozenset(t for t in terms if not dfs.get(t))
 
     def _read_candidates(self, conn: sqlite3.Connection, stats: IndexStats, query: Query) -> Candidates:

@@ -25,7 +25,7 @@ SENTENCE_FEATURES = (
     "sentence_coverage", "context_coverage", "neighbour_coverage", "passage_coverage", "article_coverage",
     "title_coverage", "lead_coverage", "proximity", "phrases", "passage_bm25", "article_bm25",
     "article_first", "article_rank", "length", "question_like",
-    "refers_back", "missing_weight", "literal_words", "caption", "few_words",
+    "refers_back", "missing_weight", "literal_words", "caption", "few_words", "predicate_coverage",
 )
 ANSWER_FEATURES = SENTENCE_FEATURES + (
     "stage_one", "answer_found", "answer_strength", "type_present",
@@ -82,6 +82,7 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
     weights = query.weights
     phrases = query.phrases
     literal = {w for w in query.content_words if len(w) > 2}
+    predicates = query.predicates
     top = cands.top_bm25 or 1.0
     rows = []
     for s in cands.sentences:
@@ -111,6 +112,7 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
             len(literal & set(words)) / max(len(literal), 1),
             float(s.caption),
             float(len(s.terms) < 5),
+            len(predicates & own) / len(predicates) if predicates else 1.0,
         ))
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(SENTENCE_FEATURES))
 

@@ -40,6 +40,9 @@ class Query:
     weights: dict[str, float] = field(default_factory=dict)  # per term: IDF, frame words discounted
     unknown: frozenset[str] = frozenset()  # terms the corpus never mentions
     corrections: dict[str, str] = field(default_factory=dict)  # typed word → the corpus's spelling
+    # Terms of the ordinary words the question asks with ("didirikan", "luas"), not of its names: the
+    # sentence that answers often calls the subject "perusahaan ini" but repeats what happened to it.
+    predicates: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: Question) -> "Query":
