@@ -45,6 +45,7 @@ ARTICLE_COLUMNS = "a.article_id, a.title, a.source, a.date, a.author, a.path, a.
 MIN_FUZZY_LENGTH = 4
 MIN_JOINED_PART = 4  # letters in each half of two words typed as one ("yang|dimaksud", not "pos|ter")
 MIN_DICTIONARY_FUZZY = 6
+RARE_TYPO, COMMON_FORMAL = 2, 50  # a word in at most 2 articles, its formal spelling in 50 times as many
 UNKNOWN_WORD_SHARE = 0.6
 FRAME_SHARE = 0.5  # weight kept by the words that frame the question rather than its subject
 QUOTE_LIMIT = 320  # characters; a longer sentence is cut around the question's terms
@@ -286,11 +287,15 @@ class Engine:
         terms = [t.term for t in tokens]
         dfs = document_frequencies(conn, terms)
         for i, token in enumerate(tokens):
-            if terms[i] in dfs:
-                continue
-            # Chat Indonesian: "nyuri" is curi, "diserahin" is diserahkan.
             surface = content[token.start:token.end].lower()
             typed_lower = content[token.start].islower()
+            if terms[i] in dfs:
+                # A chat word the corpus holds only as a typo ("taun" once, "tahun" thousands of times).
+                formal = self._formal_term(conn, surface) if typed_lower and dfs[terms[i]] <= RARE_TYPO else None
+                if formal and formal[1] >= COMMON_FORMAL * dfs[terms[i]]:
+                    terms[i], dfs[formal[0]], query.corrections[surface] = formal
+                continue
+            # Chat Indonesian: "nyuri" is curi, "diserahin" is diserahkan.
             formal = self._formal_term(conn, surface)
             if not formal and typed_lower:  # a misspelt name is _closest_term's below
                 formal = self._misspelt_word(conn, surface)
@@ -379,16 +384,18 @@ class Engine:
     def _misspelt_word(self, conn: sqlite3.Connection, word: str) -> tuple[str, int, str] | None:
         """The ordinary word one edit away from a misspelt or chat-shortened one ("namany" →
         namanya, "trbaik" → terbaik, "dipangil" → dipanggil), whose stem Sastrawi cannot find: its
-        term, document frequency and spelling, the most frequent term winning. A word of its own
+        term, document frequency and spelling; a letter put back ("panitra" → panitera) wins over one
+        changed ("panitia"), then the most frequent term. A word of its own
         ("harga"), only absent from this corpus, is left alone, and names are `_closest_term`'s."""
         if len(word) < MIN_DICTIONARY_FUZZY or not word.isalpha() or is_ordinary_word(word):
             return None
         candidates = sorted(edit_candidates(word))
-        found = [(df, w, term) for w, term, df in _spellings(conn, f"s.word IN ({','.join('?' * len(candidates))})",
-                                                              candidates) if is_ordinary_word(w)]
+        found = [(len(w) > len(word), df, w, term)
+                 for w, term, df in _spellings(conn, f"s.word IN ({','.join('?' * len(candidates))})", candidates)
+                 if is_ordinary_word(w)]
         if not found:
             return None
-        df, spelling, term = max(found)
+        _, df, spelling, term = max(found)  # chat drops letters more often than it swaps them
         return term, df, spelling
 
     def _unjoined(self, conn: sqlite3.Connection, word: str) -> list[tuple[str, int, str]] | None:

@@ -475,7 +475,7 @@ def colloquial_variants(word: str) -> list[str]:
     """Formal spellings a chat word may stand for, likeliest first: the Jakarta suffix "-in" for
     "-kan" or "-i" ("diserahin", "matiin"), and the nasal prefixes "ny-", "ng-", "nge-" for the
     verb's own first sound ("nyuri" → curi, "nyumbang" → sumbang, "ngambil" → ambil); with "-in",
-    "n-" for "t-" too ("nurunin" → turunkan)."""
+    "n-" for "t-" too ("nurunin" → turunkan); else the word with a dropped "h" put back."""
     w = word.lower() if isinstance(word, str) else ""
     if len(w) < 4 or not w.isalpha():
         return []
@@ -495,7 +495,15 @@ def colloquial_variants(word: str) -> list[str]:
             out.append("t" + base[1:])  # "nurunin" → turunkan, "nanyain" → tanyakan
         if base != w:
             out.append(base)
-    return out
+    return out or _h_restored(w)
+
+
+def _h_restored(word: str) -> list[str]:
+    """Speech drops an "h" between vowels or before a first vowel: "taun" → tahun, "liat" → lihat,
+    "abis" → habis."""
+    out = ["h" + word] if word[0] in _VOWELS else []
+    return out + [word[:i + 1] + "h" + word[i + 1:] for i in range(len(word) - 1)
+                  if word[i] in _VOWELS and word[i + 1] in _VOWELS]
 
 
 def skeleton(word: str) -> str:

@@ -224,6 +224,27 @@ def test_a_misspelt_derived_word_is_read_as_the_indexed_spelling(tmp_path: Path)
     assert "harga" in query.unknown and "warga" not in query.terms
 
 
+def test_a_chat_word_the_corpus_holds_only_as_a_typo_is_read_formally(tmp_path: Path) -> None:
+    """ "taun" is in one article (a typo) and "tahun" in every other: the chat word means the
+    frequent one. "panitra" is one letter from "panitia" and from "panitera"; chat drops letters,
+    so the word with the letter put back wins although "panitia" is more frequent."""
+    from bot.engine import COMMON_FORMAL
+    from index.build import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(COMMON_FORMAL):
+        (corpus / f"{i}.txt").write_text(f"Terdakwa {i} divonis tujuh tahun penjara. Panitia lomba hadir.\n",
+                                         encoding="utf-8")
+    (corpus / "typo.txt").write_text("Sudah satu taun berlalu. Panitera pengadilan itu ditahan.\n", encoding="utf-8")
+    db = tmp_path / "index.db"
+    build_index(corpus, db)
+    engine = Engine(db)
+    query, _ = engine.retrieve(analyse_question("panitra itu divonis brapa taun"))
+    assert "tahun" in query.terms and "taun" not in query.terms
+    assert "panitera" in query.terms and query.corrections["panitra"] == "panitera"
+
+
 def test_a_vowel_less_chat_abbreviation_is_read_as_the_word_it_shortens(tmp_path: Path) -> None:
     """ "brgkt" is berangkat (the more frequent of the words with its consonants, not bertingkat
     or berperangkat); a word with its vowels is never read so."""

@@ -345,3 +345,12 @@ def test_a_chat_abbreviation_keeps_the_consonants_of_its_word():
 def test_a_question_opened_by_a_noun_and_its_yang_clause_asks_which_of_that_noun(text: str, head: str) -> None:
     """Chat puts "apa" last: the noun asked about opens the question, not the word before "apa"."""
     assert answer_kind(analyse_question(text)) == ("nama", head)
+
+
+def test_colloquial_variants_put_back_a_dropped_h():
+    from bot.question import colloquial_variants
+
+    assert colloquial_variants("taun") == ["tahun"]
+    assert colloquial_variants("liat") == ["lihat"]
+    assert colloquial_variants("abis") == ["habis"]
+    assert colloquial_variants("pelajar") == []  # no vowels side by side, no vowel first
