@@ -36,11 +36,11 @@ SHORT_FEATURES = (
     "capitalised", "in_question", *(f"kind_{k}" for k in KINDS), "role_missing",
 )
 _NEWS_INTERACTIONS = ("answer_strength", "best_article_coverage", "unknown_weight", "max_missing_idf",
-                      "missing_in_article", "max_missing_near", "factoid", "missing_name", "answer_in_article")
+                      "missing_in_article", "max_missing_near", "factoid", "missing_name")
 DECLINE_FEATURES = (
     "best", "margin", "second", "best_article_coverage", "best_sentence_coverage", "unknown_weight",
     "max_missing_idf", "missing_in_article", "answer_found", "terms", "top_bm25_share", "same_article_share",
-    "answer_strength", "max_missing_near", "factoid", "missing_name", "other_figure", "answer_in_article",
+    "answer_strength", "max_missing_near", "factoid", "missing_name", "other_figure",
     "story", *(f"story_{f}" for f in _NEWS_INTERACTIONS),
 )
 _NEWS_AT = [DECLINE_FEATURES.index(f) for f in _NEWS_INTERACTIONS]
@@ -190,8 +190,6 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
         max((weights[t] for t in missing if t not in near and not is_dictionary_root(t)), default=0.0) / top_weight,
         # An altered figure: "tahun 2009" asked, "tahun 2008" said.
         float(other_figure(best.text, query)),
-        # A factoid question the best article has no answer of the asked kind to, in any leading sentence.
-        float(query.kind not in FACTOID_KINDS or any(s.answer for s in sentences if s.article is best.article)),
     ]
     story = float(is_story(best.article.info))
     row += [story, *(story * row[i] for i in _NEWS_AT)]
