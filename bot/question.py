@@ -598,6 +598,13 @@ _NAMING_VERBS = {"disebut", "dinamakan", "dinamai", "dijuluki", "berjudul", "ber
 _MEANS_VERBS = {"naik", "menaiki", "pakai", "pake", "memakai", "make", "menggunakan", "gunakan"}
 
 
+def _is_active_verb(word: str) -> bool:
+    """ "mengandung", "ngandung" take an object ("minuman yang mengandung asam apa" asks which acid),
+    where a passive one takes its doer ("motor yang dicuri pelaku apa" asks which motorbike)."""
+    return word.startswith(("me", "ber")) and looks_verbal(word) or (
+        word.startswith(("ng", "ny")) and word.isalpha() and not is_ordinary_word(word))
+
+
 def _names_a_kind(word: str) -> bool:
     return (word.isalpha() and word not in _NOT_HEADS and word not in STOPWORDS and word not in _EXPLAINED
             and is_ordinary_word(word) and not looks_verbal(word))  # "Apakah kesenian khas Jawa Tengah?"
@@ -710,7 +717,8 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
         if word in ("apa", "apakah") and i > 0 and lower[i + 1:] in (["nama"], ["namanya"]):
             return "nama", _opening_head(lower[:i])  # "kantor berita yang … apa namanya"
         if word in _WHICH_WORDS and i > 0 and question.qtype in (None, "apa", "apakah"):
-            if i > 2 and lower[1] == "yang" and _is_kind(lower[0]):
+            if i > 2 and lower[1] == "yang" and _is_kind(lower[0]) and not (
+                    _is_active_verb(lower[i - 2]) and _is_kind(lower[i - 1])):
                 return "nama", lower[0]  # "motor yang dicuri pelaku apa": the noun the question opens with
             compound = " ".join(lower[i - 2:i])  # "Di rumah sakit mana …": the head is "rumah sakit"
             head = compound if compound in _COMPOUND_HEADS else _which_head(lower[:i])

@@ -265,6 +265,9 @@ def test_edit_candidates_on_junk():
     ("menurut sandiaga uno apa penyebab kecelakaan", "apa", None),
     ("dwelling time itu apa sih", "definisi", None),  # chat's "X itu apa" is "apa itu X"
     ("kim nyebut korut dan rusia itu apa", "apa", None),  # a clause, not a name, before "itu apa"
+    ("motor yang dicuri pelaku apa", "nama", "motor"),  # a passive verb's noun is its doer
+    ("minuman yg dikasih penambah rasa itu ngandung asam apa", "nama", "asam"),  # an active verb's, its object
+    ("taun brp rohadi divonis?", "kapan", None),
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     assert answer_kind(analyse_question(text)) == (kind, head)

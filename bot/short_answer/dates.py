@@ -229,3 +229,16 @@ def one_end(found: str | None, question_words: set[str]) -> str | None:
     if question_words & _ASKS_START:
         return m.group(1) + m.group(3)
     return found
+
+
+_YEAR = re.compile(r"\b\d{3,4}\b")
+_ASKS_HOW_MANY = {"berapa", "berapakah", "keberapa"}
+
+
+def year_asked(found: str | None, question_words: set[str]) -> str | None:
+    """ "Tahun berapa Huo Yuanjia meninggal?" is answered by 1910, not 9 Agustus 1910."""
+    if not found or "tahun" not in question_words or not question_words & _ASKS_HOW_MANY \
+            or question_words & {"kapan", "kapankah"}:
+        return found
+    years = _YEAR.findall(found)
+    return years[0] if len(years) == 1 and "-" not in found and not found.rstrip().endswith("-an") else found

@@ -257,7 +257,15 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
     return out
 
 
+# Words of an office shown before its holder: "Menteri Luar Negeri Retno Marsudi", but not "Kepala
+# Biro Komunikasi dan Layanan Informasi Kementerian Keuangan Nufransa Wira Sakti".
+MAX_SHOWN_TITLE = 3
+_MEANT = {"yang", "dimaksud", "dengan"}
+
+
 def who(sentence: str, question_words: set[str]) -> str | None:
+    if "dimaksud" in question_words:  # "Siapa yang dimaksud dengan Wangsa Wettin?" asks who they are
+        question_words = question_words - _MEANT
     people = [_trim_asked(sentence, c, t, question_words) for c, t in person_candidates(sentence)]
     asked_about = [(c, t) for c, t in people if overlaps_question(c.text, question_words)]
     others = [(c, t) for c, t in people if not overlaps_question(c.text, question_words)]
@@ -274,8 +282,8 @@ def who(sentence: str, question_words: set[str]) -> str | None:
             weight += _title_fit(title, question_words, asks_office)
             before = sentence[:cand.start].rstrip(" ,")
             if before.endswith(title) and not _mostly_asked(title, question_words) \
-                    and title.lower() not in _HONORIFICS:  # "mendiang Yevgeny Prigozhin" is Yevgeny Prigozhin
-                shown = f"{title} {cand.text}"
+                    and title.lower() not in _HONORIFICS and len(title.split()) <= MAX_SHOWN_TITLE:
+                shown = f"{title} {cand.text}"  # "mendiang Yevgeny Prigozhin" is Yevgeny Prigozhin
         cands.append(Candidate(cand.start, cand.end, shown, weight))
     keys = {q for q in question_words if q not in QUESTION_STOP and not q.startswith("siapa")}
     for cand, title in asked_about:  # "siapa Sergei Shoigu?" → his office ("choe son hui" is Choe Son-hui)
