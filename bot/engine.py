@@ -320,8 +320,8 @@ class Engine:
             if term in weights:  # "nama", "letak": the answer fills them in, the passage need not say them,
                 weights[term] *= FRAME_SHARE if dfs.get(term) else 0.0  # nor need the corpus
         query.terms, query.dfs, query.weights = terms, dfs, weights
-        opens = query.question.original.lstrip()[:1].isupper() and content[:1].isupper() and \
-            query.question.original.lstrip().lower().startswith(content[:tokens[0].end].lower()) if tokens else False
+        # Capitalised words are names, but for one that is capitalised only because it opens the question.
+        opens = bool(tokens) and query.question.original.lstrip().lower().startswith(content[:tokens[0].end].lower())
         capitalised = {terms[i] for i, token in enumerate(tokens)
                        if content[token.start].isupper() and (token.start > 0 or not opens)}
         query.predicates = frozenset(t for t in terms[:len(tokens)] if t not in capitalised and t not in framing
@@ -385,8 +385,8 @@ class Engine:
         """The ordinary word one edit away from a misspelt or chat-shortened one ("namany" →
         namanya, "trbaik" → terbaik, "dipangil" → dipanggil), whose stem Sastrawi cannot find: its
         term, document frequency and spelling; a letter put back ("panitra" → panitera) wins over one
-        changed ("panitia"), then the most frequent term. A word of its own
-        ("harga"), only absent from this corpus, is left alone, and names are `_closest_term`'s."""
+        changed ("panitia"), then the most frequent term. A word of its own ("harga"), only absent
+        from this corpus, is left alone, and names are `_closest_term`'s."""
         if len(word) < MIN_DICTIONARY_FUZZY or not word.isalpha() or is_ordinary_word(word):
             return None
         candidates = sorted(edit_candidates(word))
