@@ -135,22 +135,26 @@ def test_who_said_it_names_the_speaker_of_the_quote(engine: Engine) -> None:
     assert follow.answer in (None, "Choe")
 
 
-def test_abbreviation_spelt_out_in_one_passage_of_many(tmp_path: Path) -> None:
-    """Dozens of articles name the BPBD; one spells it out, and that one answers."""
+def _engine_over(tmp_path: Path, articles: dict[str, str]) -> Engine:
+    """A real index of the given articles (file name → text)."""
     from index.build import build_index
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for i in range(60):
-        (corpus / f"{i:03}.txt").write_text(
-            f"BPBD Garut mencatat {i + 3} rumah rusak akibat banjir pada pekan ke-{i + 1}.\n\n"
-            f"Warga diminta waspada, kata petugas BPBD di posko ke-{i + 1}.\n", encoding="utf-8")
-    (corpus / "spelt.txt").write_text(
-        "Longsor di Garut\n\nKepala Badan Penanggulangan Bencana Daerah (BPBD) Garut meninjau lokasi longsor "
-        "yang menimbun dua rumah warga pada Selasa pagi.\n", encoding="utf-8")
+    for name, text in articles.items():
+        (corpus / name).write_text(text, encoding="utf-8")
     db = tmp_path / "index.db"
     build_index(corpus, db)
-    answer = Engine(db).ask("Apa kepanjangan dari BPBD?")
+    return Engine(db)
+
+
+def test_abbreviation_spelt_out_in_one_passage_of_many(tmp_path: Path) -> None:
+    """Dozens of articles name the BPBD; one spells it out, and that one answers."""
+    articles = {f"{i:03}.txt": f"BPBD Garut mencatat {i + 3} rumah rusak akibat banjir pada pekan ke-{i + 1}.\n\n"
+                               f"Warga diminta waspada, kata petugas BPBD di posko ke-{i + 1}.\n" for i in range(60)}
+    articles["spelt.txt"] = ("Longsor di Garut\n\nKepala Badan Penanggulangan Bencana Daerah (BPBD) Garut meninjau "
+                             "lokasi longsor yang menimbun dua rumah warga pada Selasa pagi.\n")
+    answer = _engine_over(tmp_path, articles).ask("Apa kepanjangan dari BPBD?")
     assert answer.answer == "Badan Penanggulangan Bencana Daerah"
     assert answer.passages[0].article_id == "spelt.txt"
 
@@ -158,17 +162,9 @@ def test_abbreviation_spelt_out_in_one_passage_of_many(tmp_path: Path) -> None:
 def test_a_long_misspelt_word_is_read_as_the_indexed_word_even_a_dictionary_one(tmp_path: Path) -> None:
     """ "indonesa" is Indonesia (in Sastrawi's dictionary), not a rare misspelling the index holds;
     a short unknown name ("Wati") is not bent into a dictionary word ("hati")."""
-    from index.build import build_index
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for i in range(5):
-        (corpus / f"{i}.txt").write_text(f"Investasi ke Indonesia naik {i + 2} persen tahun ini.\n", encoding="utf-8")
-    (corpus / "typo.txt").write_text("Penulis salah ketik: Indoneisa.\n\nMereka datang dari jauh.\n\n"
-                                     "Hati warga senang.\n", encoding="utf-8")
-    db = tmp_path / "index.db"
-    build_index(corpus, db)
-    engine = Engine(db)
+    articles = {f"{i}.txt": f"Investasi ke Indonesia naik {i + 2} persen tahun ini.\n" for i in range(5)}
+    articles["typo.txt"] = "Penulis salah ketik: Indoneisa.\n\nMereka datang dari jauh.\n\nHati warga senang.\n"
+    engine = _engine_over(tmp_path, articles)
     seen = engine.retrieve(analyse_question("berapa investasi ke indonesa"))
     assert seen is not None and "indonesia" in seen[0].terms
     seen = engine.retrieve(analyse_question("siapa yang dateng dari jauh"))
@@ -206,16 +202,8 @@ def test_a_misspelt_derived_word_is_read_as_the_indexed_spelling(tmp_path: Path)
     """ "dipangil" and "trbaik" have no stem Sastrawi can find, but each is one letter from a word
     the articles use. A word of its own the corpus lacks ("harga") is not bent into one it has
     ("warga")."""
-    from index.build import build_index
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "kpk.txt").write_text("Pejabat itu dipanggil KPK pada Senin.\n\nIa meraih nilai terbaik.\n",
-                                    encoding="utf-8")
-    (corpus / "other.txt").write_text("Warga datang ke balai desa.\n", encoding="utf-8")
-    db = tmp_path / "index.db"
-    build_index(corpus, db)
-    engine = Engine(db)
+    engine = _engine_over(tmp_path, {"kpk.txt": "Pejabat itu dipanggil KPK pada Senin.\n\nIa meraih nilai terbaik.\n",
+                                     "other.txt": "Warga datang ke balai desa.\n"})
     query, _ = engine.retrieve(analyse_question("kapan pejabat itu dipangil kpk"))
     assert "panggil" in query.terms and query.corrections == {"dipangil": "dipanggil"}
     query, _ = engine.retrieve(analyse_question("siapa yang meraih nilai trbaik"))
@@ -229,17 +217,11 @@ def test_a_chat_word_the_corpus_holds_only_as_a_typo_is_read_formally(tmp_path: 
     frequent one. "panitra" is one letter from "panitia" and from "panitera"; chat drops letters,
     so the word with the letter put back wins although "panitia" is more frequent."""
     from bot.engine import COMMON_FORMAL
-    from index.build import build_index
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for i in range(COMMON_FORMAL):
-        (corpus / f"{i}.txt").write_text(f"Terdakwa {i} divonis tujuh tahun penjara. Panitia lomba hadir.\n",
-                                         encoding="utf-8")
-    (corpus / "typo.txt").write_text("Sudah satu taun berlalu. Panitera pengadilan itu ditahan.\n", encoding="utf-8")
-    db = tmp_path / "index.db"
-    build_index(corpus, db)
-    engine = Engine(db)
+    articles = {f"{i}.txt": f"Terdakwa {i} divonis tujuh tahun penjara. Panitia lomba hadir.\n"
+                for i in range(COMMON_FORMAL)}
+    articles["typo.txt"] = "Sudah satu taun berlalu. Panitera pengadilan itu ditahan.\n"
+    engine = _engine_over(tmp_path, articles)
     query, _ = engine.retrieve(analyse_question("panitra itu divonis brapa taun"))
     assert "tahun" in query.terms and "taun" not in query.terms
     assert "panitera" in query.terms and query.corrections["panitra"] == "panitera"
@@ -248,17 +230,9 @@ def test_a_chat_word_the_corpus_holds_only_as_a_typo_is_read_formally(tmp_path: 
 def test_a_vowel_less_chat_abbreviation_is_read_as_the_word_it_shortens(tmp_path: Path) -> None:
     """ "brgkt" is berangkat (the more frequent of the words with its consonants, not bertingkat
     or berperangkat); a word with its vowels is never read so."""
-    from index.build import build_index
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for i in range(3):
-        (corpus / f"{i}.txt").write_text(f"Rombongan {i} berangkat dari Jakarta pada pagi hari.\n", encoding="utf-8")
-    (corpus / "other.txt").write_text("Gedung bertingkat itu berperangkat lengkap.\n\nKita datang.\n",
-                                      encoding="utf-8")
-    db = tmp_path / "index.db"
-    build_index(corpus, db)
-    engine = Engine(db)
+    articles = {f"{i}.txt": f"Rombongan {i} berangkat dari Jakarta pada pagi hari.\n" for i in range(3)}
+    articles["other.txt"] = "Gedung bertingkat itu berperangkat lengkap.\n\nKita datang.\n"
+    engine = _engine_over(tmp_path, articles)
     query, _ = engine.retrieve(analyse_question("rombongan brgkt dari mana"))
     assert "berangkat" in query.terms and query.corrections == {"brgkt": "berangkat"}
     query, _ = engine.retrieve(analyse_question("kapan rombongan bergkat"))  # two vowels: a typo, not this
@@ -278,17 +252,8 @@ def test_a_date_with_its_day_counts_fully_and_a_month_alone_half() -> None:
 
 def _engine_over_one_story(tmp_path: Path, story: str) -> Engine:
     """An index of one story among four unrelated notes, so the story's terms weigh as in an archive."""
-    from index.build import build_index
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "story.txt").write_text(story, encoding="utf-8")
-    for i in range(4):
-        (corpus / f"other{i}.txt").write_text(f"Harga cabai di pasar naik {i + 2} persen pekan ini.\n",
-                                              encoding="utf-8")
-    db = tmp_path / "index.db"
-    build_index(corpus, db)
-    return Engine(db)
+    notes = {f"other{i}.txt": f"Harga cabai di pasar naik {i + 2} persen pekan ini.\n" for i in range(4)}
+    return _engine_over(tmp_path, {"story.txt": story, **notes})
 
 
 def test_a_short_answer_never_comes_from_a_sentence_without_the_asked_name(tmp_path: Path) -> None:
@@ -324,16 +289,9 @@ def test_the_sentence_beside_lends_its_names_only_when_referred_back_to(tmp_path
 def test_two_words_typed_as_one_are_read_as_both(tmp_path: Path) -> None:
     """ "berkembangbiak" is berkembang biak; a word of its own the corpus lacks ("lamban") and a
     capitalised name are left whole."""
-    from index.build import build_index
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "spons.txt").write_text("Porifera berkembang biak secara seksual dan aseksual.\n\n"
-                                      "Lambang kota itu berwarna merah dan putih.\n", encoding="utf-8")
-    (corpus / "other.txt").write_text("Harga cabai naik pekan ini.\n", encoding="utf-8")
-    db = tmp_path / "index.db"
-    build_index(corpus, db)
-    engine = Engine(db)
+    engine = _engine_over(tmp_path, {"spons.txt": "Porifera berkembang biak secara seksual dan aseksual.\n\n"
+                                                  "Lambang kota itu berwarna merah dan putih.\n",
+                                     "other.txt": "Harga cabai naik pekan ini.\n"})
     query, _ = engine.retrieve(analyse_question("bagaimana porifera berkembangbiak"))
     assert {"kembang", "biak"} <= set(query.terms) and query.corrections == {"berkembangbiak": "berkembang biak"}
     query, _ = engine.retrieve(analyse_question("kenapa porifera lamban"))

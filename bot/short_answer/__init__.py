@@ -98,9 +98,9 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
     if not sentence or not isinstance(sentence, str):
         return None
     if qtype == "kapan":
-        return year_asked(one_end(pick(date_candidates(sentence, article_date), sentence, words,
-                                       lambda c: 3.0 * bracketed_beside_asked(sentence, c, words), proximity=0.4),
-                                  words), words)
+        found = pick(date_candidates(sentence, article_date), sentence, words,
+                     lambda c: 3.0 * bracketed_beside_asked(sentence, c, words), proximity=0.4)
+        return year_asked(one_end(found, words), words)
     if qtype == "siapa":
         return who(sentence, words)
     if qtype in PREPOSITIONS:
