@@ -320,9 +320,10 @@ class Engine:
             if term in weights:  # "nama", "letak": the answer fills them in, the passage need not say them,
                 weights[term] *= FRAME_SHARE if dfs.get(term) else 0.0  # nor need the corpus
         query.terms, query.dfs, query.weights = terms, dfs, weights
-        # The content's first word is a name too when capitalised without opening the question ("Kapan Toko …").
+        # Capitalised words are names, but for one that is capitalised only because it opens the question.
         opens = bool(tokens) and query.question.original.lstrip().lower().startswith(content[:tokens[0].end].lower())
-        capitalised = names | {terms[0]} if tokens and content[:1].isupper() and not opens else names
+        capitalised = {terms[i] for i, token in enumerate(tokens)
+                       if content[token.start].isupper() and (token.start > 0 or not opens)}
         query.predicates = frozenset(t for t in terms[:len(tokens)] if t not in capitalised and t not in framing
                                      and weights.get(t, 0.0) > 0 and is_dictionary_root(t))
         query.unknown = frozenset(t for t in terms if not dfs.get(t))
