@@ -958,3 +958,44 @@ def test_a_question_for_the_year_is_answered_by_the_year() -> None:
 def test_who_is_meant_by_a_name_is_what_they_are() -> None:
     sentence = "Wangsa Wettin adalah dinasti bangsawan Jerman yang menguasai wilayah Sachsen."
     assert ask("Siapa yang dimaksud dengan Wangsa Wettin?", sentence).startswith("dinasti bangsawan Jerman")
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # The sentence names whom it speaks of after "bernama"; a run opening with a region word names no one.
+    ("Siapa nama nelayan yang hilang di Selat Sunda?",
+     "Nelayan yang diketahui bernama Rahmat (51) warga Desa Sukamaju, Kabupaten Pandeglang, hilang sejak Senin.",
+     "Rahmat"),
+    ("siapa korban yang tewas tertimpa pohon?",
+     "Korban tewas tertimpa pohon di Kecamatan Cilandak, Kota Jakarta Selatan, Senin sore.", None),
+    # Ordinary words the sentence calls someone by: who that is, not "what is the Bapak Pers".
+    ("Siapa bapak pers nasional?",
+     "Tirto Adhi Soerjo ditetapkan sebagai Bapak Pers Nasional pada 1973.", "Tirto Adhi Soerjo"),
+])
+def test_who_is_named_by_the_sentence(question: str, sentence: str, expected: str | None) -> None:
+    assert ask(question, sentence) == expected
+
+
+def test_a_figure_the_question_states_is_not_its_answer() -> None:
+    """ "Kota yang penduduknya 2 juta punya berapa taman?": the 2 juta only says which city."""
+    sentence = "Bandung 2 juta jiwa dengan 600 taman kota, kata wali kota."
+    assert ask("bandung yang penduduknya 2 juta punya berapa taman kota", sentence) == "600 taman kota"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # A doubles pair is one answer, written as the sentence writes it.
+    ("siapa lawan Kevin/Marcus di final?", "Kevin / Marcus menang atas unggulan Jepang, Takeshi Kamura / Keigo Sonoda.",
+     "Takeshi Kamura / Keigo Sonoda"),
+    # "siapa saja": a list the sentence ends with is whole, though no "dan" closes it.
+    ("siapa aja yang cetak gol buat Persib?", "Gol Persib dicetak oleh Ezechiel N'Douassel, Febri Hariyadi, Atep.",
+     "Ezechiel N'Douassel, Febri Hariyadi, Atep"),
+])
+def test_answers_that_are_more_than_one_name(question: str, sentence: str, expected: str) -> None:
+    assert ask(question, sentence) == expected
+
+
+def test_a_day_of_a_month_said_relative_to_publication() -> None:
+    """ "1 Juli ini" in a story of March 2017 is 1 July 2017, the day kept."""
+    sentence = "Ia akan resmi menjabat gubernur 1 Juli ini."
+    assert ask("kapan ia resmi menjabat gubernur?", sentence, "2017-03-27") == "1 Juli 2017"
+    assert ask("kapan ia resmi menjabat gubernur?", "Ia resmi menjabat gubernur 1 Juli lalu.", "2017-03-27") \
+        == "1 Juli 2016"

@@ -43,8 +43,8 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
     words = {w.lower() for w in (question_words or set())}
     found = _extract(qtype, sentence, article_date, words, head)
     found = (found.strip(" ,;:") or None) if found else found
-    if found and words & _EVERY:
-        return whole_list(sentence, found)
+    if found and words & _EVERY:  # "siapa aja yang cetak gol": a list the sentence ends with is whole too
+        return whole_list(sentence, found, open_end=True)
     if found and qtype in ("siapa", "nama"):  # "didirikan oleh A, B, dan C": the founder is all three
         return whole_list(sentence, found, words)
     return found
@@ -57,9 +57,12 @@ _LINK = r",\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+"
 _ITEM_AFTER = re.compile(rf"({_LINK})({_NAME})")
 _ITEM_BEFORE = re.compile(rf"({_NAME})({_LINK})$")
 _CLOSING = re.compile(r"\b(?:dan|serta)\b")
+_PAIRED_AFTER = re.compile(rf"\s*/\s*{_NAME}")  # "Li Junhui / Liu Yuchen": a doubles pair is one answer
+_PAIRED_BEFORE = re.compile(rf"{_NAME}\s*/\s*$")
+_SENTENCE_END = re.compile(r"\s*(?:[.!?]\s*)?$")
 
 
-def whole_list(sentence: str, answer: str, unasked_words: set[str] | None = None) -> str:
+def whole_list(sentence: str, answer: str, unasked_words: set[str] | None = None, open_end: bool = False) -> str:
     """The named answer with the names listed beside it ("Mulyadi, Salman Alfaris, dan Tugianto"),
     when a list closed by "dan" or "serta" holds it; else the answer alone (a name followed by
     ", Ketua PN," is no list). With `unasked_words` (a question that did not ask for every one),
@@ -68,6 +71,9 @@ def whole_list(sentence: str, answer: str, unasked_words: set[str] | None = None
     start = sentence.find(answer)
     if start < 0 or not answer[:1].isupper():
         return answer
+    end = start + len(answer)
+    if pair := _PAIRED_AFTER.match(sentence, end) or _PAIRED_BEFORE.search(sentence[:start]):
+        return sentence[min(start, pair.start()):max(end, pair.end())]
     end, closed, items = start + len(answer), False, []
     while not closed and (match := _ITEM_AFTER.match(sentence, end)):
         end, closed = match.end(), bool(_CLOSING.search(match.group(1)))
@@ -81,6 +87,7 @@ def whole_list(sentence: str, answer: str, unasked_words: set[str] | None = None
     if unasked_words is not None and (_is_office(answer.split()[0].lower())  # "Menteri Luar Negeri Finlandia"
                                       or not all(_bare_name(item, unasked_words) for item in items)):
         return answer
+    closed = closed or open_end and len(items) > 1 and bool(_SENTENCE_END.fullmatch(sentence[end:]))
     return sentence[start:end] if closed else answer
 
 

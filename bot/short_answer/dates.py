@@ -69,6 +69,7 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(rf"\b\d{{1,2}}\s?[-–]\s?\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?\b", CASELESS),
      "verbatim", 4.5),  # "3 - 6 September 2017"
     (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\s+(\d{{3,4}})\b", CASELESS), "dmy", 4.0),
+    (re.compile(rf"\b(\d{{1,2}})\s+{MONTH_CAP}\s+(lalu|kemarin|depan|ini)\b"), "dm_rel", 3.5),  # "1 Juli ini"
     (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\b", CASELESS), "dm", 3.0),
     (re.compile(rf"\b(?:bulan\s+)?{MONTH}\s+(?:tahun\s+)?(\d{{4}})\b", CASELESS), "my", 3.0),
     (re.compile(rf"\b(?:bulan\s+)?{MONTH_CAP}\s+(lalu|kemarin|depan|ini)\b"), "m_rel", 2.5),
@@ -118,6 +119,11 @@ def _render_date(kind: str, m: re.Match, ref: date | None, anchor: int | None = 
         return _fmt(None, MONTH_INDEX[g[0].lower()], int(g[1]))
     if kind == "m_rel":
         return _month_relative(MONTH_INDEX[g[0].lower()], g[1].lower(), ref)
+    if kind == "dm_rel":
+        day, month = int(g[0]), MONTH_INDEX[g[1].lower()]
+        if not _valid(day, month):
+            return None
+        return f"{day} {_month_relative(month, g[2].lower(), ref)}"
     if kind == "m":
         month = MONTH_INDEX[(g[0] or g[1]).lower()]
         ahead = _AHEAD.match(m.string, m.end())

@@ -161,6 +161,14 @@ _YEAR_SPAN = re.compile(r"(?<![\d.,])\d{3,4}(?:\s+SM)?\s*(?:-|–|sampai|hingga)
 _REGULATION_NUMBER = re.compile(r"\b(?:Nomor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+[Tt]ahun\s+\d{4})?")
 
 
+_LEADING_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _states_figure(text: str, question_words: set[str]) -> bool:
+    figure = _LEADING_FIGURE.match(text)
+    return bool(figure) and figure.group() in question_words
+
+
 def how_many(sentence: str, question_words: set[str]) -> str | None:
     pairs = number_candidates(sentence, None)
     question_words = {q.removesuffix("kah") if len(q) > 5 else q for q in question_words}  # "persenkah"
@@ -207,6 +215,9 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
     pairs = [(c, u) for c, u in pairs if not (wanted and u in _MEASURED and u not in wanted)]
     if {q.removesuffix("nya") for q in question_words} & _UNIT_REQUIRED and not any(u in wanted for _, u in pairs):
         return None  # "harga(nya) motor listrik berapa" over "daya sebesar 5 kW": no price, no answer
+    # "Indonesia yang penduduknya 250 juta punya berapa pemain bola?": the figure the question states
+    # is not the one it asks for.
+    pairs = [(c, u) for c, u in pairs if not _states_figure(c.text, question_words)]
     units = {id(c): u for c, u in pairs}
     cands = [c for c, _ in pairs]
     if question_words & {"lama", "lamanya"} and not any(u in wanted for _, u in pairs):

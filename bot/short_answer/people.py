@@ -73,7 +73,7 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
                 end += 2
             else:
                 break
-        if (i > 0 and words[i - 1].lower() in _NO_ONE_BEFORE or words[i].lower() in _PLACE_HEADS
+        if (i > 0 and words[i - 1].lower() in _NO_ONE_BEFORE or words[i].lower() in _PLACE_HEADS | REGIONS
                 or any(w.lower() in _EVENT_WORDS for w in words[i:end])):
             i = end  # "Universitas Indonesia", "Stadion Aji Imbut", "bahasa Urdu", "American Music Awards": no one
             continue
@@ -308,6 +308,8 @@ def who(sentence: str, question_words: set[str]) -> str | None:
         b = 0.0
         if agent_asked and _AGENT_BEFORE.search(sentence[:c.start]):
             b += 1.5  # "dikonsepkan oleh Prof. Ir. Hendrik van Breen": who did it
+        if _NAMED_BEFORE.search(sentence[:c.start]):
+            b += 1.5  # "lelaki yang diketahui bernama Safril": the sentence names whom it speaks of
         if speech_asked and speech_at:
             near = min(min(abs(s - c.start), abs(s - c.end)) for s in speech_at)
             b += 2.0 if near <= 40 else 0.0
@@ -325,21 +327,28 @@ def _asks_who_is(sentence: str, keys: set[str], question_words: set[str]) -> boo
     asked words an office, whose holder answers."""
     if not keys or "yang" in question_words or keys & TITLE_START:
         return False  # "Siapakah Kepala BPPT?" asks for the holder of an office; "Agung" only continues one
-    return any(run[-1] in keys and keys <= set(run) for run in _capitalised_runs(sentence))
+    epithet = all(is_ordinary_word(k) for k in keys)
+    return any(run[-1] in keys and keys <= set(run) and not (epithet and _EPITHET_BEFORE.search(sentence[:start]))
+               for run, start in _capitalised_runs(sentence))
 
 
-def _capitalised_runs(sentence: str) -> list[list[str]]:
-    """Runs of capitalised words with only spaces between them, lowercased."""
-    runs: list[list[str]] = []
+# "Taylor sering ditetapkan sebagai Bapak Teknik Industri": ordinary words the sentence calls someone
+# by ask who that is ("dikenal sebagai Aleksander Agung" is a name of his own).
+_EPITHET_BEFORE = re.compile(r"\b(?:sebagai|dijuluki|julukan|disebut|digelari|gelar)\s+[\"“]?$", re.IGNORECASE)
+
+
+def _capitalised_runs(sentence: str) -> list[tuple[list[str], int]]:
+    """Runs of capitalised words with only spaces between them, lowercased, with where each starts."""
+    runs: list[tuple[list[str], int]] = []
     last_end = None
     for word, start, end in word_spans(sentence):
         if not word[:1].isupper():
             last_end = None
             continue
         if last_end is not None and not sentence[last_end:start].strip():
-            runs[-1].append(word.lower())
+            runs[-1][0].append(word.lower())
         else:
-            runs.append([word.lower()])
+            runs.append(([word.lower()], start))
         last_end = end
     return runs
 
@@ -358,6 +367,7 @@ def _described(sentence: str, name_words: set[str]) -> str | None:
     return _ARTICLE.sub("", found) if found else None
 
 
+_NAMED_BEFORE = re.compile(r"\b(?:bernama|berinisial|dipanggil|disapa|dijuluki)\s+$", re.IGNORECASE)
 _AGENT_BEFORE = re.compile(r"\boleh\s+(?:[\w.]+\s+){0,3}$", re.IGNORECASE)  # titles may stand between
 _HONORIFICS = {"mendiang", "almarhum", "almarhumah", "sang"}
 
