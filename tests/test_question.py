@@ -30,6 +30,7 @@ from bot.question import (
     ("darimana Kim berangkat", "darimana"),
     ("berapa jarak Vladivostok dari perbatasan", "berapa"),
     ("brp tentara wagner", "berapa"),
+    ("harga tiket konsernya berapaan sih", "berapa"),
     ("Berapakah entitas yang kena sanksi?", "berapa"),
     ("berapa tahun gencatan senjata", "berapa"),
     ("apa isi perjanjian itu", "apa"),

@@ -999,3 +999,10 @@ def test_a_day_of_a_month_said_relative_to_publication() -> None:
     assert ask("kapan ia resmi menjabat gubernur?", sentence, "2017-03-27") == "1 Juli 2017"
     assert ask("kapan ia resmi menjabat gubernur?", "Ia resmi menjabat gubernur 1 Juli lalu.", "2017-03-27") \
         == "1 Juli 2016"
+
+
+def test_a_date_the_question_states_is_not_its_answer() -> None:
+    """The question dates itself by "9 Januari"; the sentence's "(9 / 1)" is that day, not the answer."""
+    question = "Sebelum diperiksa 9 Januari, kapan Budi pernah dimintai keterangan oleh jaksa?"
+    assert ask(question, "Jaksa kembali meminta keterangan Budi, Selasa (9 / 1).", "2018-01-10") is None
+    assert ask(question, "Budi pernah dimintai keterangan pada 11 Desember 2017.", "2018-01-10") == "11 Desember 2017"

@@ -219,6 +219,14 @@ def date_candidates(sentence: str, article_date: str | None) -> list[Candidate]:
     return drop_overlaps(cands)
 
 
+def stated_in_question(date_text: str, question_words: set[str]) -> bool:
+    """ "Sebelum pemeriksaan 9 Januari, kapan …": a date whose day and month the question states
+    (the year may be one only the article's date supplies) is what the question dates itself by."""
+    words = [w.lower() for w in re.findall(r"\w+", date_text)]
+    day_and_month = [w for w in words if w.isdigit() and len(w) <= 2 or w in MONTH_INDEX]
+    return bool(day_and_month) and all(w in question_words for w in day_and_month)
+
+
 _DAY_RANGE = re.compile(r"(\d{1,2})\s?[-–]\s?(\d{1,2})(\s+.+)")
 _ASKS_END = {"sampai", "hingga", "berakhir", "berakhirnya", "selesai", "ditutup", "usai", "penutupan"}
 _ASKS_START = {"mulai", "dimulai", "dibuka", "sejak", "pembukaan", "dimulainya"}
