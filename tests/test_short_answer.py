@@ -1006,3 +1006,23 @@ def test_a_date_the_question_states_is_not_its_answer() -> None:
     question = "Sebelum diperiksa 9 Januari, kapan Budi pernah dimintai keterangan oleh jaksa?"
     assert ask(question, "Jaksa kembali meminta keterangan Budi, Selasa (9 / 1).", "2018-01-10") is None
     assert ask(question, "Budi pernah dimintai keterangan pada 11 Desember 2017.", "2018-01-10") == "11 Desember 2017"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Kapan Abdul Halim meninggal?", "3 Maret 1950"),
+    ("kapan abdul halim lahir", "tahun 1890"),
+])
+def test_a_birth_date_does_not_answer_when_someone_died(question: str, expected: str) -> None:
+    sentence = ("Abdul Halim (lahir di desa Koto Gadang tahun 1890 – meninggal di desa Koto Baru, 3 Maret 1950 pada "
+                "umur 60 tahun) adalah ulama.")
+    assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # Not the son the sentence names after "bernama", nor the father-in-law.
+    ("Siapa nama istri Arjuna?", "Arjuna menikah dengan Subadra, putri Raja Basudewa dan memiliki seorang putra bernama "
+     "Abimanyu.", "Subadra"),
+    ("siapa suaminya Dewi Sartika", "Dewi Sartika, bersama suaminya, Raden Agah, membuka sekolah di Bandung.", "Raden Agah"),
+])
+def test_a_spouse_is_whom_the_sentence_weds(question: str, sentence: str, expected: str) -> None:
+    assert ask(question, sentence) == expected

@@ -19,7 +19,7 @@ from bot.short_answer.common import (
     title_words,
     word_spans,
 )
-from bot.short_answer.dates import date_candidates, one_end, stated_in_question, year_asked
+from bot.short_answer.dates import date_candidates, of_other_life_event, one_end, stated_in_question, year_asked
 from bot.short_answer.definitions import definition, is_definition
 from bot.short_answer.names import named, other_form
 from bot.short_answer.numbers import how_many, number_candidates
@@ -105,7 +105,8 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
     if not sentence or not isinstance(sentence, str):
         return None
     if qtype == "kapan":
-        dates = [c for c in date_candidates(sentence, article_date) if not stated_in_question(c.text, words)]
+        dates = [c for c in date_candidates(sentence, article_date)
+                 if not stated_in_question(c.text, words) and not of_other_life_event(sentence, c, words)]
         found = pick(dates, sentence, words,
                      lambda c: 3.0 * bracketed_beside_asked(sentence, c, words), proximity=0.4)
         return year_asked(one_end(found, words), words)

@@ -227,6 +227,21 @@ def stated_in_question(date_text: str, question_words: set[str]) -> bool:
     return bool(day_and_month) and all(w in question_words for w in day_and_month)
 
 
+_BIRTH = {"lahir", "kelahiran", "dilahirkan", "kelahirannya"}
+_DEATH = {"meninggal", "wafat", "tewas", "mangkat", "gugur", "kematian", "kematiannya", "wafatnya", "meninggalnya"}
+_LIFE_EVENT = re.compile(r"\b(?:" + "|".join(sorted(_BIRTH | _DEATH)) + r")\b", re.IGNORECASE)
+
+
+def of_other_life_event(sentence: str, date: Candidate, question_words: set[str]) -> bool:
+    """ "(lahir … tahun 1815 – meninggal …, 15 Desember 1861)": a date under "lahir" does not answer
+    "kapan … meninggal", nor one under "meninggal" "kapan … lahir"."""
+    asks_birth, asks_death = bool(question_words & _BIRTH), bool(question_words & _DEATH)
+    if asks_birth == asks_death:
+        return False
+    events = _LIFE_EVENT.findall(sentence[:date.start])
+    return bool(events) and (events[-1].lower() in _BIRTH) != asks_birth
+
+
 _DAY_RANGE = re.compile(r"(\d{1,2})\s?[-–]\s?(\d{1,2})(\s+.+)")
 _ASKS_END = {"sampai", "hingga", "berakhir", "berakhirnya", "selesai", "ditutup", "usai", "penutupan"}
 _ASKS_START = {"mulai", "dimulai", "dibuka", "sejak", "pembukaan", "dimulainya"}

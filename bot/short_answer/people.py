@@ -303,6 +303,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     speech_at = [s for w, s, _ in word_spans(sentence) if w.lower() in SPEECH_WORDS]
 
     agent_asked = "oleh" not in question_words  # "siapa yang ditangkap oleh polisi" asks for no agent
+    spouse_asked = bool(question_words & _SPOUSE)
 
     def bonus(c: Candidate) -> float:
         b = 0.0
@@ -310,6 +311,8 @@ def who(sentence: str, question_words: set[str]) -> str | None:
             b += 1.5  # "dikonsepkan oleh Prof. Ir. Hendrik van Breen": who did it
         if _NAMED_BEFORE.search(sentence[:c.start]):
             b += 1.5  # "lelaki yang diketahui bernama Safril": the sentence names whom it speaks of
+        if spouse_asked and _WED_BEFORE.search(sentence[:c.start]):
+            b += 2.0  # "siapa istri Abimanyu" over "Abimanyu menikah dengan Utari, putri Raja Wirata"
         if speech_asked and speech_at:
             near = min(min(abs(s - c.start), abs(s - c.end)) for s in speech_at)
             b += 2.0 if near <= 40 else 0.0
@@ -368,6 +371,9 @@ def _described(sentence: str, name_words: set[str]) -> str | None:
 
 
 _NAMED_BEFORE = re.compile(r"\b(?:bernama|berinisial|dipanggil|disapa|dijuluki)\s+$", re.IGNORECASE)
+_SPOUSE = {"istri", "istrinya", "suami", "suaminya", "pasangan", "pasangannya", "permaisuri"}
+_WED_BEFORE = re.compile(r"\b(?:menikah dengan|menikahi|mempersunting|dinikahi oleh|istri(?:nya)?|suami(?:nya)?)"
+                         r"\s*,?\s*$", re.IGNORECASE)
 _AGENT_BEFORE = re.compile(r"\boleh\s+(?:[\w.]+\s+){0,3}$", re.IGNORECASE)  # titles may stand between
 _HONORIFICS = {"mendiang", "almarhum", "almarhumah", "sang"}
 
