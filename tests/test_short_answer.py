@@ -1026,3 +1026,11 @@ def test_a_birth_date_does_not_answer_when_someone_died(question: str, expected:
 ])
 def test_a_spouse_is_whom_the_sentence_weds(question: str, sentence: str, expected: str) -> None:
     assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kota itu terletak di sebelah timur laut Jawa Tengah, dekat perbatasan.", "sebelah timur laut Jawa Tengah"),
+    ("Desa itu berada di bagian utara pulau Lombok.", "bagian utara pulau Lombok"),
+])
+def test_where_in_a_place_something_lies_is_kept(sentence: str, expected: str) -> None:
+    assert ask("Di mana letak kota itu?", sentence) == expected

@@ -189,7 +189,20 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
     if head == "negara":  # "Di negara manakah …?": a country, if the sentence names one
         cands = [c for c in cands if tuple(c.text.lower().split()) in countries()] or cands
     # "Negara mana yang menguasai …" asks for a subject, written before its verb: no side is favoured
-    return pick(cands, sentence, question_words, after=1.0 if head else 1.5)
+    found = pick(cands, sentence, question_words, after=1.0 if head else 1.5)
+    return _with_direction(sentence, found) if found and qtype == "dimana" else found
+
+
+_COMPASS = r"(?:utara|selatan|timur|barat|tengah|tenggara)(?:[\s-](?:laut|daya|tengah|timur|barat))?"
+_DIRECTION_BEFORE = re.compile(rf"\b(?:bagian|sebelah|wilayah|kawasan|daerah|pesisir)\s+{_COMPASS}"
+                               r"(?:\s+(?:region|wilayah|tanah|pulau|provinsi|negara|kota))?\s+$", re.IGNORECASE)
+
+
+def _with_direction(sentence: str, found: str) -> str:
+    """ "di sebelah timur laut Tiongkok": where in the place it lies is part of the answer."""
+    start = sentence.find(found)
+    match = _DIRECTION_BEFORE.search(sentence[:start]) if start > 0 else None
+    return sentence[match.start():start] + found if match else found
 
 
 def _may_name_a_place(run: Candidate) -> bool:
