@@ -1034,3 +1034,14 @@ def test_a_spouse_is_whom_the_sentence_weds(question: str, sentence: str, expect
 ])
 def test_where_in_a_place_something_lies_is_kept(sentence: str, expected: str) -> None:
     assert ask("Di mana letak kota itu?", sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("berapa tahun penjara tuntutan jaksa untuk keduanya?",
+     "Keduanya dituntut masing-masing enam dan empat tahun penjara oleh jaksa.", "enam dan empat tahun"),
+    ("berapa lama proses izinnya?", "Prosesnya kini hanya memakan waktu dua hingga tiga pekan.", "dua hingga tiga pekan"),
+    # A year before "dan" is no number of the answer's.
+    ("berapa persen warga terdampak?", "Kenaikan terjadi pada 2016 dan 30 persen warga terdampak.", "30 persen"),
+])
+def test_numbers_sharing_one_unit_are_one_answer(question: str, sentence: str, expected: str) -> None:
+    assert ask(question, sentence) == expected
