@@ -1045,3 +1045,11 @@ def test_where_in_a_place_something_lies_is_kept(sentence: str, expected: str) -
 ])
 def test_numbers_sharing_one_unit_are_one_answer(question: str, sentence: str, expected: str) -> None:
     assert ask(question, sentence) == expected
+
+
+def test_a_term_after_a_clause_that_restates_the_question() -> None:
+    """The clause before "adalah" says all the question says: the term after it answers, named or not."""
+    question = "Apakah cabang ilmu biologi yang mempelajari tentang serangga?"
+    assert ask_asked_kind(question, "Cabang ilmu biologi yang mempelajari tentang serangga adalah entomologi.") \
+        == "entomologi"
+    assert ask_asked_kind(question, "Cabang ilmu biologi ini adalah bidang yang luas.") is None

@@ -28,7 +28,7 @@ from bot.short_answer.common import (
     word_spans,
 )
 from bot.short_answer.places import is_known_place
-from index.analyse import is_dictionary_root, looks_verbal
+from index.analyse import STOPWORDS, is_dictionary_root, looks_verbal
 
 
 def _spells(letters: str, words: list[str]) -> bool:
@@ -128,7 +128,7 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
         cands.append(cand)
     cands += (_head_phrases(sentence, head, question_words) + _cued_names(sentence, question_words)
               + _bracketed_names(sentence, question_words)
-              + [c for c in [copula_subject(sentence, question_words), _copula_name(sentence, head)] if c]
+              + [c for c in [copula_subject(sentence, question_words), _copula_name(sentence, head, question_words)] if c]
               + handles(sentence, head, question_words))
     if head and head not in _PLACED:  # "Media apa …", "Penyakit apa …" are not answered by "China"
         cands = [c for c in cands if not is_known_place(c.text)]
@@ -154,19 +154,29 @@ def handles(sentence: str, head: str | None, question_words: set[str]) -> list[C
 _MAX_COPULA_CLAUSE = 6  # words: "Ibu kota Turki berada di Ankara namun … adalah Istanbul" is two clauses
 
 
-def _copula_name(sentence: str, head: str | None) -> Candidate | None:
+def _copula_name(sentence: str, head: str | None, question_words: set[str]) -> Candidate | None:
     """ "Ibu kotanya adalah Banjarmasin." answers "Apa nama ibu kota …?": the asked noun opens the
-    clause, and the name that follows "adalah" is what it is called."""
+    clause, and the name that follows "adalah" is what it is called. A clause that restates the
+    question whole may be longer, and end in a term that is no name: "Cabang ilmu … yang mempelajari
+    tentang reptil adalah herpetologi." """
     m = COPULA.search(sentence)
     if not head or not m:
         return None
     clause = [w.lower() for w, _, _ in word_spans(sentence[:m.start()])]
-    if not 0 < len(clause) <= _MAX_COPULA_CLAUSE or not any(w.removesuffix("nya") == head for w in clause[:3]):
+    if not clause or not any(w.removesuffix("nya") == head for w in clause[:3]):
         return None
-    run = next((c for c in name_runs(sentence) if c.start >= m.end()), None)
-    if run is None or sentence[m.end():run.start].strip():
-        return None
-    return Candidate(run.start, run.end, run.text, 5.0)
+    if len(clause) <= _MAX_COPULA_CLAUSE:
+        run = next((c for c in name_runs(sentence) if c.start >= m.end()), None)
+        if run is not None and not sentence[m.end():run.start].strip():
+            return Candidate(run.start, run.end, run.text, 5.0)
+    keys = {q for q in question_words if q not in QUESTION_STOP and q not in STOPWORDS and q != head}
+    term = _TERM_TO_END.match(sentence, m.end())
+    if term and keys and keys <= set(clause):
+        return Candidate(term.start(1), term.end(1), term.group(1), 5.0)
+    return None
+
+
+_TERM_TO_END = re.compile(r"\s*([\w'’-]+(?:\s+[\w'’-]+){0,2})\s*(?:\[\d+\])*\s*[.;]?\s*$")
 
 
 # Asked nouns whose name may be a place's: "ibu kota", "bahasa" (Melayu), "mata uang" (Dolar Singapura).
