@@ -222,12 +222,12 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
                              story_threshold=min(thresholds[True]) if True in thresholds else None)
 
     # 4. Whether to show the short answer the extractors found.
-    def short_data(examples: list[Example], unanswerable: bool = False,
-                   asked: list[Example] | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """The gate's rows and whether each short answer is right; with `unanswerable`, a short
-        answer to a question no article answers (and the engine did not decline) counts as wrong.
-        `asked` collects the example of each row."""
-        rows, right = [], []
+    def short_data(examples: list[Example], unanswerable: bool = False
+                   ) -> tuple[np.ndarray, np.ndarray, list[Example]]:
+        """The gate's rows, whether each short answer is right, and each row's example; with
+        `unanswerable`, a short answer to a question no article answers (and the engine did not
+        decline) counts as wrong."""
+        rows, right, used = [], [], []
         for e in examples:
             if not (e.answerable and e.answers or unanswerable and not e.answerable):
                 continue
@@ -235,15 +235,14 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
             if seen.short_row is None or not e.answerable and not seen.answers_at_all(models.decline):
                 continue
             rows.append(seen.short_row)
-            if asked is not None:
-                asked.append(e)
             right.append(e.answerable and answer_right(seen.ranked[seen.answer_at].answer, e.answers))
-        return (np.vstack(rows) if rows else np.zeros((0, len(SHORT_FEATURES)))), np.array(right, dtype=bool)
+            used.append(e)
+        rows = np.vstack(rows) if rows else np.zeros((0, len(SHORT_FEATURES)))
+        return rows, np.array(right, dtype=bool), used
 
-    asked: list[Example] = []
-    rows, right = short_data(train_examples, asked=asked)
-    short = fit(SHORT_FEATURES, rows, right, np.array([share(e) for e in asked]))
-    by_set = [short_data([e for e in dev_examples if e.set_name == name], unanswerable=True)
+    rows, right, used = short_data(train_examples)
+    short = fit(SHORT_FEATURES, rows, right, np.array([share(e) for e in used]))
+    by_set = [short_data([e for e in dev_examples if e.set_name == name], unanswerable=True)[:2]
               for name in sorted({e.set_name for e in dev_examples})]
     best_t = short_threshold(short, by_set)
     models.short = replace(short, threshold=best_t)

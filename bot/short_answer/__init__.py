@@ -71,10 +71,9 @@ def whole_list(sentence: str, answer: str, unasked_words: set[str] | None = None
     start = sentence.find(answer)
     if start < 0 or not answer[:1].isupper():
         return answer
-    end = start + len(answer)
+    end, closed, items = start + len(answer), False, []
     if pair := _PAIRED_AFTER.match(sentence, end) or _PAIRED_BEFORE.search(sentence[:start]):
         return sentence[min(start, pair.start()):max(end, pair.end())]
-    end, closed, items = start + len(answer), False, []
     while not closed and (match := _ITEM_AFTER.match(sentence, end)):
         end, closed = match.end(), bool(_CLOSING.search(match.group(1)))
         items.append(match.group(2))

@@ -124,6 +124,14 @@ def _distance(cand: Candidate, keys: dict[str, list[int]], sentence: str, after:
     return total / len(keys)
 
 
+def with_words_before(sentence: str, found: str, before: re.Pattern) -> str:
+    """`found` widened by what the sentence writes just before it and `before` matches (an anchored
+    pattern): "tujuh dan " of "tujuh dan lima tahun", "sebelah timur laut " of "… Tiongkok"."""
+    start = sentence.find(found)
+    match = before.search(sentence[:start]) if start > 0 else None
+    return sentence[match.start():start] + found if match else found
+
+
 def repeats_question(text: str, question_words: set[str]) -> bool:
     words = [w.lower() for w, _, _ in word_spans(text)]
     return bool(words) and all(w in question_words for w in words)

@@ -11,6 +11,7 @@ from bot.short_answer.common import (
     bracketed_beside_asked,
     pick,
     related,
+    with_words_before,
     word_spans,
 )
 from bot.short_answer.dates import date_candidates
@@ -228,16 +229,10 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
     if "nomor" in question_words:  # "Peraturan … nomor berapa?": the number with its series
         cands += [Candidate(m.start(), m.end(), m.group(), 5.0) for m in _REGULATION_NUMBER.finditer(sentence)]
     found = pick(cands, sentence, question_words, lambda c: bonus_for(units.get(id(c), ""), c))
-    return _with_shared_unit(sentence, found) if found else None
+    return with_words_before(sentence, found, _SHARING_BEFORE) if found else None
 
 
 # "tujuh dan lima tahun", "satu hingga satu setengah bulan": a number written before the answer without
 # a unit of its own shares the answer's (a year does not: "pada 2016 dan 30 persen").
 _SHARING_BEFORE = re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?:{_DIGITS}|{_NUMBER_WORD}(?:\s+setengah)?)"
                              r"\s+(?:dan|hingga|sampai|atau)\s+(?:sekitar\s+)?$", CASELESS)
-
-
-def _with_shared_unit(sentence: str, found: str) -> str:
-    start = sentence.find(found)
-    match = _SHARING_BEFORE.search(sentence[:start]) if start > 0 else None
-    return sentence[match.start():start] + found if match else found

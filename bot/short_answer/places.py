@@ -19,6 +19,7 @@ from bot.short_answer.common import (
     pick,
     repeats_question,
     title_words,
+    with_words_before,
     word_spans,
 )
 from index.analyse import STOPWORDS
@@ -190,19 +191,14 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
         cands = [c for c in cands if tuple(c.text.lower().split()) in countries()] or cands
     # "Negara mana yang menguasai …" asks for a subject, written before its verb: no side is favoured
     found = pick(cands, sentence, question_words, after=1.0 if head else 1.5)
-    return _with_direction(sentence, found) if found and qtype == "dimana" else found
+    # "di sebelah timur laut Tiongkok": where in the place it lies is part of the answer
+    return with_words_before(sentence, found, _DIRECTION_BEFORE) if found and qtype == "dimana" else found
 
 
-_COMPASS = r"(?:utara|selatan|timur|barat|tengah|tenggara)(?:[\s-](?:laut|daya|tengah|timur|barat))?"
+_DIRECTION = "|".join(sorted(DIRECTIONS))
+_COMPASS = rf"(?:{_DIRECTION})(?:[\s-](?:{_DIRECTION}))?"  # "timur laut", "timur-tengah"
 _DIRECTION_BEFORE = re.compile(rf"\b(?:bagian|sebelah|wilayah|kawasan|daerah|pesisir)\s+{_COMPASS}"
                                r"(?:\s+(?:region|wilayah|tanah|pulau|provinsi|negara|kota))?\s+$", re.IGNORECASE)
-
-
-def _with_direction(sentence: str, found: str) -> str:
-    """ "di sebelah timur laut Tiongkok": where in the place it lies is part of the answer."""
-    start = sentence.find(found)
-    match = _DIRECTION_BEFORE.search(sentence[:start]) if start > 0 else None
-    return sentence[match.start():start] + found if match else found
 
 
 def _may_name_a_place(run: Candidate) -> bool:
