@@ -1053,3 +1053,12 @@ def test_a_term_after_a_clause_that_restates_the_question() -> None:
     assert ask_asked_kind(question, "Cabang ilmu biologi yang mempelajari tentang serangga adalah entomologi.") \
         == "entomologi"
     assert ask_asked_kind(question, "Cabang ilmu biologi ini adalah bidang yang luas.") is None
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Kepala dinas apa Budi Santoso?", "Dinas Perhubungan Kota Bogor"),
+    ("budi santoso itu kerja di lembaga apa", "Dinas Perhubungan Kota Bogor"),
+])
+def test_the_organisation_is_read_from_the_office_before_the_asked_person(question: str, expected: str) -> None:
+    sentence = "Kepala Dinas Perhubungan Kota Bogor Budi Santoso mengatakan jalur itu ditutup sementara."
+    assert ask_asked_kind(question, sentence) == expected

@@ -28,6 +28,7 @@ from bot.short_answer.people import (
     ATTRIBUTION,
     SPEECH_WORDS,
     org_candidates,
+    organisation_of_asked,
     person_candidates,
     who,
 )
@@ -117,8 +118,8 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
         return how_many(sentence, words)
     if qtype == "nama" and head in _OFFICE_HEADS:  # "Jake Sullivan jabatannya apa?"
         return who(sentence, {w for w in words if w.removesuffix("nya") not in _OFFICE_HEADS})
-    if qtype == "nama":
-        return named(sentence, words, head)
+    if qtype == "nama":  # "Kepala Dinas apakah Ismail Hasyim?": the office names it
+        return organisation_of_asked(sentence, words, head) or named(sentence, words, head)
     if qtype == "singkatan" and head:
         return other_form(sentence, head)
     if qtype == "definisi":

@@ -20,6 +20,7 @@ from bot.short_answer.common import (
     overlaps_question,
     pick,
     related,
+    repeats_question,
     title_words,
     word_spans,
 )
@@ -174,6 +175,29 @@ def org_candidates(sentence: str) -> list[Candidate]:
         r"|Amerika Serikat|Negara-negara Barat|Associated Press)\b"
     )
     return [Candidate(m.start(), m.end(), m.group(), 1.0) for m in pattern.finditer(sentence)]
+
+
+# Words that open an organisation's name inside an office ("Kepala Dinas Kehutanan Lampung").
+_ORGANISATION_STARTS = {"pt", "cv", "dinas", "badan", "kementerian", "lembaga", "komisi", "universitas", "bank",
+                        "yayasan", "partai", "direktorat", "biro", "kantor", "pemerintah", "pemkab", "pemkot", "pemprov"}
+
+
+def organisation_of_asked(sentence: str, question_words: set[str], head: str | None) -> str | None:
+    """ "Di lembaga apakah Arinal Djunaidi menjabat?" over "Kepala Dinas Kehutanan Lampung Arinal
+    Djunaidi": the organisation in the office written before the person the question names, from
+    the asked noun ("wilayah", "dinas") or the word that opens an organisation's name."""
+    if not head:
+        return None
+    for cand, title in person_candidates(sentence):
+        if not title or not overlaps_question(cand.text, question_words):
+            continue
+        words = title.split()
+        lower = [w.lower() for w in words]
+        start = lower.index(head) if head in lower else next(
+            (i for i, w in enumerate(lower) if w in _ORGANISATION_STARTS), None)
+        if start is not None and not repeats_question(" ".join(words[start:]), question_words):
+            return " ".join(words[start:])
+    return None
 
 
 def _trim_asked(sentence: str, cand: Candidate, title: str | None,
