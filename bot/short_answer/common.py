@@ -94,9 +94,14 @@ def word_spans(text: str) -> Spans:
     return tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
 
 
+def content_keys(question_words: set[str]) -> set[str]:
+    """The question's words that say what it is about, not how it asks ("siapa", "yang", "di")."""
+    return {q for q in question_words if q not in QUESTION_STOP and len(q) > 1}
+
+
 def _key_positions(sentence: str, question_words: set[str]) -> dict[str, list[int]]:
     """For each content word of the question, the character offsets of its echoes in the sentence."""
-    keys = [q for q in question_words if q not in QUESTION_STOP and len(q) > 1]
+    keys = content_keys(question_words)
     found: dict[str, list[int]] = {}
     for w, s, _ in word_spans(sentence):
         for q in keys:
@@ -293,7 +298,7 @@ def copula_subject(sentence: str, question_words: set[str]) -> Candidate | None:
     m = COPULA.search(sentence)
     if not m:
         return None
-    keys = {q for q in question_words if q not in QUESTION_STOP and len(q) > 1 and not q.startswith(("siapa", "apa"))}
+    keys = {q for q in content_keys(question_words) if not q.startswith(("siapa", "apa"))}
     said = [w for w, _, _ in word_spans(sentence[m.end():])]
     if not keys or 2 * sum(any(related(w, k) for w in said) for k in keys) < len(keys):
         return None

@@ -17,6 +17,7 @@ from bot.short_answer.common import (
     TITLE_START,
     Candidate,
     Spans,
+    content_keys,
     copula_subject,
     looks_affixed,
     name_runs,
@@ -169,7 +170,7 @@ def _copula_name(sentence: str, head: str | None, question_words: set[str]) -> C
         run = next((c for c in name_runs(sentence) if c.start >= m.end()), None)
         if run is not None and not sentence[m.end():run.start].strip():
             return Candidate(run.start, run.end, run.text, 5.0)
-    keys = {q for q in question_words if q not in QUESTION_STOP and q not in STOPWORDS and q != head}
+    keys = content_keys(question_words) - STOPWORDS - {head}
     term = _TERM_TO_END.match(sentence, m.end())
     if term and keys and keys <= set(clause):
         return Candidate(term.start(1), term.end(1), term.group(1), 5.0)
