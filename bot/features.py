@@ -11,6 +11,7 @@ import numpy as np
 from bot.answer import ArticleInfo
 from bot.candidates import Candidates, Sentence
 from bot.query import Query, figure_words, is_figure
+from bot.short_answer import answer_type_count
 from bot.short_answer.common import MONTH_INDEX
 from index.analyse import is_dictionary_root
 
@@ -33,7 +34,7 @@ ANSWER_FEATURES = SENTENCE_FEATURES + (
 )
 SHORT_FEATURES = (
     "probability", "ratio_to_best", "from_best", "rank", "p_sentence", "strength", "words", "has_digit",
-    "capitalised", "in_question", *(f"kind_{k}" for k in KINDS), "role_missing",
+    "capitalised", "in_question", *(f"kind_{k}" for k in KINDS), "role_missing", "rivals",
 )
 _NEWS_INTERACTIONS = ("answer_strength", "best_article_coverage", "unknown_weight", "max_missing_idf",
                       "missing_in_article", "max_missing_near", "factoid", "missing_name")
@@ -217,6 +218,7 @@ def short_features(query: Query, sentence: Sentence, rank: int, probability: flo
         sum(w[:1].isupper() for w in words) / max(len(words), 1), in_question,
         *(float(kind == k) for k in KINDS),
         float(role is not None and role not in sentence.near_terms),
+        float((answer_type_count(query.kind, sentence.text) or 0) > 1),  # something else it could be
     ]], dtype=np.float64)
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from bot.question import analyse_question, answer_kind, surface_words
-from bot.short_answer import has_answer_type, short_answer
+from bot.short_answer import answer_type_count, has_answer_type, short_answer
 
 PUTIN_VISIT = ("Korea Utara diketahui telah memperkuat hubungan militernya dengan Rusia dalam beberapa waktu "
                "terakhir. Pada Juni 2024, Presiden Rusia Vladimir Putin melakukan kunjungan langka ke Pyongyang.")
@@ -167,6 +167,15 @@ def test_has_answer_type():
     assert not has_answer_type("mengapa", "Kim bertemu Putin.")
     assert has_answer_type("apa", "apa saja.")
     assert not has_answer_type("kapan", "")
+
+
+def test_answer_type_count_sees_the_other_figures_a_sentence_gives():
+    both = "Setiap tahunnya ada 938 perempuan yang terdiagnosa kanker serviks, dan 546 di antaranya meninggal."
+    assert answer_type_count("berapa", both) == 2
+    assert answer_type_count("berapa", "Sebanyak 546 perempuan meninggal karena kanker serviks.") == 1
+    assert answer_type_count("kapan", PUTIN_VISIT) == 1
+    assert answer_type_count("kapan", "Ia lahir pada 3 Mei 1950 dan wafat pada 9 Juni 2001.") == 2
+    assert answer_type_count("apa", PUTIN_VISIT) is None  # the sentence itself answers
 
 
 @pytest.mark.parametrize("question_words, expected", [

@@ -153,18 +153,26 @@ def has_answer_type(qtype: str | None, sentence: str) -> bool:
     """Whether the sentence could answer this type at all; for open types any sentence could."""
     if not sentence:
         return False
-    if qtype == "kapan":
-        return bool(date_candidates(sentence, None))
-    if qtype == "siapa":
-        return bool(person_candidates(sentence) or org_candidates(sentence))
-    if qtype in PREPOSITIONS:
-        return bool(place_candidates(sentence, _ANY_PLACE_PREPOSITION) or known_places(sentence))
-    if qtype == "berapa":
-        return bool(number_candidates(sentence, None))
     if qtype == "mengapa":
         return bool(_CAUSAL.search(sentence))
-    if qtype == "nama":
-        return bool(name_runs(sentence))
     if qtype == "definisi":
         return is_definition(sentence)
-    return True
+    count = answer_type_count(qtype, sentence)
+    return True if count is None else count > 0
+
+
+def answer_type_count(qtype: str | None, sentence: str) -> int | None:
+    """How many phrases of the asked type the sentence holds (None: the type has no phrases).
+    Several dates or numbers in one sentence ("938 perempuan … dan 546 di antaranya meninggal")
+    make the one picked likelier to answer something else."""
+    if qtype == "kapan":
+        return len(date_candidates(sentence, None))
+    if qtype == "siapa":
+        return len(person_candidates(sentence)) + len(org_candidates(sentence))
+    if qtype in PREPOSITIONS:
+        return len(place_candidates(sentence, _ANY_PLACE_PREPOSITION)) + len(known_places(sentence))
+    if qtype == "berapa":
+        return len(number_candidates(sentence, None))
+    if qtype == "nama":
+        return len(name_runs(sentence))
+    return None
