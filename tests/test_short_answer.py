@@ -139,6 +139,19 @@ def test_berapa(question, sentence, expected):
     assert ask(question, sentence) == expected
 
 
+TAX = ("Dia menjelaskan bahwa pajak mobil jenis MPV berada di angka 10 persen, sedangkan sedan mendapat "
+       "pajak 30 persen.")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Berapa persen pajak untuk mobil sedan?", "30 persen"),
+    ("Berapa persen pajak untuk mobil MPV?", "10 persen"),
+    ("pajak sedan brp persen", "30 persen"),
+])
+def test_a_word_past_sedangkan_speaks_of_its_own_clause(question, expected):
+    assert ask(question, TAX) == expected
+
+
 def test_berapa_skips_dates_and_salah_satu():
     sentence = "Korea Utara adalah salah satu sekutu Rusia sejak 2006, kata pejabat pada 13 September 2023."
     assert ask("berapa sekutu Rusia?", sentence) is None

@@ -119,14 +119,25 @@ def _distance(cand: Candidate, keys: dict[str, list[int]], sentence: str, after:
         return 0.0
     total = 0.0
     for offsets in keys.values():
-        best = 12.0
+        best = FAR
         for k in offsets:
             if k < cand.start:
                 best = min(best, len(sentence[k:cand.start].split()) - 1)
-            else:
-                best = min(best, after * (len(sentence[cand.end:k].split())))
+            elif not _CONTRAST.search(sentence[cand.end:k]):  # "MPV 10 persen, sedangkan sedan 30 persen"
+                best = min(best, after * len(sentence[cand.end:k].split()))  # "sedan" says nothing of 10 persen
         total += best
     return total / len(keys)
+
+
+def clause_after(sentence: str, end: int) -> str:
+    """What the sentence writes after `end`, up to a clause that sets something else against it."""
+    rest = sentence[end:]
+    contrast = _CONTRAST.search(rest)
+    return rest[:contrast.start()] if contrast else rest
+
+
+FAR = 12.0
+_CONTRAST = re.compile(r"\b(?:sedangkan|sementara|namun|tetapi|tapi|melainkan|adapun)\b|;", re.IGNORECASE)
 
 
 def with_words_before(sentence: str, found: str, before: re.Pattern) -> str:

@@ -9,6 +9,7 @@ from bot.short_answer.common import (
     STOP_AFTER,
     Candidate,
     bracketed_beside_asked,
+    clause_after,
     pick,
     related,
     with_words_before,
@@ -188,7 +189,7 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
             b += 3.0
         if unit in wanted:
             b += 3.0
-        tail = [w for w, _, _ in word_spans(sentence[cand.end:])[:4]]
+        tail = [w for w, _, _ in word_spans(clause_after(sentence, cand.end))[:4]]
         if any(related(t, q) for t in tail for q in keys):
             b += 1.0
         if asks_age and bracketed_beside_asked(sentence, cand, question_words):
