@@ -12,6 +12,7 @@ from bot.answer import ArticleInfo
 from bot.candidates import Candidates, Sentence
 from bot.query import Query, figure_words, is_figure
 from bot.short_answer import answer_type_count
+from bot.short_answer.numbers import unasked_unit
 from bot.short_answer.common import MONTH_INDEX
 from index.analyse import is_dictionary_root
 
@@ -34,14 +35,14 @@ ANSWER_FEATURES = SENTENCE_FEATURES + (
 )
 SHORT_FEATURES = (
     "probability", "ratio_to_best", "from_best", "rank", "p_sentence", "strength", "words", "has_digit",
-    "capitalised", "in_question", *(f"kind_{k}" for k in KINDS), "role_missing", "rivals",
+    "capitalised", "in_question", *(f"kind_{k}" for k in KINDS), "role_missing", "rivals", "unasked_unit",
 )
 _NEWS_INTERACTIONS = ("answer_strength", "best_article_coverage", "unknown_weight", "max_missing_idf",
                       "missing_in_article", "max_missing_near", "factoid", "missing_name")
 DECLINE_FEATURES = (
     "best", "margin", "second", "best_article_coverage", "best_sentence_coverage", "unknown_weight",
     "max_missing_idf", "missing_in_article", "answer_found", "terms", "top_bm25_share", "same_article_share",
-    "answer_strength", "max_missing_near", "factoid", "missing_name", "other_figure",
+    "answer_strength", "max_missing_near", "factoid", "missing_name", "other_figure", "unasked_unit",
     "story", *(f"story_{f}" for f in _NEWS_INTERACTIONS),
 )
 _NEWS_AT = [DECLINE_FEATURES.index(f) for f in _NEWS_INTERACTIONS]
@@ -191,6 +192,8 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
         max((weights[t] for t in missing if t not in near and not is_dictionary_root(t)), default=0.0) / top_weight,
         # An altered figure: "tahun 2009" asked, "tahun 2008" said.
         float(other_figure(best.text, query)),
+        # "30 menit" for "berapa suara": the article's one figure, of something the question did not ask
+        float(query.kind == "berapa" and bool(best.answer) and unasked_unit(best.answer, query.words)),
     ]
     story = float(is_story(best.article.info))
     row += [story, *(story * row[i] for i in _NEWS_AT)]
@@ -219,6 +222,7 @@ def short_features(query: Query, sentence: Sentence, rank: int, probability: flo
         *(float(kind == k) for k in KINDS),
         float(role is not None and role not in sentence.near_terms),
         float((answer_type_count(query.kind, sentence.text) or 0) > 1),  # something else it could be
+        float(query.kind == "berapa" and unasked_unit(answer, query.words)),
     ]], dtype=np.float64)
 
 

@@ -3,6 +3,7 @@ import pytest
 
 from bot.question import analyse_question, answer_kind, surface_words
 from bot.short_answer import answer_type_count, has_answer_type, short_answer
+from bot.short_answer.numbers import unasked_unit
 
 PUTIN_VISIT = ("Korea Utara diketahui telah memperkuat hubungan militernya dengan Rusia dalam beberapa waktu "
                "terakhir. Pada Juni 2024, Presiden Rusia Vladimir Putin melakukan kunjungan langka ke Pyongyang.")
@@ -1084,3 +1085,34 @@ def test_a_term_after_a_clause_that_restates_the_question() -> None:
 def test_the_organisation_is_read_from_the_office_before_the_asked_person(question: str, expected: str) -> None:
     sentence = "Kepala Dinas Perhubungan Kota Bogor Budi Santoso mengatakan jalur itu ditutup sementara."
     assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # the role the question asks for is written after the name
+    ("pembuat tape di candirobo yg diwawancara namanya siapa",
+     "Menurut Solehudin, salah seorang pembuat tape di Desa Candirobo, tape Pasuruan tidak kalah nikmat dengan "
+     "tape Bondowoso.", "Solehudin"),
+    ("siapa kuasa hukum Budi?", "Hal itu disampaikan Andi Wijaya, selaku kuasa hukum Budi, kepada Agus Salim.",
+     "Andi Wijaya"),
+    # a lowercase particle and a spaced hyphen stay inside one name
+    ("legenda juventus yang menyarankan ronaldo ke turin siapa",
+     "Legenda Juventus, Alessandro del Piero, mengatakan bahwa Cristiano Ronaldo akan disambut hangat di Turin.",
+     "Alessandro del Piero"),
+    ("Siapa presiden Olympique Marseille yang menemui Patrice Evra?",
+     "Jacques - Henri Eyraud, presiden Olympique de Marseille, bertemu dengan Patrice Evra.",
+     "Jacques - Henri Eyraud"),
+])
+def test_siapa_reads_the_whole_name_and_the_role_after_it(question: str, sentence: str, expected: str) -> None:
+    assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("answer, question, expected", [
+    ("30 menit", "berapa suara yang mendukung mosi", True),
+    ("dua anak", "berapa kerugian jennifer", True),
+    ("1.200 kursi", "carrie lam dipilih komite brp kursi", False),
+    ("27 tahun", "raisa umur brp pas tunangan", False),  # umur is counted in years
+    ("Rp 2 miliar", "berapa biaya pengobatannya", False),
+    ("1.188.515", "berapa ekspor mobil", False),  # a bare figure names no unit
+])
+def test_unasked_unit(answer: str, question: str, expected: bool) -> None:
+    assert unasked_unit(answer, set(question.split())) is expected

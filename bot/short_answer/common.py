@@ -228,8 +228,8 @@ STOP_AFTER = {"yang", "di", "ke", "dari", "dan", "untuk", "pada", "dengan", "sej
                "sekitar", "lebih", "kurang", "hanya", "saja", "lain", "lainnya", "semisal", "seperti", "misalnya"}
 
 
-NAME_CONNECTORS = {"de", "du", "des", "da", "dos", "van", "von", "der", "bin", "binti", "al", "el", "la", "to", "of",
-                   "and"}
+NAME_CONNECTORS = {"de", "du", "des", "da", "dos", "del", "della", "van", "von", "der", "bin", "binti", "ibn", "al", "el",
+                   "la", "to", "of", "and"}
 
 
 def connects_name(sentence: str, spans: Spans, at: int, is_name: Callable[[int], bool]) -> bool:

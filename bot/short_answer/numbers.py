@@ -151,6 +151,17 @@ _UNITS_OF = {word: frozenset(units) for words, units in _MEASURED_BY for word in
 _UNIT_REQUIRED = {"persen", "persentase", "harga", "biaya", "tarif", "ongkos", "denda", "gaji", "upah"}
 
 
+def unasked_unit(answer: str, question_words: set[str]) -> bool:
+    """Whether the figure is counted in something the question neither names nor measures in:
+    "30 menit" for "berapa suara", "dua anak" for "berapa kerugian" (a near miss is often answered
+    with the one figure its article gives, of something else)."""
+    words = {w.removesuffix("nya") for w in question_words}
+    wanted = set().union(*(_UNITS_OF.get(w, set()) for w in words))
+    units = _UNIT_WORD.findall(answer.lower())
+    return bool(units) and not any(u in wanted or any(related(u, q) for q in question_words) for u in units)
+
+
+_UNIT_WORD = re.compile(r"[^\W\d]+")
 _RANKS = {"urutan", "peringkat", "posisi", "ranking"}  # "finis di urutan berapa" asks for an ordinal
 _RANK = "|".join(sorted(_RANKS))
 # "korban ke-3", "Hari Jadi Ke - 447", "urutan 110"; not "naik ke 40"

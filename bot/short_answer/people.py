@@ -12,6 +12,7 @@ from bot.short_answer.common import (
     Candidate,
     Spans,
     connects_name,
+    content_keys,
     copula_subject,
     gap_before,
     looks_affixed,
@@ -67,7 +68,7 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
             i += max(place_span(words, i), 1)
             continue
         end = i + 1
-        while end < len(words) and not gap_before(sentence, spans, end):
+        while end < len(words) and (not gap_before(sentence, spans, end) or _spaced_hyphen(sentence, spans, end)):
             if _name_token(words, end, first=False):
                 end += 1
             elif connects_name(sentence, spans, end, lambda k: _name_token(words, k, first=False)):
@@ -92,6 +93,11 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         out.append((Candidate(spans[i][1], spans[end - 1][2], name, 2.5), title))
         i = end
     return out
+
+
+def _spaced_hyphen(sentence: str, spans: Spans, i: int) -> bool:
+    """ "Jacques - Henri Eyraud": the archive's text spaces the hyphen inside a double name."""
+    return sentence[spans[i - 1][2]:spans[i][1]] == " - "
 
 
 _ORG_HEADS = {"universitas", "kantor", "berita", "badan", "dewan", "kementerian", "gedung", "istana",
@@ -328,6 +334,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
 
     agent_asked = "oleh" not in question_words  # "siapa yang ditangkap oleh polisi" asks for no agent
     spouse_asked = bool(question_words & _SPOUSE)
+    role_keys = {k for k in content_keys(question_words) if is_ordinary_word(k) and k not in QUESTION_STOP}
 
     def bonus(c: Candidate) -> float:
         b = 0.0
@@ -337,6 +344,9 @@ def who(sentence: str, question_words: set[str]) -> str | None:
             b += 1.5  # "lelaki yang diketahui bernama Safril": the sentence names whom it speaks of
         if spouse_asked and _WED_BEFORE.search(sentence[:c.start]):
             b += 2.0  # "siapa istri Abimanyu" over "Abimanyu menikah dengan Utari, putri Raja Wirata"
+        if role_keys and (role := _ROLE_AFTER.match(sentence, c.end)) and any(
+                related(w.lower(), k) for w, _, _ in word_spans(role.group(1)) for k in role_keys):
+            b += 2.0  # "Menurut Solehudin, salah seorang pembuat tape di Desa Candirobo": who makes tape
         if speech_asked and speech_at:
             near = min(min(abs(s - c.start), abs(s - c.end)) for s in speech_at)
             b += 2.0 if near <= 40 else 0.0
@@ -398,6 +408,10 @@ _NAMED_BEFORE = re.compile(r"\b(?:bernama|berinisial|dipanggil|disapa|dijuluki)\
 _SPOUSE = {"istri", "istrinya", "suami", "suaminya", "pasangan", "pasangannya", "permaisuri"}
 _WED_BEFORE = re.compile(r"\b(?:menikah dengan|menikahi|mempersunting|dinikahi oleh|istri(?:nya)?|suami(?:nya)?)"
                          r"\s*,?\s*$", re.IGNORECASE)
+# What the sentence says someone is, written after the name: ", salah seorang pembuat tape", ", SVP
+# Lazada yang juga ketua panitia", ", selaku kuasa hukum".
+_ROLE_AFTER = re.compile(r"\s*,\s*(?:[^,.;]{0,60}?\s)?(?:yang\s+juga\s+|salah\s+(?:seorang|satu)\s+|selaku\s+|sebagai\s+)"
+                         r"([^,.;]{1,60})")
 _AGENT_BEFORE = re.compile(r"\boleh\s+(?:[\w.]+\s+){0,3}$", re.IGNORECASE)  # titles may stand between
 _HONORIFICS = {"mendiang", "almarhum", "almarhumah", "sang"}
 
