@@ -930,9 +930,9 @@ def test_who_someone_is_though_their_name_has_a_title_word() -> None:
 
 @pytest.mark.parametrize("question, sentence, expected", [
     ("gubernur BI bilang itu di mana?", "\" Ruangnya tipis sekali, \" ujar Agus di Kantor Pusat MUI, Jakarta, Rabu (24 / 1).",
-     "Kantor Pusat MUI"),
+     "Kantor Pusat MUI, Jakarta"),  # with the city it is in
     ("edwin komentarin surat itu di mana?", "\" Iya itu perhatian setiap tahun, \" ujar Edwin di Hotel Shangri - La, Jakarta.",
-     "Hotel Shangri - La"),
+     "Hotel Shangri - La, Jakarta"),
 ])
 def test_where_someone_spoke_is_the_building_named_after_di(question: str, sentence: str, expected: str) -> None:
     """A "Kantor" opens a place's name; news copy spaces a hyphen inside one ("Shangri - La")."""
@@ -1116,3 +1116,16 @@ def test_siapa_reads_the_whole_name_and_the_role_after_it(question: str, sentenc
 ])
 def test_unasked_unit(answer: str, question: str, expected: bool) -> None:
     assert unasked_unit(answer, set(question.split())) is expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Di mana ajang LKTI Halal Patika 2017 diselenggarakan?",
+     "Acara LKTI Halal Patika yang berlangsung di Hotel Graha Sarinah Vidi, Sleman, Yogyakarta ini diselenggarakan "
+     "oleh LPPOM MUI.", "Hotel Graha Sarinah Vidi, Sleman, Yogyakarta"),
+    ("mahasiswi fkm ui yg hilang ditemukan dmn?", "Vivi ditemukan di Lenteng Agung, Jakarta Selatan, kata polisi.",
+     "Lenteng Agung, Jakarta Selatan"),
+    ("Di kota mana Jessica menikah?", "Jessica menikah di Treviso, Italia, pekan lalu.", "Treviso"),  # one level
+    ("acaranya di mana di Yogyakarta?", "Acara berlangsung di Hotel Tentrem, Yogyakarta, kemarin.", "Hotel Tentrem"),
+])
+def test_where_keeps_the_places_the_answer_is_written_within(question: str, sentence: str, expected: str) -> None:
+    assert ask_asked_kind(question, sentence) == expected

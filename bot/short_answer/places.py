@@ -191,14 +191,43 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
         cands = [c for c in cands if tuple(c.text.lower().split()) in countries()] or cands
     # "Negara mana yang menguasai …" asks for a subject, written before its verb: no side is favoured
     found = pick(cands, sentence, question_words, after=1.0 if head else 1.5)
+    if not found or qtype != "dimana":
+        return found
     # "di sebelah timur laut Tiongkok": where in the place it lies is part of the answer
-    return with_words_before(sentence, found, _DIRECTION_BEFORE) if found and qtype == "dimana" else found
+    found = with_words_before(sentence, found, _DIRECTION_BEFORE)
+    return found if head else _with_setting(sentence, found, question_words)
+
+
+_PLACE_AFTER = re.compile(r"\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+MAX_SETTING_PARTS = 2
+
+
+def _with_setting(sentence: str, found: str, question_words: set[str]) -> str:
+    """ "Hotel Graha Sarinah Vidi, Sleman, Yogyakarta": the places a plain "di mana" answer is written
+    within belong to it (a question asking for a kota or negara wants that one level only)."""
+    start = sentence.find(found)
+    if start < 0:
+        return found
+    end = start + len(found)
+    for _ in range(MAX_SETTING_PARTS):
+        part = _PLACE_AFTER.match(sentence, end)
+        if not part or not _is_setting(part.group(1)) or overlaps_question(part.group(1), question_words):
+            break
+        end = part.end()
+    return sentence[start:end]
 
 
 _DIRECTION = "|".join(sorted(DIRECTIONS))
 _COMPASS = rf"(?:{_DIRECTION})(?:[\s-](?:{_DIRECTION}))?"  # "timur laut", "timur-tengah"
 _DIRECTION_BEFORE = re.compile(rf"\b(?:bagian|sebelah|wilayah|kawasan|daerah|pesisir)\s+{_COMPASS}"
                                r"(?:\s+(?:region|wilayah|tanah|pulau|provinsi|negara|kota))?\s+$", re.IGNORECASE)
+
+
+def _is_setting(text: str) -> bool:
+    """A known place, or one with its compass part ("Jakarta Selatan", "Sumatera Barat")."""
+    words = text.split()
+    return is_known_place(text) or (len(words) > 1 and words[-1].lower() in DIRECTIONS
+                                    and is_known_place(" ".join(words[:-1])))
 
 
 def _may_name_a_place(run: Candidate) -> bool:
