@@ -36,6 +36,7 @@ ANSWER_FEATURES = SENTENCE_FEATURES + (
 SHORT_FEATURES = (
     "probability", "ratio_to_best", "from_best", "rank", "p_sentence", "strength", "words", "has_digit",
     "capitalised", "in_question", *(f"kind_{k}" for k in KINDS), "role_missing", "rivals", "unasked_unit",
+    "head_beside",
 )
 _NEWS_INTERACTIONS = ("answer_strength", "best_article_coverage", "unknown_weight", "max_missing_idf",
                       "missing_in_article", "max_missing_near", "factoid", "missing_name")
@@ -223,7 +224,22 @@ def short_features(query: Query, sentence: Sentence, rank: int, probability: flo
         float(role is not None and role not in sentence.near_terms),
         float((answer_type_count(query.kind, sentence.text) or 0) > 1),  # something else it could be
         float(query.kind == "berapa" and unasked_unit(answer, query.words)),
+        float(head_beside(sentence.text, answer, query.head)),
     ]], dtype=np.float64)
+
+
+def head_beside(sentence: str, answer: str, head: str | None) -> bool:
+    """ "Hotel Mandarin Oriental", "klub Bayer Leverkusen": the sentence writes the asked noun at the
+    answer, which a name picked from elsewhere in it ("keperluan apa" → a person) lacks."""
+    at = sentence.find(answer) if head and answer else -1
+    if at < 0:
+        return False
+    stem = head.removesuffix("nya")
+    near = _WORD.findall(sentence[:at].lower())[-HEAD_REACH:] + _WORD.findall(answer.lower())[:1]
+    return any(w.startswith(stem) for w in near)
+
+
+HEAD_REACH = 2
 
 
 def _kind_group(kind: str | None) -> str | None:

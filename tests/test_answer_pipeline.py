@@ -16,6 +16,7 @@ from bot.features import (
     SENTENCE_FEATURES,
     answer_features,
     coverage,
+    head_beside,
     other_figure,
     proximity,
     sentence_features,
@@ -133,6 +134,18 @@ def test_a_sentence_that_gives_another_figure_where_the_question_gives_one(quest
                                                                            other: bool) -> None:
     """A near miss alters a detail ("tahun 1852"): the sentence with the real one answers another question."""
     assert other_figure(sentence, Query.of(analyse_question(question))) is other
+
+
+@pytest.mark.parametrize("sentence, answer, head, beside", [
+    ("Obama menginap di hotel Mandarin Oriental selama di Jakarta.", "Mandarin Oriental", "hotel", True),
+    ("Ia lulusan Universitas Alabama di Birmingham.", "Universitas Alabama", "universitas", True),
+    ("Kuasa hukumnya, Sugito Atmo Pawiro, mengatakan hal itu.", "Sugito Atmo Pawiro", "keperluan", False),
+    ("Timnas menang di Tien Phong Plastic Cup 2017, Vietnam.", "Vietnam", "stadion", False),
+    ("Timnas menang di Tien Phong Plastic Cup 2017, Vietnam.", "Vietnam", None, False),
+])
+def test_whether_the_asked_noun_is_written_at_the_answer(sentence: str, answer: str, head: str | None,
+                                                          beside: bool) -> None:
+    assert head_beside(sentence, answer, head) is beside
 
 
 def test_a_linear_model_survives_its_file_and_scores_as_written(tmp_path: Path):
