@@ -1129,3 +1129,22 @@ def test_unasked_unit(answer: str, question: str, expected: bool) -> None:
 ])
 def test_where_keeps_the_places_the_answer_is_written_within(question: str, sentence: str, expected: str) -> None:
     assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("pasangan itu rencananya nikah kapan", "Pasangan ini akan menikah di musim gugur 2018 namun belum pasti.",
+     "musim gugur 2018"),
+    ("laptop itu bisa dibeli kapan", "Laptop yang dipamerkan di IFA 2016 ini baru bisa dibeli awal tahun depan.",
+     "awal tahun depan"),
+])
+def test_kapan_keeps_the_part_of_the_year(question: str, sentence: str, expected: str) -> None:
+    assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("pelatih aktif yang paling lama di satu klub sesudah wenger itu siapa sih",
+     "Hal itu karena pelatih aktif dengan rekor terlama setelah Wenger cuma punya durasi masa bakti 10 tahun dan 11 "
+     "bulan atas nama Paul Tisdale di Exeter City - klub Divisi 4 Liga Inggris!", "Paul Tisdale"),
+])
+def test_siapa_takes_the_name_a_record_is_held_in(question: str, sentence: str, expected: str) -> None:
+    assert ask(question, sentence) == expected

@@ -186,7 +186,8 @@ TITLE_START = {"presiden", "wakil", "menteri", "pemimpin", "kepala", "juru", "du
                 "perdana", "ketua", "direktur", "jenderal", "panglima", "kanselir", "raja",
                 "sekretaris", "gubernur", "pejabat", "mendiang", "ayah", "analis", "ahli", "wartawan",
                 "wali", "walikota", "bupati", "camat", "lurah", "kapolri", "kapolda", "kapolres", "rektor",
-                "dekan", "sekjen", "dirjen", "dirut", "komisaris", "hakim", "jaksa", "ketum", "deputi", "asisten"}
+                "dekan", "sekjen", "dirjen", "dirut", "komisaris", "hakim", "jaksa", "ketum", "deputi", "asisten",
+                "bendahara"}
 
 
 REGIONS = {"kota", "kabupaten", "provinsi", "kecamatan", "desa", "kelurahan"}

@@ -75,6 +75,9 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(rf"\b(?:bulan\s+)?{MONTH_CAP}\s+(lalu|kemarin|depan|ini)\b"), "m_rel", 2.5),
     (re.compile(rf"\b(?:bulan\s+){MONTH}\b|\b{MONTH_CAP}\b", 0), "m", 2.0),
     (re.compile(rf"\b(?:awal|akhir|pertengahan)\s+(?:bulan\s+)?{MONTH}(?:\s+\d{{4}})?\b", CASELESS), "verbatim", 3.5),
+    # "musim gugur 2018", "awal tahun depan": the part of the year is part of the answer
+    (re.compile(r"\b(?:awal|akhir|pertengahan|musim\s+(?:gugur|semi|panas|dingin|hujan|kemarau))\s+"
+                r"(?:(?:tahun\s+)?(?:19|20)\d{2}|tahun\s+(?:depan|ini|lalu))\b", CASELESS), "verbatim", 3.0),
     (re.compile(r"\b(?:(?:awal|akhir|pertengahan|sekitar)\s+)?abad\s+(?:ke\s?-?\s?)?(?:\d{1,2}|[IVXL]+)\b"),
      "verbatim", 2.5),  # "awal abad ke-19", "abad XI"
     (re.compile(r"\b(?:tahun\s+)?(?:1[5-9]|20)\d{2}\s?-\s?an\b", CASELESS), "verbatim", 2.5),  # "1930-an"

@@ -404,7 +404,7 @@ def _described(sentence: str, name_words: set[str]) -> str | None:
     return _ARTICLE.sub("", found) if found else None
 
 
-_NAMED_BEFORE = re.compile(r"\b(?:bernama|berinisial|dipanggil|disapa|dijuluki)\s+$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"\b(?:bernama|berinisial|dipanggil|disapa|dijuluki|atas nama)\s+$", re.IGNORECASE)
 _SPOUSE = {"istri", "istrinya", "suami", "suaminya", "pasangan", "pasangannya", "permaisuri"}
 _WED_BEFORE = re.compile(r"\b(?:menikah dengan|menikahi|mempersunting|dinikahi oleh|istri(?:nya)?|suami(?:nya)?)"
                          r"\s*,?\s*$", re.IGNORECASE)
