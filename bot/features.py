@@ -12,8 +12,8 @@ from bot.answer import ArticleInfo
 from bot.candidates import Candidates, Sentence
 from bot.query import Query, figure_words, is_figure
 from bot.short_answer import answer_type_count
-from bot.short_answer.numbers import unasked_unit
 from bot.short_answer.common import MONTH_INDEX
+from bot.short_answer.numbers import unasked_unit
 from index.analyse import is_dictionary_root
 
 _WORD = re.compile(r"\w+")

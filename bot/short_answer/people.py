@@ -334,7 +334,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
 
     agent_asked = "oleh" not in question_words  # "siapa yang ditangkap oleh polisi" asks for no agent
     spouse_asked = bool(question_words & _SPOUSE)
-    role_keys = {k for k in content_keys(question_words) if is_ordinary_word(k) and k not in QUESTION_STOP}
+    role_keys = {k for k in content_keys(question_words) if is_ordinary_word(k)}
 
     def bonus(c: Candidate) -> float:
         b = 0.0
