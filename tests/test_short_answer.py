@@ -1148,3 +1148,8 @@ def test_kapan_keeps_the_part_of_the_year(question: str, sentence: str, expected
 ])
 def test_siapa_takes_the_name_a_record_is_held_in(question: str, sentence: str, expected: str) -> None:
     assert ask(question, sentence) == expected
+
+
+def test_a_place_keeps_its_compass_part_and_its_list() -> None:
+    sentence = "Beberapa TOD yang akan dibangun oleh Adhi Karya, yakni Bekasi Timur, Ciracas, dan Cibubur."
+    assert ask("TOD yang dibangun Adhi Karya berlokasi di mana saja?", sentence) == "Bekasi Timur, Ciracas, dan Cibubur"

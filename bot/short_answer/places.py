@@ -107,6 +107,9 @@ def known_places(sentence: str) -> list[Candidate]:
     i = 0
     while i < len(words):
         size = place_span(words, i) if words[i][:1].isupper() else 0
+        if size and i + size < len(words) and words[i + size].lower() in DIRECTIONS and words[i + size][:1].isupper() \
+                and not gap_before(sentence, spans, i + size):
+            size += 1  # "Bekasi Timur", "Sumba Barat": the compass part belongs to the place
         if size:
             out.append(Candidate(spans[i][1], spans[i + size - 1][2], sentence[spans[i][1]:spans[i + size - 1][2]], 1.0))
         i += max(size, 1)
