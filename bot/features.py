@@ -194,7 +194,7 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
         # An altered figure: "tahun 2009" asked, "tahun 2008" said.
         float(other_figure(best.text, query)),
         # "30 menit" for "berapa suara": the article's one figure, of something the question did not ask
-        float(query.kind == "berapa" and bool(best.answer) and unasked_unit(best.answer, query.words)),
+        float(_unasked_figure(query, best.answer)),
     ]
     story = float(is_story(best.article.info))
     row += [story, *(story * row[i] for i in _NEWS_AT)]
@@ -223,9 +223,13 @@ def short_features(query: Query, sentence: Sentence, rank: int, probability: flo
         *(float(kind == k) for k in KINDS),
         float(role is not None and role not in sentence.near_terms),
         float((answer_type_count(query.kind, sentence.text) or 0) > 1),  # something else it could be
-        float(query.kind == "berapa" and unasked_unit(answer, query.words)),
+        float(_unasked_figure(query, answer)),
         float(head_beside(sentence.text, answer, query.head)),
     ]], dtype=np.float64)
+
+
+def _unasked_figure(query: Query, answer: str | None) -> bool:
+    return query.kind == "berapa" and bool(answer) and unasked_unit(answer, query.words)
 
 
 def head_beside(sentence: str, answer: str, head: str | None) -> bool:

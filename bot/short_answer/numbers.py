@@ -151,12 +151,16 @@ _UNITS_OF = {word: frozenset(units) for words, units in _MEASURED_BY for word in
 _UNIT_REQUIRED = {"persen", "persentase", "harga", "biaya", "tarif", "ongkos", "denda", "gaji", "upah"}
 
 
+def wanted_units(question_words: set[str]) -> set[str]:
+    """The units that measure what the question asks ("lama" → tahun, hari, …; "harga" → rupiah, …)."""
+    return set().union(*(_UNITS_OF.get(q, _UNITS_OF.get(q.removesuffix("nya"), set())) for q in question_words))
+
+
 def unasked_unit(answer: str, question_words: set[str]) -> bool:
     """Whether the figure is counted in something the question neither names nor measures in:
     "30 menit" for "berapa suara", "dua anak" for "berapa kerugian" (a near miss is often answered
     with the one figure its article gives, of something else)."""
-    words = {w.removesuffix("nya") for w in question_words}
-    wanted = set().union(*(_UNITS_OF.get(w, set()) for w in words))
+    wanted = wanted_units(question_words)
     units = _UNIT_WORD.findall(answer.lower())
     return bool(units) and not any(u in wanted or any(related(u, q) for q in question_words) for u in units)
 
@@ -186,7 +190,7 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
     pairs = number_candidates(sentence, None)
     question_words = {q.removesuffix("kah") if len(q) > 5 else q for q in question_words}  # "persenkah"
     keys = [q for q in question_words if q not in QUESTION_STOP]
-    wanted = set().union(*(_UNITS_OF.get(q, _UNITS_OF.get(q.removesuffix("nya"), set())) for q in question_words))
+    wanted = wanted_units(question_words)
     pairs += [(Candidate(m.start(), m.end(), m.group(), 2.0), m.group(1).lower())  # "berapa lama": "seminggu"
               for m in _ONE_UNIT.finditer(sentence) if m.group(1).lower() in wanted]
 

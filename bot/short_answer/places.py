@@ -227,10 +227,9 @@ _DIRECTION_BEFORE = re.compile(rf"\b(?:bagian|sebelah|wilayah|kawasan|daerah|pes
 
 
 def _is_setting(text: str) -> bool:
-    """A known place, or one with its compass part ("Jakarta Selatan", "Sumatera Barat")."""
-    words = text.split()
-    return is_known_place(text) or (len(words) > 1 and words[-1].lower() in DIRECTIONS
-                                    and is_known_place(" ".join(words[:-1])))
+    """A known place, with its compass part if it has one ("Jakarta Selatan", "Sumatera Barat")."""
+    found = known_places(text)
+    return len(found) == 1 and found[0].text == text
 
 
 def _may_name_a_place(run: Candidate) -> bool:
