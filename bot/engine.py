@@ -20,8 +20,8 @@ import numpy as np
 
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
 from bot.candidates import Candidates, PassageRow, Sentence, build_candidates, group_articles
-from bot.features import (FACTOID_KINDS, answer_features, coverage, decline_features, is_story, other_figure,
-                           refers_back, sentence_features, short_features)
+from bot.features import (FACTOID_KINDS, SHORT_ANSWER_KINDS, answer_features, coverage, decline_features, is_story,
+                           other_figure, refers_back, sentence_features, short_features)
 from bot.models import LinearModel, Models, load_models
 from bot.query import Query
 from bot.question import (PLACE_QTYPES, Question, analyse_question, colloquial_variants, edit_candidates,
@@ -252,7 +252,7 @@ class Engine:
         p_right = float(models.decline.probability(decline_row)[0])
         p_sentence = float(models.confidence.probability(decline_row)[0])
         seen = Examined(query, cands, leading, second, stage_two, decline_row, p_right, p_sentence)
-        if query.kind in FACTOID_KINDS:  # the short answer comes from the quoted article, so it can be checked
+        if query.kind in SHORT_ANSWER_KINDS:  # the short answer comes from the quoted article, so it can be checked
             asked = query.asked
             held = set(best.terms) & asked
             for rank, i in enumerate(order[:ANSWER_SEARCH]):
@@ -582,7 +582,7 @@ def answer_with_strength(kind: str | None, sentence: str, question_words: set[st
     sentence holds an answer of the asked type: an answer phrase close to the question's own words
     counts fully, a distant one less (it likely dates or names something else), a date without a
     year or day counts half, and "who said it" wants a sentence where someone speaks."""
-    if kind not in FACTOID_KINDS:
+    if kind not in SHORT_ANSWER_KINDS:
         return None, (1.0 if has_answer_type(kind, sentence) else 0.0)
     found = short_answer(kind, sentence, article_date, question_words, head)
     if not found and not has_answer_type(kind, sentence):

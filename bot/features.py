@@ -20,8 +20,11 @@ _WORD = re.compile(r"\w+")
 _REFERS_BACK = re.compile(r"\b(?:ini|itu|tersebut)\b|^(?:Ia|Dia|Mereka|Keduanya)\b", re.IGNORECASE)
 STORY_PASSAGES = 3
 KINDS = ("kapan", "siapa", "dimana", "berapa", "nama", "apa", "mengapa", "bagaimana")
-# Kinds with a short answer of their own; the others are answered by the quoted sentence.
+# Kinds whose answer is a fact the answering sentence must hold.
 FACTOID_KINDS = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama", "singkatan", "definisi"}
+# Kinds with a short answer of their own; the others are answered by the quoted sentence. What
+# something does or why ("apa fungsi …", "atribut") may have one, but a sentence can say it in any words.
+SHORT_ANSWER_KINDS = FACTOID_KINDS | {"atribut"}
 
 SENTENCE_FEATURES = (
     "sentence_coverage", "context_coverage", "neighbour_coverage", "passage_coverage", "article_coverage",
@@ -249,7 +252,7 @@ HEAD_REACH = 2
 def _kind_group(kind: str | None) -> str | None:
     if kind == "singkatan":
         return "nama"
-    if kind == "definisi":
+    if kind in ("definisi", "atribut"):
         return "apa"
     if kind in ("kemana", "darimana"):
         return "dimana"

@@ -624,9 +624,13 @@ _PREDICATES = {"sudah", "telah", "akan", "masih", "sedang", "bisa", "dapat", "bo
 def _states_something(words: list[str]) -> bool:
     """Whether the words after "apakah <noun>" carry a predicate of their own, before any "yang"
     clause (which only narrows the noun)."""
-    for word in words:
+    for k, word in enumerate(words):
         if word == "yang":
             return False
+        if word == "itu" and k + 1 < len(words):
+            return True  # "Apakah dampak banjir itu besar?"
+        if word.endswith("nya") and word not in _PREDICATES:
+            continue  # "Apakah tujuan dibentuknya …": a verb made a noun
         if word in _PREDICATES or looks_verbal(word) and not word.startswith("ter") and is_ordinary_word(word):
             return True  # "terbesar", "terkenal" describe the noun
     return False
@@ -675,16 +679,25 @@ def frame_words(content: str) -> list[str]:
     return [w for w in _tokens(content.lower()) if w in _FRAME_WORDS]
 
 
-_DEFINITION_LEADS = (("apa", "itu"), ("apa", "yang", "dimaksud"), ("apakah", "yang", "dimaksud"), ("apa", "arti"),
-                     ("apakah", "arti"), ("apa", "maksud"), ("apakah", "maksud"), ("apa", "pengertian"),
+_DEFINITION_LEADS = (("apa", "itu"), ("apakah", "itu"), ("apa", "arti"), ("apakah", "arti"), ("apa", "maksud"),
+                     ("apakah", "maksud"), ("apa", "makna"), ("apakah", "makna"), ("apa", "pengertian"),
                      ("apakah", "pengertian"), ("apa", "definisi"), ("apakah", "definisi"))
+# "Apa yang dimaksud(kan) dengan X?", "Apa yang disebut dengan X?", "apakah yang definisi X?"
+_MEANT = {"dimaksud", "dimaksudkan", "definisi", "pengertian", "arti"}
 
 
 def _asks_what_it_is(lower: list[str]) -> bool:
     """ "Apa itu X?", "Apa yang dimaksud dengan X?", "Apakah arti X?", and in chat "X itu apa (sih)?":
-    a definition is wanted."""
+    a definition is wanted. "dimaksude", "dimkasud" are typed for "dimaksud"; "yang disebut" asks for
+    a definition only with "dengan" or "sebagai" after it ("apa yang disebut Jokowi" asks what he said)."""
     if any(tuple(lower[:len(lead)]) == lead for lead in _DEFINITION_LEADS):
         return True
+    if lower[:1] in (["apa"], ["apakah"]) and lower[1:2] == ["yang"] and len(lower) > 2:
+        word = lower[2]
+        if word in _MEANT or "dimaksud" in edit_candidates(word):
+            return True
+        if word == "disebut" and lower[3:4] in (["dengan"], ["sebagai"]):
+            return True
     words = list(lower)
     while words and words[-1] in _filler():
         words.pop()
@@ -692,6 +705,36 @@ def _asks_what_it_is(lower: list[str]) -> bool:
 
 
 MAX_DEFINED_WORDS = 4  # "dwelling time itu apa": a longer opening says more than a name
+
+
+# "Apa fungsi X?", "Apa penyebab X?", "X warnanya apa?": an attribute that a phrase of the sentence
+# states ("X berfungsi sebagai …", "Penyebab X adalah …"), answered by that phrase.
+ASKED_ATTRIBUTES = frozenset({
+    "fungsi", "peran", "peranan", "tugas", "tujuan", "manfaat", "kegunaan", "guna", "isi", "kandungan", "warna",
+    "bentuk", "sifat", "ciri", "gejala", "akibat", "dampak", "pengaruh", "pekerjaan", "motif", "penyebab", "sebab",
+    "alasan", "faktor", "latar"})
+
+
+def _asked_attribute(lower: list[str]) -> str | None:
+    """The attribute asked right after "apa" ("apa saja manfaat …" too), or right before a closing
+    "apa" ("kecelakaan itu penyebabnya apa")."""
+    words = list(lower)
+    while words and words[-1] in _filler():
+        words.pop()
+    for i, word in enumerate(words):
+        if word not in ("apa", "apakah"):
+            continue
+        after = [w for w in words[i + 1:i + 3] if w not in EVERY_ONE][:1]
+        before = words[i - 1:i] if i > 0 and i == len(words) - 1 else []
+        if word == "apakah" and _states_something(words[i + 2:]):
+            return None  # "Apakah dampak banjir itu besar?" asks to confirm
+        for noun in (w.removesuffix("nya") for w in after + before):
+            if noun in ASKED_ATTRIBUTES:
+                return noun
+    return None
+
+
+EVERY_ONE = {"saja", "aja", "sajakah"}  # "Siapa saja …", "apa aja …" ask for every one
 
 
 def answer_kind(question: Question) -> tuple[str | None, str | None]:
@@ -708,6 +751,8 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
     lower = _tokens(question.text.lower()) if question.text else []
     if question.qtype in ("apa", "apakah") and _asks_what_it_is(lower):
         return "definisi", None
+    if question.qtype in ("apa", "apakah") and (attribute := _asked_attribute(lower)):
+        return "atribut", attribute
     for i, word in enumerate(lower):
         if word in _WHICH_WORDS and question.qtype in PLACE_QTYPES:
             if i > 0 and lower[i - 1] in PLACE_HEADS:

@@ -434,6 +434,51 @@ def test_what_is_questions_are_answered_by_the_definition(question, sentence, ex
     assert short_answer(kind, sentence, None, surface_words(analyse_question(question).text), head) == expected
 
 
+@pytest.mark.parametrize("question", [
+    "apakah yang di maksud dengan Mahabharata?",  # "di maksud" typed apart
+    "Apa yang dimaksudkan dengan Mahabharata?",
+    "Apa yang dimaksude dengan Mahabharata?",  # one letter too many
+    "apakah yang dimkasud dengan Mahabharata?",  # two letters swapped
+    "Apa yang disebut dengan Mahabharata?",
+    "Apakah itu Mahabharata?",
+    "Apa makna Mahabharata?",
+])
+def test_ways_of_asking_what_a_thing_is(question):
+    kind, head = answer_kind(analyse_question(question))
+    assert kind == "definisi"
+    sentence = "Mahabharata adalah sebuah karya sastra kuno yang berasal dari India."
+    assert short_answer(kind, sentence, None, surface_words(analyse_question(question).text), head) == (
+        "sebuah karya sastra kuno yang berasal dari India")
+
+
+def test_what_someone_named_is_not_a_definition():
+    assert answer_kind(analyse_question("apa yang disebut Jokowi soal KPK?"))[0] != "definisi"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Apa penyebab utama wabah demam Zika?",
+     "Penyebab utama wabah demam Zika adalah gigitan nyamuk Aedes aegypti pada manusia.",
+     "gigitan nyamuk Aedes aegypti pada manusia"),
+    ("Apa fungsi peptida antimikrobial?", "Peptida antimikrobial juga berfungsi sebagai imunomodulator.",
+     "imunomodulator"),
+    ("Apa warna asli angsa batu kaki biru?", "Angsa ini aslinya berwarna cokelat, namun kemudian memudar.", "cokelat"),
+    ("Apakah tujuan dibentuknya Pita Maha?", "Pita Maha dibentuk dengan tujuan menjaga mutu artistik yang tinggi.",
+     "menjaga mutu artistik yang tinggi"),
+    ("menurut sandiaga uno apa penyebab kecelakaan kerja",
+     "Menurut Sandiaga, kecelakaan itu terjadi karena faktor kelelahan dari mereka.", "faktor kelelahan dari mereka"),
+    ("kecelakaan itu penyebabnya apa sih", "Kecelakaan itu diduga disebabkan oleh rem blong.", "rem blong"),
+    ("Apa gejala hepatitis B?", "Gejalanya berupa kulit dan bagian putih mata yang menguning.",
+     "kulit dan bagian putih mata yang menguning"),
+    ("Apa penyebab kematian Paus Benediktus XV?", "Ia meninggal dunia pada tahun 1922 di Roma.", None),
+    ("Apa fungsi peptida antimikrobial?", "Peptida ini ditemukan karena penelitian tentang kulit katak.", None),  # a
+    # cause is no function
+])
+def test_an_asked_attribute_is_the_phrase_that_states_it(question, sentence, expected):
+    kind, head = answer_kind(analyse_question(question))
+    assert kind == "atribut"
+    assert short_answer(kind, sentence, None, surface_words(analyse_question(question).text), head) == expected
+
+
 def test_a_yes_no_question_is_not_a_definition():
     assert answer_kind(analyse_question("Apakah Korea Utara pernah memasok senjata ke Rusia?"))[0] != "definisi"
 

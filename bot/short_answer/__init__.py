@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.question import ASKED_ATTRIBUTES, EVERY_ONE
+from bot.short_answer.attributes import attribute
 from bot.short_answer.common import (
     CASELESS,
     TITLE_START,
@@ -44,14 +46,13 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
     words = {w.lower() for w in (question_words or set())}
     found = _extract(qtype, sentence, article_date, words, head)
     found = (found.strip(" ,;:") or None) if found else found
-    if found and words & _EVERY:  # "siapa aja yang cetak gol": a list the sentence ends with is whole too
+    if found and words & EVERY_ONE:  # "siapa aja yang cetak gol": a list the sentence ends with is whole too
         return whole_list(sentence, found, open_end=True)
     if found and qtype in ("siapa", "nama"):  # "didirikan oleh A, B, dan C": the founder is all three
         return whole_list(sentence, found, words)
     return found
 
 
-_EVERY = {"saja", "aja", "sajakah"}  # "Siapa saja …", "apa aja …" ask for every one
 _WORD_IN_NAME = r"[A-Z][\w'’-]*(?:\.[\w'’-]+)*"  # "St.Petersburg", never the sentence's full stop
 _NAME = rf"{_WORD_IN_NAME}(?:\s+{_WORD_IN_NAME}){{0,3}}"
 _LINK = r",\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+"
@@ -124,6 +125,8 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
         return other_form(sentence, head)
     if qtype == "definisi":
         return definition(sentence, words - _QUESTION_FRAME)
+    if qtype == "atribut" and head in ASKED_ATTRIBUTES:
+        return attribute(sentence, head)
     return None
 
 
@@ -132,8 +135,8 @@ _OFFICE_HEADS = {"jabatan", "profesi", "pekerjaan", "posisi", "kedudukan"}
 
 
 # Words of a "what is X" question that are not X.
-_QUESTION_FRAME = {"apa", "apakah", "itu", "yang", "dimaksud", "maksud", "dengan", "arti", "artinya", "pengertian",
-                   "definisi", "adalah", "sih", "ya", "dari"}
+_QUESTION_FRAME = {"apa", "apakah", "itu", "yang", "dimaksud", "dimaksudkan", "maksud", "dengan", "arti", "artinya",
+                   "makna", "pengertian", "definisi", "disebut", "sebagai", "adalah", "sih", "ya", "dari"}
 
 
 def asks_for_speaker(question_words: set[str]) -> bool:
@@ -157,6 +160,8 @@ def has_answer_type(qtype: str | None, sentence: str) -> bool:
         return bool(_CAUSAL.search(sentence))
     if qtype == "definisi":
         return is_definition(sentence)
+    if qtype == "atribut":
+        return True  # any sentence may describe it
     count = answer_type_count(qtype, sentence)
     return True if count is None else count > 0
 

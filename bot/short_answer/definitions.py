@@ -33,7 +33,12 @@ def definition(sentence: str, question_words: set[str]) -> str | None:
     subject = {w.lower() for w in _WORD.findall(sentence[:match.start()])}
     if not subject & question_words:
         return None
-    rest = sentence[match.end():].strip()
+    return clause_from(sentence, match.end())
+
+
+def clause_from(sentence: str, start: int) -> str | None:
+    """The phrase from `start` to the end of its clause, at most MAX_WORDS long."""
+    rest = sentence[start:].strip()
     end = _CLAUSE_END.search(rest)
     phrase = rest[:end.start()] if end else rest
     if phrase.count("(") > phrase.count(")"):  # cut inside a bracket: "raja Makedonia ([Βασιλεύς"

@@ -1,0 +1,55 @@
+"""What something is like or does: "Apa fungsi X?" is answered by "X berfungsi sebagai …", "Apa
+penyebab X?" by "… disebabkan oleh …" or "… karena …", and any of them by "Fungsi X adalah …"."""
+from __future__ import annotations
+
+import re
+
+from bot.short_answer.common import COPULA
+from bot.short_answer.definitions import clause_from
+
+# The verb (or adjective) a sentence states each attribute (bot.question.ASKED_ATTRIBUTES) with, and the linking word it takes.
+_STATED_BY = {
+    "fungsi": r"berfungsi(?:\s+sebagai)?",
+    "peran": r"berperan(?:\s+sebagai)?",
+    "peranan": r"berperan(?:\s+sebagai)?",
+    "tugas": r"bertugas",
+    "tujuan": r"bertujuan|dengan\s+tujuan",
+    "manfaat": r"bermanfaat",
+    "kegunaan": r"berguna|digunakan",
+    "guna": r"berguna|digunakan",
+    "isi": r"berisi(?:kan)?",
+    "kandungan": r"mengandung",
+    "warna": r"berwarna",
+    "bentuk": r"berbentuk",
+    "sifat": r"bersifat",
+    "ciri": r"bercirikan|ditandai\s+(?:dengan|oleh)",
+    "gejala": r"ditandai\s+(?:dengan|oleh)",
+    "akibat": r"mengakibatkan|berakibat(?:\s+pada)?",
+    "dampak": r"berdampak(?:\s+(?:pada|terhadap))?|mengakibatkan",
+    "pengaruh": r"berpengaruh(?:\s+(?:pada|terhadap))?",
+    "pekerjaan": r"bekerja\s+sebagai",
+    "motif": r"bermotif(?:kan)?",
+}
+# A cause is also what follows "karena": "Apa penyebab kecelakaan?" — "… karena faktor kelelahan".
+_CAUSES = {"penyebab", "sebab", "alasan", "faktor", "motif", "latar"}
+_CAUSE = r"disebabkan\s+(?:oleh|karena)|karena|lantaran|akibat"
+# Besides the copula, the words a list of an attribute's parts opens with: "Gejalanya berupa …".
+_LISTED = re.compile(rf"{COPULA.pattern}|\b(?:berupa|meliputi|antara lain|di antaranya)\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+def attribute(sentence: str, asked: str) -> str | None:
+    """The phrase a sentence gives the asked attribute with: after the copula when the words before
+    it name the attribute ("Penyebab utama wabah itu adalah …", "fungsinya ialah …"), else after the
+    verb that states it ("berfungsi sebagai …", "disebabkan oleh …")."""
+    for match in _LISTED.finditer(sentence):
+        before = {w.lower().removesuffix("nya") for w in _WORD.findall(sentence[:match.start()])}
+        if asked in before:
+            return clause_from(sentence, match.end())
+    stated = [_STATED_BY[asked]] if asked in _STATED_BY else []
+    if asked in _CAUSES:
+        stated.append(_CAUSE)
+    for pattern in stated:
+        if match := re.search(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE):
+            return clause_from(sentence, match.end())
+    return None
