@@ -1158,6 +1158,9 @@ def test_siapa_reads_the_whole_name_and_the_role_after_it(question: str, sentenc
     ("27 tahun", "raisa umur brp pas tunangan", False),  # umur is counted in years
     ("Rp 2 miliar", "berapa biaya pengobatannya", False),
     ("1.188.515", "berapa ekspor mobil", False),  # a bare figure names no unit
+    ("3.496km²", "berapa luas kabupaten tabalong", False),  # an area, with its unit written onto it
+    ("1.605,55km2", "berapa luas kabupaten lombok timur", False),
+    ("42 pulau", "berapa luas kabupaten biak", True),
 ])
 def test_unasked_unit(answer: str, question: str, expected: bool) -> None:
     assert unasked_unit(answer, set(question.split())) is expected

@@ -161,11 +161,12 @@ def unasked_unit(answer: str, question_words: set[str]) -> bool:
     "30 menit" for "berapa suara", "dua anak" for "berapa kerugian" (a near miss is often answered
     with the one figure its article gives, of something else)."""
     wanted = wanted_units(question_words)
-    units = _UNIT_WORD.findall(answer.lower())
+    units = [u.replace("²", "2").replace("³", "3") for u in _UNIT_WORD.findall(answer.lower())]
     return bool(units) and not any(u in wanted or any(related(u, q) for q in question_words) for u in units)
 
 
-_UNIT_WORD = re.compile(r"[^\W\d]+")
+# A unit's words; an area or volume keeps its power ("3.496km²", "1.605,55km2" are in km2).
+_UNIT_WORD = re.compile(r"[^\W\d²³]+(?:(?<=[mr])[2²3³](?!\d))?")
 _RANKS = {"urutan", "peringkat", "posisi", "ranking"}  # "finis di urutan berapa" asks for an ordinal
 _RANK = "|".join(sorted(_RANKS))
 # "korban ke-3", "Hari Jadi Ke - 447", "urutan 110"; not "naik ke 40"
