@@ -4,6 +4,7 @@ import pytest
 from bot.question import analyse_question, answer_kind, surface_words
 from bot.short_answer import answer_type_count, has_answer_type, short_answer
 from bot.short_answer.numbers import unasked_unit
+from bot.short_answer.people import person_candidates
 
 PUTIN_VISIT = ("Korea Utara diketahui telah memperkuat hubungan militernya dengan Rusia dalam beberapa waktu "
                "terakhir. Pada Juni 2024, Presiden Rusia Vladimir Putin melakukan kunjungan langka ke Pyongyang.")
@@ -1201,3 +1202,23 @@ def test_siapa_takes_the_name_a_record_is_held_in(question: str, sentence: str, 
 def test_a_place_keeps_its_compass_part_and_its_list() -> None:
     sentence = "Beberapa TOD yang akan dibangun oleh Adhi Karya, yakni Bekasi Timur, Ciracas, dan Cibubur."
     assert ask("TOD yang dibangun Adhi Karya berlokasi di mana saja?", sentence) == "Bekasi Timur, Ciracas, dan Cibubur"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Siapa nama sopir yang ditemukan meninggal di SPBU Rengas Bandung?",
+     "Mayat lelaki yang diketahui bernama Safril (44) ditemukan di dalam truk yang terparkir di depan SPBU Rengas "
+     "Bandung, Kabupaten Muaro Jambi, Rabu.", "Safril"),  # the regency after the place the question names is where
+])
+def test_siapa_is_not_answered_by_a_place_after_the_asked_one(question: str, sentence: str, expected: str) -> None:
+    assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Penjaga kuil Sufi di tepi Sargodha, kota terpencil di wilayah Punjab, membunuh jemaatnya.", ["Sufi", "Sargodha"]),
+    ("Duta Besar Korea Utara untuk Perserikatan Bangsa - bangsa (PBB) mengatakan itu.", []),
+    ("Fahri menuding KPK tidak patuh pada Kitab Undang - undang Hukum Acara Pidana.", ["Fahri", "Hukum Acara Pidana"]),
+    ("Wali Kota Bandung Ridwan Kamil datang bersama Jacques - Henri Eyraud.", ["Ridwan Kamil", "Jacques - Henri Eyraud"]),
+])
+def test_a_place_in_an_area_and_a_doubled_common_noun_are_no_one(sentence: str, names: list[str]) -> None:
+    """ "di wilayah Punjab" is where; "Bangsa - bangsa" is a common noun written twice."""
+    assert [c.text for c, _ in person_candidates(sentence)] == names

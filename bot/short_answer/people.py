@@ -75,9 +75,13 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
                 end += 2
             else:
                 break
-        if (i > 0 and words[i - 1].lower() in _NO_ONE_BEFORE or words[i].lower() in _PLACE_HEADS | REGIONS
-                or any(w.lower() in _EVENT_WORDS for w in words[i:end])):
-            i = end  # "Universitas Indonesia", "Stadion Aji Imbut", "bahasa Urdu", "American Music Awards": no one
+        if (i > 0 and (words[i - 1].lower() in _NO_ONE_BEFORE or words[i - 1] in _AREA_BEFORE)
+                or words[i].lower() in _PLACE_HEADS | REGIONS or any(w.lower() in _EVENT_WORDS for w in words[i:end])):
+            i = end  # "Universitas Indonesia", "Stadion Aji Imbut", "bahasa Urdu", "American Music Awards",
+            continue  # "di wilayah Punjab": no one
+        if _REDUPLICATED.match(sentence, spans[end - 1][2]) and sentence[spans[end - 1][2]:].lower().startswith(
+                f" - {words[end - 1].lower()}"):
+            i = end  # "Perserikatan Bangsa - bangsa", "Kitab Undang - undang": a common noun, doubled
             continue
         if end == i + 1 and len(words[i]) == 1:  # "U" of "U - 16": a lone initial is no name
             i = end
@@ -104,6 +108,8 @@ _ORG_HEADS = {"universitas", "kantor", "berita", "badan", "dewan", "kementerian"
               "lapangan", "kosmodrom", "perjanjian", "kelompok", "media", "surat", "kabar"}
 _GROUP_HEADS = {"bahasa", "suku", "etnis", "bangsa", "agama", "aliran", "marga"}  # "bahasa Urdu" names no one
 _NO_ONE_BEFORE = _ORG_HEADS | _GROUP_HEADS
+_AREA_BEFORE = {"wilayah", "kawasan", "daerah", "kota", "provinsi", "kabupaten", "negara", "negeri"}  # written so
+_REDUPLICATED = re.compile(r" - [a-z]")
 _PLACE_HEADS = {"stadion", "pelabuhan", "bandara", "bandar", "stasiun", "terminal", "hotel", "jalan", "jl",
                 "pasar", "masjid", "gereja", "pengadilan", "gedung", "istana", "kantor", "lapangan", "kampus",
                 "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga",
@@ -269,7 +275,8 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
             else:
                 break
         if asked < 2 or j >= len(spans) or sentence[spans[j - 1][2]:spans[j][1]].strip("() ,") \
-                or place_span(words, j):  # "Universitas Kookmin Seoul"
+                or place_span(words, j) or words[j].lower() in _PLACE_HEADS | REGIONS:  # "Universitas Kookmin
+            # Seoul"; "SPBU Rengas Bandung, Kabupaten Muaro Jambi" names where, not who
             i = max(j, i + 1)
             continue
         end = j
