@@ -1222,3 +1222,27 @@ def test_siapa_is_not_answered_by_a_place_after_the_asked_one(question: str, sen
 def test_a_place_in_an_area_and_a_doubled_common_noun_are_no_one(sentence: str, names: list[str]) -> None:
     """ "di wilayah Punjab" is where; "Bangsa - bangsa" is a common noun written twice."""
     assert [c.text for c, _ in person_candidates(sentence)] == names
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Kapan János Kádár lahir?", "26 Mei 1912"),
+    ("Kapan János Kádár meninggal?", "6 Juli 1989"),
+])
+def test_a_life_span_in_brackets_is_born_then_died(question: str, expected: str) -> None:
+    sentence = "János Kádár (Hungarian:[ˈjaːnoʃ ˈkaːdaːr]; 26 Mei 1912 – 6 Juli 1989) adalah pemimpin Hongaria."
+    assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Kapan Dr. Moewardi lahir?", "1907"),
+    ("Kapan Dr. Moewardi meninggal?", "13 Oktober 1948"),
+])
+def test_a_life_span_with_places_is_born_then_died(question: str, expected: str) -> None:
+    sentence = "Dr. Moewardi (Pati, Jawa Tengah, 1907 - Surakarta, Jawa Tengah, 13 Oktober 1948) adalah pahlawan nasional."
+    assert ask(question, sentence) == expected
+
+
+def test_l_and_w_in_a_biography_mark_born_and_died() -> None:
+    sentence = "Sultan Mahmud Badaruddin II (l: Palembang, 1767, w: Ternate, 26 September 1852) adalah pemimpin kesultanan."
+    assert ask("Kapan Sultan Mahmud Badaruddin II wafat?", sentence) == "26 September 1852"
+    assert ask("Kapan Sultan Mahmud Badaruddin II dilahirkan?", sentence) is None  # not the day he died

@@ -232,17 +232,29 @@ def stated_in_question(date_text: str, question_words: set[str]) -> bool:
 
 _BIRTH = {"lahir", "kelahiran", "dilahirkan", "kelahirannya"}
 _DEATH = {"meninggal", "wafat", "tewas", "mangkat", "gugur", "kematian", "kematiannya", "wafatnya", "meninggalnya"}
-_LIFE_EVENT = re.compile(r"\b(?:" + "|".join(sorted(_BIRTH | _DEATH)) + r")\b", re.IGNORECASE)
+# Also "l:" and "w:", the abbreviations of lahir and wafat in a biography's brackets.
+_LIFE_EVENT = re.compile(r"\b(?:" + "|".join(sorted(_BIRTH | _DEATH)) + r")\b|(?<!\w)[lw]\s?:", re.IGNORECASE)
+# "(26 Mei 1912 – 6 Juli 1989)", "(Pati, 1907 - Surakarta, 13 Oktober 1948)": a life span, born – died.
+_LIFE_SPAN = re.compile(r"\(([^()]*?\d[^()]*?)\s[–-]\s([^()]*?\d[^()]*?)\)")
 
 
 def of_other_life_event(sentence: str, date: Candidate, question_words: set[str]) -> bool:
     """ "(lahir … tahun 1815 – meninggal …, 15 Desember 1861)": a date under "lahir" does not answer
-    "kapan … meninggal", nor one under "meninggal" "kapan … lahir"."""
+    "kapan … meninggal", nor one under "meninggal" "kapan … lahir"; in a bare life span
+    "(26 Mei 1912 – 6 Juli 1989)" the first date is the birth."""
     asks_birth, asks_death = bool(question_words & _BIRTH), bool(question_words & _DEATH)
     if asks_birth == asks_death:
         return False
     events = _LIFE_EVENT.findall(sentence[:date.start])
-    return bool(events) and (events[-1].lower() in _BIRTH) != asks_birth
+    for span in _LIFE_SPAN.finditer(sentence):
+        if span.start() < date.start < span.end() and not _LIFE_EVENT.search(sentence, span.start(), date.start):
+            return (date.start >= span.start(2)) == asks_birth
+    return bool(events) and _is_birth(events[-1]) != asks_birth
+
+
+def _is_birth(event: str) -> bool:
+    event = event.lower()
+    return event in _BIRTH or event.startswith("l")
 
 
 _DAY_RANGE = re.compile(r"(\d{1,2})\s?[-–]\s?(\d{1,2})(\s+.+)")
