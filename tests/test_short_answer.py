@@ -1246,3 +1246,12 @@ def test_l_and_w_in_a_biography_mark_born_and_died() -> None:
     sentence = "Sultan Mahmud Badaruddin II (l: Palembang, 1767, w: Ternate, 26 September 1852) adalah pemimpin kesultanan."
     assert ask("Kapan Sultan Mahmud Badaruddin II wafat?", sentence) == "26 September 1852"
     assert ask("Kapan Sultan Mahmud Badaruddin II dilahirkan?", sentence) is None  # not the day he died
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Kapan Kerajaan Goguryeo didirikan?", "Goguryeo didirikan pada tahun 37 SM oleh Jumong.", "37 SM"),
+    ("Kapan Yesus lahir?", "Yesus lahir sekitar 6 SM di Betlehem.", "6 SM"),
+    ("Kapan periode gelap Mesir kuno?", "Periode gelap Mesir kuno berlangsung pada 2181–2055 SM.", "2181–2055 SM"),
+])
+def test_a_year_before_christ_is_a_date(question: str, sentence: str, expected: str) -> None:
+    assert ask(question, sentence) == expected

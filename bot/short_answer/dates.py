@@ -82,6 +82,7 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
      "verbatim", 2.5),  # "awal abad ke-19", "abad XI"
     (re.compile(r"\b(?:tahun\s+)?(?:1[5-9]|20)\d{2}\s?-\s?an\b", CASELESS), "verbatim", 2.5),  # "1930-an"
     (re.compile(r"\b(?:1[5-9]|20)\d{2}\s?[-–]\s?(?:1[5-9]|20)\d{2}\b"), "verbatim", 2.5),  # "1637-1641", "1851–1864"
+    (re.compile(r"(?<![\d.,])(?:\d{1,4}\s?[-–]\s?)?\d{1,4}\s?SM\b"), "verbatim", 2.5),  # "37 SM", "218–201 SM"
     (re.compile(r"\b(?:tahun\s+(?:1[5-9]|20)\d{2}|(?:19|20)\d{2})\b", CASELESS), "y", 2.0),
     # An older year, said to be one ("tahun 400", "sejak 1811", "pada 1453 M"); a bare number of that
     # size is as likely a count ("sekitar 1500 orang").
