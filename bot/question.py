@@ -707,6 +707,9 @@ def _asks_what_it_is(lower: list[str]) -> bool:
 MAX_DEFINED_WORDS = 4  # "dwelling time itu apa": a longer opening says more than a name
 
 
+EVERY_ONE = {"saja", "aja", "sajakah"}  # "Siapa saja …", "apa aja …" ask for every one
+
+
 # "Apa fungsi X?", "Apa penyebab X?", "X warnanya apa?": an attribute that a phrase of the sentence
 # states ("X berfungsi sebagai …", "Penyebab X adalah …"), answered by that phrase.
 ASKED_ATTRIBUTES = frozenset({
@@ -724,17 +727,14 @@ def _asked_attribute(lower: list[str]) -> str | None:
     for i, word in enumerate(words):
         if word not in ("apa", "apakah"):
             continue
-        after = [w for w in words[i + 1:i + 3] if w not in EVERY_ONE][:1]
-        before = words[i - 1:i] if i > 0 and i == len(words) - 1 else []
         if word == "apakah" and _states_something(words[i + 2:]):
             return None  # "Apakah dampak banjir itu besar?" asks to confirm
+        after = [w for w in words[i + 1:i + 3] if w not in EVERY_ONE][:1]
+        before = words[i - 1:i] if i > 0 and i == len(words) - 1 else []
         for noun in (w.removesuffix("nya") for w in after + before):
             if noun in ASKED_ATTRIBUTES:
                 return noun
     return None
-
-
-EVERY_ONE = {"saja", "aja", "sajakah"}  # "Siapa saja …", "apa aja …" ask for every one
 
 
 def answer_kind(question: Question) -> tuple[str | None, str | None]:

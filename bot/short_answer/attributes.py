@@ -7,7 +7,8 @@ import re
 from bot.short_answer.common import COPULA
 from bot.short_answer.definitions import clause_from
 
-# The verb (or adjective) a sentence states each attribute (bot.question.ASKED_ATTRIBUTES) with, and the linking word it takes.
+# The verb (or adjective) a sentence states each asked attribute (bot.question.ASKED_ATTRIBUTES) with,
+# and the linking word it takes.
 _STATED_BY = {
     "fungsi": r"berfungsi(?:\s+sebagai)?",
     "peran": r"berperan(?:\s+sebagai)?",

@@ -79,8 +79,7 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
                 or words[i].lower() in _PLACE_HEADS | REGIONS or any(w.lower() in _EVENT_WORDS for w in words[i:end])):
             i = end  # "Universitas Indonesia", "Stadion Aji Imbut", "bahasa Urdu", "American Music Awards",
             continue  # "di wilayah Punjab": no one
-        if _REDUPLICATED.match(sentence, spans[end - 1][2]) and sentence[spans[end - 1][2]:].lower().startswith(
-                f" - {words[end - 1].lower()}"):
+        if sentence.startswith(f" - {words[end - 1].lower()}", spans[end - 1][2]):
             i = end  # "Perserikatan Bangsa - bangsa", "Kitab Undang - undang": a common noun, doubled
             continue
         if end == i + 1 and len(words[i]) == 1:  # "U" of "U - 16": a lone initial is no name
@@ -108,8 +107,9 @@ _ORG_HEADS = {"universitas", "kantor", "berita", "badan", "dewan", "kementerian"
               "lapangan", "kosmodrom", "perjanjian", "kelompok", "media", "surat", "kabar"}
 _GROUP_HEADS = {"bahasa", "suku", "etnis", "bangsa", "agama", "aliran", "marga"}  # "bahasa Urdu" names no one
 _NO_ONE_BEFORE = _ORG_HEADS | _GROUP_HEADS
-_AREA_BEFORE = {"wilayah", "kawasan", "daerah", "kota", "provinsi", "kabupaten", "negara", "negeri"}  # written so
-_REDUPLICATED = re.compile(r" - [a-z]")
+# Lowercase before a name, an area's noun makes it a place ("di wilayah Punjab", "kota Tenggarong");
+# capitalised it may end an office ("Wali Kota Bandung Ridwan Kamil").
+_AREA_BEFORE = {"wilayah", "kawasan", "daerah", "kota", "provinsi", "kabupaten", "negara", "negeri"}
 _PLACE_HEADS = {"stadion", "pelabuhan", "bandara", "bandar", "stasiun", "terminal", "hotel", "jalan", "jl",
                 "pasar", "masjid", "gereja", "pengadilan", "gedung", "istana", "kantor", "lapangan", "kampus",
                 "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga",
@@ -275,10 +275,9 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
             else:
                 break
         if asked < 2 or j >= len(spans) or sentence[spans[j - 1][2]:spans[j][1]].strip("() ,") \
-                or place_span(words, j) or words[j].lower() in _PLACE_HEADS | REGIONS:  # "Universitas Kookmin
-            # Seoul"; "SPBU Rengas Bandung, Kabupaten Muaro Jambi" names where, not who
-            i = max(j, i + 1)
-            continue
+                or place_span(words, j) or words[j].lower() in _PLACE_HEADS | REGIONS:
+            i = max(j, i + 1)  # "Universitas Kookmin Seoul", "SPBU Rengas Bandung, Kabupaten Muaro Jambi":
+            continue  # where, not who
         end = j
         while end < len(spans) and end - j < 5 and (end == j or not gap_before(sentence, spans, end)):
             if named_at(end):
