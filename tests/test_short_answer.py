@@ -1175,6 +1175,9 @@ def test_unasked_unit(answer: str, question: str, expected: bool) -> None:
      "Lenteng Agung, Jakarta Selatan"),
     ("Di kota mana Jessica menikah?", "Jessica menikah di Treviso, Italia, pekan lalu.", "Treviso"),  # one level
     ("acaranya di mana di Yogyakarta?", "Acara berlangsung di Hotel Tentrem, Yogyakarta, kemarin.", "Hotel Tentrem"),
+    ("Dimana kantor pusat Lexmark?", "Lexmark berkantor pusat di Lexington, Kentucky, Amerika Serikat.",
+     "Lexington, Kentucky, Amerika Serikat"),  # a part no list knows, inside a known one
+    ("Di mana pabrik itu?", "Pabrik itu berada di Cikarang, Bekasi, Budi Santoso mengatakan.", "Cikarang, Bekasi"),
 ])
 def test_where_keeps_the_places_the_answer_is_written_within(question: str, sentence: str, expected: str) -> None:
     assert ask_asked_kind(question, sentence) == expected

@@ -207,16 +207,20 @@ MAX_SETTING_PARTS = 2
 
 def _with_setting(sentence: str, found: str, question_words: set[str]) -> str:
     """ "Hotel Graha Sarinah Vidi, Sleman, Yogyakarta": the places a plain "di mana" answer is written
-    within belong to it (a question asking for a kota or negara wants that one level only)."""
+    within belong to it (a question asking for a kota or negara wants that one level only). A part
+    the list of known places lacks belongs to it when a known one follows ("Lexington, Kentucky,
+    Amerika Serikat")."""
     start = sentence.find(found)
     if start < 0:
         return found
-    end = start + len(found)
+    end = reached = start + len(found)
     for _ in range(MAX_SETTING_PARTS):
-        part = _PLACE_AFTER.match(sentence, end)
-        if not part or not _is_setting(part.group(1)) or overlaps_question(part.group(1), question_words):
+        part = _PLACE_AFTER.match(sentence, reached)
+        if not part or overlaps_question(part.group(1), question_words):
             break
-        end = part.end()
+        reached = part.end()
+        if _is_setting(part.group(1)):
+            end = reached
     return sentence[start:end]
 
 
