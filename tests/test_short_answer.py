@@ -428,6 +428,11 @@ def test_which_country_did_it_is_the_subject_before_the_verb():
     ("Apa arti Ksitigarbha?", 'Namanya dapat diartikan sebagai "Rahim Bumi".', None),  # the subject is "namanya"
     ("Apa itu kanker?", "Pasien itu berarti banyak bagi keluarganya.", None),
     ("Apa itu kanker?", "Dokter itu adalah ahli bedah terkenal.", None),  # the subject is not the asked thing
+    ("Apa yang dimaksud dengan asteroid?",  # another name on the way is no definition
+     "Asteroid, disebut juga planet minor atau planetoid, adalah benda yang lebih kecil daripada planet.",
+     "benda yang lebih kecil daripada planet"),
+    ("Apa itu anatomi?", 'Anatomi (dari bahasa Yunani yang berarti "memotong") adalah cabang dari biologi.',
+     "cabang dari biologi"),
 ])
 def test_what_is_questions_are_answered_by_the_definition(question, sentence, expected):
     kind, head = answer_kind(analyse_question(question))

@@ -26,14 +26,23 @@ def is_definition(sentence: str) -> bool:
 
 def definition(sentence: str, question_words: set[str]) -> str | None:
     """The phrase after the copula, up to the clause's end, when the words before it name what
-    the question asks about."""
-    match = _DEFINES.search(sentence)
+    the question asks about. Another name given on the way is not the definition: in "Maskulinitas
+    (disebut juga kejantanan) adalah …" and "Asteroid, disebut juga planet minor, adalah …" the
+    definition follows "adalah"."""
+    matches = list(_DEFINES.finditer(sentence))
+    match = next((m for m in matches if not _aside(sentence, m)), matches[0] if matches else None)
     if not match:
         return None
     subject = {w.lower() for w in _WORD.findall(sentence[:match.start()])}
     if not subject & question_words:
         return None
     return clause_from(sentence, match.end())
+
+
+def _aside(sentence: str, match: re.Match) -> bool:
+    """A copula inside brackets, or "disebut juga", which gives another name rather than a definition."""
+    before = sentence[:match.start()]
+    return before.count("(") > before.count(")") or match.group().lower() == "disebut juga"
 
 
 def clause_from(sentence: str, start: int) -> str | None:
