@@ -160,8 +160,6 @@ def has_answer_type(qtype: str | None, sentence: str) -> bool:
         return bool(_CAUSAL.search(sentence))
     if qtype == "definisi":
         return is_definition(sentence)
-    if qtype == "atribut":
-        return True  # any sentence may describe it
     count = answer_type_count(qtype, sentence)
     return True if count is None else count > 0
 

@@ -34,6 +34,16 @@ _STATED_BY = {
 # A cause is also what follows "karena": "Apa penyebab kecelakaan?" — "… karena faktor kelelahan".
 _CAUSES = {"penyebab", "sebab", "alasan", "faktor", "motif", "latar"}
 _CAUSE = r"disebabkan\s+(?:oleh|karena)|karena|lantaran|akibat"
+
+
+def _words(pattern: str) -> re.Pattern:
+    return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+
+
+# Per attribute, what states it, in the order tried: its verb, then (for a cause) "karena".
+_STATING = {asked: [_words(pattern)] for asked, pattern in _STATED_BY.items()}
+for _asked in _CAUSES:
+    _STATING.setdefault(_asked, []).append(_words(_CAUSE))
 # Besides the copula, the words a list of an attribute's parts opens with: "Gejalanya berupa …".
 _LISTED = re.compile(rf"{COPULA.pattern}|\b(?:berupa|meliputi|antara lain|di antaranya)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -47,10 +57,7 @@ def attribute(sentence: str, asked: str) -> str | None:
         before = {w.lower().removesuffix("nya") for w in _WORD.findall(sentence[:match.start()])}
         if asked in before:
             return clause_from(sentence, match.end())
-    stated = [_STATED_BY[asked]] if asked in _STATED_BY else []
-    if asked in _CAUSES:
-        stated.append(_CAUSE)
-    for pattern in stated:
-        if match := re.search(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE):
+    for pattern in _STATING.get(asked, ()):
+        if match := pattern.search(sentence):
             return clause_from(sentence, match.end())
     return None

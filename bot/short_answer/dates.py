@@ -246,10 +246,10 @@ def of_other_life_event(sentence: str, date: Candidate, question_words: set[str]
     asks_birth, asks_death = bool(question_words & _BIRTH), bool(question_words & _DEATH)
     if asks_birth == asks_death:
         return False
-    events = _LIFE_EVENT.findall(sentence[:date.start])
     for span in _LIFE_SPAN.finditer(sentence):
         if span.start() < date.start < span.end() and not _LIFE_EVENT.search(sentence, span.start(), date.start):
             return (date.start >= span.start(2)) == asks_birth
+    events = _LIFE_EVENT.findall(sentence[:date.start])
     return bool(events) and _is_birth(events[-1]) != asks_birth
 
 

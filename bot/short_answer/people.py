@@ -76,7 +76,7 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
             else:
                 break
         if (i > 0 and (words[i - 1].lower() in _NO_ONE_BEFORE or words[i - 1] in _AREA_BEFORE)
-                or words[i].lower() in _PLACE_HEADS | REGIONS or any(w.lower() in _EVENT_WORDS for w in words[i:end])):
+                or words[i].lower() in _PLACE_STARTS or any(w.lower() in _EVENT_WORDS for w in words[i:end])):
             i = end  # "Universitas Indonesia", "Stadion Aji Imbut", "bahasa Urdu", "American Music Awards",
             continue  # "di wilayah Punjab": no one
         if sentence.startswith(f" - {words[end - 1].lower()}", spans[end - 1][2]):
@@ -115,6 +115,7 @@ _PLACE_HEADS = {"stadion", "pelabuhan", "bandara", "bandar", "stasiun", "termina
                 "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga",
                 "stadio", "estadio", "sirkuit", "circuit",
                 "samudra", "samudera", "laut", "selat", "teluk", "gunung", "sungai", "danau", "pulau", "kepulauan"}
+_PLACE_STARTS = _PLACE_HEADS | REGIONS  # "Stadion Aji Imbut", "Kabupaten Muaro Jambi": where, not who
 _EVENT_WORDS = {"awards", "award", "festival", "stadium", "arena", "cup", "championship", "league"}  # anywhere in it
 
 
@@ -275,7 +276,7 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
             else:
                 break
         if asked < 2 or j >= len(spans) or sentence[spans[j - 1][2]:spans[j][1]].strip("() ,") \
-                or place_span(words, j) or words[j].lower() in _PLACE_HEADS | REGIONS:
+                or place_span(words, j) or words[j].lower() in _PLACE_STARTS:
             i = max(j, i + 1)  # "Universitas Kookmin Seoul", "SPBU Rengas Bandung, Kabupaten Muaro Jambi":
             continue  # where, not who
         end = j
