@@ -10,8 +10,9 @@ draws the questions, and the solver is exact.
 """
 from __future__ import annotations
 
+import math
 import random
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from bot.features import (ANSWER_FEATURES, DECLINE_FEATURES, SENTENCE_FEATURES, 
 from bot.models import MODEL_DIR, LinearModel, Models, blank_model, save_models
 from bot.query import Query
 from bot.question import analyse_question
+from bot.short_answer import short_answer
+from bot.short_answer.choice import CHOICE_FEATURES, choosing_with, recording_choices
 
 SEED = 13
 TRAIN_PER_SET = 2500  # questions drawn from each train split: enough for a dozen weights each
@@ -162,6 +165,10 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
                     short=blank_model(SHORT_FEATURES))
     answerable = [e for e in train_examples if e.answerable]
     per_set = Counter(e.set_name for e in train_examples)
+    report: dict = {}
+
+    # 0. Which of an extractor's candidate phrases is the answer, on the sentences that hold a gold one.
+    models.choice = fit_choosers(choice_groups(answerable), report)
 
     def share(e: Example) -> float:
         """A question's weight: each MRC set weighs the same in total, the news archive NEWS_WEIGHT
@@ -205,7 +212,6 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
     decline = fit(DECLINE_FEATURES, rows, np.array(
         [e.answerable and article_right(e, s.best) for e, s in zip(train_examples, seen)]), weights)
     models.decline = decline
-    report: dict = {}
     thresholds: dict[bool, list[float]] = {}  # by whether the set's articles are news stories
     for name in sorted({e.set_name for e in dev_examples}):
         dev = [e for e in dev_examples if e.set_name == name and e.answerable]
@@ -251,6 +257,60 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
     if models.decline.story_threshold is not None:
         report["decline_threshold_story"] = models.decline.story_threshold
     return models, report
+
+
+CHOICE_FOLDS = 3
+
+
+def choice_groups(examples: list[Example]) -> dict[str, list[tuple[int, np.ndarray, np.ndarray]]]:
+    """Per answer kind, every choice the extractors make (with their hand-set scores) on a sentence
+    of a gold article that holds a gold answer: (question number, candidate rows, which are right)."""
+    groups: dict[str, list[tuple[int, np.ndarray, np.ndarray]]] = defaultdict(list)
+    for n, e in enumerate(examples):
+        golds = [g for g in (squash(a) for a in e.answers) if g]
+        for s in e.candidates.sentences:
+            if e.gold_articles and s.article.info.article_id not in e.gold_articles or not any(
+                    g in squash(s.text) for g in golds):
+                continue
+            made: list = []
+            with choosing_with({}), recording_choices(made):
+                short_answer(e.query.kind, s.text, s.article.info.date, e.query.words, e.query.head)
+            for kind, rows, cands in made:
+                right = np.array([answer_right(c.text, e.answers) for c in cands])
+                if kind and right.any():
+                    groups[kind].append((n, rows, right))
+    return groups
+
+
+def fit_choosers(groups_by_kind: dict[str, list[tuple[int, np.ndarray, np.ndarray]]], report: dict
+                 ) -> dict[str, LinearModel]:
+    """A chooser per answer kind, kept only where, on questions held out of its fit (CHOICE_FOLDS
+    folds by question), it picks a right candidate where the hand-set score picks a wrong one
+    significantly more often than the reverse (a sign test at two standard deviations): a kind
+    with few questions, or a gain that is noise, keeps the hand-set choice."""
+    choosers = {}
+    for kind, groups in sorted(groups_by_kind.items()):
+        wins = losses = 0
+        for fold in range(CHOICE_FOLDS):
+            model = _fit_chooser([g for g in groups if g[0] % CHOICE_FOLDS != fold])
+            for _, rows, right in (g for g in groups if g[0] % CHOICE_FOLDS == fold):
+                change = int(right[_best(model.score(rows))]) - int(right[_best(rows[:, 0])])
+                wins, losses = wins + (change > 0), losses + (change < 0)
+        report[f"choice_gain_{kind}"] = (wins - losses) / len(groups)
+        if wins - losses > 2 * math.sqrt(wins + losses):
+            choosers[kind] = _fit_chooser(groups)
+    return choosers
+
+
+def _fit_chooser(groups: list[tuple[int, np.ndarray, np.ndarray]]) -> LinearModel:
+    """Fitted on the choices that are not all right or all wrong: only those tell candidates apart."""
+    telling = [(rows, right) for _, rows, right in groups if not right.all()]
+    return fit_listwise(CHOICE_FEATURES, telling, np.ones(len(telling)))
+
+
+def _best(scores: np.ndarray) -> int:
+    """The first of the highest scores, as the engine breaks ties."""
+    return int(np.argmax(scores))
 
 
 def short_threshold(model: LinearModel, by_set: list[tuple[np.ndarray, np.ndarray]]) -> float:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,6 +34,10 @@ class LinearModel:
             return np.zeros(0)
         z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
+
+    def score(self, rows: np.ndarray) -> np.ndarray:
+        """The linear score alone: enough to choose among rows, as the candidate choosers do."""
+        return ((rows - self.mean) / self.scale) @ self.coef
 
     def threshold_for(self, story: bool) -> float:
         return self.story_threshold if story and self.story_threshold is not None else self.threshold
@@ -67,14 +71,20 @@ class Models:
     confidence: LinearModel  # is the chosen sentence itself right? (the short-answer gate reads it)
     decline: LinearModel  # does the chosen article answer at all? below its threshold, decline
     short: LinearModel  # is the short answer right? below its threshold, show none
+    # Per answer kind, which of an extractor's candidate phrases to show; a kind without one keeps
+    # the extractor's hand-set choice (training keeps that where the model did not beat it).
+    choice: dict[str, LinearModel] = field(default_factory=dict)
 
 
 MODEL_NAMES = ("sentence", "answer", "confidence", "decline", "short")
+CHOICE_PREFIX = "choice_"
 
 
 def load_models(folder: Path | None = None) -> Models:
     folder = folder or Path(os.environ.get("TANYA_MODELS") or MODEL_DIR)
-    return Models(**{name: _load(folder / f"{name}.json") for name in MODEL_NAMES})
+    choice = {path.stem.removeprefix(CHOICE_PREFIX): _load(path)
+              for path in sorted(folder.glob(f"{CHOICE_PREFIX}*.json"))}
+    return Models(**{name: _load(folder / f"{name}.json") for name in MODEL_NAMES}, choice=choice)
 
 
 @lru_cache(maxsize=8)
@@ -85,8 +95,15 @@ def _load(path: Path) -> LinearModel:
 def save_models(models: Models, folder: Path = MODEL_DIR) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name in MODEL_NAMES:
-        (folder / f"{name}.json").write_text(json.dumps(getattr(models, name).to_json(), indent=1) + "\n",
-                                              encoding="utf-8")
+        _save(getattr(models, name), folder / f"{name}.json")
+    for stale in folder.glob(f"{CHOICE_PREFIX}*.json"):
+        stale.unlink()
+    for kind, model in models.choice.items():
+        _save(model, folder / f"{CHOICE_PREFIX}{kind}.json")
+
+
+def _save(model: LinearModel, path: Path) -> None:
+    path.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
 
 
 def blank_model(features: tuple[str, ...]) -> LinearModel:

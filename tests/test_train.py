@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from bench.datasets import default_shared
-from bot.models import MODEL_DIR, MODEL_NAMES, load_models
+from bot.models import CHOICE_PREFIX, MODEL_DIR, MODEL_NAMES, load_models
 
 DATASETS = default_shared() / "datasets"
 needs_data = pytest.mark.skipif(
@@ -23,11 +23,11 @@ CLI = [sys.executable, "-m", "bot.cli"]
 
 
 def test_shipped_models_are_small_and_load() -> None:
-    size = sum((MODEL_DIR / f"{name}.json").stat().st_size for name in MODEL_NAMES)
+    size = sum(path.stat().st_size for path in MODEL_DIR.glob("*.json"))
     assert size < 5 * 1024 * 1024
     models = load_models()
-    for name in MODEL_NAMES:
-        model = getattr(models, name)
+    assert models.choice, "no fitted candidate chooser is shipped"
+    for model in [getattr(models, name) for name in MODEL_NAMES] + list(models.choice.values()):
         assert len(model.coef) == len(model.features) == len(model.mean)
         assert np.all(np.isfinite(model.coef)) and 0.0 <= model.threshold < 1.0
     assert models.decline.story_threshold is not None and 0.0 <= models.decline.story_threshold < 1.0
@@ -39,7 +39,9 @@ def test_train_reproduces_the_shipped_models(tmp_path: Path) -> None:
     done = subprocess.run([*CLI, "train", "--work", str(tmp_path / "work"), "--out", str(out)],
                           capture_output=True, text=True, timeout=1800)
     assert done.returncode == 0, done.stderr
-    for name in MODEL_NAMES:
+    choosers = sorted(p.stem for p in MODEL_DIR.glob(f"{CHOICE_PREFIX}*.json"))
+    assert sorted(p.stem for p in out.glob(f"{CHOICE_PREFIX}*.json")) == choosers
+    for name in list(MODEL_NAMES) + choosers:
         fresh = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
         shipped = json.loads((MODEL_DIR / f"{name}.json").read_text(encoding="utf-8"))
         assert fresh["features"] == shipped["features"], name

@@ -2,8 +2,9 @@
 "di/ke/dari mana", a quantity for "berapa", a name for "which X", the other form of an abbreviation.
 Everything else is answered by the quoted sentence itself.
 
-Candidates that only repeat the question are refused, and among the rest the one nearest the
-question's own words wins, since a news sentence often holds several dates, names or numbers.
+Candidates that only repeat the question are refused, and among the rest (a news sentence often
+holds several dates, names or numbers) the one nearest the question's own words wins, or the one a
+chooser fitted for the kind prefers (`choice.py`).
 """
 from __future__ import annotations
 
@@ -11,13 +12,13 @@ import re
 
 from bot.question import ASKED_ATTRIBUTES, EVERY_ONE
 from bot.short_answer.attributes import attribute
+from bot.short_answer.choice import pick
 from bot.short_answer.common import (
     CASELESS,
     TITLE_START,
     bracketed_beside_asked,
     name_runs,
     not_a_name,
-    pick,
     title_words,
     word_spans,
 )
@@ -109,7 +110,7 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
         dates = [c for c in date_candidates(sentence, article_date)
                  if not stated_in_question(c.text, words) and not of_other_life_event(sentence, c, words)]
         found = pick(dates, sentence, words,
-                     lambda c: 3.0 * bracketed_beside_asked(sentence, c, words), proximity=0.4)
+                     lambda c: 3.0 * bracketed_beside_asked(sentence, c, words), proximity=0.4, kind="kapan")
         return year_asked(one_end(found, words), words)
     if qtype == "siapa":
         return who(sentence, words)

@@ -99,7 +99,7 @@ def content_keys(question_words: set[str]) -> set[str]:
     return {q for q in question_words if q not in QUESTION_STOP and len(q) > 1}
 
 
-def _key_positions(sentence: str, question_words: set[str]) -> dict[str, list[int]]:
+def key_positions(sentence: str, question_words: set[str]) -> dict[str, list[int]]:
     """For each content word of the question, the character offsets of its echoes in the sentence."""
     keys = content_keys(question_words)
     found: dict[str, list[int]] = {}
@@ -110,7 +110,7 @@ def _key_positions(sentence: str, question_words: set[str]) -> dict[str, list[in
     return found
 
 
-def _distance(cand: Candidate, keys: dict[str, list[int]], sentence: str, after: float = 1.5) -> float:
+def distance(cand: Candidate, keys: dict[str, list[int]], sentence: str, after: float = 1.5) -> float:
     """Mean distance in words from the candidate to each echoed question word (0 if none).
 
     A word after the candidate counts `after` times as far: Indonesian news puts the actor before
@@ -151,26 +151,6 @@ def with_words_before(sentence: str, found: str, before: re.Pattern) -> str:
 def repeats_question(text: str, question_words: set[str]) -> bool:
     words = [w.lower() for w, _, _ in word_spans(text)]
     return bool(words) and all(w in question_words for w in words)
-
-
-def pick(cands: list[Candidate], sentence: str, question_words: set[str], bonus=None,
-         proximity: float = 0.15, after: float = 1.5) -> str | None:
-    cands = [c for c in cands if not repeats_question(c.text, question_words)]
-    if not cands:
-        return None
-    keys = _key_positions(sentence, question_words)
-    versus = bool(question_words & _VERSUS)
-
-    def score(c: Candidate) -> float:
-        opponent = 3.0 if versus and _VERSUS_BEFORE.search(sentence[:c.start]) else 0.0
-        return (c.weight - proximity * _distance(c, keys, sentence, after) + (bonus(c) if bonus else 0.0)
-                + opponent)  # "jelang lawan tim apa" over "laga Liga Europa kontra Vitoria Guimaraes"
-
-    return max(cands, key=lambda c: (score(c), -c.start)).text
-
-
-_VERSUS = {"lawan", "melawan", "kontra", "vs", "versus", "menghadapi", "dihadapi"}
-_VERSUS_BEFORE = re.compile(r"\b(?:lawan|melawan|kontra|vs\.?|versus|menghadapi)\s+$", re.IGNORECASE)
 
 
 def drop_overlaps(cands: list[Candidate]) -> list[Candidate]:

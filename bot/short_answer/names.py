@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from bot.question import MAX_LONG_FORM_WORDS, MAX_NAME_WORD, NAME_LINKS, PLACE_HEADS
+from bot.short_answer.choice import pick
 from bot.short_answer.common import (
     CASELESS,
     COPULA,
@@ -23,7 +24,6 @@ from bot.short_answer.common import (
     name_runs,
     not_a_name,
     overlaps_question,
-    pick,
     repeats_question,
     title_words,
     word_spans,
@@ -136,7 +136,7 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
     if head in _TITLED:  # "Apa judul lagu …?": a title is usually quoted
         cands += [Candidate(m.start(g), m.end(g), m.group(g), 4.0) for m in _QUOTED_ANYWHERE.finditer(sentence)
                   for g in (1, 2) if m.group(g) is not None]
-    return pick(cands, sentence, question_words)
+    return pick(cands, sentence, question_words, kind="nama")
 
 
 # "akun Twitter apa", "tagar apa": an account or a hashtag is written "@name" or "#name", never capitalised.

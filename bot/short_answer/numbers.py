@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from bot.short_answer.choice import pick
 from bot.short_answer.common import (
     CASELESS,
     QUESTION_STOP,
@@ -10,7 +11,6 @@ from bot.short_answer.common import (
     Candidate,
     bracketed_beside_asked,
     clause_after,
-    pick,
     related,
     with_words_before,
     word_spans,
@@ -245,7 +245,7 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
         cands += [Candidate(m.start(), m.end(), m.group(), 6.0) for m in _ORDINAL_WORD.finditer(sentence)]
     if "nomor" in question_words:  # "Peraturan … nomor berapa?": the number with its series
         cands += [Candidate(m.start(), m.end(), m.group(), 5.0) for m in _REGULATION_NUMBER.finditer(sentence)]
-    found = pick(cands, sentence, question_words, lambda c: bonus_for(units.get(id(c), ""), c))
+    found = pick(cands, sentence, question_words, lambda c: bonus_for(units.get(id(c), ""), c), kind="berapa")
     return with_words_before(sentence, found, _SHARING_BEFORE) if found else None
 
 

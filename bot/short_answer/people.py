@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from bot.question import countries, expand_abbreviations, place_span
+from bot.short_answer.choice import pick
 from bot.short_answer.common import (
     QUESTION_STOP,
     REGIONS,
@@ -19,7 +20,6 @@ from bot.short_answer.common import (
     not_a_name,
     not_names,
     overlaps_question,
-    pick,
     related,
     repeats_question,
     title_words,
@@ -359,7 +359,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
             b += 2.0 if near <= 40 else 0.0
         return b
 
-    return pick(cands, sentence, question_words, bonus)
+    return pick(cands, sentence, question_words, bonus, kind="siapa")
 
 
 _ARTICLE = re.compile(r"^(?:seorang|sebuah|salah satu)\s+", re.IGNORECASE)

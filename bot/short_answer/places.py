@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from bot.question import countries, place_span
+from bot.short_answer.choice import pick
 from bot.short_answer.common import (
     DAYS,
     DIRECTIONS,
@@ -16,7 +17,6 @@ from bot.short_answer.common import (
     name_runs,
     not_names,
     overlaps_question,
-    pick,
     repeats_question,
     title_words,
     with_words_before,
@@ -193,7 +193,7 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
     if head == "negara":  # "Di negara manakah …?": a country, if the sentence names one
         cands = [c for c in cands if tuple(c.text.lower().split()) in countries()] or cands
     # "Negara mana yang menguasai …" asks for a subject, written before its verb: no side is favoured
-    found = pick(cands, sentence, question_words, after=1.0 if head else 1.5)
+    found = pick(cands, sentence, question_words, after=1.0 if head else 1.5, kind=qtype)
     if not found or qtype != "dimana":
         return found
     # "di sebelah timur laut Tiongkok": where in the place it lies is part of the answer

@@ -1,0 +1,115 @@
+"""Choosing one phrase among an extractor's candidates. Each candidate is described by the
+extractor's own hand-set score (its prior weight and bonuses, less its distance to the question's
+words) and by where it sits against those words; a small linear model per answer kind, fitted by
+`tanya train` on which candidate was the gold answer, scores it. A kind without a fitted model keeps
+the hand-set score. The models come from the shipped set, or from `choosing_with` (training).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
+
+import numpy as np
+
+from bot.models import LinearModel, load_models
+from bot.short_answer.common import FAR, Candidate, distance, key_positions, repeats_question
+from index.analyse import is_ordinary_word
+
+CHOICE_FEATURES = (
+    "hand", "weight", "bonus", "distance", "near_keys", "role_before", "role_after", "name_before", "name_after",
+    "before_keys", "between_keys", "words", "comma_before", "comma_after", "in_brackets",
+)
+NEAR = 5  # words: a question word this close says the candidate is what the sentence tells of it
+
+_choosers: ContextVar[dict[str, LinearModel] | None] = ContextVar("choosers", default=None)
+_recording: ContextVar[list | None] = ContextVar("recording", default=None)
+
+_VERSUS = {"lawan", "melawan", "kontra", "vs", "versus", "menghadapi", "dihadapi"}
+_VERSUS_BEFORE = re.compile(r"\b(?:lawan|melawan|kontra|vs\.?|versus|menghadapi)\s+$", re.IGNORECASE)
+
+
+@contextmanager
+def choosing_with(choosers: dict[str, LinearModel]) -> Iterator[None]:
+    """Choose with these models (answer kind → model) inside the block instead of the shipped ones."""
+    token = _choosers.set(choosers)
+    try:
+        yield
+    finally:
+        _choosers.reset(token)
+
+
+@contextmanager
+def recording_choices(into: list) -> Iterator[None]:
+    """Append (kind, feature rows, candidates) for every choice made inside the block: training data."""
+    token = _recording.set(into)
+    try:
+        yield
+    finally:
+        _recording.reset(token)
+
+
+def pick(cands: list[Candidate], sentence: str, question_words: set[str], bonus=None,
+         proximity: float = 0.15, after: float = 1.5, kind: str = "") -> str | None:
+    """The text of the best-scored candidate; ties go to the earlier one. The hand-set score weighs
+    `proximity` per word of distance, a word after the candidate counting `after` times."""
+    cands = sorted((c for c in cands if not repeats_question(c.text, question_words)), key=lambda c: c.start)
+    if not cands:
+        return None
+    rows = choice_features(cands, sentence, question_words, bonus, proximity, after)
+    record = _recording.get()
+    if record is not None:
+        record.append((kind, rows, cands))
+    choosers = _choosers.get()
+    model = (_shipped() if choosers is None else choosers).get(kind)
+    scores = model.score(rows) if model is not None else rows[:, 0]
+    return cands[int(np.argmax(scores))].text
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict[str, LinearModel]:
+    return load_models().choice
+
+
+def choice_features(cands: list[Candidate], sentence: str, question_words: set[str],
+                    bonus: Callable[[Candidate], float] | None, proximity: float, after: float) -> np.ndarray:
+    """One row of CHOICE_FEATURES per candidate."""
+    keys = key_positions(sentence, question_words)
+    roles = {k for k in keys if is_ordinary_word(k)}  # "sutradara", "mendirikan": what links the answer to the names
+    versus = bool(question_words & _VERSUS)
+    words_at = [m.start() for m in re.finditer(r"\S+", sentence)]
+    rows = []
+    for c in cands:
+        extra = bonus(c) if bonus else 0.0
+        if versus and _VERSUS_BEFORE.search(sentence[:c.start]):
+            extra += 3.0  # "jelang lawan tim apa" over "laga Liga Europa kontra Vitoria Guimaraes"
+        apart = distance(c, keys, sentence, after)
+        before = [k for offsets in keys.values() for k in offsets if k < c.start]
+        later = [k for offsets in keys.values() for k in offsets if k >= c.end]
+        near = sum(any(_words_between(words_at, min(k, c.start), max(k, c.start)) <= NEAR for k in offsets)
+                   for offsets in keys.values())
+        rows.append([
+            c.weight + extra - proximity * apart, c.weight, extra, apart, near / len(keys) if keys else 0.0,
+            *_closeness(c, keys, roles, words_at), *_closeness(c, keys, set(keys) - roles, words_at),
+            float(bool(keys) and not before), float(bool(before) and bool(later)),
+            min(len(c.text.split()), 8) / 8,
+            float(sentence[:c.start].rstrip().endswith(",")), float(sentence[c.end:].lstrip().startswith(",")),
+            float(sentence.rfind("(", 0, c.start) > sentence.rfind(")", 0, c.start)),
+        ])
+    return np.array(rows, dtype=np.float64)
+
+
+def _closeness(c: Candidate, keys: dict[str, list[int]], which: set[str], words_at: list[int]) -> tuple[float, float]:
+    """How close the nearest of these question words is before and after the candidate: 1 right
+    beside it, 0 far or absent."""
+    before = min((_words_between(words_at, k, c.start) for q in which for k in keys[q] if k < c.start), default=FAR)
+    later = min((_words_between(words_at, c.end, k) for q in which for k in keys[q] if k >= c.end), default=FAR)
+    return 1 - min(before, FAR) / FAR, 1 - min(later, FAR) / FAR
+
+
+def _words_between(words_at: list[int], start: int, end: int) -> int:
+    """Words that begin between two character offsets."""
+    return max(0, bisect.bisect_left(words_at, end) - bisect.bisect_right(words_at, start))
