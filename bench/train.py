@@ -294,7 +294,8 @@ def fit_choosers(groups_by_kind: dict[str, list[tuple[int, np.ndarray, np.ndarra
         for fold in range(CHOICE_FOLDS):
             model = _fit_chooser([g for g in groups if g[0] % CHOICE_FOLDS != fold])
             for _, rows, right in (g for g in groups if g[0] % CHOICE_FOLDS == fold):
-                change = int(right[_best(model.score(rows))]) - int(right[_best(rows[:, 0])])
+                # np.argmax takes the first of equal scores, as `pick` does (its rows are in sentence order)
+                change = int(right[np.argmax(model.score(rows))]) - int(right[np.argmax(rows[:, 0])])
                 wins, losses = wins + (change > 0), losses + (change < 0)
         report[f"choice_gain_{kind}"] = (wins - losses) / len(groups)
         if wins - losses > 2 * math.sqrt(wins + losses):
@@ -306,11 +307,6 @@ def _fit_chooser(groups: list[tuple[int, np.ndarray, np.ndarray]]) -> LinearMode
     """Fitted on the choices that are not all right or all wrong: only those tell candidates apart."""
     telling = [(rows, right) for _, rows, right in groups if not right.all()]
     return fit_listwise(CHOICE_FEATURES, telling, np.ones(len(telling)))
-
-
-def _best(scores: np.ndarray) -> int:
-    """The first of the highest scores, as the engine breaks ties."""
-    return int(np.argmax(scores))
 
 
 def short_threshold(model: LinearModel, by_set: list[tuple[np.ndarray, np.ndarray]]) -> float:

@@ -52,8 +52,9 @@ def recording_choices(into: list) -> Iterator[None]:
         _recording.reset(token)
 
 
-def pick(cands: list[Candidate], sentence: str, question_words: set[str], bonus=None,
-         proximity: float = 0.15, after: float = 1.5, kind: str = "") -> str | None:
+def pick(cands: list[Candidate], sentence: str, question_words: set[str],
+         bonus: Callable[[Candidate], float] | None = None, proximity: float = 0.15, after: float = 1.5,
+         kind: str = "") -> str | None:
     """The text of the best-scored candidate; ties go to the earlier one. The hand-set score weighs
     `proximity` per word of distance, a word after the candidate counting `after` times."""
     cands = sorted((c for c in cands if not repeats_question(c.text, question_words)), key=lambda c: c.start)
