@@ -698,10 +698,16 @@ def _asks_what_it_is(lower: list[str]) -> bool:
             return True
         if word == "disebut" and lower[3:4] in (["dengan"], ["sebagai"]):
             return True
-    words = list(lower)
-    while words and words[-1] in _filler():
-        words.pop()
+    words = _without_closing_filler(lower)
     return words[-2:] == ["itu", "apa"] and 1 <= len(words) - 2 <= MAX_DEFINED_WORDS
+
+
+def _without_closing_filler(lower: list[str]) -> list[str]:
+    """ "X itu apa sih", "penyebabnya apa ya": the chat words a question closes with."""
+    end = len(lower)
+    while end and lower[end - 1] in _filler():
+        end -= 1
+    return lower[:end]
 
 
 MAX_DEFINED_WORDS = 4  # "dwelling time itu apa": a longer opening says more than a name
@@ -721,9 +727,7 @@ ASKED_ATTRIBUTES = frozenset({
 def _asked_attribute(lower: list[str]) -> str | None:
     """The attribute asked right after "apa" ("apa saja manfaat …" too), or right before a closing
     "apa" ("kecelakaan itu penyebabnya apa")."""
-    words = list(lower)
-    while words and words[-1] in _filler():
-        words.pop()
+    words = _without_closing_filler(lower)
     for i, word in enumerate(words):
         if word not in ("apa", "apakah"):
             continue

@@ -16,8 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot.models import LinearModel, load_models
-from bot.short_answer.common import FAR, Candidate, distance, key_positions, repeats_question
-from index.analyse import is_ordinary_word
+from bot.short_answer.common import FAR, Candidate, distance, key_positions, repeats_question, role_words
 
 CHOICE_FEATURES = (
     "hand", "weight", "bonus", "distance", "near_keys", "role_before", "role_after", "name_before", "name_after",
@@ -60,12 +59,15 @@ def pick(cands: list[Candidate], sentence: str, question_words: set[str],
     cands = sorted((c for c in cands if not repeats_question(c.text, question_words)), key=lambda c: c.start)
     if not cands:
         return None
+    choosers, record = _choosers.get(), _recording.get()
+    model = (_shipped() if choosers is None else choosers).get(kind)
+    if model is None and record is None:  # the hand-set score alone: nothing else to compute
+        keys = key_positions(sentence, question_words)
+        hand = [_hand_score(c, sentence, keys, question_words, bonus, proximity, after)[0] for c in cands]
+        return cands[int(np.argmax(hand))].text
     rows = choice_features(cands, sentence, question_words, bonus, proximity, after)
-    record = _recording.get()
     if record is not None:
         record.append((kind, rows, cands))
-    choosers = _choosers.get()
-    model = (_shipped() if choosers is None else choosers).get(kind)
     scores = model.score(rows) if model is not None else rows[:, 0]
     return cands[int(np.argmax(scores))].text
 
@@ -75,26 +77,32 @@ def _shipped() -> dict[str, LinearModel]:
     return load_models().choice
 
 
+def _hand_score(c: Candidate, sentence: str, keys: dict[str, list[int]], question_words: set[str],
+                bonus: Callable[[Candidate], float] | None, proximity: float,
+                after: float) -> tuple[float, float, float, float]:
+    """(score, prior weight, bonuses, distance): the extractor's own judgement of a candidate."""
+    extra = bonus(c) if bonus else 0.0
+    if question_words & _VERSUS and _VERSUS_BEFORE.search(sentence[:c.start]):
+        extra += 3.0  # "jelang lawan tim apa" over "laga Liga Europa kontra Vitoria Guimaraes"
+    apart = distance(c, keys, sentence, after)
+    return c.weight + extra - proximity * apart, c.weight, extra, apart
+
+
 def choice_features(cands: list[Candidate], sentence: str, question_words: set[str],
                     bonus: Callable[[Candidate], float] | None, proximity: float, after: float) -> np.ndarray:
-    """One row of CHOICE_FEATURES per candidate."""
+    """One row of CHOICE_FEATURES per candidate, opening with its `_hand_score`."""
     keys = key_positions(sentence, question_words)
-    roles = {k for k in keys if is_ordinary_word(k)}  # "sutradara", "mendirikan": what links the answer to the names
-    versus = bool(question_words & _VERSUS)
+    roles = role_words(question_words) & keys.keys()  # "sutradara", "mendirikan": what ties the answer to the names
     words_at = [m.start() for m in re.finditer(r"\S+", sentence)]
     rows = []
     for c in cands:
-        extra = bonus(c) if bonus else 0.0
-        if versus and _VERSUS_BEFORE.search(sentence[:c.start]):
-            extra += 3.0  # "jelang lawan tim apa" over "laga Liga Europa kontra Vitoria Guimaraes"
-        apart = distance(c, keys, sentence, after)
         before = [k for offsets in keys.values() for k in offsets if k < c.start]
         later = [k for offsets in keys.values() for k in offsets if k >= c.end]
         near = sum(any(_words_between(words_at, min(k, c.start), max(k, c.start)) <= NEAR for k in offsets)
                    for offsets in keys.values())
         rows.append([
-            c.weight + extra - proximity * apart, c.weight, extra, apart, near / len(keys) if keys else 0.0,
-            *_closeness(c, keys, roles, words_at), *_closeness(c, keys, set(keys) - roles, words_at),
+            *_hand_score(c, sentence, keys, question_words, bonus, proximity, after), near / len(keys) if keys else 0.0,
+            *_closeness(c, keys, roles, words_at), *_closeness(c, keys, keys.keys() - roles, words_at),
             float(bool(keys) and not before), float(bool(before) and bool(later)),
             min(len(c.text.split()), 8) / 8,
             float(sentence[:c.start].rstrip().endswith(",")), float(sentence[c.end:].lstrip().startswith(",")),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.question import load_lexicon
-from index.analyse import STOPWORDS
+from index.analyse import STOPWORDS, is_ordinary_word
 
 MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
           "oktober", "november", "desember"]
@@ -97,6 +97,12 @@ def word_spans(text: str) -> Spans:
 def content_keys(question_words: set[str]) -> set[str]:
     """The question's words that say what it is about, not how it asks ("siapa", "yang", "di")."""
     return {q for q in question_words if q not in QUESTION_STOP and len(q) > 1}
+
+
+def role_words(question_words: set[str]) -> set[str]:
+    """The question's content words that are ordinary words, not names ("sutradara", "mendirikan",
+    "pembuat"): what ties the answer to the names it asks about."""
+    return {k for k in content_keys(question_words) if is_ordinary_word(k)}
 
 
 def key_positions(sentence: str, question_words: set[str]) -> dict[str, list[int]]:

@@ -13,7 +13,6 @@ from bot.short_answer.common import (
     Candidate,
     Spans,
     connects_name,
-    content_keys,
     copula_subject,
     gap_before,
     looks_affixed,
@@ -22,6 +21,7 @@ from bot.short_answer.common import (
     overlaps_question,
     related,
     repeats_question,
+    role_words,
     title_words,
     word_spans,
 )
@@ -341,7 +341,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
 
     agent_asked = "oleh" not in question_words  # "siapa yang ditangkap oleh polisi" asks for no agent
     spouse_asked = bool(question_words & _SPOUSE)
-    role_keys = {k for k in content_keys(question_words) if is_ordinary_word(k)}
+    role_keys = role_words(question_words)
 
     def bonus(c: Candidate) -> float:
         b = 0.0
