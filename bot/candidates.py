@@ -37,6 +37,7 @@ class Sentence:
     caption: bool = False  # a photo caption or credit, not the article's running text
     answer: str | None = None  # the short answer found in it, once looked for
     answer_strength: float = 0.0
+    answer_score: float | None = None  # the extractor's hand-set score of it; None when no choice among phrases made it
 
     @property
     def text(self) -> str:

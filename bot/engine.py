@@ -29,7 +29,7 @@ from bot.question import (PLACE_QTYPES, Question, analyse_question, colloquial_v
 from bot.quotes import trim_quote
 from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search
 from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, names_speaker, short_answer
-from bot.short_answer.choice import choosing_with
+from bot.short_answer.choice import choosing_with, noting_scores
 from bot.short_answer.common import MONTH_CAP
 from index import bm25
 from index.analyse import STOPWORDS, Analyzer, is_dictionary_root, is_ordinary_word
@@ -238,13 +238,15 @@ class Engine:
         stage_one = models.sentence.probability(lexical)
         leading = [int(i) for i in np.argsort(-stage_one, kind="stable")[:SECOND_STAGE]]
         sentences = [cands.sentences[i] for i in leading]
-        present = []
-        with choosing_with(models.choice):
+        present, noted = [], []
+        with choosing_with(models.choice), noting_scores(noted):
             for s in sentences:
                 text = s.text
                 starts = [m.start() for m in re.finditer(r"\w+", text) if m.group().lower() in query.words]
+                noted.clear()
                 s.answer, s.answer_strength = answer_with_strength(query.kind, text, query.words, starts,
                                                                    query.head, s.article.info.date)
+                s.answer_score = noted[-1] if s.answer is not None and noted else None
                 present.append(s.answer is not None or s.answer_strength > 0)  # strength 0: no answer of the type
         second = answer_features(query, lexical[leading], stage_one[leading], sentences, present)
         stage_two = models.answer.probability(second)

@@ -39,7 +39,7 @@ ANSWER_FEATURES = SENTENCE_FEATURES + (
 SHORT_FEATURES = (
     "probability", "ratio_to_best", "from_best", "rank", "p_sentence", "strength", "words", "has_digit",
     "capitalised", "in_question", *(f"kind_{k}" for k in KINDS), "role_missing", "rivals", "unasked_unit",
-    "head_beside",
+    "head_beside", "extractor_score", "unscored",
 )
 _NEWS_INTERACTIONS = ("answer_strength", "best_article_coverage", "unknown_weight", "max_missing_idf",
                       "missing_in_article", "max_missing_near", "factoid", "missing_name")
@@ -228,7 +228,18 @@ def short_features(query: Query, sentence: Sentence, rank: int, probability: flo
         float((answer_type_count(query.kind, sentence.text) or 0) > 1),  # something else it could be
         float(_unasked_figure(query, answer)),
         float(head_beside(sentence.text, answer, query.head)),
+        _scaled_score(sentence.answer_score), float(sentence.answer_score is None),
     ]], dtype=np.float64)
+
+
+SCORE_RANGE = (-5.0, 8.0)  # hand-set scores beyond these (a far candidate, stacked bonuses) say no more
+
+
+def _scaled_score(score: float | None) -> float:
+    """The extractor's hand-set score of the phrase it chose (prior weight, bonuses, less distance):
+    a name right after "adalah" or "oleh" beside the question's words is likelier the answer than one
+    the extractor took for want of better."""
+    return 0.0 if score is None else min(max(score, SCORE_RANGE[0]), SCORE_RANGE[1]) / SCORE_RANGE[1]
 
 
 def _unasked_figure(query: Query, answer: str | None) -> bool:

@@ -10,7 +10,7 @@ from bench.train import fit_choosers
 from bot.models import LinearModel
 from bot.question import analyse_question, surface_words
 from bot.short_answer import short_answer
-from bot.short_answer.choice import CHOICE_FEATURES, choice_features, choosing_with, pick
+from bot.short_answer.choice import CHOICE_FEATURES, choice_features, choosing_with, noting_scores, pick
 from bot.short_answer.common import Candidate
 
 HACHIKO = ("Pada tahun 2009 film Hachiko karya sutradara Lasse Hallström mulai diputar dan dibintangi oleh "
@@ -50,6 +50,27 @@ def test_a_fitted_chooser_decides_and_the_hand_score_otherwise() -> None:
         assert pick(cands, HACHIKO, words, kind="kapan") == "Lasse Hallström"  # no chooser for this kind
 
 
+def test_the_chosen_phrase_hand_score_is_noted_for_the_gate() -> None:
+    """The short-answer gate weighs how firmly the extractor's rules back the phrase shown: the hand
+    score of the one chosen, also when a chooser overrules the hand score."""
+    words = {"siapakah", "sutradara", "hachiko"}
+    cands = _candidates(HACHIKO, "Lasse Hallström", "Richard Gere")
+    rows = choice_features(cands, HACHIKO, words, None, 0.15, 1.5)
+    noted: list[float] = []
+    with choosing_with({}), noting_scores(noted):
+        pick(cands, HACHIKO, words, kind="siapa")
+    assert noted == [pytest.approx(rows[0, 0])]
+    n = len(CHOICE_FEATURES)
+    last_named = np.zeros(n)
+    last_named[CHOICE_FEATURES.index("role_before")] = -1.0
+    with choosing_with({"siapa": LinearModel(CHOICE_FEATURES, np.zeros(n), np.ones(n), last_named, 0.0)}), \
+            noting_scores(noted):
+        assert pick(cands, HACHIKO, words, kind="siapa") == "Richard Gere"
+    assert noted[-1] == pytest.approx(rows[1, 0]) and noted[-1] < noted[0]
+    pick(cands, HACHIKO, words, kind="siapa")
+    assert len(noted) == 2  # outside the block nothing is noted
+
+
 def _groups(right_at: str, count: int, seed: int) -> list[tuple[int, np.ndarray, np.ndarray]]:
     """Three candidates per question; the right one has the highest `right_at` feature, while the
     hand score favours a random one."""
@@ -82,3 +103,19 @@ def test_training_keeps_a_chooser_only_where_it_beats_the_hand_score() -> None:
 def test_the_shipped_choosers_keep_what_the_question_asks(question: str, sentence: str, expected: str) -> None:
     q = analyse_question(question)
     assert short_answer(q.qtype, sentence, None, surface_words(q.text)) == expected
+
+
+def test_the_gate_reads_the_hand_score_of_the_shown_phrase(bundled_db) -> None:
+    """Through the real engine: the sentence that gives the short answer carries the hand score
+    its extractor gave that phrase, and the gate's row holds it."""
+    from bot.engine import Engine
+    from bot.features import SHORT_FEATURES
+
+    seen = Engine(bundled_db).examine(analyse_question("Siapa menteri pertahanan Rusia yang ke Pyongyang?"))
+    assert seen is not None and seen.answer_at is not None
+    order = np.argsort(-seen.stage_two, kind="stable")
+    shown = seen.candidates.sentences[seen.leading[order[seen.answer_at]]]
+    assert shown.answer and shown.answer_score is not None
+    row = dict(zip(SHORT_FEATURES, seen.short_row[0]))
+    assert row["unscored"] == 0.0
+    assert row["extractor_score"] == pytest.approx(min(max(shown.answer_score, -5.0), 8.0) / 8.0)

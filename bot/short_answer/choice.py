@@ -26,6 +26,7 @@ NEAR = 5  # words: a question word this close says the candidate is what the sen
 
 _choosers: ContextVar[dict[str, LinearModel] | None] = ContextVar("choosers", default=None)
 _recording: ContextVar[list | None] = ContextVar("recording", default=None)
+_noting: ContextVar[list | None] = ContextVar("noting", default=None)
 
 _VERSUS = {"lawan", "melawan", "kontra", "vs", "versus", "menghadapi", "dihadapi"}
 _VERSUS_BEFORE = re.compile(r"\b(?:lawan|melawan|kontra|vs\.?|versus|menghadapi)\s+$", re.IGNORECASE)
@@ -51,6 +52,17 @@ def recording_choices(into: list) -> Iterator[None]:
         _recording.reset(token)
 
 
+@contextmanager
+def noting_scores(into: list[float]) -> Iterator[None]:
+    """Append the hand-set score of every phrase chosen inside the block: how firmly the extractor's
+    own rules back the answer shown, which the short-answer gate weighs."""
+    token = _noting.set(into)
+    try:
+        yield
+    finally:
+        _noting.reset(token)
+
+
 def pick(cands: list[Candidate], sentence: str, question_words: set[str],
          bonus: Callable[[Candidate], float] | None = None, proximity: float = 0.15, after: float = 1.5,
          kind: str = "") -> str | None:
@@ -64,12 +76,18 @@ def pick(cands: list[Candidate], sentence: str, question_words: set[str],
     if model is None and record is None:  # the hand-set score alone: nothing else to compute
         keys = key_positions(sentence, question_words)
         hand = [_hand_score(c, sentence, keys, question_words, bonus, proximity, after)[0] for c in cands]
-        return cands[int(np.argmax(hand))].text
+        return _chosen(cands, hand, int(np.argmax(hand)))
     rows = choice_features(cands, sentence, question_words, bonus, proximity, after)
     if record is not None:
         record.append((kind, rows, cands))
     scores = model.score(rows) if model is not None else rows[:, 0]
-    return cands[int(np.argmax(scores))].text
+    return _chosen(cands, rows[:, 0], int(np.argmax(scores)))
+
+
+def _chosen(cands: list[Candidate], hand: list[float] | np.ndarray, at: int) -> str:
+    if (noted := _noting.get()) is not None:
+        noted.append(float(hand[at]))
+    return cands[at].text
 
 
 @lru_cache(maxsize=1)
