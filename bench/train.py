@@ -23,7 +23,7 @@ from bot.candidates import Candidates, Sentence
 from bot.engine import Engine, Examined
 from bot.features import (ANSWER_FEATURES, DECLINE_FEATURES, SENTENCE_FEATURES, SHORT_FEATURES, is_story,
                           sentence_features)
-from bot.models import MODEL_DIR, LinearModel, Models, blank_model, save_models
+from bot.models import MODEL_DIR, LinearModel, Models, TreeModel, blank_model, save_models
 from bot.query import Query
 from bot.question import analyse_question
 from bot.short_answer import short_answer
@@ -106,6 +106,32 @@ def fit(features: tuple[str, ...], rows: np.ndarray, labels: np.ndarray, weights
     model = LogisticRegression(C=REGULARISATION, max_iter=5000, solver="lbfgs", tol=SOLVER_TOLERANCE)
     model.fit((rows - mean) / scale, labels, sample_weight=weights)
     return LinearModel(features, mean, scale, model.coef_[0], float(model.intercept_[0]))
+
+
+# The short-answer gate's trees: shallow and slowly learnt, so that 7,000 training answers fit them
+# without memorising (on 5,897 held-out MRC train answers, 5 folds by question: AUC 0.762 for the
+# logistic gate, 0.778 at depth 3 with 150 trees, 0.781 with 300; depth 2 gave 0.774).
+BOOSTING = {"n_estimators": 200, "max_depth": 3, "learning_rate": 0.05, "min_samples_leaf": 20}
+
+
+def fit_trees(features: tuple[str, ...], rows: np.ndarray, labels: np.ndarray,
+              weights: np.ndarray | None = None) -> TreeModel:
+    """Gradient-boosted trees (scikit-learn, seeded), exported to arrays that bot.models scores
+    without scikit-learn; the export is checked to give scikit-learn's own probabilities."""
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    booster = GradientBoostingClassifier(**BOOSTING, random_state=SEED).fit(rows, labels, sample_weight=weights)
+    trees = []
+    for (estimator,) in booster.estimators_:
+        tree = estimator.tree_
+        inner = tree.children_left >= 0
+        trees.append({"feature": np.where(inner, tree.feature, -1), "split": np.where(inner, tree.threshold, 0.0),
+                      "left": tree.children_left, "right": tree.children_right,
+                      "leaf": booster.learning_rate * tree.value[:, 0, 0]})
+    bias = float(booster.decision_function(rows[:1])[0] - TreeModel.of_trees(features, 0.0, trees).log_odds(rows[:1])[0])
+    model = TreeModel.of_trees(features, bias, trees)
+    np.testing.assert_allclose(model.probability(rows), booster.predict_proba(rows)[:, 1], atol=1e-9)
+    return model
 
 
 def _standardisation(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -247,7 +273,7 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
         return rows, np.array(right, dtype=bool), used
 
     rows, right, used = short_data(train_examples)
-    short = fit(SHORT_FEATURES, rows, right, np.array([share(e) for e in used]))
+    short = fit_trees(SHORT_FEATURES, rows, right, np.array([share(e) for e in used]))
     by_set = [short_data([e for e in dev_examples if e.set_name == name], unanswerable=True)[:2]
               for name in sorted({e.set_name for e in dev_examples})]
     best_t = short_threshold(short, by_set)
@@ -309,7 +335,7 @@ def _fit_chooser(groups: list[tuple[int, np.ndarray, np.ndarray]]) -> LinearMode
     return fit_listwise(CHOICE_FEATURES, telling, np.ones(len(telling)))
 
 
-def short_threshold(model: LinearModel, by_set: list[tuple[np.ndarray, np.ndarray]]) -> float:
+def short_threshold(model: LinearModel | TreeModel, by_set: list[tuple[np.ndarray, np.ndarray]]) -> float:
     """A wrong short answer is worse than none: the threshold that most raises right minus wrong
     short answers shown (each dev set weighing the same; any answer to an unanswerable question is
     wrong), as long as no set loses more than MAX_RIGHT_HIDDEN of its right ones."""

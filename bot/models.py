@@ -1,6 +1,6 @@
-"""The learned parts of answering: small logistic models fitted by `tanya train` (bench/train.py)
-and shipped as JSON in bot/data/models/. Scoring is a dot product, so loading and using them costs
-next to nothing.
+"""The learned parts of answering: small logistic models, and one model of shallow boosted trees,
+fitted by `tanya train` (bench/train.py) and shipped as JSON in bot/data/models/. Scoring is a dot
+product or a few hundred comparisons, so loading and using them costs next to nothing.
 """
 from __future__ import annotations
 
@@ -58,6 +58,64 @@ class LinearModel:
                    None if story is None else float(story))
 
 
+@dataclass
+class TreeModel:
+    """Boosted regression trees whose leaves add up to a log-odds: the short-answer gate, whose
+    signals combine in ways a sum of weights misses (what a digit in the phrase says depends on the
+    answer kind). Node arrays are one row per tree, padded with leaves: the feature a node splits on (-1 at
+    a leaf), its threshold (a row goes left when its value, as float32, is at most it), its left and
+    right child, and a leaf's value. Every tree is walked at once, a level per step."""
+
+    features: tuple[str, ...]
+    bias: float
+    feature: np.ndarray
+    split: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    leaf: np.ndarray
+    threshold: float = 0.5
+
+    @classmethod
+    def of_trees(cls, features: tuple[str, ...], bias: float, trees: list[dict], threshold: float = 0.5
+                 ) -> "TreeModel":
+        """From one dict of node lists per tree (feature, split, left, right, leaf)."""
+        width = max(len(t["feature"]) for t in trees)
+
+        def padded(key: str, fill: float, dtype: type) -> np.ndarray:
+            return np.array([list(t[key]) + [fill] * (width - len(t[key])) for t in trees], dtype=dtype)
+
+        return cls(features, bias, padded("feature", -1, np.int64), padded("split", 0.0, np.float64),
+                   padded("left", 0, np.int64), padded("right", 0, np.int64), padded("leaf", 0.0, np.float64),
+                   threshold)
+
+    def probability(self, rows: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.log_odds(rows)))
+
+    def log_odds(self, rows: np.ndarray) -> np.ndarray:
+        values = rows.astype(np.float32)  # as the trees were fitted: splits fall between float32 values
+        trees = np.arange(len(self.feature))
+        node = np.zeros((len(rows), len(trees)), dtype=np.int64)
+        while (inner := self.feature[trees, node] >= 0).any():
+            feature = np.maximum(self.feature[trees, node], 0)
+            goes_left = np.take_along_axis(values, feature, axis=1) <= self.split[trees, node]
+            node = np.where(inner, np.where(goes_left, self.left[trees, node], self.right[trees, node]), node)
+        return self.bias + self.leaf[trees, node].sum(axis=1)
+
+    def to_json(self) -> dict:
+        return {"features": list(self.features), "bias": self.bias, "threshold": _round_down(self.threshold),
+                "feature": self.feature.tolist(), "split": self.split.tolist(), "left": self.left.tolist(),
+                "right": self.right.tolist(), "leaf": self.leaf.round(10).tolist()}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "TreeModel":
+        return cls(tuple(data["features"]), float(data["bias"]), np.array(data["feature"], dtype=np.int64),
+                   np.array(data["split"]), np.array(data["left"], dtype=np.int64),
+                   np.array(data["right"], dtype=np.int64), np.array(data["leaf"]), float(data.get("threshold", 0.5)))
+
+
+Model = LinearModel | TreeModel
+
+
 def _round_down(threshold: float) -> float:
     """A threshold is chosen at a dev question's own score (ties are common: "kapan Putin ke
     Pyongyang" and "kapan putin ke pyongyang" score the same), so rounding it up would decline them."""
@@ -70,7 +128,7 @@ class Models:
     answer: LinearModel  # second stage: the leading sentences, with what answer they hold
     confidence: LinearModel  # is the chosen sentence itself right? (the short-answer gate reads it)
     decline: LinearModel  # does the chosen article answer at all? below its threshold, decline
-    short: LinearModel  # is the short answer right? below its threshold, show none
+    short: Model  # is the short answer right? below its threshold, show none
     # Per answer kind, which of an extractor's candidate phrases to show; a kind without one keeps
     # the extractor's hand-set choice (training keeps that where the model did not beat it).
     choice: dict[str, LinearModel] = field(default_factory=dict)
@@ -88,8 +146,9 @@ def load_models(folder: Path | None = None) -> Models:
 
 
 @lru_cache(maxsize=8)
-def _load(path: Path) -> LinearModel:
-    return LinearModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+def _load(path: Path) -> Model:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return TreeModel.from_json(data) if "leaf" in data else LinearModel.from_json(data)
 
 
 def save_models(models: Models, folder: Path = MODEL_DIR) -> None:
@@ -102,7 +161,7 @@ def save_models(models: Models, folder: Path = MODEL_DIR) -> None:
         _save(model, folder / f"{CHOICE_PREFIX}{kind}.json")
 
 
-def _save(model: LinearModel, path: Path) -> None:
+def _save(model: Model, path: Path) -> None:
     path.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
 
 

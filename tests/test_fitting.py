@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.train import MAX_RIGHT_HIDDEN, fit_listwise, short_threshold
-from bot.models import LinearModel
+from bench.train import MAX_RIGHT_HIDDEN, fit, fit_listwise, fit_trees, short_threshold
+from bot.models import LinearModel, TreeModel
 
 FEATURES = ("within", "shared", "noise")
 
@@ -61,3 +61,29 @@ def test_short_threshold_shows_everything_when_nothing_tells_right_from_wrong() 
     model = LinearModel(("p",), np.zeros(1), np.ones(1), np.ones(1), 0.0)
     right = rng.random(400) < 0.7
     assert short_threshold(model, [(rng.normal(size=(400, 1)), right)]) == 0.0
+
+
+def _interaction(seed: int, count: int = 3000) -> tuple[np.ndarray, np.ndarray]:
+    """Whether a short answer is right depends on a feature only for one answer kind (a digit backs
+    a "berapa" answer, says nothing of a "siapa" one): a product no sum of weights can express."""
+    rng = np.random.default_rng(seed)
+    kind = rng.integers(0, 2, count).astype(float)
+    signal, noise = rng.random(count), rng.random(count)
+    right = np.where(kind == 1, signal > 0.5, rng.random(count) < 0.5)
+    return np.column_stack([kind, signal, noise]), right
+
+
+def test_boosted_trees_learn_what_a_feature_means_for_one_kind_and_score_without_sklearn() -> None:
+    from sklearn.metrics import roc_auc_score
+
+    features = ("kind", "signal", "noise")
+    rows, right = _interaction(1)
+    trees = fit_trees(features, rows, right)  # checks its own export against scikit-learn's probabilities
+    logistic = fit(features, rows, right)
+    test, test_right = _interaction(2)
+    assert roc_auc_score(test_right, trees.probability(test)) > roc_auc_score(test_right, logistic.probability(test)) + 0.05
+    of_kind = test[:, 0] == 1
+    assert roc_auc_score(test_right[of_kind], trees.probability(test[of_kind])) > 0.95
+    again = TreeModel.from_json(trees.to_json())
+    np.testing.assert_allclose(again.probability(test), trees.probability(test), atol=1e-8)  # leaves rounded
+    assert again.probability(test[:0]).shape == (0,)

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from bench.datasets import default_shared
-from bot.models import CHOICE_PREFIX, MODEL_DIR, MODEL_NAMES, load_models
+from bot.models import CHOICE_PREFIX, MODEL_DIR, MODEL_NAMES, TreeModel, load_models
 
 DATASETS = default_shared() / "datasets"
 needs_data = pytest.mark.skipif(
@@ -28,8 +28,12 @@ def test_shipped_models_are_small_and_load() -> None:
     models = load_models()
     assert models.choice, "no fitted candidate chooser is shipped"
     for model in [getattr(models, name) for name in MODEL_NAMES] + list(models.choice.values()):
+        assert 0.0 <= model.threshold < 1.0
+        if isinstance(model, TreeModel):
+            assert model.feature.max() < len(model.features) and np.all(np.isfinite(model.leaf))
+            continue
         assert len(model.coef) == len(model.features) == len(model.mean)
-        assert np.all(np.isfinite(model.coef)) and 0.0 <= model.threshold < 1.0
+        assert np.all(np.isfinite(model.coef))
     assert models.decline.story_threshold is not None and 0.0 <= models.decline.story_threshold < 1.0
 
 
@@ -45,9 +49,28 @@ def test_train_reproduces_the_shipped_models(tmp_path: Path) -> None:
         fresh = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
         shipped = json.loads((MODEL_DIR / f"{name}.json").read_text(encoding="utf-8"))
         assert fresh["features"] == shipped["features"], name
-        np.testing.assert_allclose(fresh["coef"], shipped["coef"], atol=1e-3, err_msg=name)
+        if "leaf" in shipped:  # trees: the same probabilities over rows spread across every split
+            np.testing.assert_allclose(*(_tree_probabilities(m) for m in (fresh, shipped)), atol=1e-3, err_msg=name)
+        else:
+            np.testing.assert_allclose(fresh["coef"], shipped["coef"], atol=1e-3, err_msg=name)
         assert abs(fresh["threshold"] - shipped["threshold"]) < 0.02, name
         assert abs(fresh.get("story_threshold", 0.0) - shipped.get("story_threshold", 0.0)) < 0.02, name
+
+
+def _tree_probabilities(data: dict) -> np.ndarray:
+    """The model's probabilities on seeded rows drawn over the range its splits cover (the shipped
+    model's ranges, wherever the retrained one splits)."""
+    shipped = TreeModel.from_json(json.loads((MODEL_DIR / "short.json").read_text(encoding="utf-8")))
+    rng = np.random.default_rng(0)
+    inner = shipped.feature >= 0
+    low = np.zeros(len(shipped.features))
+    high = np.ones(len(shipped.features))
+    for f in range(len(shipped.features)):
+        splits = shipped.split[inner & (shipped.feature == f)]
+        if len(splits):
+            low[f], high[f] = min(0.0, splits.min() - 0.1), max(1.0, splits.max() + 0.1)
+    rows = low + rng.random((2000, len(low))) * (high - low)
+    return TreeModel.from_json(data).probability(rows)
 
 
 def _quality_rows(tmp_path: Path, sets: str, split: str) -> dict[str, list[str]]:
