@@ -30,10 +30,12 @@ class LinearModel:
     story_threshold: float | None = None
 
     def probability(self, rows: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.log_odds(rows)))
+
+    def log_odds(self, rows: np.ndarray) -> np.ndarray:
         if rows.shape[0] == 0:
             return np.zeros(0)
-        z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-z))
+        return ((rows - self.mean) / self.scale) @ self.coef + self.intercept
 
     def score(self, rows: np.ndarray) -> np.ndarray:
         """The linear score alone: enough to choose among rows, as the candidate choosers do."""
@@ -60,14 +62,15 @@ class LinearModel:
 
 @dataclass
 class TreeModel:
-    """Boosted regression trees whose leaves add up to a log-odds: the short-answer gate, whose
-    signals combine in ways a sum of weights misses (what a digit in the phrase says depends on the
-    answer kind). Node arrays are one row per tree, padded with leaves: the feature a node splits on (-1 at
-    a leaf), its threshold (a row goes left when its value, as float32, is at most it), its left and
-    right child, and a leaf's value. Every tree is walked at once, a level per step."""
+    """A logistic model corrected by boosted regression trees, whose leaves add to its log-odds: the
+    short-answer gate, whose signals combine in ways a sum of weights misses (what a digit in the
+    phrase says depends on the answer kind), while a rare signal the trees never split on (the asked
+    role missing, "siapa istri …") keeps its logistic weight. Node arrays are one row per tree, padded
+    with leaves: the feature a node splits on (-1 at a leaf), its threshold (a row goes left when its
+    value, as float32, is at most it), its left and right child, and a leaf's value. Every tree is
+    walked at once, a level per step."""
 
-    features: tuple[str, ...]
-    bias: float
+    base: LinearModel
     feature: np.ndarray
     split: np.ndarray
     left: np.ndarray
@@ -75,16 +78,19 @@ class TreeModel:
     leaf: np.ndarray
     threshold: float = 0.5
 
+    @property
+    def features(self) -> tuple[str, ...]:
+        return self.base.features
+
     @classmethod
-    def of_trees(cls, features: tuple[str, ...], bias: float, trees: list[dict], threshold: float = 0.5
-                 ) -> "TreeModel":
+    def of_trees(cls, base: LinearModel, trees: list[dict], threshold: float = 0.5) -> "TreeModel":
         """From one dict of node lists per tree (feature, split, left, right, leaf)."""
         width = max(len(t["feature"]) for t in trees)
 
         def padded(key: str, fill: float, dtype: type) -> np.ndarray:
             return np.array([list(t[key]) + [fill] * (width - len(t[key])) for t in trees], dtype=dtype)
 
-        return cls(features, bias, padded("feature", -1, np.int64), padded("split", 0.0, np.float64),
+        return cls(base, padded("feature", -1, np.int64), padded("split", 0.0, np.float64),
                    padded("left", 0, np.int64), padded("right", 0, np.int64), padded("leaf", 0.0, np.float64),
                    threshold)
 
@@ -99,16 +105,16 @@ class TreeModel:
             feature = np.maximum(self.feature[trees, node], 0)
             goes_left = np.take_along_axis(values, feature, axis=1) <= self.split[trees, node]
             node = np.where(inner, np.where(goes_left, self.left[trees, node], self.right[trees, node]), node)
-        return self.bias + self.leaf[trees, node].sum(axis=1)
+        return self.base.log_odds(rows) + self.leaf[trees, node].sum(axis=1)
 
     def to_json(self) -> dict:
-        return {"features": list(self.features), "bias": self.bias, "threshold": _round_down(self.threshold),
+        return {"features": list(self.features), "threshold": _round_down(self.threshold), "base": self.base.to_json(),
                 "feature": self.feature.tolist(), "split": self.split.tolist(), "left": self.left.tolist(),
                 "right": self.right.tolist(), "leaf": self.leaf.round(10).tolist()}
 
     @classmethod
     def from_json(cls, data: dict) -> "TreeModel":
-        return cls(tuple(data["features"]), float(data["bias"]), np.array(data["feature"], dtype=np.int64),
+        return cls(LinearModel.from_json(data["base"]), np.array(data["feature"], dtype=np.int64),
                    np.array(data["split"]), np.array(data["left"], dtype=np.int64),
                    np.array(data["right"], dtype=np.int64), np.array(data["leaf"]), float(data.get("threshold", 0.5)))
 

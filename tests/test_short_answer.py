@@ -1259,3 +1259,18 @@ def test_l_and_w_in_a_biography_mark_born_and_died() -> None:
 ])
 def test_a_year_before_christ_is_a_date(question: str, sentence: str, expected: str) -> None:
     assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("siapa istri Kim Jong Un", "Dalam pertemuan tersebut, Kim Jong Un dan Sergei Shoigu membahas kerja sama militer.",
+     None),
+    ("siapa istri Alex Ferguson", "Ia ditawari pindah ke Inggris, akan tetapi istrinya, Cathie tidak menyetujuinya.",
+     "Cathie"),
+    ("siapa istri Soekarno", "Pada 1943 Soekarno menikah dengan Fatmawati di Jakarta.", "Fatmawati"),
+])
+def test_a_wife_or_husband_is_named_only_where_the_sentence_speaks_of_marriage(
+        question: str, sentence: str, expected: str | None) -> None:
+    """A person named beside the asked one ("Kim Jong Un dan Sergei Shoigu") is no spouse: a
+    sentence that answers "siapa istri …" says so with a word of marriage."""
+    words = surface_words(analyse_question(question).text)
+    assert short_answer("siapa", sentence, None, words) == expected
