@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -403,9 +404,13 @@ def bench_command(args: tuple[str, ...]) -> None:
 def train_command(work: Path, shared: Path | None, out: Path | None) -> None:
     """Fit the answer engine's models on the train splits; thresholds chosen on dev (seeded, reproducible)."""
     from bench.datasets import SetMissing
-    from bench.train import run
+    from bench.train import HASH_SEED, run
     from bot.models import MODEL_DIR
 
+    if os.environ.get("PYTHONHASHSEED") != HASH_SEED:  # fixed only when a process starts: train in a new one
+        again = ["train", "--work", str(work), "--out", str(out or MODEL_DIR)] + (["--shared", str(shared)] if shared else [])
+        raise SystemExit(subprocess.call([sys.executable, "-m", "bot.cli", *again],
+                                         env={**os.environ, "PYTHONHASHSEED": HASH_SEED}))
     try:
         run(work, shared, out or MODEL_DIR, log=lambda line: click.echo(line, err=True))
     except SetMissing as missing:

@@ -60,12 +60,16 @@ class LinearModel:
                    None if story is None else float(story))
 
 
+# The trees read their signals to three decimals: float noise in the last bits (another machine's
+# arithmetic) cannot then move a row across a split, nor a retrained tree onto another split.
+GATE_DECIMALS = 3
+
+
 @dataclass
 class TreeModel:
     """A logistic model corrected by boosted regression trees, whose leaves add to its log-odds: the
-    short-answer gate, whose signals combine in ways a sum of weights misses (what a digit in the
-    phrase says depends on the answer kind), while a rare signal the trees never split on (the asked
-    role missing, "siapa istri …") keeps its logistic weight. Node arrays are one row per tree, padded
+    short-answer gate, whose signals combine in ways a sum of weights misses, while a rare signal the
+    trees never split on (the asked role missing, "siapa istri …") keeps its logistic weight. Node arrays are one row per tree, padded
     with leaves: the feature a node splits on (-1 at a leaf), its threshold (a row goes left when its
     value, as float32, is at most it), its left and right child, and a leaf's value. Every tree is
     walked at once, a level per step."""
@@ -83,7 +87,7 @@ class TreeModel:
         return self.base.features
 
     @classmethod
-    def of_trees(cls, base: LinearModel, trees: list[dict], threshold: float = 0.5) -> "TreeModel":
+    def of_trees(cls, base: LinearModel, trees: list[dict]) -> "TreeModel":
         """From one dict of node lists per tree (feature, split, left, right, leaf)."""
         width = max(len(t["feature"]) for t in trees)
 
@@ -91,13 +95,13 @@ class TreeModel:
             return np.array([list(t[key]) + [fill] * (width - len(t[key])) for t in trees], dtype=dtype)
 
         return cls(base, padded("feature", -1, np.int64), padded("split", 0.0, np.float64),
-                   padded("left", 0, np.int64), padded("right", 0, np.int64), padded("leaf", 0.0, np.float64),
-                   threshold)
+                   padded("left", 0, np.int64), padded("right", 0, np.int64), padded("leaf", 0.0, np.float64))
 
     def probability(self, rows: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.log_odds(rows)))
 
     def log_odds(self, rows: np.ndarray) -> np.ndarray:
+        rows = rows.round(GATE_DECIMALS)
         values = rows.astype(np.float32)  # as the trees were fitted: splits fall between float32 values
         trees = np.arange(len(self.feature))
         node = np.zeros((len(rows), len(trees)), dtype=np.int64)
