@@ -408,7 +408,9 @@ def train_command(work: Path, shared: Path | None, out: Path | None) -> None:
     from bot.models import MODEL_DIR
 
     if os.environ.get("PYTHONHASHSEED") != HASH_SEED:  # fixed only when a process starts: train in a new one
-        again = ["train", "--work", str(work), "--out", str(out or MODEL_DIR)] + (["--shared", str(shared)] if shared else [])
+        again = ["train", "--work", str(work), "--out", str(out or MODEL_DIR)]
+        if shared:
+            again += ["--shared", str(shared)]
         raise SystemExit(subprocess.call([sys.executable, "-m", "bot.cli", *again],
                                          env={**os.environ, "PYTHONHASHSEED": HASH_SEED}))
     try:
