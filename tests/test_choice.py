@@ -7,6 +7,8 @@ import numpy as np
 import pytest
 
 from bench.train import fit_choosers
+from bot.engine import Engine
+from bot.features import SHORT_FEATURES
 from bot.models import LinearModel
 from bot.question import analyse_question, surface_words
 from bot.short_answer import short_answer
@@ -108,9 +110,6 @@ def test_the_shipped_choosers_keep_what_the_question_asks(question: str, sentenc
 def test_the_gate_reads_the_hand_score_of_the_shown_phrase(bundled_db) -> None:
     """Through the real engine: the sentence that gives the short answer carries the hand score
     its extractor gave that phrase, and the gate's row holds it."""
-    from bot.engine import Engine
-    from bot.features import SHORT_FEATURES
-
     seen = Engine(bundled_db).examine(analyse_question("Siapa menteri pertahanan Rusia yang ke Pyongyang?"))
     assert seen is not None and seen.answer_at is not None
     order = np.argsort(-seen.stage_two, kind="stable")

@@ -50,27 +50,24 @@ def test_train_reproduces_the_shipped_models(tmp_path: Path) -> None:
         shipped = json.loads((MODEL_DIR / f"{name}.json").read_text(encoding="utf-8"))
         assert fresh["features"] == shipped["features"], name
         if "leaf" in shipped:  # trees: the same probabilities over rows spread across every split
-            np.testing.assert_allclose(*(_tree_probabilities(m) for m in (fresh, shipped)), atol=1e-3, err_msg=name)
+            trees = [TreeModel.from_json(m) for m in (fresh, shipped)]
+            rows = _rows_across_splits(trees[1])
+            np.testing.assert_allclose(*(t.probability(rows) for t in trees), atol=1e-3, err_msg=name)
         else:
             np.testing.assert_allclose(fresh["coef"], shipped["coef"], atol=1e-3, err_msg=name)
         assert abs(fresh["threshold"] - shipped["threshold"]) < 0.02, name
         assert abs(fresh.get("story_threshold", 0.0) - shipped.get("story_threshold", 0.0)) < 0.02, name
 
 
-def _tree_probabilities(data: dict) -> np.ndarray:
-    """The model's probabilities on seeded rows drawn over the range its splits cover (the shipped
-    model's ranges, wherever the retrained one splits)."""
-    shipped = TreeModel.from_json(json.loads((MODEL_DIR / "short.json").read_text(encoding="utf-8")))
-    rng = np.random.default_rng(0)
-    inner = shipped.feature >= 0
-    low = np.zeros(len(shipped.features))
-    high = np.ones(len(shipped.features))
-    for f in range(len(shipped.features)):
-        splits = shipped.split[inner & (shipped.feature == f)]
+def _rows_across_splits(model: TreeModel, count: int = 2000) -> np.ndarray:
+    """Seeded rows drawn over the range the model's splits cover, feature by feature."""
+    inner = model.feature >= 0
+    low, high = np.zeros(len(model.features)), np.ones(len(model.features))
+    for f in range(len(model.features)):
+        splits = model.split[inner & (model.feature == f)]
         if len(splits):
             low[f], high[f] = min(0.0, splits.min() - 0.1), max(1.0, splits.max() + 0.1)
-    rows = low + rng.random((2000, len(low))) * (high - low)
-    return TreeModel.from_json(data).probability(rows)
+    return low + np.random.default_rng(0).random((count, len(low))) * (high - low)
 
 
 def _quality_rows(tmp_path: Path, sets: str, split: str) -> dict[str, list[str]]:
