@@ -13,6 +13,7 @@ from bot.candidates import Candidates, Sentence
 from bot.query import Query, figure_words, is_figure
 from bot.short_answer import answer_type_count
 from bot.short_answer.common import MONTH_INDEX
+from bot.short_answer.definitions import defines_asked
 from bot.short_answer.numbers import unasked_unit
 from index.analyse import is_dictionary_root
 
@@ -34,7 +35,7 @@ SENTENCE_FEATURES = (
 )
 ANSWER_FEATURES = SENTENCE_FEATURES + (
     "stage_one", "answer_found", "answer_strength", "type_present",
-    *(f"found_{k}" for k in KINDS), "factoid", "role_missing",
+    *(f"found_{k}" for k in KINDS), "factoid", "role_missing", "defines_asked",
 )
 SHORT_FEATURES = (
     "probability", "ratio_to_best", "from_best", "rank", "p_sentence", "strength", "words", "has_digit",
@@ -157,7 +158,8 @@ def answer_features(query: Query, lexical: np.ndarray, stage_one: np.ndarray, se
         found = float(s.answer is not None)
         rows.append((*row, first, found, s.answer_strength, float(present),
                      *(found * (kind == k) for k in KINDS), float(query.kind in FACTOID_KINDS),
-                     float(role is not None and role not in s.terms)))  # "siapa wasit …": no wasit here
+                     float(role is not None and role not in s.terms),  # "siapa wasit …": no wasit here
+                     float(query.kind == "definisi" and defines_asked(s.text, query.words))))
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(ANSWER_FEATURES))
 
 

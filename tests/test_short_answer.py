@@ -3,6 +3,7 @@ import pytest
 
 from bot.question import analyse_question, answer_kind, surface_words
 from bot.short_answer import answer_type_count, has_answer_type, short_answer
+from bot.short_answer.definitions import defines_asked
 from bot.short_answer.numbers import unasked_unit
 from bot.short_answer.people import person_candidates
 
@@ -455,6 +456,19 @@ def test_ways_of_asking_what_a_thing_is(question):
     sentence = "Mahabharata adalah sebuah karya sastra kuno yang berasal dari India."
     assert short_answer(kind, sentence, None, surface_words(analyse_question(question).text), head) == (
         "sebuah karya sastra kuno yang berasal dari India")
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Apa itu bahasa Aram?", "Bahasa Aram adalah bahasa Semitik dengan sejarah selama 3.000 tahun.", True),
+    ("Apa pengertian dari hewan herbivora ?",  # the article spells it without the last letter
+     "Herbivor (lataboga) dalam zoologi adalah hewan yang hanya makan tumbuhan.", True),
+    ("Apa itu bahasa Aram?", "Bahasa ini juga merupakan bahasa ibu Yesus Kristus.", False),  # the one before
+    ("Apakah definisi sederhana dari sains ?",  # sains is only mentioned
+     "Historiografi dari sains, sebaliknya, mengacu pada metode historis dari sejarah intelektual.", False),
+    ("Apa itu bahasa Aram?", "Bahasa Aram dituturkan di Suriah.", False),  # no definition at all
+])
+def test_a_sentence_that_opens_with_the_asked_thing_defines_it(question, sentence, expected):
+    assert defines_asked(sentence, surface_words(analyse_question(question).text)) is expected
 
 
 def test_what_someone_named_is_not_a_definition():

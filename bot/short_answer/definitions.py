@@ -29,14 +29,36 @@ def definition(sentence: str, question_words: set[str]) -> str | None:
     the question asks about. Another name given on the way is not the definition: in "Maskulinitas
     (disebut juga kejantanan) adalah …" and "Asteroid, disebut juga planet minor, adalah …" the
     definition follows "adalah"."""
-    matches = list(_DEFINES.finditer(sentence))
-    match = next((m for m in matches if not _aside(sentence, m)), matches[0] if matches else None)
-    if not match:
-        return None
-    subject = {w.lower() for w in _WORD.findall(sentence[:match.start()])}
-    if not subject & question_words:
+    match = _defining(sentence)
+    if not match or not set(_subject(sentence, match)) & question_words:
         return None
     return clause_from(sentence, match.end())
+
+
+def defines_asked(sentence: str, question_words: set[str]) -> bool:
+    """The sentence opens with what the question asks about and defines it ("Sains adalah …" for
+    "definisi sederhana dari sains"), rather than defining something it only mentions ("Historiografi
+    dari sains adalah …") or what the sentence before named ("Bahasa ini merupakan …"). On MRC train
+    definition questions, 81 % of such sentences hold the answer, 49 % of the other definitions."""
+    match = _defining(sentence)
+    subject = _subject(sentence, match) if match else []
+    if not subject or _DEMONSTRATIVES & set(subject):
+        return False
+    first = subject[0]
+    return any(first == w or len(w) >= _STEM and first[:_STEM] == w[:_STEM] for w in question_words)
+
+
+_DEMONSTRATIVES = {"ini", "itu", "tersebut"}
+_STEM = 5  # "Herbivor" defines "herbivora", "Pecahan" defines "pecahan"
+
+
+def _defining(sentence: str) -> re.Match | None:
+    matches = list(_DEFINES.finditer(sentence))
+    return next((m for m in matches if not _aside(sentence, m)), matches[0] if matches else None)
+
+
+def _subject(sentence: str, match: re.Match) -> list[str]:
+    return [w.lower() for w in _WORD.findall(sentence[:match.start()])]
 
 
 def _aside(sentence: str, match: re.Match) -> bool:
