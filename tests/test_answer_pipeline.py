@@ -14,6 +14,7 @@ from bot.engine import _quoted_text
 from bot.features import (
     ANSWER_FEATURES,
     SENTENCE_FEATURES,
+    altered,
     answer_features,
     coverage,
     head_beside,
@@ -134,6 +135,19 @@ def test_a_sentence_that_gives_another_figure_where_the_question_gives_one(quest
                                                                            other: bool) -> None:
     """A near miss alters a detail ("tahun 1852"): the sentence with the real one answers another question."""
     assert other_figure(sentence, Query.of(analyse_question(question))) is other
+
+
+@pytest.mark.parametrize("question, passage, signs", [
+    ("Kapan PDI dibubarkan?", "PDI didirikan pada tanggal 10 Januari 1973.", (1.0, 0.0)),
+    ("Kapan PDI didirikan?", "PDI didirikan pada tanggal 10 Januari 1973.", (0.0, 0.0)),
+    ("Siapa ilmuwan termuda di tim itu?", "Ilmuwan tertua di tim itu adalah Budi.", (1.0, 0.0)),
+    ("Kapan Gandhi wafat?", "Gandhi lahir pada 1869 dan meninggal pada 1948.", (0.0, 0.0)),  # the same meaning
+    ("Siapa menteri yang tidak hadir?", "Semua menteri hadir dalam rapat itu.", (0.0, 1.0)),
+    ("Siapa menteri yang tidak hadir?", "Dua menteri tidak hadir dalam rapat itu.", (0.0, 0.0)),
+])
+def test_a_question_that_alters_what_the_passage_says_is_marked(question: str, passage: str,
+                                                                signs: tuple[float, float]) -> None:
+    assert altered(Query.of(analyse_question(question)), passage) == signs
 
 
 @pytest.mark.parametrize("sentence, answer, head, beside", [
