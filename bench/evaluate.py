@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from bot.short_answer.common import MONTHS
+
 MAX_EXTRA_ANSWER_WORDS = 3
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 _PUNCT = re.compile(r"[^\w\s]|_")
@@ -55,7 +57,7 @@ def answer_correct(produced: str | None, acceptable: list[str]) -> bool:
     got = normalise_answer(produced)
     if not got:
         return False
-    for want in map(normalise_answer, acceptable):
+    for want in map(normalise_answer, (form for gold in acceptable for form in written_forms(gold))):
         if not want:
             continue
         if got == want:
@@ -82,7 +84,20 @@ def best_f1(predicted: str | None, golds: list[str]) -> float:
     """Token F1 against the closest of the acceptable answers; no answer scores 0."""
     if not predicted or not golds:
         return 0.0
-    return max(token_f1(predicted, gold) for gold in golds)
+    return max(token_f1(predicted, form) for gold in golds for form in written_forms(gold))
+
+
+_DAY_MONTH = re.compile(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*")
+
+
+def written_forms(gold: str) -> list[str]:
+    """A gold answer and, for a day and month in figures as FacQA writes them from news datelines
+    ("11/8"), the same date with the month named ("11 Agustus"), as the engine gives it: the two
+    say one thing, and token F1 alone would score the named form 0."""
+    match = _DAY_MONTH.fullmatch(gold)
+    if match and 1 <= int(match[1]) <= 31 and 1 <= int(match[2]) <= 12:
+        return [gold, f"{int(match[1])} {MONTHS[int(match[2]) - 1]}"]
+    return [gold]
 
 
 def _contains(words: list[str], part: list[str]) -> bool:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.evaluate import answer_correct, evidence_in_quote, format_report, parse_devset, score
+from bench.evaluate import answer_correct, best_f1, evidence_in_quote, format_report, parse_devset, score
 from tests.conftest import TANYA
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +65,17 @@ def test_trimmed_quote_pieces_are_compared_separately():
 ])
 def test_answer_correct(produced, acceptable, ok):
     assert answer_correct(produced, acceptable) is ok
+
+
+@pytest.mark.parametrize("produced, gold, f1", [
+    ("11 Agustus 2005", "11/8", 0.8),  # FacQA's figures, the engine's named month: one date
+    ("8 September 2005", "8/ 9", 0.8),
+    ("11 Juli 2005", "11/8", 0.4),  # another month: the day alone matches
+    ("11/8", "11/8", 1.0),
+    ("2017", "2017/18", 2 / 3),  # a season is no day and month
+])
+def test_a_date_in_figures_counts_as_the_same_date_with_its_month_named(produced, gold, f1):
+    assert best_f1(produced, [gold]) == pytest.approx(f1)
 
 
 def test_length_mismatch_is_an_error():
