@@ -50,7 +50,7 @@ DECLINE_FEATURES = (
     "best", "margin", "second", "best_article_coverage", "best_sentence_coverage", "unknown_weight",
     "max_missing_idf", "missing_in_article", "answer_found", "terms", "top_bm25_share", "same_article_share",
     "answer_strength", "max_missing_near", "factoid", "missing_name", "other_figure", "unasked_unit",
-    "opposite_said", "negation_unsaid", "story", *(f"story_{f}" for f in _NEWS_INTERACTIONS),
+    "opposite_said", "negation_unsaid", "superlative_unsaid", "story", *(f"story_{f}" for f in _NEWS_INTERACTIONS),
 )
 _NEWS_AT = [DECLINE_FEATURES.index(f) for f in _NEWS_INTERACTIONS]
 
@@ -212,15 +212,25 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
 _NEGATIONS = {"tidak", "tak", "bukan", "belum"}
 
 
-def altered(query: Query, passage: str) -> tuple[float, float]:
+def altered(query: Query, passage: str) -> tuple[float, float, float]:
     """Signs that the question alters what the passage says, as IDK-MRC's unanswerable questions
     do: it asks with a word whose opposite the passage says ("termuda" of a passage on the oldest),
-    or it negates where the passage never does. On 3,000 IDK-MRC train questions, 77 unanswerable
-    and 13 answerable ones ask with an opposite, 52 and 15 with a negation."""
-    asked = set(_WORD.findall(query.question.text.lower()))
+    it negates where the passage never does, or it asks for an extreme ("terakhir", "paling
+    murah") the passage never names. Of 3,000 IDK-MRC train questions, 71 unanswerable and 7
+    answerable ones ask with an opposite, 52 and 15 with a negation, 113 and 20 with an unsaid extreme."""
+    asked = _WORD.findall(query.question.text.lower())
     said = set(_WORD.findall(passage.lower()))
-    opposite = any(not side & said and other & said for side, other in _opposites() if side & asked)
-    return float(opposite), float(bool(asked & _NEGATIONS) and not said & _NEGATIONS)
+    opposite = any(not side & said and other & said for side, other in _opposites() if side & set(asked))
+    negation = bool(_NEGATIONS.intersection(asked)) and not said & _NEGATIONS
+    extreme = any(w in _superlatives() and w not in said for w in asked) or any(
+        w == "paling" and nxt not in said for w, nxt in zip(asked, asked[1:]))
+    return float(opposite), float(negation), float(extreme)
+
+
+@lru_cache(maxsize=1)
+def _superlatives() -> frozenset[str]:
+    """The superlatives of opposites.txt ("terbesar", "terakhir")."""
+    return frozenset(w for side, _ in _opposites() for w in side if w.startswith("ter"))
 
 
 @lru_cache(maxsize=1)

@@ -138,15 +138,18 @@ def test_a_sentence_that_gives_another_figure_where_the_question_gives_one(quest
 
 
 @pytest.mark.parametrize("question, passage, signs", [
-    ("Kapan PDI dibubarkan?", "PDI didirikan pada tanggal 10 Januari 1973.", (1.0, 0.0)),
-    ("Kapan PDI didirikan?", "PDI didirikan pada tanggal 10 Januari 1973.", (0.0, 0.0)),
-    ("Siapa ilmuwan termuda di tim itu?", "Ilmuwan tertua di tim itu adalah Budi.", (1.0, 0.0)),
-    ("Kapan Gandhi wafat?", "Gandhi lahir pada 1869 dan meninggal pada 1948.", (0.0, 0.0)),  # the same meaning
-    ("Siapa menteri yang tidak hadir?", "Semua menteri hadir dalam rapat itu.", (0.0, 1.0)),
-    ("Siapa menteri yang tidak hadir?", "Dua menteri tidak hadir dalam rapat itu.", (0.0, 0.0)),
+    ("Kapan PDI dibubarkan?", "PDI didirikan pada tanggal 10 Januari 1973.", (1.0, 0.0, 0.0)),
+    ("Kapan PDI didirikan?", "PDI didirikan pada tanggal 10 Januari 1973.", (0.0, 0.0, 0.0)),
+    ("Siapa ilmuwan termuda di tim itu?", "Ilmuwan tertua di tim itu adalah Budi.", (1.0, 0.0, 1.0)),
+    ("Kapan Gandhi wafat?", "Gandhi lahir pada 1869 dan meninggal pada 1948.", (0.0, 0.0, 0.0)),  # one meaning
+    ("Siapa menteri yang tidak hadir?", "Semua menteri hadir dalam rapat itu.", (0.0, 1.0, 0.0)),
+    ("Siapa menteri yang tidak hadir?", "Dua menteri tidak hadir dalam rapat itu.", (0.0, 0.0, 0.0)),
+    ("Kapan album terakhir mereka dirilis?", "Album pertama mereka dirilis pada 1995.", (1.0, 0.0, 1.0)),
+    ("Apa buah yang paling murah?", "Durian adalah buah yang paling mahal.", (0.0, 0.0, 1.0)),
+    ("Apa buah yang paling mahal?", "Durian adalah buah yang paling mahal.", (0.0, 0.0, 0.0)),
 ])
 def test_a_question_that_alters_what_the_passage_says_is_marked(question: str, passage: str,
-                                                                signs: tuple[float, float]) -> None:
+                                                                signs: tuple[float, float, float]) -> None:
     assert altered(Query.of(analyse_question(question)), passage) == signs
 
 
