@@ -219,9 +219,9 @@ def altered(query: Query, passage: str) -> tuple[float, float, float]:
     murah") the passage never names. Of 3,000 IDK-MRC train questions, 71 unanswerable and 7
     answerable ones ask with an opposite, 52 and 15 with a negation, 113 and 20 with an unsaid extreme."""
     asked = _WORD.findall(query.question.text.lower())
-    said = set(_WORD.findall(passage.lower()))
-    opposite = any(not side & said and other & said for side, other in _opposites() if side & set(asked))
-    negation = bool(_NEGATIONS.intersection(asked)) and not said & _NEGATIONS
+    words, said = set(asked), set(_WORD.findall(passage.lower()))
+    opposite = any(not side & said and other & said for side, other in _opposites() if side & words)
+    negation = bool(words & _NEGATIONS) and not said & _NEGATIONS
     extreme = any(w in _superlatives() and w not in said for w in asked) or any(
         w == "paling" and nxt not in said for w, nxt in zip(asked, asked[1:]))
     return float(opposite), float(negation), float(extreme)

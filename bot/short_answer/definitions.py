@@ -53,6 +53,7 @@ _STEM = 5  # "Herbivor" defines "herbivora", "Pecahan" defines "pecahan"
 
 
 def _defining(sentence: str) -> re.Match | None:
+    """The verb that gives the definition: the first one outside an aside."""
     matches = list(_DEFINES.finditer(sentence))
     return next((m for m in matches if not _aside(sentence, m)), matches[0] if matches else None)
 
