@@ -21,7 +21,7 @@ import numpy as np
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
 from bot.candidates import Candidates, PassageRow, Sentence, build_candidates, group_articles
 from bot.features import (FACTOID_KINDS, SHORT_ANSWER_KINDS, answer_features, coverage, decline_features, is_story,
-                           other_figure, refers_back, sentence_features, short_features)
+                           other_figure, refers_back, sentence_features, short_features, unsaid_words, word_bag)
 from bot.models import LinearModel, Models, load_models
 from bot.query import Query
 from bot.question import (PLACE_QTYPES, Question, analyse_question, colloquial_variants, edit_candidates,
@@ -252,7 +252,8 @@ class Engine:
         stage_two = models.answer.probability(second)
         order = np.argsort(-stage_two, kind="stable")
         best = sentences[order[0]]
-        decline_row = decline_features(query, stage_two, best, sentences, cands.top_bm25)
+        unsaid = models.unsaid.log_odds(word_bag(models.unsaid.features, unsaid_words(query, best.passage_text)))
+        decline_row = decline_features(query, stage_two, best, sentences, cands.top_bm25, float(unsaid[0]))
         p_right = float(models.decline.probability(decline_row)[0])
         p_sentence = float(models.confidence.probability(decline_row)[0])
         seen = Examined(query, cands, leading, second, stage_two, decline_row, p_right, p_sentence)

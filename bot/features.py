@@ -45,12 +45,13 @@ SHORT_FEATURES = (
     "head_beside", "extractor_score", "unscored",
 )
 _NEWS_INTERACTIONS = ("answer_strength", "best_article_coverage", "unknown_weight", "max_missing_idf",
-                      "missing_in_article", "max_missing_near", "factoid", "missing_name")
+                      "missing_in_article", "max_missing_near", "factoid", "missing_name", "unsaid_words")
 DECLINE_FEATURES = (
     "best", "margin", "second", "best_article_coverage", "best_sentence_coverage", "unknown_weight",
     "max_missing_idf", "missing_in_article", "answer_found", "terms", "top_bm25_share", "same_article_share",
     "answer_strength", "max_missing_near", "factoid", "missing_name", "other_figure", "unasked_unit",
-    "opposite_said", "negation_unsaid", "superlative_unsaid", "story", *(f"story_{f}" for f in _NEWS_INTERACTIONS),
+    "opposite_said", "negation_unsaid", "superlative_unsaid", "unsaid_words", "story",
+    *(f"story_{f}" for f in _NEWS_INTERACTIONS),
 )
 _NEWS_AT = [DECLINE_FEATURES.index(f) for f in _NEWS_INTERACTIONS]
 
@@ -166,7 +167,7 @@ def answer_features(query: Query, lexical: np.ndarray, stage_one: np.ndarray, se
 
 
 def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences: list[Sentence],
-                     top_bm25: float) -> np.ndarray:
+                     top_bm25: float, unsaid: float = 0.0) -> np.ndarray:
     """One row of DECLINE_FEATURES: how sure the ranking is, and whether the best article says
     everything the question names (a near miss borrows a real name but adds what no article says)."""
     weights = query.weights
@@ -203,6 +204,8 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
         # "30 menit" for "berapa suara": the article's one figure, of something the question did not ask
         float(_unasked_figure(query, best.answer)),
         *altered(query, best.passage_text),
+        # What the words the question adds to the passage say of it, as learned (`unsaid_words`).
+        min(max(unsaid, -UNSAID_RANGE), UNSAID_RANGE),
     ]
     story = float(is_story(best.article.info))
     row += [story, *(story * row[i] for i in _NEWS_AT)]
@@ -210,6 +213,21 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
 
 
 _NEGATIONS = {"tidak", "tak", "bukan", "belum"}
+UNSAID_RANGE = 5.0  # log-odds beyond this say no more
+
+
+def unsaid_words(query: Query, passage: str) -> set[str]:
+    """The question's words (as typed, misspellings corrected) that the passage does not say: the
+    unsaid-words model learns from the train sets which of them mark a question the passage does
+    not answer ("dilarang", "terakhir", a country swapped in) and which a mere paraphrase ("definisi",
+    "terletak")."""
+    said = set(_WORD.findall(passage.lower()))
+    return {w for w in query.content_words if w not in said}
+
+
+def word_bag(vocabulary: tuple[str, ...], words: set[str]) -> np.ndarray:
+    """One row: 1 for each word of the vocabulary among `words`."""
+    return np.array([[float(w in words) for w in vocabulary]], dtype=np.float64)
 
 
 def altered(query: Query, passage: str) -> tuple[float, float, float]:

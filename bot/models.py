@@ -138,13 +138,16 @@ class Models:
     answer: LinearModel  # second stage: the leading sentences, with what answer they hold
     confidence: LinearModel  # is the chosen sentence itself right? (the short-answer gate reads it)
     decline: LinearModel  # does the chosen article answer at all? below its threshold, decline
+    # Over the question's words the best passage does not say: does the question still have an answer
+    # there? A feature of the decline and confidence models.
+    unsaid: LinearModel
     short: Model  # is the short answer right? below its threshold, show none
     # Per answer kind, which of an extractor's candidate phrases to show; a kind without one keeps
     # the extractor's hand-set choice (training keeps that where the model did not beat it).
     choice: dict[str, LinearModel] = field(default_factory=dict)
 
 
-MODEL_NAMES = ("sentence", "answer", "confidence", "decline", "short")
+MODEL_NAMES = ("sentence", "answer", "unsaid", "confidence", "decline", "short")
 CHOICE_PREFIX = "choice_"
 
 

@@ -21,6 +21,8 @@ from bot.features import (
     other_figure,
     proximity,
     sentence_features,
+    unsaid_words,
+    word_bag,
 )
 from bot.models import LinearModel, blank_model
 from bot.query import Query
@@ -151,6 +153,13 @@ def test_a_sentence_that_gives_another_figure_where_the_question_gives_one(quest
 def test_a_question_that_alters_what_the_passage_says_is_marked(question: str, passage: str,
                                                                 signs: tuple[float, float, float]) -> None:
     assert altered(Query.of(analyse_question(question)), passage) == signs
+
+
+def test_the_words_a_question_adds_to_its_passage_make_the_unsaid_model_s_row() -> None:
+    query = Query.of(analyse_question("Kapan stasiun Mir dilarang beroperasi?"))
+    words = unsaid_words(query, "Stasiun Mir mulai beroperasi pada 1986.")
+    assert words == {"dilarang"}
+    assert word_bag(("beroperasi", "dilarang", "ditutup"), words).tolist() == [[0.0, 1.0, 0.0]]
 
 
 @pytest.mark.parametrize("sentence, answer, head, beside", [

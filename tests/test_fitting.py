@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.train import MAX_RIGHT_HIDDEN, fit, fit_listwise, fit_trees, short_threshold
+from bench.train import MAX_RIGHT_HIDDEN, MIN_UNSAID, fit, fit_listwise, fit_trees, fit_unsaid, short_threshold
 from bot.models import LinearModel, TreeModel
 
 FEATURES = ("within", "shared", "noise")
@@ -88,3 +88,32 @@ def test_boosted_trees_learn_what_a_feature_means_for_one_kind_and_score_without
     again = TreeModel.from_json(trees.to_json())
     np.testing.assert_allclose(again.probability(test), trees.probability(test), atol=1e-8)  # leaves rounded
     assert again.probability(test[:0]).shape == (0,)
+
+
+def test_unsaid_words_learn_the_word_that_marks_an_unanswerable_question_and_score_out_of_fold() -> None:
+    """ "dilarang" left unsaid marks an unanswerable question, "terletak" a paraphrase; a word too
+    rare to judge gets no weight; each question's own score comes from a fit that did not see it."""
+    rng = np.random.default_rng(3)
+    bags, answerable = [], []
+    for n in range(600):
+        altered = n % 2 == 0
+        bag = {"dilarang"} if altered and rng.random() < 0.8 else set()
+        if rng.random() < 0.5:
+            bag.add("terletak")
+        if n < MIN_UNSAID - 1:
+            bag.add("langka")
+        if n in (10, 20, 30, 40, 50):  # all in the first fold, all unanswerable
+            bag.add("sekali")
+        bags.append(bag)
+        answerable.append(not altered)
+    model, held_out = fit_unsaid(bags, np.array(answerable), np.ones(len(bags)))
+    weight = dict(zip(model.features, model.coef))
+    assert "langka" not in weight
+    assert weight["dilarang"] < -2 and abs(weight["terletak"]) < 0.5
+    assert held_out.shape == (600,)
+    assert weight["sekali"] < 0  # the whole fit saw it; the first fold's scores come from a fit that did not
+    for i in (10, 20, 30, 40, 50):
+        twin = next(j for j in range(0, 600, 5) if bags[j] == bags[i] - {"sekali"})
+        assert held_out[i] == held_out[twin]
+    assert held_out[[i for i, b in enumerate(bags) if "dilarang" in b]].max() < held_out[
+        [i for i, b in enumerate(bags) if "dilarang" not in b]].min()
