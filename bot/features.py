@@ -167,7 +167,7 @@ def answer_features(query: Query, lexical: np.ndarray, stage_one: np.ndarray, se
 
 
 def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences: list[Sentence],
-                     top_bm25: float, unsaid: float = 0.0) -> np.ndarray:
+                     top_bm25: float, unsaid: float) -> np.ndarray:
     """One row of DECLINE_FEATURES: how sure the ranking is, and whether the best article says
     everything the question names (a near miss borrows a real name but adds what no article says)."""
     weights = query.weights
@@ -221,7 +221,7 @@ def unsaid_words(query: Query, passage: str) -> set[str]:
     unsaid-words model learns from the train sets which of them mark a question the passage does
     not answer ("dilarang", "terakhir", a country swapped in) and which a mere paraphrase ("definisi",
     "terletak")."""
-    said = set(_WORD.findall(passage.lower()))
+    said = _words_of(passage)
     return {w for w in query.content_words if w not in said}
 
 
@@ -237,12 +237,19 @@ def altered(query: Query, passage: str) -> tuple[float, float, float]:
     murah") the passage never names. Of 3,000 IDK-MRC train questions, 71 unanswerable and 7
     answerable ones ask with an opposite, 52 and 15 with a negation, 113 and 20 with an unsaid extreme."""
     asked = _WORD.findall(query.question.text.lower())
-    words, said = set(asked), set(_WORD.findall(passage.lower()))
+    words, said = set(asked), _words_of(passage)
     opposite = any(not side & said and other & said for side, other in _opposites() if side & words)
     negation = bool(words & _NEGATIONS) and not said & _NEGATIONS
     extreme = any(w in _superlatives() and w not in said for w in asked) or any(
         w == "paling" and nxt not in said for w, nxt in zip(asked, asked[1:]))
     return float(opposite), float(negation), float(extreme)
+
+
+@lru_cache(maxsize=8)
+def _words_of(passage: str) -> frozenset[str]:
+    """A passage's words, lowercased: the decline signals (`altered`, `unsaid_words`) all read the
+    best passage, which is then split once per question."""
+    return frozenset(_WORD.findall(passage.lower()))
 
 
 @lru_cache(maxsize=1)

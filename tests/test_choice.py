@@ -8,7 +8,7 @@ import pytest
 
 from bench.train import fit_choosers
 from bot.engine import Engine
-from bot.features import SHORT_FEATURES
+from bot.features import SCORE_RANGE, SHORT_FEATURES
 from bot.models import LinearModel
 from bot.question import analyse_question, surface_words
 from bot.short_answer import short_answer
@@ -117,4 +117,5 @@ def test_the_gate_reads_the_hand_score_of_the_shown_phrase(bundled_db) -> None:
     assert shown.answer and shown.answer_score is not None
     row = dict(zip(SHORT_FEATURES, seen.short_row[0]))
     assert row["unscored"] == 0.0
-    assert row["extractor_score"] == pytest.approx(min(max(shown.answer_score, -5.0), 8.0) / 8.0)
+    low, high = SCORE_RANGE
+    assert row["extractor_score"] == pytest.approx(min(max(shown.answer_score, low), high) / high)

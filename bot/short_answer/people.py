@@ -418,7 +418,7 @@ _SPOUSE = {"istri", "istrinya", "suami", "suaminya", "pasangan", "pasangannya", 
 # A wife or husband is named as one: the sentence says so ("istrinya, Cathie", "menikah dengan …").
 # Of 57 such MRC train questions, 55 have a word of these in the sentence that answers them.
 _WIFE_OR_HUSBAND = {"istri", "istrinya", "suami", "suaminya"}
-_MARRIAGE = re.compile(r"\b(?:istri|suami|(?:me|di)?nikah|menikahi|mempersunting|pasangan|permaisuri|janda|duda"
+_MARRIAGE = re.compile(rf"\b(?:{'|'.join(sorted(_SPOUSE))}|(?:me|di)?nikah|menikahi|mempersunting|janda|duda"
                        r"|pernikahan|perkawinan|(?:ber)?kawin)", re.IGNORECASE)
 _WED_BEFORE = re.compile(r"\b(?:menikah dengan|menikahi|mempersunting|dinikahi oleh|istri(?:nya)?|suami(?:nya)?)"
                          r"\s*,?\s*$", re.IGNORECASE)
