@@ -17,6 +17,7 @@ from bot.features import (
     altered,
     answer_features,
     coverage,
+    figure_unsaid,
     head_beside,
     other_figure,
     proximity,
@@ -153,6 +154,20 @@ def test_a_sentence_that_gives_another_figure_where_the_question_gives_one(quest
 def test_a_question_that_alters_what_the_passage_says_is_marked(question: str, passage: str,
                                                                 signs: tuple[float, float, float]) -> None:
     assert altered(Query.of(analyse_question(question)), passage) == signs
+
+
+@pytest.mark.parametrize("question, unsaid", [
+    ("Siapa yang mendirikan PBB pada tahun 1995?", True),
+    ("Siapa yang mendirikan PBB pada tahun 1945?", False),  # said in another passage of the article
+    ("Berapa anggota PBB pada 2 Januari 2024?", False),  # the article's date, written "2024-01-02"
+    ("Berapa anggota PBB sekarang?", False),  # no figure asked
+])
+def test_a_figure_the_question_names_must_be_somewhere_in_the_best_article(question: str, unsaid: bool) -> None:
+    lead, later = "PBB bermarkas di New York.", "Organisasi itu didirikan pada tahun 1945."
+    rows = [PassageRow(1, "a", 0, None, lead, [(0, len(lead))], [["pbb", "markas", "new", "york"]]),
+            PassageRow(2, "a", 1, None, later, [(0, len(later))], [["organisasi", "diri", "tahun", "1945"]])]
+    best = build_candidates([("a", 5.0)], {"a": _info("a")}, {"a": ["pbb"]}, rows, {1: 5.0}).sentences[0]
+    assert figure_unsaid(Query.of(analyse_question(question)), best) is unsaid
 
 
 def test_the_words_a_question_adds_to_its_passage_make_the_unsaid_model_s_row() -> None:
