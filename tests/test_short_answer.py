@@ -303,10 +303,20 @@ def test_berapa_answers_in_the_asked_measure(question: str, sentence: str, expec
     assert short_answer("berapa", sentence, None, words(question)) == expected
 
 
-def test_berapa_shows_no_quantity_of_another_measure():
-    """A population is no answer to "how large": none is better than a wrong one."""
-    sentence = "Pada tahun 1871, penduduk kerajaan itu berjumlah 24.69 juta jiwa, yaitu 60% dari total populasi."
-    assert short_answer("berapa", sentence, None, words("Berapa luas kerajaan itu?")) is None
+@pytest.mark.parametrize("question, sentence", [
+    ("Berapa luas kerajaan itu?",
+     "Pada tahun 1871, penduduk kerajaan itu berjumlah 24.69 juta jiwa, yaitu 60% dari total populasi."),
+    ("Berapa luas pulau Jawa?", "Pulau Jawa terbagi menjadi 6 provinsi."),  # a count of something else
+    ("Berapa lama Dinasti Tang berkuasa?", "Dinasti Tang diikuti oleh masa lima dinasti."),
+])
+def test_berapa_shows_no_quantity_of_another_measure(question: str, sentence: str) -> None:
+    """A population is no answer to "how large", nor a count of provinces: none is better than a wrong one."""
+    assert short_answer("berapa", sentence, None, words(question)) is None
+
+
+def test_berapa_a_measure_may_be_written_in_english():
+    sentence = "Luas Swedia sekitar 450,295 square kilometres, terluas ketiga di Uni Eropa."
+    assert short_answer("berapa", sentence, None, words("Berapa luas wilayah Swedia?")) == "sekitar 450,295 square kilometres"
 
 
 @pytest.mark.parametrize("question, sentence, expected", [

@@ -42,7 +42,7 @@ _MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik
              "meter", "mil", "persen", "orang", "kali", "ton", "dolar", "rupiah", "unit", "buah",
              "negara", "entitas", "tentara", "pasukan", "rudal", "jiwa", "warga", "%", "mw", "megawatt",
              "hektar", "hektare", "ha", "km2", "m2", "kg", "kilogram", "liter", "barel", "poin", "derajat", "cm",
-             "mm", "m", "gram", "km3", "m3", "kilometer2", "meter2", "meter3",
+             "mm", "m", "gram", "km3", "m3", "kilometer2", "meter2", "meter3", "kilometres", "metres", "kaki", "feet",
              "mah", "gb", "tb", "mb", "ghz", "mhz", "inci", "megapiksel", "mp", "kwh", "kw"}  # gadget specs
 
 
@@ -130,9 +130,11 @@ _PER_UNIT = re.compile(r"\s+per\s+[a-z]+\b")
 # What a "berapa <word>" question measures, and the units that measure it.
 _MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
     (("jarak", "jauh", "panjang", "tinggi", "ketinggian", "kedalaman", "lebar"),
-     {"kilometer", "km", "meter", "m", "mil", "cm", "sentimeter", "dpl", "mdpl"}),
+     {"kilometer", "km", "meter", "m", "mil", "cm", "sentimeter", "dpl", "mdpl", "kilometres", "metres", "kaki",
+      "feet"}),
     (("lama", "lamanya", "usia", "umur"), {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik"}),
-    (("luas",), {"hektar", "hektare", "ha", "km2", "m2", "kilometer2", "meter2", "kilometer", "meter"}),
+    (("luas",), {"hektar", "hektare", "ha", "km2", "m2", "kilometer2", "meter2", "kilometer", "meter", "kilometres",
+                 "square"}),
     (("persen", "persentase"), {"persen", "%"}),
     (("harga", "biaya", "dana", "anggaran", "nilai", "gaji", "upah", "kerugian", "modal", "investasi", "utang",
       "pendapatan", "tarif", "ongkos", "denda"),
@@ -231,6 +233,12 @@ def how_many(sentence: str, question_words: set[str]) -> str | None:
     # "Berapa luas Brebes?" over "1.902,37km² … 1.732.719 jiwa": a quantity in another measure is the
     # wrong kind of answer, and none is better than a wrong one.
     pairs = [(c, u) for c, u in pairs if not (wanted and u in _MEASURED and u not in wanted)]
+    # Nor is a count of something else: "lima dinasti" for "berapa lama", "6 provinsi" for "berapa luas"
+    # (unless the question states a figure, whose measure may be the one named: "yang penduduknya 2 juta
+    # punya berapa taman"). On the train sets' "berapa <measure>" questions this hid 38 wrong short
+    # answers and gave 6 more right ones.
+    if wanted and not qualifying:
+        pairs = [(c, u) for c, u in pairs if not u or u in wanted or u in _MULTIPLIERS]
     if {q.removesuffix("nya") for q in question_words} & _UNIT_REQUIRED and not any(u in wanted for _, u in pairs):
         return None  # "harga(nya) motor listrik berapa" over "daya sebesar 5 kW": no price, no answer
     # "Indonesia yang penduduknya 250 juta punya berapa pemain bola?": the figure the question states
