@@ -257,7 +257,8 @@ def figure_unsaid(query: Query, best: Sentence) -> bool:
     if not asked:
         return False
     article = best.article
-    return bool(asked - _figures(best.passage_text, article.info.date or "", *article.terms))
+    figures = (t for t in article.terms if t[:1].isdigit())
+    return bool(asked - _figures(best.passage_text, article.info.date or "", *figures))
 
 
 def _figures(*texts: str) -> set[str]:
