@@ -253,7 +253,7 @@ def figure_unsaid(query: Query, best: Sentence) -> bool:
     IDK-MRC train questions, 44 unanswerable and 5 answerable ones do; of the archive's, 12 of 180
     near misses and 8 of 542 answerable ones. FacQA's passages often leave the year to the date
     line (231 of 2,495), so the decline model learns how much it counts."""
-    asked = _figures(query.question.text)
+    asked = _figures(query.question.original)  # as typed: the normalised text splits "111,6"
     if not asked:
         return False
     article = best.article

@@ -170,6 +170,15 @@ def test_a_figure_the_question_names_must_be_somewhere_in_the_best_article(quest
     assert figure_unsaid(Query.of(analyse_question(question)), best) is unsaid
 
 
+def test_a_decimal_the_question_names_is_read_whole() -> None:
+    """ "111,6" as the question types it, not "111" and "6" as its normalised text splits it."""
+    text = "Tarif itu naik 111,6 persen tahun ini."
+    rows = [PassageRow(1, "a", 0, None, text, [(0, len(text))], [["tarif", "naik", "111,6", "persen", "tahun"]])]
+    best = build_candidates([("a", 5.0)], {"a": _info("a")}, {"a": ["tarif"]}, rows, {1: 5.0}).sentences[0]
+    assert not figure_unsaid(Query.of(analyse_question("siapa yg bilang tarif naik 111,6 persen")), best)
+    assert figure_unsaid(Query.of(analyse_question("siapa yg bilang tarif naik 112,6 persen")), best)
+
+
 def test_the_words_a_question_adds_to_its_passage_make_the_unsaid_model_s_row() -> None:
     query = Query.of(analyse_question("Kapan stasiun Mir dilarang beroperasi?"))
     words = unsaid_words(query, "Stasiun Mir mulai beroperasi pada 1986.")
