@@ -21,8 +21,8 @@ import numpy as np
 from bench.evaluate import best_f1, normalise_answer
 from bot.candidates import Candidates, Sentence
 from bot.engine import Engine, Examined
-from bot.features import (ANSWER_FEATURES, DECLINE_FEATURES, SENTENCE_FEATURES, SHORT_FEATURES, UNSAID_RANGE,
-                          is_story, sentence_features, unsaid_words)
+from bot.features import (ANSWER_FEATURES, DECLINE_FEATURES, SENTENCE_FEATURES, SHORT_FEATURES, is_story,
+                          sentence_features, unsaid_words, with_unsaid)
 from bot.models import GATE_DECIMALS, MODEL_DIR, LinearModel, Models, TreeModel, blank_model, save_models
 from bot.query import Query
 from bot.question import analyse_question
@@ -255,8 +255,7 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
     weights = np.array([share(e) for e in train_examples])
     bags = [unsaid_words(e.query, s.best.passage_text) for e, s in zip(train_examples, seen)]
     models.unsaid, held_out = fit_unsaid(bags, np.array([e.answerable for e in train_examples]), weights)
-    rows[:, DECLINE_FEATURES.index("unsaid_words")] = held_out
-    rows[:, DECLINE_FEATURES.index("story_unsaid_words")] = rows[:, DECLINE_FEATURES.index("story")] * held_out
+    rows = with_unsaid(rows, held_out)
     models.confidence = fit(DECLINE_FEATURES, rows, np.array(
         [e.answerable and is_right(e, s.best) for e, s in zip(train_examples, seen)]), weights)
     decline = fit(DECLINE_FEATURES, rows, np.array(
@@ -340,7 +339,7 @@ def fit_unsaid(bags: list[set[str]], answerable: np.ndarray, weights: np.ndarray
     held_out = np.zeros(len(bags))
     for k in range(UNSAID_FOLDS):
         held_out[fold == k] = fitted(fold != k).log_odds(matrix[fold == k].toarray())
-    return fitted(np.ones(len(bags), dtype=bool)), np.clip(held_out, -UNSAID_RANGE, UNSAID_RANGE)
+    return fitted(np.ones(len(bags), dtype=bool)), held_out
 
 
 CHOICE_FOLDS = 3

@@ -55,6 +55,8 @@ DECLINE_FEATURES = (
     *(f"story_{f}" for f in _NEWS_INTERACTIONS),
 )
 _NEWS_AT = [DECLINE_FEATURES.index(f) for f in _NEWS_INTERACTIONS]
+_UNSAID_AT, _STORY_AT, _STORY_UNSAID_AT = (DECLINE_FEATURES.index(f) for f in
+                                           ("unsaid_words", "story", "story_unsaid_words"))
 
 
 def coverage(present: set[str], weights: dict[str, float]) -> float:
@@ -216,6 +218,15 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
 
 _NEGATIONS = {"tidak", "tak", "bukan", "belum"}
 UNSAID_RANGE = 5.0  # log-odds beyond this say no more
+
+
+def with_unsaid(rows: np.ndarray, unsaid: np.ndarray) -> np.ndarray:
+    """Decline rows with another unsaid-words score (training fits on out-of-fold ones), its news
+    interaction included, clipped as `decline_features` clips it."""
+    out = rows.copy()
+    out[:, _UNSAID_AT] = np.clip(unsaid, -UNSAID_RANGE, UNSAID_RANGE)
+    out[:, _STORY_UNSAID_AT] = out[:, _STORY_AT] * out[:, _UNSAID_AT]
+    return out
 
 
 def unsaid_words(query: Query, passage: str) -> set[str]:
