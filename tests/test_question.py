@@ -55,6 +55,16 @@ def test_question_word_found_anywhere():
     assert q.content == "Putin ke Pyongyang"
 
 
+@pytest.mark.parametrize("chat, formal", [
+    ("pembahasan duit pengawasan kelar kapan", "pembahasan uang pengawasan selesai"),
+    ("cewek yg ngilang itu ketauan di mana", "perempuan menghilang ketahuan"),
+])
+def test_chat_words_the_news_writes_otherwise(chat: str, formal: str) -> None:
+    """ "kelar" and "duit" are words of their own that the corpus holds a few times (in quotes),
+    so they are read as the formal word the news writes, not matched as typed."""
+    assert analyse_question(chat).content == formal
+
+
 def test_chat_spelling_expanded():
     q = analyse_question("sp menhan rusia yg ke pyongyang utk bertemu kim")
     assert q.text == "siapa menteri pertahanan Rusia yang ke pyongyang untuk bertemu kim"

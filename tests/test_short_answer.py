@@ -352,6 +352,9 @@ def test_kapan_keeps_decades_ranges_and_joins_weekday_with_date(question: str, s
      "Kim bertemu Putin di kosmodrom Vostochny di Amur Oblast, wilayah timur jauh Rusia.", "Rusia"),
     ("Di kabupaten manakah gempa itu terjadi?", "kabupaten",
      "Gempa mengguncang Kabupaten Nabire dua kali tahun lalu.", "Kabupaten Nabire"),
+    # the place a copula sentence says is what the question asks for, not the country it lies in
+    ("Apakah kota terbesar di Massachusetts?", "kota", "Boston adalah ibu kota dan kota terbesar di Massachusetts "
+     "di Amerika Serikat; berdiri 1630 sebagai koloni utama Perusahaan Teluk Massachusetts.", "Boston"),
 ])
 def test_place_questions_with_an_asked_noun(question: str, head: str | None, sentence: str, expected: str) -> None:
     q = analyse_question(question)
@@ -1298,3 +1301,17 @@ def test_a_wife_or_husband_is_named_only_where_the_sentence_speaks_of_marriage(
     sentence that answers "siapa istri …" says so with a word of marriage."""
     words = surface_words(analyse_question(question).text)
     assert short_answer("siapa", sentence, None, words) == expected
+
+
+@pytest.mark.parametrize("question, head, sentence, expected", [
+    ("Apa partai politik pertama di Indonesia?", "partai", "Partai Politik yang paling pertama dibentuk di Indonesia "
+     "adalah De Indische Partij pada 25 Desember 1912 oleh Douwes Dekker.[3] Lahirnya partai menandai adanya "
+     "kesadaran nasional.", "De Indische Partij"),
+    ("Tanaman apakah yang merupakan mayoritas dari tanaman pertanian yang ada di sekitar Waduk Mrica", "tanaman",
+     "Samad mengatakan, mayoritas tanaman pertanian di sekitar waduk adalah padi.", "padi"),
+])
+def test_a_clause_restating_the_question_is_answered_after_its_copula(question: str, head: str, sentence: str,
+                                                                      expected: str) -> None:
+    """The clause before "adalah" says most of what the question asks, however long it is, so what
+    follows "adalah" answers it, a name or not."""
+    assert short_answer("nama", sentence, None, words(question), head) == expected

@@ -159,24 +159,36 @@ def _copula_name(sentence: str, head: str | None, question_words: set[str]) -> C
     """ "Ibu kotanya adalah Banjarmasin." answers "Apa nama ibu kota …?": the asked noun opens the
     clause, and the name that follows "adalah" is what it is called. A clause that restates the
     question whole may be longer, and end in a term that is no name: "Cabang ilmu … yang mempelajari
-    tentang reptil adalah herpetologi." """
+    tentang reptil adalah herpetologi." A clause holding the asked noun and two thirds of the question's
+    other words restates it wherever the noun stands, and the phrase after the copula answers it."""
     m = COPULA.search(sentence)
     if not head or not m:
         return None
     clause = [w.lower() for w, _, _ in word_spans(sentence[:m.start()])]
-    if not clause or not any(w.removesuffix("nya") == head for w in clause[:3]):
+    keys = content_keys(question_words) - STOPWORDS - {head}
+    opens = any(w.removesuffix("nya") == head for w in clause[:3])
+    restated = bool(keys) and head in clause and 3 * len(keys & set(clause)) >= 2 * len(keys)
+    if not clause or not (opens or restated):
         return None
-    if len(clause) <= _MAX_COPULA_CLAUSE:
+    if len(clause) <= _MAX_COPULA_CLAUSE or restated:
         run = next((c for c in name_runs(sentence) if c.start >= m.end()), None)
         if run is not None and not sentence[m.end():run.start].strip():
             return Candidate(run.start, run.end, run.text, 5.0)
-    keys = content_keys(question_words) - STOPWORDS - {head}
     term = _TERM_TO_END.match(sentence, m.end())
     if term and keys and keys <= set(clause):
         return Candidate(term.start(1), term.end(1), term.group(1), 5.0)
+    if restated:  # "mayoritas tanaman pertanian di sekitar waduk adalah padi": the phrase after it
+        again = _COPULA_AGAIN.match(sentence, m.end())  # a second copula word right after the first
+        after = again.end() if again else m.end()
+        spans = word_spans(sentence[after:])
+        end = _phrase_end(sentence[after:], spans, lambda i: spans[i][0].lower() in STOP_AFTER)
+        if end:
+            start, stop = after + spans[0][1], after + spans[end - 1][2]
+            return Candidate(start, stop, sentence[start:stop], 3.0)
     return None
 
 
+_COPULA_AGAIN = re.compile(rf"\s*(?:{COPULA.pattern})")
 _TERM_TO_END = re.compile(r"\s*([\w'’-]+(?:\s+[\w'’-]+){0,2})\s*(?:\[\d+\])*\s*[.;]?\s*$")
 
 

@@ -11,6 +11,7 @@ from bot.short_answer.common import (
     DIRECTIONS,
     MONTHS,
     Candidate,
+    copula_subject,
     drop_overlaps,
     gap_before,
     looks_affixed,
@@ -186,6 +187,8 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
                   for c in name_runs(sentence) if _may_name_a_place(c)]
     cands = (drop_overlaps(cands + known_places(sentence)) + _located_after(sentence, question_words, head)
              + _where_it_lies(sentence, question_words))
+    if head:  # "Boston adalah … kota terbesar di Massachusetts" answers "Apa kota terbesar di Massachusetts?"
+        cands += [c for c in [copula_subject(sentence, question_words)] if c]
     cands = [_past_the_asked(c, question_words) for c in cands]
     asked = question_words - {head}  # "Di kabupaten manakah …?" is answered by "Kabupaten Nabire"
     cands = [c for c in cands if not overlaps_question(c.text, asked) or
