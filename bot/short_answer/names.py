@@ -168,7 +168,7 @@ def _copula_name(sentence: str, head: str | None, question_words: set[str]) -> C
     keys = content_keys(question_words) - STOPWORDS - {head}
     opens = any(w.removesuffix("nya") == head for w in clause[:3])
     restated = bool(keys) and head in clause and 3 * len(keys & set(clause)) >= 2 * len(keys)
-    if not clause or not (opens or restated):
+    if not (opens or restated):
         return None
     if len(clause) <= _MAX_COPULA_CLAUSE or restated:
         run = next((c for c in name_runs(sentence) if c.start >= m.end()), None)
