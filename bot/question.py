@@ -785,4 +785,8 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
                 return "nama", None
     if question.qtype == "apakah" and lower[:1] == ["apakah"] and lower[1:2] == ["yang"]:
         return "apa", None
+    if question.qtype == "berapa":  # "divonis berapa tahun": the unit the answer is counted in
+        at = next((i for i, w in enumerate(lower) if w in ("berapa", "berapakah")), None)
+        after = lower[at + 1] if at is not None and at + 1 < len(lower) else None
+        return "berapa", after if after and after.isalpha() else None
     return question.qtype, None

@@ -314,6 +314,22 @@ def test_berapa_shows_no_quantity_of_another_measure(question: str, sentence: st
     assert short_answer("berapa", sentence, None, words(question)) is None
 
 
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("kontrak evan dimas di selangor berapa tahun sih",  # a count of players is no number of years
+     "Sebagai gantinya, Selangor FA merekrut dua pemain Indonesia, Evan Dimas dan Ilham Udin Armaiyn.", None),
+    ("brp jam harry diperiksa KPK", "Ada satu saksi yang kami panggil hari ini untuk tersangka Basuki Hariman.", None),
+    ("Berapa hari festival film itu diadakan?",
+     "Festival yang memutar 65 judul film itu diadakan selama delapan hari di Jakarta.", "delapan hari"),
+    ("Ada berapa bulan dalam tahun Hijriah?", "Setahun dalam kalender Hijriah terdiri atas 12 bulan.", "12 bulan"),
+    ("ada berapa orang anggota komunitas itu", "Komunitas itu kini beranggotakan sekitar 70 penyintas kanker.",
+     "sekitar 70 penyintas kanker"),  # people are counted in any noun
+])
+def test_berapa_answers_in_the_unit_the_question_names(question: str, sentence: str, expected: str | None) -> None:
+    """ "berapa tahun", "brp jam": the unit named right after "berapa" is the measure asked for."""
+    kind, head = answer_kind(analyse_question(question))
+    assert short_answer(kind, sentence, None, words(question), head) == expected
+
+
 def test_berapa_a_measure_may_be_written_in_english():
     sentence = "Luas Swedia sekitar 450,295 square kilometres, terluas ketiga di Uni Eropa."
     assert short_answer("berapa", sentence, None, words("Berapa luas wilayah Swedia?")) == "sekitar 450,295 square kilometres"

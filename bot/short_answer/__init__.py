@@ -117,7 +117,7 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
     if qtype in PREPOSITIONS:
         return where(qtype, sentence, words, head)
     if qtype == "berapa":
-        return how_many(sentence, words)
+        return how_many(sentence, words, head)
     if qtype == "nama" and head in _OFFICE_HEADS:  # "Jake Sullivan jabatannya apa?"
         return who(sentence, {w for w in words if w.removesuffix("nya") not in _OFFICE_HEADS})
     if qtype == "nama":  # "Kepala Dinas apakah Ismail Hasyim?": the office names it

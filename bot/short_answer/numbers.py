@@ -132,14 +132,15 @@ _MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
     (("jarak", "jauh", "panjang", "tinggi", "ketinggian", "kedalaman", "lebar"),
      {"kilometer", "km", "meter", "m", "mil", "cm", "sentimeter", "dpl", "mdpl", "kilometres", "metres", "kaki",
       "feet"}),
-    (("lama", "lamanya", "usia", "umur"), {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik"}),
+    (("lama", "lamanya", "usia", "umur"),
+     {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik", "abad"}),
     (("luas",), {"hektar", "hektare", "ha", "km2", "m2", "kilometer2", "meter2", "kilometer", "meter", "kilometres",
                  "square"}),
     (("persen", "persentase"), {"persen", "%"}),
     (("harga", "biaya", "dana", "anggaran", "nilai", "gaji", "upah", "kerugian", "modal", "investasi", "utang",
       "pendapatan", "tarif", "ongkos", "denda"),
      {"rupiah", "dollar", "dolar", "euro", "yen", "ringgit", "ribu", "juta", "miliar", "triliun"}),
-    (("berat", "bobot", "stok", "produksi"), {"ton", "kg", "kilogram", "gram", "kuintal"}),
+    (("berat", "bobot", "stok", "produksi"), {"ton", "kg", "kilogram", "kilo", "gram", "kuintal"}),
     (("volume",), {"liter", "barel", "meter3", "m3", "ton"}),
     (("kapasitas",), {"megawatt", "mw", "ton", "liter", "barel", "orang", "kursi", "penumpang", "mah", "gb", "tb", "mb",
                       "kwh", "kw"}),
@@ -153,9 +154,17 @@ _UNITS_OF = {word: frozenset(units) for words, units in _MEASURED_BY for word in
 _UNIT_REQUIRED = {"persen", "persentase", "harga", "biaya", "tarif", "ongkos", "denda", "gaji", "upah"}
 
 
-def wanted_units(question_words: set[str]) -> set[str]:
-    """The units that measure what the question asks ("lama" → tahun, hari, …; "harga" → rupiah, …)."""
-    return set().union(*(_UNITS_OF.get(q, _UNITS_OF.get(q.removesuffix("nya"), set())) for q in question_words))
+def wanted_units(question_words: set[str], head: str | None = None) -> set[str]:
+    """The units that measure what the question asks ("lama" → tahun, hari, …; "harga" → rupiah, …),
+    and those of the unit it counts in ("berapa tahun" → tahun, bulan, …)."""
+    asked = set().union(*(_UNITS_OF.get(q, _UNITS_OF.get(q.removesuffix("nya"), set())) for q in question_words))
+    if head in _COUNTED_IN_ANY_NOUN:
+        return asked
+    return asked.union(*(units for _, units in _MEASURED_BY if head in units))
+
+
+# "berapa orang" is answered by "70 penyintas" as well: a count of people is written in any noun.
+_COUNTED_IN_ANY_NOUN = {"orang", "warga", "jiwa", "penduduk", "penumpang", "kursi"}
 
 
 def unasked_unit(answer: str, question_words: set[str]) -> bool:
@@ -189,13 +198,15 @@ def _states_figure(text: str, question_words: set[str]) -> bool:
     return bool(figure) and figure.group() in question_words
 
 
-def how_many(sentence: str, question_words: set[str]) -> str | None:
+def how_many(sentence: str, question_words: set[str], head: str | None = None) -> str | None:
+    """The figure the question asks for; `head` is the word after "berapa" ("berapa tahun")."""
     pairs = number_candidates(sentence, None)
     question_words = {q.removesuffix("kah") if len(q) > 5 else q for q in question_words}  # "persenkah"
     keys = [q for q in question_words if q not in QUESTION_STOP]
-    wanted = wanted_units(question_words)
+    wanted = wanted_units(question_words, head)
+    measured = wanted_units(question_words) | {head}  # "setahun" is no count of months
     pairs += [(Candidate(m.start(), m.end(), m.group(), 2.0), m.group(1).lower())  # "berapa lama": "seminggu"
-              for m in _ONE_UNIT.finditer(sentence) if m.group(1).lower() in wanted]
+              for m in _ONE_UNIT.finditer(sentence) if m.group(1).lower() in measured]
 
     # "tarif kontainer 40 kaki": a quantity the question states itself qualifies what is asked, so
     # its unit ("kaki") marks the sentence's other qualifiers ("20 kaki"), not the answer.

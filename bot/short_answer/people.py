@@ -338,6 +338,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     # A lone capitalised common word ("Kecamatan", "Komite", "Kekaisaran") names someone only when
     # nothing else in the sentence does ("kata Budi").
     cands = [c for c in cands if not _common_word(c.text)] or cands
+    cands = [c for c in cands if c.text.split()[0].lower() not in _LANDMARKS]  # "Perairan Selat Philips" is nobody
     speech_asked = bool(question_words & SPEECH_QUESTION_WORDS)
     speech_at = [s for w, s, _ in word_spans(sentence) if w.lower() in SPEECH_WORDS]
 
@@ -428,6 +429,13 @@ _ROLE_AFTER = re.compile(r"\s*,\s*(?:[^,.;]{0,60}?\s)?(?:yang\s+juga\s+|salah\s+
                          r"([^,.;]{1,60})")
 _AGENT_BEFORE = re.compile(r"\boleh\s+(?:[\w.]+\s+){0,3}$", re.IGNORECASE)  # titles may stand between
 _HONORIFICS = {"mendiang", "almarhum", "almarhumah", "sang"}
+
+
+# A name opened by one of these is a place, never a "siapa" answer (a city or a country may act: "Indonesia
+# menang"; a strait or a street does not).
+_LANDMARKS = {"perairan", "selat", "pulau", "gunung", "sungai", "danau", "teluk", "laut", "samudra", "samudera", "jalan",
+              "jl", "desa", "kampung", "dusun", "kelurahan", "kecamatan", "stadion", "bandara", "pelabuhan", "pantai",
+              "kawasan", "semenanjung", "tanjung"}
 
 
 def _common_word(text: str) -> bool:
