@@ -1331,3 +1331,10 @@ def test_a_clause_restating_the_question_is_answered_after_its_copula(question: 
     """The clause before "adalah" says most of what the question asks, however long it is, so what
     follows "adalah" answers it, a name or not."""
     assert short_answer("nama", sentence, None, words(question), head) == expected
+
+
+def test_siapa_is_never_answered_by_a_landmark():
+    """With nobody named, a strait is no answer to "siapa": none is better than a wrong one."""
+    sentence = ("Aparat TNI AL mengamankan kapal berbendera Singapura, Sunrise Glori, yang membawa sekitar 1 ton "
+                "sabu-sabu di Perairan Selat Philips, berdekatan dengan perairan Kota Batam.")
+    assert short_answer("siapa", sentence, None, words("siapa nahkoda kapal sunrise glori yg bawa sabu ke batam")) is None
