@@ -769,6 +769,8 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
             if i > 2 and lower[1] == "yang" and _is_kind(lower[0]) and not (
                     _is_active_verb(lower[i - 2]) and _is_kind(lower[i - 1])):
                 return "nama", lower[0]  # "motor yang dicuri pelaku apa": the noun the question opens with
+            if lower[0] == "yang" and looks_verbal(lower[1]):
+                continue  # "yg dibahas putin sm kim apa" asks what was discussed, not which Kim
             compound = " ".join(lower[i - 2:i])  # "Di rumah sakit mana …": the head is "rumah sakit"
             head = compound if compound in _COMPOUND_HEADS else _which_head(lower[:i])
             if head:

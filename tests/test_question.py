@@ -371,3 +371,12 @@ def test_colloquial_variants_put_back_a_dropped_h():
     assert colloquial_variants("liat") == ["lihat"]
     assert colloquial_variants("abis") == ["habis"]
     assert colloquial_variants("pelajar") == []  # no vowels side by side, no vowel first
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("yg dibahas putin sm kim apaan", ("apa", None)),  # what was discussed, not which Kim
+    ("td kim ngmg apa ke putin", ("apa", None)),  # what Kim said
+    ("yg nemenin putin ke pyongyang sapa aja", ("siapa", None)),
+])
+def test_chat_questions_ask_what_or_who(question: str, kind: tuple[str, None]) -> None:
+    assert answer_kind(analyse_question(question)) == kind
