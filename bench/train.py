@@ -270,9 +270,9 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
             continue
         _, seen = decline_data(dev)
         # A question's own score ("lower"), so that no more than the share is declined. A dev set too
-        # small to hold MIN_TAIL questions in that share also counts its train questions, scored by
-        # fits that never saw them: the archive's 55 dev questions alone put the threshold anywhere
-        # from 0.14 to 0.44 (bootstrap, 10-90 %).
+        # small to hold MIN_TAIL questions in that share also counts its train questions, each scored
+        # by a decline fit that left it out: the archive's 55 dev questions alone put the threshold
+        # anywhere from 0.14 to 0.44 (bootstrap, 10-90 %).
         scores = [s.p_right for s in seen]
         if len(scores) * MAX_WRONGLY_DECLINED < MIN_TAIL:
             scores += [float(p) for e, p in zip(train_examples, unseen) if e.set_name == name and e.answerable]
@@ -321,7 +321,7 @@ DECLINE_FOLDS = 5
 
 def out_of_fold(features: tuple[str, ...], rows: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """Each row's probability from a fit on the other folds (every DECLINE_FOLDS-th row in one):
-    how the model scores questions it has not seen."""
+    how the model scores questions it was not fitted on (the stages before it were)."""
     fold = np.arange(len(rows)) % DECLINE_FOLDS
     out = np.zeros(len(rows))
     for k in range(DECLINE_FOLDS):
