@@ -208,12 +208,11 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
         float(_unasked_figure(query, best.answer)),
         *altered(query, best.passage_text),
         float(figure_unsaid(query, best)),
-        # What the words the question adds to the passage say of it, as learned (`unsaid_words`).
-        min(max(unsaid, -UNSAID_RANGE), UNSAID_RANGE),
+        0.0,  # what the words the question adds to the passage say of it, set below (`with_unsaid`)
     ]
     story = float(is_story(best.article.info))
     row += [story, *(story * row[i] for i in _NEWS_AT)]
-    return np.array([row], dtype=np.float64)
+    return with_unsaid(np.array([row], dtype=np.float64), np.array([unsaid]))
 
 
 _NEGATIONS = {"tidak", "tak", "bukan", "belum"}
@@ -221,8 +220,8 @@ UNSAID_RANGE = 5.0  # log-odds beyond this say no more
 
 
 def with_unsaid(rows: np.ndarray, unsaid: np.ndarray) -> np.ndarray:
-    """Decline rows with another unsaid-words score (training fits on out-of-fold ones), its news
-    interaction included, clipped as `decline_features` clips it."""
+    """Decline rows with the unsaid-words score (as learned, `unsaid_words`; training puts in
+    out-of-fold ones), clipped, with its news interaction."""
     out = rows.copy()
     out[:, _UNSAID_AT] = np.clip(unsaid, -UNSAID_RANGE, UNSAID_RANGE)
     out[:, _STORY_UNSAID_AT] = out[:, _STORY_AT] * out[:, _UNSAID_AT]

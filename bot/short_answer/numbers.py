@@ -154,13 +154,16 @@ _UNITS_OF = {word: frozenset(units) for words, units in _MEASURED_BY for word in
 _UNIT_REQUIRED = {"persen", "persentase", "harga", "biaya", "tarif", "ongkos", "denda", "gaji", "upah"}
 
 
-def wanted_units(question_words: set[str], head: str | None = None) -> set[str]:
-    """The units that measure what the question asks ("lama" → tahun, hari, …; "harga" → rupiah, …),
-    and those of the unit it counts in ("berapa tahun" → tahun, bulan, …)."""
-    asked = set().union(*(_UNITS_OF.get(q, _UNITS_OF.get(q.removesuffix("nya"), set())) for q in question_words))
-    if head in _COUNTED_IN_ANY_NOUN:
-        return asked
-    return asked.union(*(units for _, units in _MEASURED_BY if head in units))
+def wanted_units(question_words: set[str]) -> set[str]:
+    """The units that measure what the question asks ("lama" → tahun, hari, …; "harga" → rupiah, …)."""
+    return set().union(*(_UNITS_OF.get(q, _UNITS_OF.get(q.removesuffix("nya"), set())) for q in question_words))
+
+
+def _units_beside(unit: str | None) -> set[str]:
+    """The units of the measure a named unit counts in ("berapa tahun" → tahun, bulan, …)."""
+    if unit in _COUNTED_IN_ANY_NOUN:
+        return set()
+    return set().union(*(units for _, units in _MEASURED_BY if unit in units))
 
 
 # "berapa orang" is answered by "70 penyintas" as well: a count of people is written in any noun.
@@ -203,10 +206,11 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
     pairs = number_candidates(sentence, None)
     question_words = {q.removesuffix("kah") if len(q) > 5 else q for q in question_words}  # "persenkah"
     keys = [q for q in question_words if q not in QUESTION_STOP]
-    wanted = wanted_units(question_words, head)
-    measured = wanted_units(question_words) | {head}  # "setahun" is no count of months
-    pairs += [(Candidate(m.start(), m.end(), m.group(), 2.0), m.group(1).lower())  # "berapa lama": "seminggu"
-              for m in _ONE_UNIT.finditer(sentence) if m.group(1).lower() in measured]
+    measured = wanted_units(question_words)
+    wanted = measured | _units_beside(head)
+    # "berapa lama": "seminggu"; but "setahun" is no count for "berapa bulan"
+    pairs += [(Candidate(m.start(), m.end(), m.group(), 2.0), m.group(1).lower())
+              for m in _ONE_UNIT.finditer(sentence) if m.group(1).lower() in measured | {head}]
 
     # "tarif kontainer 40 kaki": a quantity the question states itself qualifies what is asked, so
     # its unit ("kaki") marks the sentence's other qualifiers ("20 kaki"), not the answer.
