@@ -56,6 +56,7 @@ MIN_COVERAGE = 0.5  # share of the question's weight the corpus must know, or Ta
 # 0.764 to 0.782 and the MRC sets' by 0.02-0.04; 0 added nothing more on the archive.
 SECOND_SOURCE_RATIO = 0.1
 NEAR_DUPLICATE = 0.8  # term-set overlap above which two passages count once (the same wire copy)
+_LETTERS_OR_FIGURES = re.compile(r"[^\W\d_]+|\d+")
 _PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|asal|menuju|dalam|sampai)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _OPENS_FROM_BEFORE = re.compile(r"(?:Ia|Dia|Mereka|Keduanya|Beliau|Hal (?:ini|itu|tersebut))\b")
 _EXPLICIT_DATE = re.compile(rf"\b(?:1[89]|20)\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH_CAP}\b")
@@ -315,7 +316,7 @@ class Engine:
             elif closest := self._closest_term(conn, terms[i]):  # a name, spelt as the index has it
                 terms[i], dfs[closest[0]] = closest
                 query.corrections[surface] = closest[0]
-            elif typed_lower and (parts := self._unjoined(conn, surface)):
+            elif (parts := self._unglued(conn, surface)) or typed_lower and (parts := self._unjoined(conn, surface)):
                 terms[i], query.corrections[surface] = parts[-1][0], " ".join(p[2] for p in parts)
                 terms.extend(term for term, _, _ in parts[:-1])
                 dfs.update({term: df for term, df, _ in parts})
@@ -429,6 +430,16 @@ class Engine:
                 if parts and (best is None or rarest > best[0]):
                     best = (rarest, parts)
         return best[1] if best else None
+
+    def _unglued(self, conn: sqlite3.Connection, word: str) -> list[tuple[str, int, str]] | None:
+        """Letters and figures typed as one word ("u19", "covid19") where the news writes them apart
+        ("U - 19", "Covid-19"): the parts the index knows, each as term, document frequency and spelling."""
+        pieces = _LETTERS_OR_FIGURES.findall(word)
+        if len(pieces) < 2 or not any(p.isdigit() for p in pieces):
+            return None
+        parts = [(t, df, piece) for piece in pieces for t, df in
+                 document_frequencies(conn, self._analyzer.terms(piece)).items()]
+        return parts or None
 
     def _closest_term(self, conn: sqlite3.Connection, word: str) -> tuple[str, int] | None:
         """The most frequent indexed word one edit away from `word`, with its document frequency. A

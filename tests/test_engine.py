@@ -298,6 +298,18 @@ def test_two_words_typed_as_one_are_read_as_both(tmp_path: Path) -> None:
     assert "lamban" in query.unknown and not query.corrections
 
 
+def test_letters_and_figures_typed_as_one_are_read_apart(tmp_path: Path) -> None:
+    """ "u19" and "covid19" are how chat writes "U - 19" and "Covid-19", which the index holds apart."""
+    engine = _engine_over(tmp_path, {"timnas.txt": "Pelatih Timnas U - 19, Indra Sjafri, memanggil 30 pemain.\n\n"
+                                                   "Kasus Covid-19 naik lagi di Jakarta.\n",
+                                     "other.txt": "Harga cabai naik pekan ini.\n"})
+    query, _ = engine.retrieve(analyse_question("siapa pelatih timnas u19"))
+    assert "19" in query.terms and not query.unknown
+    query, _ = engine.retrieve(analyse_question("kasus covid19 di jakarta"))
+    assert {"covid", "19"} <= set(query.terms) and not query.unknown
+    assert engine.ask("siapa pelatih timnas u19").answer == "Indra Sjafri"
+
+
 def test_a_further_quote_shares_a_word_with_the_question() -> None:
     """A photo credit may score near the best sentence by its article's context alone; it shares
     no word with the question and is not quoted."""

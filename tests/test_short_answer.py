@@ -1338,3 +1338,46 @@ def test_siapa_is_never_answered_by_a_landmark():
     sentence = ("Aparat TNI AL mengamankan kapal berbendera Singapura, Sunrise Glori, yang membawa sekitar 1 ton "
                 "sabu-sabu di Perairan Selat Philips, berdekatan dengan perairan Kota Batam.")
     assert short_answer("siapa", sentence, None, words("siapa nahkoda kapal sunrise glori yg bawa sabu ke batam")) is None
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("timnas lawan siapa minggu depan", "Menghadapi Mongolia pada Senin (4/12), pelatih Timnas Indonesia akan "
+     "merotasi pemain.", "Mongolia"),
+    ("liverpool menang lawan siapa", "Liverpool meraih kemenangan atas Chelsea di Anfield, Sabtu (3/2).", "Chelsea"),
+    ("persib ditahan imbang siapa", "Persib Bandung ditahan imbang Arema FC di kandang sendiri.", "Arema FC"),
+])
+def test_lawan_siapa_is_the_other_side(question: str, sentence: str, expected: str) -> None:
+    """The side named after the match word answers, a country or a club as often as a person."""
+    assert short_answer("siapa", sentence, None, words(question)) == expected
+
+
+def test_the_unit_of_an_amount_is_nobody() -> None:
+    """ "500 Poundsterling" is money: with no one named, there is no short answer."""
+    sentence = "Atas keberaniannya, polisi itu menerima hadiah sebesar 500 Poundsterling dari pemerintah negara bagian."
+    assert short_answer("siapa", sentence, None, words("siapa yang kasih hadiah ke polisi itu")) is None
+
+
+def test_a_relative_may_share_the_asked_name() -> None:
+    sentence = "Adik kandung pebalap Tom Hardy itu mengatakan timnya belum membicarakan kontrak baru."
+    assert short_answer("siapa", sentence, None, words("jack hardy itu kakaknya siapa")) is None
+    assert short_answer("siapa", sentence, None, words("jack hardy adiknya siapa")) == "Tom Hardy"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("dia dapat remisi berapa lama", "Remisinya diberikan berdasarkan Peraturan Pemerintah Nomor 28 Tahun 2006.", None),
+    ("remisinya berdasarkan pp nomor berapa", "Remisinya diberikan berdasarkan PP Nomor 28 Tahun 2006.",
+     "Nomor 28 Tahun 2006"),
+    ("ada berapa siswa di sekolah itu", "Hampir 400 siswa ada di sekolah tersebut ketika bom ditemukan.",
+     "Hampir 400 siswa"),
+    ("badainya kategori berapa", "Badai kategori empat menghantam pesisir timur, Selasa sore.", "empat"),
+])
+def test_berapa_counts_no_regulation_and_no_verb(question: str, sentence: str, expected: str | None) -> None:
+    """A regulation's number counts nothing, and a verb after a number is no unit of it."""
+    assert short_answer("berapa", sentence, None, words(question)) == expected
+
+
+def test_jam_berapa_asks_for_the_time_of_day() -> None:
+    with_time = "Polisi menangkap artis itu di rumahnya pada Rabu (14/2) sekitar pukul 07.00 WIB."
+    assert short_answer("kapan", with_time, "2018-02-15", words("artis itu ditangkap jam berapa")) == "pukul 07.00 WIB"
+    assert short_answer("kapan", "Polisi menangkap artis itu pada Rabu (14/2).", "2018-02-15",
+                        words("artis itu ditangkap jam berapa")) is None

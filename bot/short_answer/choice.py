@@ -28,8 +28,14 @@ _choosers: ContextVar[dict[str, LinearModel] | None] = ContextVar("choosers", de
 _recording: ContextVar[list | None] = ContextVar("recording", default=None)
 _noting: ContextVar[list | None] = ContextVar("noting", default=None)
 
-_VERSUS = {"lawan", "melawan", "kontra", "vs", "versus", "menghadapi", "dihadapi"}
-_VERSUS_BEFORE = re.compile(r"\b(?:lawan|melawan|kontra|vs\.?|versus|menghadapi)\s+$", re.IGNORECASE)
+# A question about the other side of a match ("lawan siapa", "ditahan imbang siapa"), and the words
+# that name that side in a sentence ("menghadapi Mongolia", "kemenangan atas Chelsea").
+VERSUS = {"lawan", "melawan", "kontra", "vs", "versus", "menghadapi", "dihadapi", "imbang", "mengalahkan",
+          "dikalahkan", "menaklukkan", "ditaklukkan", "tanding", "bertanding"}
+_VERSUS_CUE = (r"\b(?:lawan|melawan|kontra|vs\.?|versus|menghadapi|menjamu|dijamu|mengalahkan|dikalahkan|menaklukkan|"
+               r"ditaklukkan|menumbangkan|ditumbangkan|imbang|(?:menang|kemenangan)\s+atas)\s+(?:tuan\s+rumah\s+)?")
+_VERSUS_BEFORE = re.compile(rf"{_VERSUS_CUE}$", re.IGNORECASE)
+VERSUS_NAMED = re.compile(rf"(?i:{_VERSUS_CUE})([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})")
 
 
 @contextmanager
@@ -100,7 +106,7 @@ def _hand_score(c: Candidate, sentence: str, keys: dict[str, list[int]], questio
                 after: float) -> tuple[float, float, float, float]:
     """(score, prior weight, bonuses, distance): the extractor's own judgement of a candidate."""
     extra = bonus(c) if bonus else 0.0
-    if question_words & _VERSUS and _VERSUS_BEFORE.search(sentence[:c.start]):
+    if question_words & VERSUS and _VERSUS_BEFORE.search(sentence[:c.start]):
         extra += 3.0  # "jelang lawan tim apa" over "laga Liga Europa kontra Vitoria Guimaraes"
     apart = distance(c, keys, sentence, after)
     return c.weight + extra - proximity * apart, c.weight, extra, apart

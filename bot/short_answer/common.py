@@ -212,7 +212,8 @@ def overlaps_question(name: str, question_words: set[str]) -> bool:
 STOP_AFTER = {"yang", "di", "ke", "dari", "dan", "untuk", "pada", "dengan", "sejak", "setelah",
                "sebelum", "dalam", "oleh", "itu", "ini", "tersebut", "sebagai", "atau", "bagi",
                "terakhir", "lalu", "kemudian", "akan", "telah", "sudah", "mereka", "kami", "hampir",
-               "sekitar", "lebih", "kurang", "hanya", "saja", "lain", "lainnya", "semisal", "seperti", "misalnya"}
+               "sekitar", "lebih", "kurang", "hanya", "saja", "lain", "lainnya", "semisal", "seperti", "misalnya",
+               "ada", "juga", "pun", "masih", "belum", "adalah", "merupakan", "yakni", "yaitu"}
 
 
 NAME_CONNECTORS = {"de", "du", "des", "da", "dos", "del", "della", "van", "von", "der", "bin", "binti", "ibn", "al", "el",

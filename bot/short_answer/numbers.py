@@ -80,6 +80,9 @@ def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Can
     return out
 
 
+_VERB_PREFIXES = ("mem", "men")  # "kategori empat menghantam": a verb counts nothing, though "tersangka" may
+
+
 def _unit_after(rest: str) -> list[tuple[str, int]]:
     """The noun counted by a number: one measure word, or up to two plain words ("uji nuklir")."""
     unit_words: list[tuple[str, int]] = []
@@ -92,7 +95,7 @@ def _unit_after(rest: str) -> list[tuple[str, int]]:
             continue
         if rest[pos:s].strip() or not (w.islower() or measure or w.lower() in _CURRENCIES) or w in STOP_AFTER \
                 or w in STOPWORDS \
-                or unit_words and looks_verbal(w):
+                or (unit_words or not measure and w.lower().startswith(_VERB_PREFIXES)) and looks_verbal(w):
             break
         unit_words.append((w, e))
         pos = e
@@ -190,7 +193,7 @@ _ORDINAL_WORD = re.compile(rf"\b(?:(?:{_RANK})\s+)?(?:pertama|ke(?:dua|tiga|empa
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]*\s*\(\s*$")  # "Sumadi (62)", "berinisial D (16)"
 _YEAR_SPAN = re.compile(r"(?<![\d.,])\d{3,4}(?:\s+SM)?\s*(?:-|–|sampai|hingga)\s*(?:tahun\s+)?\d{3,4}(?:\s+M)?"
                         r"(?![\d.,]\d)")  # "1967 sampai 1998", "(202 SM - 220)"
-_REGULATION_NUMBER = re.compile(r"\b(?:Nomor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+[Tt]ahun\s+\d{4})?")
+_REGULATION_NUMBER = re.compile(r"\b(?:[Nn]omor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+[Tt]ahun\s+\d{4})?")
 
 
 _LEADING_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -266,8 +269,11 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
         cands += [Candidate(m.start(), m.end(), m.group(), 8.0) for m in _YEAR_SPAN.finditer(sentence)]
     if asks_ordinal:  # "finis di posisi keempat": a rank in words weighs as one in figures does
         cands += [Candidate(m.start(), m.end(), m.group(), 6.0) for m in _ORDINAL_WORD.finditer(sentence)]
+    regulations = list(_REGULATION_NUMBER.finditer(sentence))
     if "nomor" in question_words:  # "Peraturan … nomor berapa?": the number with its series
-        cands += [Candidate(m.start(), m.end(), m.group(), 5.0) for m in _REGULATION_NUMBER.finditer(sentence)]
+        cands += [Candidate(m.start(), m.end(), m.group(), 5.0) for m in regulations]
+    else:  # "PP Nomor 28 Tahun 2006" numbers a regulation, it counts nothing ("remisi berapa lama")
+        cands = [c for c in cands if not any(m.start() <= c.start < m.end() for m in regulations)]
     found = pick(cands, sentence, question_words, lambda c: bonus_for(units.get(id(c), ""), c), kind="berapa")
     return with_words_before(sentence, found, _SHARING_BEFORE) if found else None
 

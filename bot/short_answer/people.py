@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from bot.question import countries, expand_abbreviations, place_span
-from bot.short_answer.choice import pick
+from bot.short_answer.choice import VERSUS, VERSUS_NAMED, pick
 from bot.short_answer.common import (
     QUESTION_STOP,
     REGIONS,
@@ -82,6 +82,9 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         if sentence.startswith(f" - {words[end - 1].lower()}", spans[end - 1][2]):
             i = end  # "Perserikatan Bangsa - bangsa", "Kitab Undang - undang": a common noun, doubled
             continue
+        if i > 0 and _AMOUNT.fullmatch(words[i - 1]) and not gap_before(sentence, spans, i):
+            i = end  # "607 Poundsterling", "20 Juta": the unit of an amount
+            continue
         if end == i + 1 and len(words[i]) == 1:  # "U" of "U - 16": a lone initial is no name
             i = end
             continue
@@ -98,12 +101,15 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
     return out
 
 
+_AMOUNT = re.compile(r"(?!(?:1[89]|20)\d\d$)\d[\d.,]*")  # a year before a name ("Pada 2015 Jokowi …") is no amount
+
+
 def _spaced_hyphen(sentence: str, spans: Spans, i: int) -> bool:
     """ "Jacques - Henri Eyraud": the archive's text spaces the hyphen inside a double name."""
     return sentence[spans[i - 1][2]:spans[i][1]] == " - "
 
 
-_ORG_HEADS = {"universitas", "kantor", "berita", "badan", "dewan", "kementerian", "gedung", "istana",
+_ORG_HEADS = {"universitas", "perguruan", "kantor", "berita", "badan", "dewan", "kementerian", "gedung", "istana",
               "lapangan", "kosmodrom", "perjanjian", "kelompok", "media", "surat", "kabar"}
 _GROUP_HEADS = {"bahasa", "suku", "etnis", "bangsa", "agama", "aliran", "marga"}  # "bahasa Urdu" names no one
 _NO_ONE_BEFORE = _ORG_HEADS | _GROUP_HEADS
@@ -308,6 +314,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     people = [_trim_asked(sentence, c, t, question_words) for c, t in person_candidates(sentence)]
     asked_about = [(c, t) for c, t in people if overlaps_question(c.text, question_words)]
     others = [(c, t) for c, t in people if not overlaps_question(c.text, question_words)]
+    others += [(c, t) for c, t in asked_about if _kin_of_asked(sentence, c, question_words)]
     asks_office = bool(question_words & TITLE_START)
     asks_country = any(set(c) <= question_words for c in countries())
     elsewhere = [cand for cand, title in others  # "Menteri Pertahanan Rusia Andrey Belousov" holds no office of Japan's
@@ -334,6 +341,8 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     if not asks_office:  # "siapa presiden AS …" is answered by a person, not "Gedung Putih"
         cands += [c for c in org_candidates(sentence) if not overlaps_question(c.text, question_words)]
     cands += _title_tail(sentence, question_words) + handles(sentence, None, question_words)
+    sides = _opponents(sentence, question_words)  # "Arema FC", whose part "Arema" alone is no answer
+    cands = [c for c in cands if not any(o.start <= c.start and c.end <= o.end for o in sides)] + sides
     cands += [c for c in [copula_subject(sentence, question_words)] if c]
     # A lone capitalised common word ("Kecamatan", "Komite", "Kekaisaran") names someone only when
     # nothing else in the sentence does ("kata Budi").
@@ -363,6 +372,30 @@ def who(sentence: str, question_words: set[str]) -> str | None:
         return b
 
     return pick(cands, sentence, question_words, bonus, kind="siapa")
+
+
+# "alex lowes itu saudaranya siapa": a relative often carries the family name the question holds.
+_KIN = ("saudara", "kakak", "adik", "ayah", "bapak", "ibu", "ibunda", "ayahanda", "anak", "putra", "putri", "istri",
+        "suami", "cucu", "kakek", "nenek", "paman", "bibi", "tante", "om", "keponakan", "sepupu", "ipar", "mertua",
+        "menantu")
+_KIN_BEFORE = re.compile(rf"(?i:\b({'|'.join(_KIN)})(?:nya)?(?:\s+(?:kandung|tiri|sulung|bungsu|kembar))?"
+                         r"(?:\s+[a-z]+)?,?\s+$)")
+
+
+def _kin_of_asked(sentence: str, cand: Candidate, question_words: set[str]) -> bool:
+    """ "Saudara kandung pebalap Sam Lowes" answers "Alex Lowes saudaranya siapa" though it shares his name."""
+    kin = _KIN_BEFORE.search(sentence[:cand.start])
+    return bool(kin) and bool({kin.group(1).lower(), f"{kin.group(1).lower()}nya"} & question_words) and any(
+        w.lower() not in question_words for w, _, _ in word_spans(cand.text))
+
+
+def _opponents(sentence: str, question_words: set[str]) -> list[Candidate]:
+    """ "Luis Milla rotasi pemain lawan siapa?" → "Menghadapi Mongolia pada Senin": the other side, a
+    team or a country as often as a person (`pick` favours it as it does any name after a match word)."""
+    if not question_words & VERSUS:
+        return []
+    return [Candidate(m.start(1), m.end(1), m.group(1), 3.0) for m in VERSUS_NAMED.finditer(sentence)
+            if not overlaps_question(m.group(1), question_words)]
 
 
 _ARTICLE = re.compile(r"^(?:seorang|sebuah|salah satu)\s+", re.IGNORECASE)
