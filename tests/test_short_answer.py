@@ -1381,3 +1381,19 @@ def test_jam_berapa_asks_for_the_time_of_day() -> None:
     assert short_answer("kapan", with_time, "2018-02-15", words("artis itu ditangkap jam berapa")) == "pukul 07.00 WIB"
     assert short_answer("kapan", "Polisi menangkap artis itu pada Rabu (14/2).", "2018-02-15",
                         words("artis itu ditangkap jam berapa")) is None
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Siapa Wakil Presiden Indonesia?", "Presiden Yudhoyono dan Wakil Presiden (Wapres) Jusuf Kalla menolak menjawab "
+     "soal perombakan kabinet.", "Jusuf Kalla"),
+    ("Siapa Presiden Indonesia?", "Presiden Yudhoyono dan Wakil Presiden (Wapres) Jusuf Kalla menolak menjawab "
+     "soal perombakan kabinet.", "Yudhoyono"),
+    ("siapa ketum golkar", "Hal itu disampaikan kader muda, Senin, soal Ketua Umum Partai Golkar Setya Novanto.",
+     "Setya Novanto"),
+    ("siapa dirjen pajak", "Penerimaan naik 10 persen dibanding tahun lalu, kata Direktur Jenderal Pajak, Ken "
+     "Dwijugiasteadi, didampingi Budi Santoso.", "Ken Dwijugiasteadi"),
+])
+def test_the_asked_office_however_abbreviated_and_not_its_deputy(question: str, sentence: str, expected: str) -> None:
+    """An office is matched in either spelling ("Ketum", "Ketua Umum"), and "Presiden" is not the
+    "wakil presiden" asked for, nor the other way round."""
+    assert short_answer("siapa", sentence, None, words(question)) == expected

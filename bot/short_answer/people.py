@@ -85,6 +85,9 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         if i > 0 and _AMOUNT.fullmatch(words[i - 1]) and not gap_before(sentence, spans, i):
             i = end  # "607 Poundsterling", "20 Juta": the unit of an amount
             continue
+        if end == i + 1 and expand_abbreviations([words[i]]) != [words[i]]:
+            i = end  # "Wapres", "Menlu": an office's short form names no one
+            continue
         if end == i + 1 and len(words[i]) == 1:  # "U" of "U - 16": a lone initial is no name
             i = end
             continue
@@ -161,10 +164,14 @@ def _title_before(sentence: str, spans: Spans, i: int) -> str | None:
     words = [w for w, _, _ in spans]
     titles = title_words()
     start = None
-    j = i - 1
+    top = i - 1
+    if i >= 2 and sentence[spans[i - 1][2]:spans[i][1]].strip() == ")" \
+            and sentence[spans[i - 2][2]:spans[i - 1][1]].strip() == "(":
+        top = i - 2  # "Wakil Presiden (Wapres) Jusuf Kalla": the office's short form stands between
+    j = top
     while j >= 0:
         between = sentence[spans[j][2]:spans[j + 1][1]].strip()
-        if between and not (between == "," and j == i - 1):
+        if between and not (between in (",", "(") and j == top):
             break
         low = words[j].lower()
         if low in titles or low in TITLE_START or any(place_span(words, k) >= j - k + 1
@@ -183,7 +190,7 @@ def _title_before(sentence: str, spans: Spans, i: int) -> str | None:
         break
     if start is None:
         return None
-    return sentence[spans[start][1]:spans[i - 1][2]].rstrip(" ,")
+    return sentence[spans[start][1]:spans[top][2]].rstrip(" ,")
 
 
 def org_candidates(sentence: str) -> list[Candidate]:
@@ -491,16 +498,22 @@ def _other_country(title: str, question_words: set[str]) -> bool:
     return False
 
 
+def _office_words(title: str) -> list[str]:
+    """An office's words as the question is read: "Dirjen" is direktur jenderal there too."""
+    return [w.lower() for w in expand_abbreviations([w for w, _, _ in word_spans(title)])]
+
+
 def _title_fit(title: str, question_words: set[str], asks_office: bool) -> float:
     """A named office is a good sign, unless the question asks for a different office
     ("menteri pertahanan" asked, "Menteri Luar Negeri" found)."""
-    words = [w.lower() for w, _, _ in word_spans(title)]
+    words = _office_words(title)
     if not asks_office:
         return 0.5
     same = sum(w in question_words for w in words)
-    return 0.5 * same - 0.5 * (len(words) - same)
+    deputy = ("wakil" in words) != ("wakil" in question_words)  # "Presiden Yudhoyono" for "wakil presiden"
+    return 0.5 * same - 0.5 * (len(words) - same) - 1.5 * deputy
 
 
 def _mostly_asked(title: str, question_words: set[str]) -> bool:
-    words = [w.lower() for w, _, _ in word_spans(title)]
+    words = _office_words(title)
     return sum(w in question_words for w in words) * 2 >= len(words)
