@@ -94,7 +94,7 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         if sentence[:spans[i][1]].rstrip().endswith(",") and all(DEGREE.fullmatch(w) for w in words[i:end]):
             i = end  # "Hendrar Prihadi, S.E, M.M": degrees after a name
             continue
-        if all(is_ordinary_word(w) for w in words[i:end]) and _office_start(sentence, spans, i) is not None:
+        if _office_start(sentence, spans, i) is not None and all(is_ordinary_word(w) for w in words[i:end]):
             i = end  # "Deputi bidang Koordinasi Perniagaan …": part of an office, not who holds it
             continue
         name = sentence[spans[i][1]:spans[end - 1][2]]
