@@ -97,6 +97,10 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
     literal = {w for w in query.content_words if len(w) > 2}
     predicates = query.predicates
     top = cands.top_bm25 or 1.0
+    # What every sentence of an article (or a passage) shares is computed once: the answer path's
+    # hot loop, at a few thousand sentences per question.
+    of_article: dict[int, tuple[float, ...]] = {}
+    of_passage: dict[int, float] = {}
     rows = []
     for s in cands.sentences:
         own = set(s.terms)
@@ -104,14 +108,21 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
         text = s.text
         with_context = own | article.title_terms | s.heading_terms
         words = [w.lower() for w in _WORD.findall(text)]  # as written, lowercased
+        passage = id(s.passage_terms)  # one set per passage (build_candidates)
+        if passage not in of_passage:
+            of_passage[passage] = coverage(s.passage_terms, weights)
+        if id(article) not in of_article:
+            of_article[id(article)] = tuple(coverage(t, weights) for t in (article.terms, article.title_terms,
+                                                                          article.lead_terms))
+        in_article, in_title, in_lead = of_article[id(article)]
         rows.append((
             coverage(own, weights),
             coverage(with_context, weights),
             coverage(own | s.neighbour_terms | article.title_terms, weights),
-            coverage(s.passage_terms, weights),
-            coverage(article.terms, weights),
-            coverage(article.title_terms, weights),
-            coverage(article.lead_terms, weights),
+            of_passage[passage],
+            in_article,
+            in_title,
+            in_lead,
             proximity(s.terms, weights),
             min(3, _phrase_hits(words, phrases)) / 3,
             s.passage_bm25 / top,
@@ -121,7 +132,7 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
             min(len(s.terms), 60) / 60,
             float(text.rstrip().endswith("?") or (s.heading is not None and text.strip() == s.heading.strip())),
             float(refers_back(text)),
-            1.0 - coverage(article.terms, weights),
+            1.0 - in_article,
             len(literal & set(words)) / max(len(literal), 1),
             float(s.caption),
             float(len(s.terms) < 5),
