@@ -57,6 +57,9 @@ def _name_token(words: list[str], i: int, first: bool) -> bool:
     return True
 
 
+_AMOUNT = re.compile(r"(?!(?:1[89]|20)\d\d$)\d[\d.,]*")  # a year before a name ("Pada 2015 Jokowi …") is no amount
+
+
 def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
     """(name, title in front of it) for every person-like name in the sentence."""
     spans = word_spans(sentence)
@@ -102,9 +105,6 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         out.append((Candidate(spans[i][1], spans[end - 1][2], name, 2.5), title))
         i = end
     return out
-
-
-_AMOUNT = re.compile(r"(?!(?:1[89]|20)\d\d$)\d[\d.,]*")  # a year before a name ("Pada 2015 Jokowi …") is no amount
 
 
 def _spaced_hyphen(sentence: str, spans: Spans, i: int) -> bool:
