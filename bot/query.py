@@ -60,8 +60,12 @@ class Query:
         Kim Jong Un" → istri): a person named without it is no answer."""
         words = self.question.text.lower().split()
         content = self.content_words
-        if (self.kind != "siapa" or len(words) < 2 or words[0] not in ("siapa", "siapakah") or not content
-                or content[0] != words[1] or frame_words(words[1]) or not self.terms):
+        if self.kind != "siapa" or len(words) < 2 or not content or not self.terms or frame_words(content[0]):
+            return None
+        opens = words[0] in ("siapa", "siapakah") and content[0] == words[1]
+        # "kiper persebaya yg dilarikan ke rs … siapa": the noun a "yang" clause describes, asked at the end
+        closes = content[0] == words[0] and "yang" in words[1:] and bool({"siapa", "siapakah"} & set(words[-2:]))
+        if not (opens or closes):
             return None
         term = self.terms[0]
         return term if is_dictionary_root(term) and self.weights.get(term, 0.0) > 0 else None

@@ -179,6 +179,9 @@ def test_a_long_misspelt_word_is_read_as_the_indexed_word_even_a_dictionary_one(
     ("Siapa nama menteri pertahanan Rusia?", None),  # "nama" only frames the question
     ("siapa yang bertemu Kim di Pyongyang?", None),
     ("kapan Putin ke Pyongyang?", None),
+    ("menteri rusia yg ke pyongyang siapa", "menteri"),  # asked at the end, of the noun a "yang" clause describes
+    ("istri kim jong un yang ikut ke rusia siapa ya", "istri"),
+    ("putin ke pyongyang bareng siapa", None),
 ])
 def test_the_role_a_siapa_question_asks_the_holder_of(engine: Engine, question: str, role: str | None) -> None:
     query, _ = engine.retrieve(analyse_question(question))
