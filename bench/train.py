@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -319,15 +320,20 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
 DECLINE_FOLDS = 5
 
 
-def out_of_fold(features: tuple[str, ...], rows: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Each row's probability from a fit on the other folds (every DECLINE_FOLDS-th row in one):
-    how the model scores questions it was not fitted on (the stages before it were)."""
-    fold = np.arange(len(rows)) % DECLINE_FOLDS
-    out = np.zeros(len(rows))
-    for k in range(DECLINE_FOLDS):
-        held = fold == k
-        out[held] = fit(features, rows[~held], labels[~held], weights[~held]).probability(rows[held])
+def held_out_scores(n: int, folds: int, score: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> np.ndarray:
+    """Each of n rows scored by `score(fitted_on, held)`, a fit on the other folds (every `folds`-th
+    row in one): how a model scores rows it was not fitted on."""
+    fold = np.arange(n) % folds
+    out = np.zeros(n)
+    for k in range(folds):
+        out[fold == k] = score(fold != k, fold == k)
     return out
+
+
+def out_of_fold(features: tuple[str, ...], rows: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Each row's decline probability from a fit that left it out (the stages before it saw it)."""
+    return held_out_scores(len(rows), DECLINE_FOLDS, lambda fitted_on, held: fit(
+        features, rows[fitted_on], labels[fitted_on], weights[fitted_on]).probability(rows[held]))
 
 
 UNSAID_FOLDS = 5
@@ -357,10 +363,8 @@ def fit_unsaid(bags: list[set[str]], answerable: np.ndarray, weights: np.ndarray
         n = len(vocabulary)
         return LinearModel(vocabulary, np.zeros(n), np.ones(n), model.coef_[0], float(model.intercept_[0]))
 
-    fold = np.arange(len(bags)) % UNSAID_FOLDS
-    held_out = np.zeros(len(bags))
-    for k in range(UNSAID_FOLDS):
-        held_out[fold == k] = fitted(fold != k).log_odds(matrix[fold == k].toarray())
+    held_out = held_out_scores(len(bags), UNSAID_FOLDS,
+                               lambda fitted_on, held: fitted(fitted_on).log_odds(matrix[held].toarray()))
     return fitted(np.ones(len(bags), dtype=bool)), held_out
 
 

@@ -315,14 +315,14 @@ def test_berapa_shows_no_quantity_of_another_measure(question: str, sentence: st
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
-    ("kontrak evan dimas di selangor berapa tahun sih",  # a count of players is no number of years
-     "Sebagai gantinya, Selangor FA merekrut dua pemain Indonesia, Evan Dimas dan Ilham Udin Armaiyn.", None),
+    ("kontrak bek itu di klub barunya berapa tahun sih",  # a count of players is no number of years
+     "Sebagai gantinya, klub itu mendatangkan dua pemain asal Jepang, Kenta Mori dan Sho Ito.", None),
     ("brp jam harry diperiksa KPK", "Ada satu saksi yang kami panggil hari ini untuk tersangka Basuki Hariman.", None),
     ("Berapa hari festival film itu diadakan?",
      "Festival yang memutar 65 judul film itu diadakan selama delapan hari di Jakarta.", "delapan hari"),
     ("Ada berapa bulan dalam tahun Hijriah?", "Setahun dalam kalender Hijriah terdiri atas 12 bulan.", "12 bulan"),
-    ("ada berapa orang anggota komunitas itu", "Komunitas itu kini beranggotakan sekitar 70 penyintas kanker.",
-     "sekitar 70 penyintas kanker"),  # people are counted in any noun
+    ("ada berapa orang anggota kelompok itu", "Kelompok relawan itu kini beranggotakan sekitar 45 penyintas banjir.",
+     "sekitar 45 penyintas banjir"),  # people are counted in any noun
 ])
 def test_berapa_answers_in_the_unit_the_question_names(question: str, sentence: str, expected: str | None) -> None:
     """ "berapa tahun", "brp jam": the unit named right after "berapa" is the measure asked for."""
@@ -369,8 +369,8 @@ def test_kapan_keeps_decades_ranges_and_joins_weekday_with_date(question: str, s
     ("Di kabupaten manakah gempa itu terjadi?", "kabupaten",
      "Gempa mengguncang Kabupaten Nabire dua kali tahun lalu.", "Kabupaten Nabire"),
     # the place a copula sentence says is what the question asks for, not the country it lies in
-    ("Apakah kota terbesar di Massachusetts?", "kota", "Boston adalah ibu kota dan kota terbesar di Massachusetts "
-     "di Amerika Serikat; berdiri 1630 sebagai koloni utama Perusahaan Teluk Massachusetts.", "Boston"),
+    ("Apakah kota terbesar di Oregon?", "kota", "Portland adalah kota pelabuhan dan kota terbesar di Oregon di "
+     "Amerika Serikat; berdiri 1845 sebagai pusat dagang di tepi Sungai Willamette.", "Portland"),
 ])
 def test_place_questions_with_an_asked_noun(question: str, head: str | None, sentence: str, expected: str) -> None:
     q = analyse_question(question)
@@ -1320,11 +1320,11 @@ def test_a_wife_or_husband_is_named_only_where_the_sentence_speaks_of_marriage(
 
 
 @pytest.mark.parametrize("question, head, sentence, expected", [
-    ("Apa partai politik pertama di Indonesia?", "partai", "Partai Politik yang paling pertama dibentuk di Indonesia "
-     "adalah De Indische Partij pada 25 Desember 1912 oleh Douwes Dekker.[3] Lahirnya partai menandai adanya "
-     "kesadaran nasional.", "De Indische Partij"),
-    ("Tanaman apakah yang merupakan mayoritas dari tanaman pertanian yang ada di sekitar Waduk Mrica", "tanaman",
-     "Samad mengatakan, mayoritas tanaman pertanian di sekitar waduk adalah padi.", "padi"),
+    ("Apa serikat buruh pertama di Hindia Belanda?", "serikat", "Serikat Buruh yang paling awal dibentuk di Hindia "
+     "Belanda dan pertama diakui adalah Staatsspoor Bond pada tahun 1905.[2] Berdirinya serikat itu menandai "
+     "gerakan buruh.", "Staatsspoor Bond"),
+    ("Tanaman apa yang jadi mayoritas dari tanaman pertanian yang ada di sekitar danau itu", "tanaman",
+     "Kepala desa mengatakan, mayoritas tanaman pertanian di sekitar danau adalah jagung.", "jagung"),
 ])
 def test_a_clause_restating_the_question_is_answered_after_its_copula(question: str, head: str, sentence: str,
                                                                       expected: str) -> None:
@@ -1335,9 +1335,9 @@ def test_a_clause_restating_the_question_is_answered_after_its_copula(question: 
 
 def test_siapa_is_never_answered_by_a_landmark():
     """With nobody named, a strait is no answer to "siapa": none is better than a wrong one."""
-    sentence = ("Aparat TNI AL mengamankan kapal berbendera Singapura, Sunrise Glori, yang membawa sekitar 1 ton "
-                "sabu-sabu di Perairan Selat Philips, berdekatan dengan perairan Kota Batam.")
-    assert short_answer("siapa", sentence, None, words("siapa nahkoda kapal sunrise glori yg bawa sabu ke batam")) is None
+    sentence = ("Petugas patroli menahan kapal ikan berbendera asing, Laut Biru, yang membawa ratusan karung "
+                "bawang ilegal di Perairan Selat Malaka, dekat perairan Kota Dumai.")
+    assert short_answer("siapa", sentence, None, words("siapa nahkoda kapal laut biru yg bawa bawang ke dumai")) is None
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
@@ -1367,8 +1367,8 @@ def test_a_relative_may_share_the_asked_name() -> None:
     ("dia dapat remisi berapa lama", "Remisinya diberikan berdasarkan Peraturan Pemerintah Nomor 28 Tahun 2006.", None),
     ("remisinya berdasarkan pp nomor berapa", "Remisinya diberikan berdasarkan PP Nomor 28 Tahun 2006.",
      "Nomor 28 Tahun 2006"),
-    ("ada berapa siswa di sekolah itu", "Hampir 400 siswa ada di sekolah tersebut ketika bom ditemukan.",
-     "Hampir 400 siswa"),
+    ("ada berapa murid di gedung itu", "Hampir 300 murid ada di gedung itu ketika kebakaran terjadi.",
+     "Hampir 300 murid"),
     ("badainya kategori berapa", "Badai kategori empat menghantam pesisir timur, Selasa sore.", "empat"),
 ])
 def test_berapa_counts_no_regulation_and_no_verb(question: str, sentence: str, expected: str | None) -> None:
@@ -1384,10 +1384,10 @@ def test_jam_berapa_asks_for_the_time_of_day() -> None:
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
-    ("Siapa Wakil Presiden Indonesia?", "Presiden Yudhoyono dan Wakil Presiden (Wapres) Jusuf Kalla menolak menjawab "
-     "soal perombakan kabinet.", "Jusuf Kalla"),
-    ("Siapa Presiden Indonesia?", "Presiden Yudhoyono dan Wakil Presiden (Wapres) Jusuf Kalla menolak menjawab "
-     "soal perombakan kabinet.", "Yudhoyono"),
+    ("Siapa Wakil Presiden negara itu?", "Presiden Hartono dan Wakil Presiden (Wapres) Budi Santika menolak menjawab "
+     "soal perombakan kabinet.", "Budi Santika"),
+    ("Siapa Presiden negara itu?", "Presiden Hartono dan Wakil Presiden (Wapres) Budi Santika menolak menjawab "
+     "soal perombakan kabinet.", "Hartono"),
     ("siapa ketum golkar", "Hal itu disampaikan kader muda, Senin, soal Ketua Umum Partai Golkar Setya Novanto.",
      "Setya Novanto"),
     ("siapa dirjen pajak", "Penerimaan naik 10 persen dibanding tahun lalu, kata Direktur Jenderal Pajak, Ken "

@@ -22,7 +22,7 @@ from bot.short_answer.common import (
     title_words,
     word_spans,
 )
-from bot.short_answer.dates import date_candidates, of_other_life_event, one_end, stated_in_question, year_asked
+from bot.short_answer.dates import TIME_OF_DAY, date_candidates, of_other_life_event, one_end, stated_in_question, year_asked
 from bot.short_answer.definitions import definition, is_definition
 from bot.short_answer.names import named, other_form
 from bot.short_answer.numbers import how_many, number_candidates
@@ -37,7 +37,6 @@ from bot.short_answer.people import (
 )
 from bot.short_answer.places import PREPOSITIONS, known_places, place_candidates, where
 
-_TIME_OF_DAY = re.compile(r"\b(?:pukul|jam)\s+\d", CASELESS)
 _CAUSAL = re.compile(r"\b(karena|sebab|akibat|sehingga|untuk|agar|supaya|guna|demi|alasan|imbalan)\b", CASELESS)
 
 
@@ -111,7 +110,7 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
         dates = [c for c in date_candidates(sentence, article_date)
                  if not stated_in_question(c.text, words) and not of_other_life_event(sentence, c, words)]
         if "berapa" in words and words & {"jam", "pukul"}:  # "ditangkap jam berapa": a time of day, not the date
-            dates = [c for c in dates if _TIME_OF_DAY.search(c.text)]
+            dates = [c for c in dates if TIME_OF_DAY.fullmatch(c.text)]
         found = pick(dates, sentence, words,
                      lambda c: 3.0 * bracketed_beside_asked(sentence, c, words), proximity=0.4, kind="kapan")
         return year_asked(one_end(found, words), words)

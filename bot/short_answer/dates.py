@@ -62,6 +62,7 @@ def _valid(day: int, month: int, year: int | None = None) -> bool:
     return True
 
 
+TIME_OF_DAY = re.compile(r"\b(?:pukul|jam)\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?", CASELESS)
 _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(rf"\b(?:{DAY}\s*,?\s*)?\(\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})(?:\s*/\s*(\d{{2,4}}))?\s*\)", CASELESS),
      "slash", 4.0),
@@ -91,7 +92,7 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
                 + r")(\d{3,4}(?:\s+(?:SM|M)\b)?)(?!\d|[.,]\d)"), "old_year", 1.8),  # "tahun 583." ends a sentence
     (re.compile(r"\b(tahun|bulan|pekan|minggu)\s+(lalu|kemarin|depan|ini)\b", CASELESS), "rel", 1.5),
     (re.compile(r"\b(kemarin|hari ini|besok)\b", CASELESS), "day_rel", 1.5),
-    (re.compile(r"\b(?:pukul|jam)\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?", CASELESS), "time", 1.0),
+    (TIME_OF_DAY, "time", 1.0),
     (re.compile(rf"\b(?:pada\s+)?hari\s+{DAY}\b(?!\s*,?\s*\(\d)", CASELESS), "weekday", 0.5),
     (re.compile(rf"\bpada\s+{DAY_CAP}\b(?!\s*,?\s*\(\d)"), "weekday", 0.5),
 ]

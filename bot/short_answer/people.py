@@ -89,7 +89,7 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
             i = end  # "607 Poundsterling", "20 Juta": the unit of an amount
             continue
         if end == i + 1 and expand_abbreviations([words[i]]) != [words[i]]:
-            i = end  # "Wapres", "Menlu": an office's short form names no one
+            i = end  # "Wapres", "Menlu", "Korut": a short form the question reader expands names no one
             continue
         if end == i + 1 and len(words[i]) == 1:  # "U" of "U - 16": a lone initial is no name
             i = end
@@ -119,11 +119,11 @@ _NO_ONE_BEFORE = _ORG_HEADS | _GROUP_HEADS
 # Lowercase before a name, an area's noun makes it a place ("di wilayah Punjab", "kota Tenggarong");
 # capitalised it may end an office ("Wali Kota Bandung Ridwan Kamil").
 _AREA_BEFORE = {"wilayah", "kawasan", "daerah", "kota", "provinsi", "kabupaten", "negara", "negeri"}
+_NATURAL_FEATURES = {"samudra", "samudera", "laut", "selat", "teluk", "gunung", "sungai", "danau", "pulau"}
 _PLACE_HEADS = {"stadion", "pelabuhan", "bandara", "bandar", "stasiun", "terminal", "hotel", "jalan", "jl",
                 "pasar", "masjid", "gereja", "pengadilan", "gedung", "istana", "kantor", "lapangan", "kampus",
                 "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga",
-                "stadio", "estadio", "sirkuit", "circuit",
-                "samudra", "samudera", "laut", "selat", "teluk", "gunung", "sungai", "danau", "pulau", "kepulauan"}
+                "stadio", "estadio", "sirkuit", "circuit", "kepulauan"} | _NATURAL_FEATURES
 _PLACE_STARTS = _PLACE_HEADS | REGIONS  # "Stadion Aji Imbut", "Kabupaten Muaro Jambi": where, not who
 _EVENT_WORDS = {"awards", "award", "festival", "stadium", "arena", "cup", "championship", "league"}  # anywhere in it
 
@@ -473,9 +473,8 @@ _HONORIFICS = {"mendiang", "almarhum", "almarhumah", "sang"}
 
 # A name opened by one of these is a place, never a "siapa" answer (a city or a country may act: "Indonesia
 # menang"; a strait or a street does not).
-_LANDMARKS = {"perairan", "selat", "pulau", "gunung", "sungai", "danau", "teluk", "laut", "samudra", "samudera", "jalan",
-              "jl", "desa", "kampung", "dusun", "kelurahan", "kecamatan", "stadion", "bandara", "pelabuhan", "pantai",
-              "kawasan", "semenanjung", "tanjung"}
+_LANDMARKS = _NATURAL_FEATURES | {"perairan", "jalan", "jl", "desa", "kampung", "dusun", "kelurahan", "kecamatan",
+                                  "stadion", "bandara", "pelabuhan", "pantai", "kawasan", "semenanjung", "tanjung"}
 
 
 def _common_word(text: str) -> bool:
