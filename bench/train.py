@@ -421,14 +421,17 @@ def _fit_chooser(groups: list[tuple[int, np.ndarray, np.ndarray]]) -> LinearMode
 def short_threshold(model: LinearModel | TreeModel, by_set: list[tuple[np.ndarray, np.ndarray]]) -> float:
     """A wrong short answer is worse than none: the threshold that most raises right minus wrong
     short answers shown (each dev set weighing the same; any answer to an unanswerable question is
-    wrong), as long as no set loses more than MAX_RIGHT_HIDDEN of its right ones."""
+    wrong), as long as no set loses more than MAX_RIGHT_HIDDEN of its right ones. A set with too few
+    right answers to hold MIN_TAIL in that share has no say in the bound: in the seed devset's 36,
+    one answer is three points, and it alone would pin the threshold at 0."""
     best, best_value = 0.0, -np.inf
     scored = [(model.probability(rows), right) for rows, right in by_set if len(right)]
     for t in np.linspace(0.0, 0.95, 96):
         value = 0.0
         for probability, right in scored:
             shown = probability >= t
-            if (right & shown).sum() < (1 - MAX_RIGHT_HIDDEN) * right.sum():
+            bounded = right.sum() * MAX_RIGHT_HIDDEN >= MIN_TAIL
+            if bounded and (right & shown).sum() < (1 - MAX_RIGHT_HIDDEN) * right.sum():
                 break
             value += ((right & shown).sum() - (~right & shown).sum()) / len(right)
         else:

@@ -56,6 +56,18 @@ def test_short_threshold_hides_wrong_answers_but_few_right_ones() -> None:
         assert (~right & shown).sum() < 0.8 * (~right).sum()
 
 
+def test_a_set_with_few_right_answers_does_not_bound_the_short_threshold() -> None:
+    """One right answer of a small set's 36 scored low must not pin the threshold at 0 for all."""
+    rng = np.random.default_rng(5)
+    model = LinearModel(("p",), np.zeros(1), np.ones(1), np.ones(1), 0.0)
+    right = rng.random(400) < 0.5
+    large = (np.where(right, rng.normal(1.5, 1.0, 400), rng.normal(-1.0, 1.0, 400)).reshape(-1, 1), right)
+    small = (np.array([[-6.0]] * 4 + [[3.0]] * 32 + [[-2.0]] * 3), np.array([True] * 36 + [False] * 3))
+    alone = short_threshold(model, [large])
+    assert alone > 0.0
+    assert short_threshold(model, [large, small]) == alone
+
+
 def test_short_threshold_shows_everything_when_nothing_tells_right_from_wrong() -> None:
     rng = np.random.default_rng(4)
     model = LinearModel(("p",), np.zeros(1), np.ones(1), np.ones(1), 0.0)
