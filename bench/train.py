@@ -415,6 +415,8 @@ def fit_choosers(groups_by_kind: dict[str, list[tuple[int, np.ndarray, np.ndarra
 def _fit_chooser(groups: list[tuple[int, np.ndarray, np.ndarray]]) -> LinearModel:
     """Fitted on the choices that are not all right or all wrong: only those tell candidates apart."""
     telling = [(rows, right) for _, rows, right in groups if not right.all()]
+    if not telling:  # a kind whose few questions in these folds were all easy: nothing to learn
+        return blank_model(CHOICE_FEATURES)
     return fit_listwise(CHOICE_FEATURES, telling, np.ones(len(telling)))
 
 

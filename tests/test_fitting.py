@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.train import MAX_RIGHT_HIDDEN, MIN_UNSAID, fit, fit_listwise, fit_trees, fit_unsaid, short_threshold
+from bench.train import (MAX_RIGHT_HIDDEN, MIN_UNSAID, fit, fit_choosers, fit_listwise, fit_trees, fit_unsaid,
+                         short_threshold)
+from bot.short_answer.choice import CHOICE_FEATURES
 from bot.models import LinearModel, TreeModel
 
 FEATURES = ("within", "shared", "noise")
@@ -66,6 +68,16 @@ def test_a_set_with_few_right_answers_does_not_bound_the_short_threshold() -> No
     alone = short_threshold(model, [large])
     assert alone > 0.0
     assert short_threshold(model, [large, small]) == alone
+
+
+def test_a_kind_whose_held_out_folds_hold_only_easy_choices_keeps_the_hand_set_choice() -> None:
+    """Five "kemana" questions, one of them with a wrong candidate: the folds that leave it out
+    have nothing to learn from, which must not stop training."""
+    rows = np.zeros((2, len(CHOICE_FEATURES)))
+    groups = [(i, rows, np.array([True, True])) for i in range(4)] + [(4, rows, np.array([True, False]))]
+    report: dict = {}
+    assert fit_choosers({"kemana": groups}, report) == {}
+    assert report["choice_gain_kemana"] == 0.0
 
 
 def test_short_threshold_shows_everything_when_nothing_tells_right_from_wrong() -> None:
