@@ -49,10 +49,10 @@ def test_short_threshold_hides_wrong_answers_but_few_right_ones() -> None:
     for _ in range(3):
         right = rng.random(400) < 0.5
         score = np.where(right, rng.normal(1.5, 1.0, 400), rng.normal(-1.0, 1.0, 400))
-        by_set.append((score.reshape(-1, 1), right))
+        by_set.append((score.reshape(-1, 1), right, np.array([])))
     t = short_threshold(model, by_set)
     assert t > 0.0  # some wrong answers can be told apart and are hidden
-    for rows, right in by_set:
+    for rows, right, _ in by_set:
         shown = model.probability(rows) >= t
         assert (right & shown).sum() >= (1 - MAX_RIGHT_HIDDEN) * right.sum()
         assert (~right & shown).sum() < 0.8 * (~right).sum()
@@ -63,11 +63,36 @@ def test_a_set_with_few_right_answers_does_not_bound_the_short_threshold() -> No
     rng = np.random.default_rng(5)
     model = LinearModel(("p",), np.zeros(1), np.ones(1), np.ones(1), 0.0)
     right = rng.random(400) < 0.5
-    large = (np.where(right, rng.normal(1.5, 1.0, 400), rng.normal(-1.0, 1.0, 400)).reshape(-1, 1), right)
-    small = (np.array([[-6.0]] * 4 + [[3.0]] * 32 + [[-2.0]] * 3), np.array([True] * 36 + [False] * 3))
+    large = (np.where(right, rng.normal(1.5, 1.0, 400), rng.normal(-1.0, 1.0, 400)).reshape(-1, 1), right,
+             np.array([]))
+    small = (np.array([[-6.0]] * 4 + [[3.0]] * 32 + [[-2.0]] * 3), np.array([True] * 36 + [False] * 3), np.array([]))
     alone = short_threshold(model, [large])
     assert alone > 0.0
     assert short_threshold(model, [large, small]) == alone
+    # with its train answers (held out of the fit) the small set has enough to bound the threshold
+    held_low = 1 / (1 + np.exp(6.0))
+    bounded = short_threshold(model, [large, (*small[:2], np.array([held_low] * 40 + [0.9] * 200))])
+    assert bounded < alone
+
+
+def test_held_out_train_answers_steady_the_short_threshold() -> None:
+    """Dev sets of a couple of hundred right answers put the bound on their tail's few answers:
+    the same gate, re-drawn dev sets, spread the threshold less once train answers count too."""
+    rng = np.random.default_rng(6)
+    model = LinearModel(("p",), np.zeros(1), np.ones(1), np.ones(1), 0.0)
+
+    def draw(n: int) -> tuple[np.ndarray, np.ndarray]:
+        right = rng.random(n) < 0.4
+        return np.where(right, rng.normal(1.0, 1.2, n), rng.normal(-0.5, 1.0, n)).reshape(-1, 1), right
+
+    train_rows, train_right = draw(3000)
+    held = model.probability(train_rows)[train_right]
+    alone, pooled = [], []
+    for _ in range(30):
+        rows, right = draw(450)
+        alone.append(short_threshold(model, [(rows, right, np.array([]))]))
+        pooled.append(short_threshold(model, [(rows, right, held)]))
+    assert np.std(pooled) < 0.6 * np.std(alone)
 
 
 def test_a_kind_whose_held_out_folds_hold_only_easy_choices_keeps_the_hand_set_choice() -> None:
@@ -84,7 +109,7 @@ def test_short_threshold_shows_everything_when_nothing_tells_right_from_wrong() 
     rng = np.random.default_rng(4)
     model = LinearModel(("p",), np.zeros(1), np.ones(1), np.ones(1), 0.0)
     right = rng.random(400) < 0.7
-    assert short_threshold(model, [(rng.normal(size=(400, 1)), right)]) == 0.0
+    assert short_threshold(model, [(rng.normal(size=(400, 1)), right, np.array([]))]) == 0.0
 
 
 def _interaction(seed: int, count: int = 3000) -> tuple[np.ndarray, np.ndarray]:
