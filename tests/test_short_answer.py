@@ -1397,3 +1397,29 @@ def test_the_asked_office_however_abbreviated_and_not_its_deputy(question: str, 
     """An office is matched in either spelling ("Ketum", "Ketua Umum"), and "Presiden" is not the
     "wakil presiden" asked for, nor the other way round."""
     assert short_answer("siapa", sentence, None, words(question)) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("siapa ketua psmn jakarta", "Acara itu digagas Perkumpulan Seniman Muda Nusantara (PSMN) dan diikuti ratusan "
+     "warga.", None),
+    ("siapa yang menggagas acara itu", "Acara itu digagas Perkumpulan Seniman Muda Nusantara (PSMN) dan diikuti "
+     "ratusan warga.", "Perkumpulan Seniman Muda Nusantara"),
+    ("siapa pengurus psmn jakarta", '" Kami siap, " kata Pengurus PSMN Jakarta, Haji Rusdi Marpaung', "Haji Rusdi Marpaung"),
+    ("siapa pelapornya", "Laporan itu tercatat dengan nomor LP/1234/V/2017/PMJ / Dit.", None),
+    ("siapa yang menyukai produk itu", "Produk itu kini disukai banyak pembeli di Tanah Air.", None),
+    ("siapa sekretaris atase pendidikan kedubes belanda",
+     "kata Sekretaris Atase Pendidikan dan Kebudayaan Keduataan Belanda di Indonesia, Pieter Jansen.", "Pieter Jansen"),
+    ("siapa menteri yang meresmikan gedung itu",
+     "Gedung itu diresmikan Menteri Pemuda dan Olahraga Darsono Wiryo di Bandung.", "Darsono Wiryo"),
+])
+def test_an_office_or_a_body_the_question_names_is_not_who_answers(question: str, sentence: str,
+                                                                   expected: str | None) -> None:
+    """A body the question names by its short form, written out before it, is what is asked about;
+    an office that goes on past "dan" is no name; the tail of a file number is nobody."""
+    assert short_answer("siapa", sentence, None, words(question)) == expected
+
+
+def test_the_numbered_thing_asked_and_an_ordinal_typed_short() -> None:
+    sentence = "Bek berusia 23 tahun itu akan memakai nomor punggung 14 di klub barunya."
+    assert short_answer("berapa", sentence, None, words("nomor punggung bek itu brp")) == "14"
+    assert analyse_question("udah tahun ke brp festival itu digelar").text.split()[-4] == "keberapa"

@@ -94,7 +94,7 @@ def other_form(sentence: str, target: str) -> str | None:
     return next((w for w, _, _ in word_spans(sentence) if w[1:2].isupper() and _spells(w, words)), None)
 
 
-_ABBREVIATION_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z](?:[- ][A-Z]+)?\)")
+ABBREVIATION_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z](?:[- ][A-Z]+)?\)")
 
 
 def named(sentence: str, question_words: set[str], head: str | None) -> str | None:
@@ -123,7 +123,7 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
             continue  # the question's own abbreviation spelt out ("Komisi Pemberantasan Korupsi" for KPK)
         if head and words[0] == head:
             cand = Candidate(cand.start, cand.end, cand.text, cand.weight + 3.0)
-        short = _ABBREVIATION_AFTER.match(sentence, cand.end)
+        short = ABBREVIATION_AFTER.match(sentence, cand.end)
         if short and len(words) > 1:  # "Organisasi Nasional Melayu Bersatu (UMNO)"
             cand = Candidate(cand.start, short.end(), sentence[cand.start:short.end()], cand.weight)
         cands.append(cand)

@@ -196,6 +196,7 @@ _YEAR_SPAN = re.compile(r"(?<![\d.,])\d{3,4}(?:\s+SM)?\s*(?:-|–|sampai|hingga)
 _REGULATION_NUMBER = re.compile(r"\b(?:[Nn]omor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+[Tt]ahun\s+\d{4})?")
 
 
+_NUMBERED = re.compile(r"\b(?:[Nn]omor|[Nn]o\.?)(?:\s+[^\W\d]+)?\s+$")  # "nomor punggung 27", "No. 7"
 _LEADING_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -228,6 +229,8 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
         tail = [w for w, _, _ in word_spans(clause_after(sentence, cand.end))[:4]]
         if any(related(t, q) for t in tail for q in keys):
             b += 1.0
+        if asks_number and not unit and _NUMBERED.search(sentence[:cand.start]):
+            b += 2.0  # "nomor punggung berapa": "nomor punggung 27", not "berusia 25 tahun"
         if asks_age and bracketed_beside_asked(sentence, cand, question_words):
             b += 4.0  # "Yves Chauvin (74)" for "Berapa usia Yves Chauvin?"
         if asks_ordinal and ordinal(cand):
@@ -235,6 +238,7 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
         return b
 
     asks_age = bool(question_words & {"usia", "umur", "berumur", "berusia"})
+    asks_number = "nomor" in question_words
     # "hari jadi ke berapa" is read as "keberapa" (abbreviations.txt): "dijual ke Iran" asks no rank;
     # a goal's minute is written as one ("menit ke-35")
     asks_ordinal = bool({"keberapa", "menit"} & question_words or _RANKS & question_words)

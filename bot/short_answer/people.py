@@ -26,7 +26,7 @@ from bot.short_answer.common import (
     word_spans,
 )
 from bot.short_answer.definitions import definition
-from bot.short_answer.names import handles, long_form_before
+from bot.short_answer.names import ABBREVIATION_AFTER, handles, long_form_before
 from index.analyse import STOPWORDS, is_dictionary_root, is_ordinary_word, looks_verbal
 
 SPEECH_WORDS = {"kata", "ujar", "ujarnya", "katanya", "mengatakan", "menyatakan", "tambah", "tambahnya",
@@ -100,11 +100,26 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         if _office_start(sentence, spans, i) is not None and all(is_ordinary_word(w) for w in words[i:end]):
             i = end  # "Deputi bidang Koordinasi Perniagaan …": part of an office, not who holds it
             continue
+        if _CODE_BEFORE.search(sentence, 0, spans[i][1]):
+            i = end  # "nomor TBL/4802/X/2016/PMJ / Dit": the tail of a file number
+            continue
+        title = _title_before(sentence, spans, i)
+        if title and title.split()[-1].lower() == "dan" and is_ordinary_word(words[i]):
+            # "Menteri Komunikasi dan Informatika Tifatul Sembiring": the office goes on to its last
+            # common word; "Atase Pers dan Kebudayaan Keduataan Jerman": one word left is no name
+            start = next((k for k in range(i, end) if not is_ordinary_word(words[k])), end)
+            if end - start < 2:
+                i = end
+                continue
+            i, title = start, _title_before(sentence, spans, start)
         name = sentence[spans[i][1]:spans[end - 1][2]]
-        title = _title_before(sentence, spans, i) or _apposition_after(sentence, spans[end - 1][2])
+        title = title or _apposition_after(sentence, spans[end - 1][2])
         out.append((Candidate(spans[i][1], spans[end - 1][2], name, 2.5), title))
         i = end
     return out
+
+
+_CODE_BEFORE = re.compile(r"\d(?:\s*/\s*[A-Z]+)*\s*/\s*$")  # "…/2016/PMJ / Dit", not "MGM/Warner Bros"
 
 
 def _spaced_hyphen(sentence: str, spans: Spans, i: int) -> bool:
@@ -355,6 +370,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     # nothing else in the sentence does ("kata Budi").
     cands = [c for c in cands if not _common_word(c.text)] or cands
     cands = [c for c in cands if c.text.split()[0].lower() not in _LANDMARKS]  # "Perairan Selat Philips" is nobody
+    cands = [c for c in cands if not _spells_asked(sentence, c, question_words) and c.text.lower() not in _HOMELAND]
     speech_asked = bool(question_words & SPEECH_QUESTION_WORDS)
     speech_at = [s for w, s, _ in word_spans(sentence) if w.lower() in SPEECH_WORDS]
 
@@ -379,6 +395,16 @@ def who(sentence: str, question_words: set[str]) -> str | None:
         return b
 
     return pick(cands, sentence, question_words, bonus, kind="siapa")
+
+
+_HOMELAND = {"tanah air", "ibu pertiwi"}  # "disukai pembeli di Tanah Air": the country, nobody
+
+
+def _spells_asked(sentence: str, cand: Candidate, question_words: set[str]) -> bool:
+    """"siapa pengurus FKDT" over "Forum Komunitas Diniyah Takmiliyah (FKDT)": the body the question
+    names by its short form is what it asks about, not who answers."""
+    short = ABBREVIATION_AFTER.match(sentence, cand.end)
+    return bool(short) and re.sub(r"[^a-z]", "", short.group().lower()) in question_words
 
 
 # "alex lowes itu saudaranya siapa": a relative often carries the family name the question holds.
@@ -415,8 +441,17 @@ def _asks_who_is(sentence: str, keys: set[str], question_words: set[str]) -> boo
     if not keys or "yang" in question_words or keys & TITLE_START:
         return False  # "Siapakah Kepala BPPT?" asks for the holder of an office; "Agung" only continues one
     epithet = all(is_ordinary_word(k) for k in keys)
+    # "Pengurus FKDT Jakarta Selatan, Ustadz Ahmad Munthoi": a person named right after the run
+    # makes it an office too
+    named_after = {c.start for c, _ in person_candidates(sentence)}
     return any(run[-1] in keys and keys <= set(run) and not (epithet and _EPITHET_BEFORE.search(sentence[:start]))
-               for run, start in _capitalised_runs(sentence))
+               and not _held_by(sentence, start, run, named_after) for run, start in _capitalised_runs(sentence))
+
+
+def _held_by(sentence: str, start: int, run: list[str], named_after: set[int]) -> bool:
+    end = sentence.lower().find(run[-1], start) + len(run[-1])
+    after = re.match(r"\s*,\s*", sentence[end:])
+    return bool(after) and end + after.end() in named_after
 
 
 # "Taylor sering ditetapkan sebagai Bapak Teknik Industri": ordinary words the sentence calls someone
