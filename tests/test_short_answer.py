@@ -1407,6 +1407,10 @@ def test_the_asked_office_however_abbreviated_and_not_its_deputy(question: str, 
     ("siapa pengurus psmn jakarta", '" Kami siap, " kata Pengurus PSMN Jakarta, Haji Rusdi Marpaung', "Haji Rusdi Marpaung"),
     ("siapa pelapornya", "Laporan itu tercatat dengan nomor LP/1234/V/2017/PMJ / Dit.", None),
     ("siapa yang menyukai produk itu", "Produk itu kini disukai banyak pembeli di Tanah Air.", None),
+    ("dodi ngalahin siapa di final thailand junior", "Pebulu tangkis Dodi Saputra membawa pulang gelar juara dari "
+     "Thailand Junior International 2019.", None),
+    ("siapa gm asia pacific nusaprima", "Kepada media, General Manager Asia Pacific Nusaprima Digital Group Lim Wei Ren "
+     "mengungkapkan rencana itu.", "Lim Wei Ren"),
     ("siapa sekretaris atase pendidikan kedubes belanda",
      "kata Sekretaris Atase Pendidikan dan Kebudayaan Keduataan Belanda di Indonesia, Pieter Jansen.", "Pieter Jansen"),
     ("siapa menteri yang meresmikan gedung itu",

@@ -105,13 +105,13 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
             continue
         title = _title_before(sentence, spans, i)
         if title and title.split()[-1].lower() == "dan" and is_ordinary_word(words[i]):
-            # "Menteri Komunikasi dan Informatika Tifatul Sembiring": the office goes on to its last
-            # common word; "Atase Pers dan Kebudayaan Keduataan Jerman": one word left is no name
-            start = next((k for k in range(i, end) if not is_ordinary_word(words[k])), end)
-            if end - start < 2:
+            # "Menteri Komunikasi dan Informatika Tifatul Sembiring": the office goes on one word (many
+            # names are common words too: "Sri", "Budi"); "Atase Pers dan Kebudayaan Keduataan Jerman":
+            # one word left is no name
+            if end - i < 3:
                 i = end
                 continue
-            i, title = start, _title_before(sentence, spans, start)
+            i, title = i + 1, _title_before(sentence, spans, i + 1)
         name = sentence[spans[i][1]:spans[end - 1][2]]
         title = title or _apposition_after(sentence, spans[end - 1][2])
         out.append((Candidate(spans[i][1], spans[end - 1][2], name, 2.5), title))
@@ -140,7 +140,8 @@ _PLACE_HEADS = {"stadion", "pelabuhan", "bandara", "bandar", "stasiun", "termina
                 "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga",
                 "stadio", "estadio", "sirkuit", "circuit", "kepulauan"} | _NATURAL_FEATURES
 _PLACE_STARTS = _PLACE_HEADS | REGIONS  # "Stadion Aji Imbut", "Kabupaten Muaro Jambi": where, not who
-_EVENT_WORDS = {"awards", "award", "festival", "stadium", "arena", "cup", "championship", "league"}  # anywhere in it
+_EVENT_WORDS = {"awards", "award", "festival", "stadium", "arena", "cup", "championship", "championships", "league",
+                "international", "open", "masters", "games"}  # anywhere in it: "India Junior International"
 
 
 _APPOSITION = re.compile(
@@ -370,7 +371,8 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     # nothing else in the sentence does ("kata Budi").
     cands = [c for c in cands if not _common_word(c.text)] or cands
     cands = [c for c in cands if c.text.split()[0].lower() not in _LANDMARKS]  # "Perairan Selat Philips" is nobody
-    cands = [c for c in cands if not _spells_asked(sentence, c, question_words) and c.text.lower() not in _HOMELAND]
+    cands = [c for c in cands if not _spells_asked(sentence, c, question_words) and c.text.lower() not in _HOMELAND
+             and not _EVENT_WORDS & set(c.text.lower().split())]  # "India Junior International" is no side
     speech_asked = bool(question_words & SPEECH_QUESTION_WORDS)
     speech_at = [s for w, s, _ in word_spans(sentence) if w.lower() in SPEECH_WORDS]
 
