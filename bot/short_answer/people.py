@@ -403,7 +403,7 @@ _HOMELAND = {"tanah air", "ibu pertiwi"}  # "disukai pembeli di Tanah Air": the 
 
 
 def _spells_asked(sentence: str, cand: Candidate, question_words: set[str]) -> bool:
-    """"siapa pengurus FKDT" over "Forum Komunitas Diniyah Takmiliyah (FKDT)": the body the question
+    """ "siapa pengurus FKDT" over "Forum Komunitas Diniyah Takmiliyah (FKDT)": the body the question
     names by its short form is what it asks about, not who answers."""
     short = ABBREVIATION_AFTER.match(sentence, cand.end)
     return bool(short) and re.sub(r"[^a-z]", "", short.group().lower()) in question_words
@@ -447,13 +447,11 @@ def _asks_who_is(sentence: str, keys: set[str], question_words: set[str]) -> boo
     # makes it an office too
     named_after = {c.start for c, _ in person_candidates(sentence)}
     return any(run[-1] in keys and keys <= set(run) and not (epithet and _EPITHET_BEFORE.search(sentence[:start]))
-               and not _held_by(sentence, start, run, named_after) for run, start in _capitalised_runs(sentence))
+               and not ((comma := _COMMA.match(sentence, end)) and comma.end() in named_after)
+               for run, start, end in _capitalised_runs(sentence))
 
 
-def _held_by(sentence: str, start: int, run: list[str], named_after: set[int]) -> bool:
-    end = sentence.lower().find(run[-1], start) + len(run[-1])
-    after = re.match(r"\s*,\s*", sentence[end:])
-    return bool(after) and end + after.end() in named_after
+_COMMA = re.compile(r"\s*,\s*")
 
 
 # "Taylor sering ditetapkan sebagai Bapak Teknik Industri": ordinary words the sentence calls someone
@@ -461,18 +459,20 @@ def _held_by(sentence: str, start: int, run: list[str], named_after: set[int]) -
 _EPITHET_BEFORE = re.compile(r"\b(?:sebagai|dijuluki|julukan|disebut|digelari|gelar)\s+[\"“]?$", re.IGNORECASE)
 
 
-def _capitalised_runs(sentence: str) -> list[tuple[list[str], int]]:
-    """Runs of capitalised words with only spaces between them, lowercased, with where each starts."""
-    runs: list[tuple[list[str], int]] = []
+def _capitalised_runs(sentence: str) -> list[tuple[list[str], int, int]]:
+    """Runs of capitalised words with only spaces between them, lowercased, with where each starts
+    and ends."""
+    runs: list[tuple[list[str], int, int]] = []
     last_end = None
     for word, start, end in word_spans(sentence):
         if not word[:1].isupper():
             last_end = None
             continue
         if last_end is not None and not sentence[last_end:start].strip():
-            runs[-1][0].append(word.lower())
+            words, run_start, _ = runs[-1]
+            runs[-1] = (words + [word.lower()], run_start, end)
         else:
-            runs.append(([word.lower()], start))
+            runs.append(([word.lower()], start, end))
         last_end = end
     return runs
 
