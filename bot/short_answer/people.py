@@ -443,12 +443,14 @@ def _asks_who_is(sentence: str, keys: set[str], question_words: set[str]) -> boo
     if not keys or "yang" in question_words or keys & TITLE_START:
         return False  # "Siapakah Kepala BPPT?" asks for the holder of an office; "Agung" only continues one
     epithet = all(is_ordinary_word(k) for k in keys)
+    names = [end for run, start, end in _capitalised_runs(sentence)
+             if run[-1] in keys and keys <= set(run) and not (epithet and _EPITHET_BEFORE.search(sentence[:start]))]
+    if not names:
+        return False
     # "Pengurus FKDT Jakarta Selatan, Ustadz Ahmad Munthoi": a person named right after the run
     # makes it an office too
     named_after = {c.start for c, _ in person_candidates(sentence)}
-    return any(run[-1] in keys and keys <= set(run) and not (epithet and _EPITHET_BEFORE.search(sentence[:start]))
-               and not ((comma := _COMMA.match(sentence, end)) and comma.end() in named_after)
-               for run, start, end in _capitalised_runs(sentence))
+    return any(not ((comma := _COMMA.match(sentence, end)) and comma.end() in named_after) for end in names)
 
 
 _COMMA = re.compile(r"\s*,\s*")
