@@ -22,7 +22,7 @@ from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
 from bot.candidates import Candidates, PassageRow, Sentence, build_candidates, group_articles
 from bot.features import (FACTOID_KINDS, SHORT_ANSWER_KINDS, answer_features, coverage, decline_features, is_story,
                            other_figure, refers_back, sentence_features, short_features, unsaid_words, word_bag)
-from bot.models import LinearModel, Models, load_models
+from bot.models import LinearModel, Model, Models, load_models
 from bot.query import Query
 from bot.question import (PLACE_QTYPES, Question, analyse_question, colloquial_variants, edit_candidates,
                           frame_words, may_abbreviate, skeleton)
@@ -85,6 +85,11 @@ class Examined:
         weights = self.query.weights
         threshold = decline.threshold_for(is_story(self.best.article.info))
         return self.p_right >= threshold and coverage(set(weights) - self.query.unknown, weights) >= MIN_COVERAGE
+
+    def shows_short(self, short: Model) -> bool:
+        """A short answer was found and the gate is sure enough of it (at the threshold for the
+        kind of corpus its article is from)."""
+        return self.answer_at is not None and self.p_short >= short.threshold_for(is_story(self.best.article.info))
 
     @property
     def best(self) -> Sentence:
@@ -195,7 +200,7 @@ class Engine:
         query = seen.query
         ranked = seen.scored
         answer_text = None
-        if seen.answer_at is not None and seen.p_short >= self.models.short.threshold:
+        if seen.shows_short(self.models.short):
             lead = ranked.pop(seen.answer_at)  # the sentence that gives the short answer is quoted first
             answer_text = lead[0].answer
             ranked.insert(0, lead)

@@ -24,9 +24,8 @@ class LinearModel:
     coef: np.ndarray
     intercept: float
     threshold: float = 0.5  # where a decision is made from the probability, chosen on dev
-    # The decline model's own threshold for news stories, whose answerable questions it scores
-    # higher than the lone paragraphs of the MRC sets: each kind of corpus gets the same share of
-    # its answerable questions declined.
+    # A threshold of its own for news stories, whose answers the decline model and the short-answer
+    # gate score differently from the lone paragraphs of the MRC sets.
     story_threshold: float | None = None
 
     def probability(self, rows: np.ndarray) -> np.ndarray:
@@ -81,6 +80,10 @@ class TreeModel:
     right: np.ndarray
     leaf: np.ndarray
     threshold: float = 0.5
+    story_threshold: float | None = None
+
+    def threshold_for(self, story: bool) -> float:
+        return self.story_threshold if story and self.story_threshold is not None else self.threshold
 
     @property
     def features(self) -> tuple[str, ...]:
@@ -112,15 +115,19 @@ class TreeModel:
         return self.base.log_odds(rows) + self.leaf[trees, node].sum(axis=1)
 
     def to_json(self) -> dict:
-        return {"features": list(self.features), "threshold": _round_down(self.threshold), "base": self.base.to_json(),
+        data = {"features": list(self.features), "threshold": _round_down(self.threshold), "base": self.base.to_json(),
                 "feature": self.feature.tolist(), "split": self.split.tolist(), "left": self.left.tolist(),
                 "right": self.right.tolist(), "leaf": self.leaf.round(10).tolist()}
+        if self.story_threshold is not None:
+            data["story_threshold"] = _round_down(self.story_threshold)
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> "TreeModel":
         return cls(LinearModel.from_json(data["base"]), np.array(data["feature"], dtype=np.int64),
                    np.array(data["split"]), np.array(data["left"], dtype=np.int64),
-                   np.array(data["right"], dtype=np.int64), np.array(data["leaf"]), float(data.get("threshold", 0.5)))
+                   np.array(data["right"], dtype=np.int64), np.array(data["leaf"]), float(data.get("threshold", 0.5)),
+                   None if data.get("story_threshold") is None else float(data["story_threshold"]))
 
 
 Model = LinearModel | TreeModel

@@ -2,6 +2,8 @@
 signal that is there and ignore what is not."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from bench.train import (MAX_RIGHT_HIDDEN, MIN_UNSAID, fit, fit_choosers, fit_listwise, fit_trees, fit_unsaid,
@@ -134,9 +136,10 @@ def test_boosted_trees_learn_what_a_feature_means_for_one_kind_and_score_without
     assert by_trees > by_logistic + 0.05
     of_kind = test[:, 0] == 1
     assert roc_auc_score(test_right[of_kind], trees.probability(test[of_kind])) > 0.95
-    again = TreeModel.from_json(trees.to_json())
+    again = TreeModel.from_json(replace(trees, threshold=0.3, story_threshold=0.4).to_json())
     np.testing.assert_allclose(again.probability(test), trees.probability(test), atol=1e-8)  # leaves rounded
     assert again.probability(test[:0]).shape == (0,)
+    assert (again.threshold_for(story=False), again.threshold_for(story=True)) == (0.3, 0.4)
 
 
 def test_unsaid_words_learn_the_word_that_marks_an_unanswerable_question_and_score_out_of_fold() -> None:

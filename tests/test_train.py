@@ -34,7 +34,8 @@ def test_shipped_models_are_small_and_load() -> None:
             continue
         assert len(model.coef) == len(model.features) == len(model.mean)
         assert np.all(np.isfinite(model.coef))
-    assert models.decline.story_threshold is not None and 0.0 <= models.decline.story_threshold < 1.0
+    for model in (models.decline, models.short):  # one threshold for news stories, one for MRC paragraphs
+        assert model.story_threshold is not None and 0.0 <= model.story_threshold < 1.0
 
 
 @needs_data
