@@ -198,7 +198,9 @@ def test_a_misspelt_name_is_no_answer_to_its_own_question(engine: Engine) -> Non
     """ "shoigo" is read as Shoigu, so Shoigu only repeats the question: the one he met answers it."""
     answer = engine.ask("siapa yg bertemu shoigo di pyongyang")
     assert answer.passages and "Shoigu" in answer.passages[0].quote
-    assert answer.answer == "Kim"
+    assert answer.answer in ("Kim", None)  # shown or not, as the gate judges
+    seen = engine.examine(analyse_question("siapa yg bertemu shoigo di pyongyang"))
+    assert seen.ranked[seen.answer_at].answer == "Kim"
 
 
 def test_a_misspelt_derived_word_is_read_as_the_indexed_spelling(tmp_path: Path) -> None:

@@ -51,10 +51,10 @@ def test_short_threshold_hides_wrong_answers_but_few_right_ones() -> None:
     for _ in range(3):
         right = rng.random(400) < 0.5
         score = np.where(right, rng.normal(1.5, 1.0, 400), rng.normal(-1.0, 1.0, 400))
-        by_set.append((score.reshape(-1, 1), right, np.array([])))
+        by_set.append((score.reshape(-1, 1), right, np.array([]), np.array([], dtype=bool)))
     t = short_threshold(model, by_set)
     assert t > 0.0  # some wrong answers can be told apart and are hidden
-    for rows, right, _ in by_set:
+    for rows, right, _, _ in by_set:
         shown = model.probability(rows) >= t
         assert (right & shown).sum() >= (1 - MAX_RIGHT_HIDDEN) * right.sum()
         assert (~right & shown).sum() < 0.8 * (~right).sum()
@@ -66,14 +66,16 @@ def test_a_set_with_few_right_answers_does_not_bound_the_short_threshold() -> No
     model = LinearModel(("p",), np.zeros(1), np.ones(1), np.ones(1), 0.0)
     right = rng.random(400) < 0.5
     large = (np.where(right, rng.normal(1.5, 1.0, 400), rng.normal(-1.0, 1.0, 400)).reshape(-1, 1), right,
-             np.array([]))
-    small = (np.array([[-6.0]] * 4 + [[3.0]] * 32 + [[-2.0]] * 3), np.array([True] * 36 + [False] * 3), np.array([]))
+             np.array([]), np.array([], dtype=bool))
+    small = (np.array([[-6.0]] * 4 + [[3.0]] * 32 + [[-2.0]] * 3), np.array([True] * 36 + [False] * 3),
+             np.array([]), np.array([], dtype=bool))
     alone = short_threshold(model, [large])
     assert alone > 0.0
     assert short_threshold(model, [large, small]) == alone
     # with its train answers (held out of the fit) the small set has enough to bound the threshold
     held_low = 1 / (1 + np.exp(6.0))
-    bounded = short_threshold(model, [large, (*small[:2], np.array([held_low] * 40 + [0.9] * 200))])
+    bounded = short_threshold(model, [large, (*small[:2], np.array([held_low] * 40 + [0.9] * 200),
+                                              np.ones(240, dtype=bool))])
     assert bounded < alone
 
 
@@ -88,12 +90,12 @@ def test_held_out_train_answers_steady_the_short_threshold() -> None:
         return np.where(right, rng.normal(1.0, 1.2, n), rng.normal(-0.5, 1.0, n)).reshape(-1, 1), right
 
     train_rows, train_right = draw(3000)
-    held = model.probability(train_rows)[train_right]
+    held = model.probability(train_rows)
     alone, pooled = [], []
     for _ in range(30):
         rows, right = draw(450)
-        alone.append(short_threshold(model, [(rows, right, np.array([]))]))
-        pooled.append(short_threshold(model, [(rows, right, held)]))
+        alone.append(short_threshold(model, [(rows, right, np.array([]), np.array([], dtype=bool))]))
+        pooled.append(short_threshold(model, [(rows, right, held, train_right)]))
     assert np.std(pooled) < 0.6 * np.std(alone)
 
 
@@ -111,7 +113,7 @@ def test_short_threshold_shows_everything_when_nothing_tells_right_from_wrong() 
     rng = np.random.default_rng(4)
     model = LinearModel(("p",), np.zeros(1), np.ones(1), np.ones(1), 0.0)
     right = rng.random(400) < 0.7
-    assert short_threshold(model, [(rng.normal(size=(400, 1)), right, np.array([]))]) == 0.0
+    assert short_threshold(model, [(rng.normal(size=(400, 1)), right, np.array([]), np.array([], dtype=bool))]) == 0.0
 
 
 def _interaction(seed: int, count: int = 3000) -> tuple[np.ndarray, np.ndarray]:

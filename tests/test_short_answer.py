@@ -1427,3 +1427,42 @@ def test_the_numbered_thing_asked_and_an_ordinal_typed_short() -> None:
     sentence = "Bek berusia 23 tahun itu akan memakai nomor punggung 14 di klub barunya."
     assert short_answer("berapa", sentence, None, words("nomor punggung bek itu brp")) == "14"
     assert "keberapa" in analyse_question("udah tahun ke brp festival itu digelar").text.split()
+
+
+@pytest.mark.parametrize("kind, question, sentence, expected", [
+    ("berapa", "pasangan itu menang skornya brp", "Ganda putra itu melaju ke babak 16 besar lewat kemenangan "
+     "straight games, 21 - 17, 21 - 19.", "21 - 17, 21 - 19"),
+    ("berapa", "laga pembuka kemarin skor akhirnya berapa", "Laga pembuka di Stadion Merdeka berakhir tanpa gol "
+     "meski ditonton 20 ribu penonton.", "tanpa gol"),
+    ("berapa", "skornya brp", "Pertandingan itu ditonton 20 ribu orang.", None),
+    ("kapan", "dari tahun berapa sampai tahun berapa dia melatih klub itu",
+     "Ia pernah melatih klub itu sepanjang 2009 hingga 2015 sebelum pindah ke Eropa.", "2009 hingga 2015"),
+    ("kapan", "sejak kapan dia melatih klub itu", "Ia melatih klub itu sejak 2009 sebelum pindah ke Eropa pada 2015.",
+     "2009"),
+    ("siapa", "sekjen forum itu siapa", "Namun Jenderal Faisal al - Harbi, sekretaris jenderal forum, membantah "
+     "kabar itu.", "Faisal al - Harbi"),
+    ("dimana", "dimana peneliti itu bekerja", "Peneliti dari Institut Pertanian Bogor itu mengatakan temuannya "
+     "penting bagi petani di Tanah Air.", "Institut Pertanian Bogor"),
+])
+def test_a_score_a_span_of_years_and_a_name_past_its_spaced_hyphen(kind: str, question: str, sentence: str,
+                                                                   expected: str | None) -> None:
+    """A score is asked as one ("skornya"), both ends of a span ("dari … sampai …"), a name goes on past
+    "al - " as the archive spaces it, and "Tanah Air" is no place to answer "where"."""
+    assert short_answer(kind, sentence, None, words(question)) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("video itu diunggah dari akun youtube siapa", "Rekaman itu diambil dari akun Youtube Pemerintah "
+     "Provinsi DKI Jakarta tanpa diubah sedikit pun.", "Pemerintah Provinsi DKI Jakarta"),
+    ("siapa yang menolak usulan itu", "Usulan itu ditolak Dinas Kebudayaan dan Pariwisata Provinsi Bali "
+     "pekan lalu.", "Dinas Kebudayaan dan Pariwisata Provinsi Bali"),
+    ("siapa yang menolak usulan itu", "Usulan itu ditolak Kepala Dinas Kebudayaan Provinsi Bali Made "
+     "Sudira pekan lalu.", "Made Sudira"),
+    ("dokter itu praktik di rumah sakit mana", "Dokter Rina, yang praktik di RS Harapan Kita Jakarta, "
+     "menjelaskan risikonya kepada wartawan.", "RS Harapan Kita Jakarta"),
+])
+def test_a_body_named_whole_and_a_name_headed_by_the_asked_nouns_initials(question: str, sentence: str,
+                                                                          expected: str) -> None:
+    """A body's name runs on over a short form in capitals and past "dan" ("… dan Pariwisata …"), but
+    the office of a person named after it is theirs; "RS" heads a name as "rumah sakit" does."""
+    assert ask_asked_kind(question, sentence) == expected

@@ -15,6 +15,7 @@ from bot.short_answer.attributes import attribute
 from bot.short_answer.choice import pick
 from bot.short_answer.common import (
     CASELESS,
+    Candidate,
     TITLE_START,
     bracketed_beside_asked,
     name_runs,
@@ -22,7 +23,16 @@ from bot.short_answer.common import (
     title_words,
     word_spans,
 )
-from bot.short_answer.dates import TIME_OF_DAY, date_candidates, of_other_life_event, one_end, stated_in_question, year_asked
+from bot.short_answer.dates import (
+    TIME_OF_DAY,
+    YEAR_SPAN,
+    asks_span,
+    date_candidates,
+    of_other_life_event,
+    one_end,
+    stated_in_question,
+    year_asked,
+)
 from bot.short_answer.definitions import definition, is_definition
 from bot.short_answer.names import named, other_form
 from bot.short_answer.numbers import how_many, number_candidates
@@ -111,6 +121,8 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
                  if not stated_in_question(c.text, words) and not of_other_life_event(sentence, c, words)]
         if "berapa" in words and words & {"jam", "pukul"}:  # "ditangkap jam berapa": a time of day, not the date
             dates = [c for c in dates if TIME_OF_DAY.fullmatch(c.text)]
+        if asks_span(words):  # "dari tahun berapa sampai tahun berapa": "2005 hingga 2014", not 2005
+            dates += [Candidate(m.start(), m.end(), m.group(), 8.0) for m in YEAR_SPAN.finditer(sentence)]
         found = pick(dates, sentence, words,
                      lambda c: 3.0 * bracketed_beside_asked(sentence, c, words), proximity=0.4, kind="kapan")
         return year_asked(one_end(found, words), words)
@@ -174,7 +186,8 @@ def answer_type_count(qtype: str | None, sentence: str) -> int | None:
     if qtype == "kapan":
         return len(date_candidates(sentence, None))
     if qtype == "siapa":
-        return len(person_candidates(sentence)) + len(org_candidates(sentence))
+        people = person_candidates(sentence)
+        return len(people) + len(org_candidates(sentence, people))
     if qtype in PREPOSITIONS:
         return len(place_candidates(sentence, _ANY_PLACE_PREPOSITION)) + len(known_places(sentence))
     if qtype == "berapa":

@@ -220,11 +220,15 @@ NAME_CONNECTORS = {"de", "du", "des", "da", "dos", "del", "della", "van", "von",
                    "la", "to", "of", "and"}
 
 
+HOMELAND = {"tanah air", "ibu pertiwi"}  # "disukai pembeli di Tanah Air": the country, neither who nor where
+
+
 def connects_name(sentence: str, spans: Spans, at: int, is_name: Callable[[int], bool]) -> bool:
     """ "Rio da Cunha", "Ludwig van Beethoven": word `at` is a lowercase connector between two parts
-    of one name, with no punctuation before the part that follows."""
+    of one name, with no punctuation before the part that follows but the archive's spaced hyphen
+    ("Abdulelah al - Saleh")."""
     return (spans[at][0] in NAME_CONNECTORS and at + 1 < len(spans) and is_name(at + 1)
-            and not gap_before(sentence, spans, at + 1))
+            and sentence[spans[at][2]:spans[at + 1][1]].strip() in ("", "-"))
 
 
 def name_runs(sentence: str) -> list[Candidate]:

@@ -262,13 +262,20 @@ def _is_birth(event: str) -> bool:
 _DAY_RANGE = re.compile(r"(\d{1,2})\s?[-–]\s?(\d{1,2})(\s+.+)")
 _ASKS_END = {"sampai", "hingga", "berakhir", "berakhirnya", "selesai", "ditutup", "usai", "penutupan"}
 _ASKS_START = {"mulai", "dimulai", "dibuka", "sejak", "pembukaan", "dimulainya"}
+YEAR_SPAN = re.compile(r"(?<![\d.,])\d{3,4}(?:\s+SM)?\s*(?:-|–|sampai|hingga)\s*(?:tahun\s+)?\d{3,4}(?:\s+M)?"
+                       r"(?![\d.,]\d)")  # "1967 sampai 1998", "(202 SM - 220)"
+
+
+def asks_span(question_words: set[str]) -> bool:
+    """ "Dari tahun berapa sampai tahun berapa …": both ends are asked."""
+    return bool(question_words & {"sampai", "hingga"} and question_words & {"dari", "sejak", "mulai", "antara"})
 
 
 def one_end(found: str | None, question_words: set[str]) -> str | None:
     """ "22 - 26 Agustus 2005" answers "kapan … berlangsung"; "kapan … ditutup" wants 26 Agustus 2005
     and "kapan … dibuka" 22 Agustus 2005."""
     m = _DAY_RANGE.fullmatch(found or "")
-    if not m:
+    if not m or asks_span(question_words):
         return found
     if question_words & _ASKS_END:
         return m.group(2) + m.group(3)

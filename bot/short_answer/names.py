@@ -121,7 +121,7 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
         initials = "".join(w[0] for w in words)
         if len(words) > 1 and initials in question_words and initials not in QUESTION_STOP and not is_dictionary_root(initials):
             continue  # the question's own abbreviation spelt out ("Komisi Pemberantasan Korupsi" for KPK)
-        if head and words[0] == head:
+        if head and _headed_by(words, head):
             cand = Candidate(cand.start, cand.end, cand.text, cand.weight + 3.0)
         short = ABBREVIATION_AFTER.match(sentence, cand.end)
         if short and len(words) > 1:  # "Organisasi Nasional Melayu Bersatu (UMNO)"
@@ -137,6 +137,13 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
         cands += [Candidate(m.start(g), m.end(g), m.group(g), 4.0) for m in _QUOTED_ANYWHERE.finditer(sentence)
                   for g in (1, 2) if m.group(g) is not None]
     return pick(cands, sentence, question_words, kind="nama")
+
+
+def _headed_by(words: list[str], head: str) -> bool:
+    """The name opens with the asked noun, or with its initials: "RS OMNI Alam Sutera" for "rumah sakit mana"."""
+    head_words = head.split()
+    return words[:len(head_words)] == head_words or len(head_words) > 1 and words[0] == "".join(
+        w[0] for w in head_words)
 
 
 # "akun Twitter apa", "tagar apa": an account or a hashtag is written "@name" or "#name", never capitalised.

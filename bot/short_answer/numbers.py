@@ -15,7 +15,7 @@ from bot.short_answer.common import (
     with_words_before,
     word_spans,
 )
-from bot.short_answer.dates import date_candidates
+from bot.short_answer.dates import YEAR_SPAN, date_candidates
 from index.analyse import STOPWORDS, looks_verbal
 
 _NUMBER_WORD = (r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus"
@@ -191,8 +191,9 @@ _ORDINAL_BEFORE = re.compile(rf"\bke\s?-\s?$|\b(?:{_RANK})\s+$", CASELESS)
 _ORDINAL_WORD = re.compile(rf"\b(?:(?:{_RANK})\s+)?(?:pertama|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
                            r"|sepuluh|sebelas)(?:\s+(?:belas|puluh))?)\b", CASELESS)  # "posisi keempat"
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]*\s*\(\s*$")  # "Sumadi (62)", "berinisial D (16)"
-_YEAR_SPAN = re.compile(r"(?<![\d.,])\d{3,4}(?:\s+SM)?\s*(?:-|–|sampai|hingga)\s*(?:tahun\s+)?\d{3,4}(?:\s+M)?"
-                        r"(?![\d.,]\d)")  # "1967 sampai 1998", "(202 SM - 220)"
+# A match's score, with every game of it ("21 - 15, 21 - 16"), or a goalless one.
+_SCORE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–]\s?\d{1,2}(?:\s*,\s*\d{1,2}\s?[-–]\s?\d{1,2})*(?![\d.,]?\d)"
+                    r"|\btanpa\s+gol\b", CASELESS)
 _REGULATION_NUMBER = re.compile(r"\b(?:[Nn]omor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+[Tt]ahun\s+\d{4})?")
 
 
@@ -270,9 +271,11 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
     cands = [c for c, _ in pairs]
     if question_words & {"lama", "lamanya"} and not any(u in wanted for _, u in pairs):
         # "Berapa lama Soeharto menjabat?" over "menjabat dari tahun 1967 sampai 1998": the span is how long
-        cands += [Candidate(m.start(), m.end(), m.group(), 8.0) for m in _YEAR_SPAN.finditer(sentence)]
+        cands += [Candidate(m.start(), m.end(), m.group(), 8.0) for m in YEAR_SPAN.finditer(sentence)]
     if asks_ordinal:  # "finis di posisi keempat": a rank in words weighs as one in figures does
         cands += [Candidate(m.start(), m.end(), m.group(), 6.0) for m in _ORDINAL_WORD.finditer(sentence)]
+    if question_words & {"skor", "skornya"}:  # "skornya brp": "21 - 15, 21 - 16", not "babak 16 besar"
+        cands = [Candidate(m.start(), m.end(), m.group(), 8.0) for m in _SCORE.finditer(sentence)]
     regulations = list(_REGULATION_NUMBER.finditer(sentence))
     if asks_number:  # "Peraturan … nomor berapa?": the number with its series
         cands += [Candidate(m.start(), m.end(), m.group(), 5.0) for m in regulations]

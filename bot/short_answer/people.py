@@ -10,12 +10,14 @@ from bot.short_answer.common import (
     REGIONS,
     TITLE_START,
     DEGREE,
+    HOMELAND,
     Candidate,
     Spans,
     connects_name,
     copula_subject,
     gap_before,
     looks_affixed,
+    name_runs,
     not_a_name,
     not_names,
     overlaps_question,
@@ -79,9 +81,10 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
             else:
                 break
         if (i > 0 and (words[i - 1].lower() in _NO_ONE_BEFORE or words[i - 1] in _AREA_BEFORE)
-                or words[i].lower() in _PLACE_STARTS or any(w.lower() in _EVENT_WORDS for w in words[i:end])):
+                or words[i].lower() in _PLACE_STARTS
+                or any(w.lower() in _EVENT_WORDS | _ORGANISATION_STARTS for w in words[i:end])):
             i = end  # "Universitas Indonesia", "Stadion Aji Imbut", "bahasa Urdu", "American Music Awards",
-            continue  # "di wilayah Punjab": no one
+            continue  # "di wilayah Punjab", "Youtube Pemerintah Provinsi": no one
         if sentence.startswith(f" - {words[end - 1].lower()}", spans[end - 1][2]):
             i = end  # "Perserikatan Bangsa - bangsa", "Kitab Undang - undang": a common noun, doubled
             continue
@@ -209,14 +212,39 @@ def _title_before(sentence: str, spans: Spans, i: int) -> str | None:
     return sentence[spans[start][1]:spans[top][2]].rstrip(" ,")
 
 
-def org_candidates(sentence: str) -> list[Candidate]:
-    """Institutions that act or speak in news ("Kantor Berita Interfax", "Gedung Putih")."""
+def org_candidates(sentence: str, people: list[tuple[Candidate, str | None]] | None = None) -> list[Candidate]:
+    """Institutions that act or speak in news ("Kantor Berita Interfax", "Gedung Putih"); `people`:
+    the sentence's `person_candidates`, when known already."""
     pattern = re.compile(
         r"\b(?:Kantor Berita \w+|Kementerian [A-Z]\w+(?: [A-Z]\w+)*|Dewan Keamanan(?: [A-Z]\w+)*"
         r"|Badan [A-Z]\w+(?: [A-Z]\w+)*|Gedung Putih|Kremlin|Pentagon|New York Times|Yonhap|KCNA"
         r"|Amerika Serikat|Negara-negara Barat|Associated Press)\b"
     )
-    return [Candidate(m.start(), m.end(), m.group(), 1.0) for m in pattern.finditer(sentence)]
+    found = [Candidate(m.start(), m.end(), m.group(), 1.0) for m in pattern.finditer(sentence)]
+    # "(akun Youtube) Pemerintah Provinsi DKI Jakarta": a name opened by what bodies are called, going
+    # on past "dan" where an ordinary word follows ("Dinas Pertambangan dan Energi Provinsi Sumbar")
+    runs = name_runs(sentence)
+    people = person_candidates(sentence) if people is None else people
+    for n, run in enumerate(runs):
+        spans = word_spans(run.text)
+        at = next((k for k, (w, _, _) in enumerate(spans[:-1]) if w.lower() in _ORGANISATION_STARTS), None)
+        if at is None:
+            continue
+        start, end = run.start + spans[at][1], run.end
+        for later in runs[n + 1:]:
+            first = later.text.split()[0]
+            if not _AND.fullmatch(sentence, end, later.start) or not is_ordinary_word(first) \
+                    or first.lower() in _ORGANISATION_STARTS or any(p.start == later.start for p, _ in people):
+                break
+            end = later.end
+        if any(title and start < p.start <= end + 1 for p, title in people):
+            continue  # "Kepala Dinas Kebudayaan Provinsi Bali Made Sudira": part of an office, whose holder answers
+        if not any(f.start <= start and end <= f.end for f in found):
+            found.append(Candidate(start, end, sentence[start:end], 1.0))
+    return found
+
+
+_AND = re.compile(r"\s+dan\s+")
 
 
 # Words that open an organisation's name inside an office ("Kepala Dinas Kehutanan Lampung").
@@ -266,7 +294,7 @@ def _trim_asked(sentence: str, cand: Candidate, title: str | None,
     return Candidate(start, cand.end, sentence[start:cand.end], cand.weight), office
 
 
-def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
+def _title_tail(sentence: str, question_words: set[str], people: list[tuple[Candidate, str | None]]) -> list[Candidate]:
     """ "Siapakah Kepala Bappeda Sumut?" over "… Kepala Badan Perencanaan … Sumut Budi D Sinulingga,
     di Medan": the office the question spells out, then a name it does not; the name answers."""
     spans = word_spans(sentence)
@@ -288,9 +316,10 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
     def named_at(k: int) -> bool:
         word = spans[k][0]
         return (word[:1].isupper() and not echoed(word) and not not_a_name(word)
-                and word.lower() not in title_words() and not (word.isupper() and len(word) > 1))
+                and word.lower() not in title_words() | _ORGANISATION_STARTS and not (word.isupper() and len(word) > 1))
 
-    out = []
+    out: list[Candidate] = []
+    bodies = org_candidates(sentence, people)
     i = 0
     while i < len(spans):
         asked = 0
@@ -308,6 +337,11 @@ def _title_tail(sentence: str, question_words: set[str]) -> list[Candidate]:
                 or place_span(words, j) or words[j].lower() in _PLACE_STARTS:
             i = max(j, i + 1)  # "Universitas Kookmin Seoul", "SPBU Rengas Bandung, Kabupaten Muaro Jambi":
             continue  # where, not who
+        body = next((c for c in bodies if c.start == spans[j][1]), None)
+        if body:  # "akun Youtube Pemerintah Provinsi DKI Jakarta": a body holds it
+            out.append(Candidate(body.start, body.end, body.text, 2.5 + 0.5 * asked))
+            i = j + 1
+            continue
         end = j
         while end < len(spans) and end - j < 5 and (end == j or not gap_before(sentence, spans, end)):
             if named_at(end):
@@ -363,8 +397,8 @@ def who(sentence: str, question_words: set[str]) -> str | None:
             title and overlaps_question(title, keys) for _, title in others):
         return _described(sentence, keys)  # "Siapakah Hayam Wuruk?" asks what he is, not for someone else
     if not asks_office:  # "siapa presiden AS …" is answered by a person, not "Gedung Putih"
-        cands += [c for c in org_candidates(sentence) if not overlaps_question(c.text, question_words)]
-    cands += _title_tail(sentence, question_words) + handles(sentence, None, question_words)
+        cands += [c for c in org_candidates(sentence, found) if not overlaps_question(c.text, question_words)]
+    cands += _title_tail(sentence, question_words, found) + handles(sentence, None, question_words)
     sides = _opponents(sentence, question_words)  # "Arema FC", whose part "Arema" alone is no answer
     cands = [c for c in cands if not any(o.start <= c.start and c.end <= o.end for o in sides)] + sides
     cands += [c for c in [copula_subject(sentence, question_words)] if c]
@@ -372,7 +406,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     # nothing else in the sentence does ("kata Budi").
     cands = [c for c in cands if not _common_word(c.text)] or cands
     cands = [c for c in cands if c.text.split()[0].lower() not in _LANDMARKS]  # "Perairan Selat Philips" is nobody
-    cands = [c for c in cands if not _spells_asked(sentence, c, question_words) and c.text.lower() not in _HOMELAND
+    cands = [c for c in cands if not _spells_asked(sentence, c, question_words) and c.text.lower() not in HOMELAND
              and not _EVENT_WORDS & set(c.text.lower().split())]  # "India Junior International" is no side
     speech_asked = bool(question_words & SPEECH_QUESTION_WORDS)
     speech_at = [s for w, s, _ in word_spans(sentence) if w.lower() in SPEECH_WORDS]
@@ -400,7 +434,6 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     return pick(cands, sentence, question_words, bonus, kind="siapa")
 
 
-_HOMELAND = {"tanah air", "ibu pertiwi"}  # "disukai pembeli di Tanah Air": the country, nobody
 
 
 def _spells_asked(sentence: str, cand: Candidate, question_words: set[str]) -> bool:

@@ -9,6 +9,7 @@ from bot.short_answer.choice import pick
 from bot.short_answer.common import (
     DAYS,
     DIRECTIONS,
+    HOMELAND,
     MONTHS,
     Candidate,
     copula_subject,
@@ -189,7 +190,7 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
              + _where_it_lies(sentence, question_words))
     if head:  # "Boston adalah … kota terbesar di Massachusetts" answers "Apa kota terbesar di Massachusetts?"
         cands += [c for c in [copula_subject(sentence, question_words)] if c]
-    cands = [_past_the_asked(c, question_words) for c in cands]
+    cands = [_past_the_asked(c, question_words) for c in cands if c.text.lower() not in HOMELAND]
     asked = question_words - {head}  # "Di kabupaten manakah …?" is answered by "Kabupaten Nabire"
     cands = [c for c in cands if not overlaps_question(c.text, asked) or
              not repeats_question(c.text, asked) and len(c.text.split()) > 2]
