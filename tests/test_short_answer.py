@@ -1466,3 +1466,19 @@ def test_a_body_named_whole_and_a_name_headed_by_the_asked_nouns_initials(questi
     """A body's name runs on over a short form in capitals and past "dan" ("… dan Pariwisata …"), but
     the office of a person named after it is theirs; "RS" heads a name as "rumah sakit" does."""
     assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("rina ngomong soal itu ke siapa", "“ Apapun yang ingin saya lakukan, saya bisa berhenti, ” ujar Rina kepada "
+     "wartawan.", None),
+    ("siapa pencetak gol kedua persib", "Winger Persija Jakarta tersebut mencetak gol kedua pada menit ke - 40.", None),
+    ("budi dulu jabatannya apa waktu nangani kasus itu", "Tahun 2016 adalah titik pulang bagi Budi, polisi yang dulu "
+     "menangani kasus itu.", None),
+    ("siapa atase kebudayaan kedutaan jepang", "Pemerintah Jepang mendukung pemugaran Candi Prambanan, kata Atase "
+     "Kebudayaan dan Pendidikan Kedutaan Jepang di Indonesia, Hiroshi Tanaka, di Yogyakarta.", "Hiroshi Tanaka"),
+])
+def test_no_one_is_a_pronoun_a_description_a_year_or_a_temple(question: str, sentence: str,
+                                                              expected: str | None) -> None:
+    """ "Apapun" opens a clause, "Winger Persija Jakarta tersebut" points at someone named elsewhere, a
+    sentence about "Tahun 2016" says when, and "Candi Prambanan" is a place."""
+    assert ask_asked_kind(question, sentence) == expected

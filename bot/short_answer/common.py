@@ -294,6 +294,9 @@ def _blank(match: re.Match) -> str:
     return " " * len(match.group())
 
 
+_TIME_UNITS = {"tahun", "bulan", "pekan", "minggu", "hari", "abad"}
+
+
 def copula_subject(sentence: str, question_words: set[str]) -> Candidate | None:
     """ "Kina (kode ISO 4217: PGK) adalah mata uang Papua Nugini." answers "Apa mata uang Papua
     Nugini?": when what follows "adalah" restates the question, the name before it is the answer
@@ -311,6 +314,8 @@ def copula_subject(sentence: str, question_words: set[str]) -> Candidate | None:
     words = [w for w, _, _ in word_spans(subject)]
     if not subject[:1].isupper() or any(c in subject for c in "()[]"):
         return None  # "…, w: Ternate, 26 September 1852)[1] adalah …": a comma inside a bracket, no subject
+    if all(w.isdigit() or w.lower() in _TIME_UNITS for w in words):
+        return None  # "Tahun 2016 adalah titik pulang bagi …": when, not who or what
     fresh = sum(not any(related(w, q) for q in question_words) for w in words)  # "Dong Vietnam", not "Ibukota Vietnam"
     if not 0 < len(words) <= 6 or 2 * fresh < len(words) or all(not_a_name(w) for w in words) or not all(
             w[:1].isupper() or w[:1].isdigit() or w in NAME_CONNECTORS for w in words):

@@ -103,6 +103,9 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         if _office_start(sentence, spans, i) is not None and all(is_ordinary_word(w) for w in words[i:end]):
             i = end  # "Deputi bidang Koordinasi Perniagaan …": part of an office, not who holds it
             continue
+        if _POINTED_AT.match(sentence, spans[end - 1][2]):
+            i = end  # "Winger Ajax Amsterdam tersebut mencetak …": who is meant is named elsewhere
+            continue
         if _CODE_BEFORE.search(sentence, 0, spans[i][1]):
             i = end  # "nomor TBL/4802/X/2016/PMJ / Dit": the tail of a file number
             continue
@@ -122,6 +125,7 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
     return out
 
 
+_POINTED_AT = re.compile(r"(?:\s+[A-Z][\w'’-]*)*\s+tersebut\b")  # "Ajax (Amsterdam) tersebut"
 _CODE_BEFORE = re.compile(r"\d(?:\s*/\s*[A-Z]+)*\s*/\s*$")  # "…/2016/PMJ / Dit", not "MGM/Warner Bros"
 
 
@@ -141,7 +145,8 @@ _NATURAL_FEATURES = {"samudra", "samudera", "laut", "selat", "teluk", "gunung", 
 _PLACE_HEADS = {"stadion", "pelabuhan", "bandara", "bandar", "stasiun", "terminal", "hotel", "jalan", "jl",
                 "pasar", "masjid", "gereja", "pengadilan", "gedung", "istana", "kantor", "lapangan", "kampus",
                 "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga",
-                "stadio", "estadio", "sirkuit", "circuit", "kepulauan"} | _NATURAL_FEATURES
+                "stadio", "estadio", "sirkuit", "circuit", "kepulauan", "candi", "pura", "klenteng", "vihara",
+                "museum", "monumen", "taman", "pantai", "benteng", "makam"} | _NATURAL_FEATURES
 _PLACE_STARTS = _PLACE_HEADS | REGIONS  # "Stadion Aji Imbut", "Kabupaten Muaro Jambi": where, not who
 _EVENT_WORDS = {"awards", "award", "festival", "stadium", "arena", "cup", "championship", "championships", "league",
                 "international", "open", "masters", "games"}  # anywhere in it: "India Junior International"
