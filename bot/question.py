@@ -247,10 +247,15 @@ QTYPE_WORDS = {"kapan": "kapan", "siapa": "siapa", "dimana": "di mana", "kemana"
                "mengapa": "mengapa", "bagaimana": "bagaimana"}
 
 
+_PER_HOUR = {"km", "kilometer", "per", "mil", "knot"}
+
+
 def _find_qtype(lower: list[str]) -> tuple[str | None, set[int]]:
     """The question type and the token positions its words occupy."""
     for i in range(len(lower)):
         best: tuple[tuple[str, ...], str] | None = None
+        if i > 0 and lower[i] == "jam" and lower[i - 1] in _PER_HOUR:
+            continue  # "0-100 km/jam brp detik" asks how many seconds, not what time
         for words, qtype in _QTYPE_PATTERNS:
             if tuple(lower[i:i + len(words)]) == words and (best is None or len(words) > len(best[0])):
                 best = (words, qtype)

@@ -1482,3 +1482,20 @@ def test_no_one_is_a_pronoun_a_description_a_year_or_a_temple(question: str, sen
     """ "Apapun" opens a clause, "Winger Persija Jakarta tersebut" points at someone named elsewhere, a
     sentence about "Tahun 2016" says when, and "Candi Prambanan" is a place."""
     assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("harga mobil itu brp", "Pabrikan asal Jerman itu membandrol mobil terbarunya dengan harga Rp 480 juta off the "
+     "road.", "Rp 480 juta"),
+    ("mobil itu 0-100 km/jam brp detik", "Mobil itu dapat berakselerasi dari 0 - 100 km / jam dalam waktu 8,7 detik.",
+     "8,7 detik"),
+    ("Apa nama baru PT Lama Jaya setelah berganti nama?", "Bea keluar tetap dibayar PT Lama Jaya (yang sekarang "
+     "berubah nama menjadi PT Sinar Laut Jaya) setiap bulan.", "PT Sinar Laut Jaya"),
+    ("siapa venture partner modal nusantara", "Kepada DetikInet, salah satu Venture Partner Modal Nusantara Rudi "
+     "Hartanto, yang juga menjabat sebagai Head of Angel Network, mengungkapkan rencana itu.", "Rudi Hartanto"),
+])
+def test_an_amount_a_speed_a_new_name_and_a_role_whose_holder_follows(question: str, sentence: str,
+                                                                      expected: str) -> None:
+    """Money ends at its multiplier ("off the road" is no unit); "km/jam" asks no time of day; a
+    name follows "berganti nama menjadi"; a role written before a name is that person's."""
+    assert ask_asked_kind(question, sentence) == expected

@@ -230,7 +230,8 @@ def _bracketed_names(sentence: str, question_words: set[str]) -> list[Candidate]
 
 _QUOTED_ANYWHERE = re.compile(r"\"\s*([^\"]{1,80}?)\s*\"|“\s*([^”]{1,80}?)\s*”")
 _QUOTED = re.compile(rf"\s*(?:{_QUOTED_ANYWHERE.pattern})")
-_NAME_CUE = re.compile(r"\b(?:berjudul|bertema|bertajuk|bernama|dijuluki|julukan|diberi nama|dinamai|disebut)\s+"
+_NAME_CUE = re.compile(r"\b(?:berjudul|bertema|bertajuk|bernama|dijuluki|julukan|diberi nama|dinamai|disebut"
+                       r"|(?:ber)?(?:ganti|ubah) nama (?:men)?jadi)\s+"
                        rf"(?:{_QUOTED_ANYWHERE.pattern}|([^,.;:()\"“]{{1,60}}))", CASELESS)
 _NAMING_CUES = {"bernama", "berjudul", "bertajuk", "dijuluki", "disebut", "bermerek", "yaitu", "yakni"}
 _TITLED = {"judul", "tema", "lagu", "film", "buku", "album", "slogan", "semboyan", "motto"}

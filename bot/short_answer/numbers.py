@@ -68,13 +68,14 @@ def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Can
         before = sentence[max(0, m.start() - 24):m.start()]
         start = m.start() - len(_BEFORE_NUMBER.search(before).group(0))
         glued = _GLUED.match(sentence, m.end())
-        unit_words = [(glued.group(), glued.end() - m.end())] if glued else _unit_after(sentence[m.end():])
+        money = bool(_CURRENCY.search(before))
+        unit_words = [(glued.group(), glued.end() - m.end())] if glued else _unit_after(sentence[m.end():], money)
         end = m.end() + (unit_words[-1][1] if unit_words else 0)
         squared = _SQUARED.match(sentence, end) if unit_words else None
         if squared:  # "373,70 km persegi", "148,28 juta meter kubik": an area or a volume
             unit_words[-1] = (unit_words[-1][0] + _POWER[squared.group(1).lower()], squared.end() - m.end())
             end = squared.end()
-        unit = "rupiah" if _CURRENCY.search(before) else _measure(unit_words)
+        unit = "rupiah" if money else _measure(unit_words)
         weight = 2.0 if unit else 1.0
         out.append((Candidate(start, end, sentence[start:end], weight), unit))
     return out
@@ -83,8 +84,9 @@ def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Can
 _VERB_PREFIXES = ("mem", "men")  # "kategori empat menghantam": a verb counts nothing, though "tersangka" may
 
 
-def _unit_after(rest: str) -> list[tuple[str, int]]:
-    """The noun counted by a number: one measure word, or up to two plain words ("uji nuklir")."""
+def _unit_after(rest: str, money: bool = False) -> list[tuple[str, int]]:
+    """The noun counted by a number: one measure word, or up to two plain words ("uji nuklir"); after
+    a currency sign only a multiplier ("Rp 550 juta off the road" is Rp 550 juta)."""
     unit_words: list[tuple[str, int]] = []
     pos = 0
     for w, s, e in word_spans(rest)[:2]:
@@ -93,6 +95,8 @@ def _unit_after(rest: str) -> list[tuple[str, int]]:
             unit_words.append((w, e))  # "2,74 Miliar" (then perhaps "dolar")
             pos = e
             continue
+        if money:
+            break
         if rest[pos:s].strip() or not (w.islower() or measure or w.lower() in _CURRENCIES) or w in STOP_AFTER \
                 or w in STOPWORDS \
                 or (unit_words or not measure and w.lower().startswith(_VERB_PREFIXES)) and looks_verbal(w):

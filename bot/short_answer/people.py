@@ -429,8 +429,11 @@ def who(sentence: str, question_words: set[str]) -> str | None:
         if spouse_asked and _WED_BEFORE.search(sentence[:c.start]):
             b += 2.0  # "siapa istri Abimanyu" over "Abimanyu menikah dengan Utari, putri Raja Wirata"
         if role_keys and (role := _ROLE_AFTER.match(sentence, c.end)) and any(
-                related(w.lower(), k) for w, _, _ in word_spans(role.group(1)) for k in role_keys):
-            b += 2.0  # "Menurut Solehudin, salah seorang pembuat tape di Desa Candirobo": who makes tape
+                related(w.lower(), k) for w, _, _ in word_spans(role.group(1)) for k in role_keys) and not any(
+                role.start(1) < other.start < role.end(1) for other in cands):
+            # "Menurut Solehudin, salah seorang pembuat tape di Desa Candirobo": who makes tape; but in
+            # "Kepada DailySocial, salah satu Venture Partner … David Soukhasing" the role is his
+            b += 2.0
         if speech_asked and speech_at:
             near = min(min(abs(s - c.start), abs(s - c.end)) for s in speech_at)
             b += 2.0 if near <= 40 else 0.0
