@@ -217,15 +217,17 @@ def _title_before(sentence: str, spans: Spans, i: int) -> str | None:
     return sentence[spans[start][1]:spans[top][2]].rstrip(" ,")
 
 
+_KNOWN_BODIES = re.compile(
+    r"\b(?:Kantor Berita \w+|Kementerian [A-Z]\w+(?: [A-Z]\w+)*|Dewan Keamanan(?: [A-Z]\w+)*"
+    r"|Badan [A-Z]\w+(?: [A-Z]\w+)*|Gedung Putih|Kremlin|Pentagon|New York Times|Yonhap|KCNA"
+    r"|Amerika Serikat|Negara-negara Barat|Associated Press)\b"
+)
+
+
 def org_candidates(sentence: str, people: list[tuple[Candidate, str | None]] | None = None) -> list[Candidate]:
     """Institutions that act or speak in news ("Kantor Berita Interfax", "Gedung Putih"); `people`:
     the sentence's `person_candidates`, when known already."""
-    pattern = re.compile(
-        r"\b(?:Kantor Berita \w+|Kementerian [A-Z]\w+(?: [A-Z]\w+)*|Dewan Keamanan(?: [A-Z]\w+)*"
-        r"|Badan [A-Z]\w+(?: [A-Z]\w+)*|Gedung Putih|Kremlin|Pentagon|New York Times|Yonhap|KCNA"
-        r"|Amerika Serikat|Negara-negara Barat|Associated Press)\b"
-    )
-    found = [Candidate(m.start(), m.end(), m.group(), 1.0) for m in pattern.finditer(sentence)]
+    found = [Candidate(m.start(), m.end(), m.group(), 1.0) for m in _KNOWN_BODIES.finditer(sentence)]
     # "(akun Youtube) Pemerintah Provinsi DKI Jakarta": a name opened by what bodies are called, going
     # on past "dan" where an ordinary word follows ("Dinas Pertambangan dan Energi Provinsi Sumbar")
     runs = name_runs(sentence)
@@ -243,7 +245,7 @@ def org_candidates(sentence: str, people: list[tuple[Candidate, str | None]] | N
                 break
             end = later.end
         if any(title and start < p.start <= end + 1 for p, title in people):
-            continue  # "Kepala Dinas Kebudayaan Provinsi Bali Made Sudira": part of an office, whose holder answers
+            continue  # "Kepala Dinas Kebudayaan Provinsi Bali Made Sudira": an office, whose holder answers
         if not any(f.start <= start and end <= f.end for f in found):
             found.append(Candidate(start, end, sentence[start:end], 1.0))
     return found
@@ -299,9 +301,10 @@ def _trim_asked(sentence: str, cand: Candidate, title: str | None,
     return Candidate(start, cand.end, sentence[start:cand.end], cand.weight), office
 
 
-def _title_tail(sentence: str, question_words: set[str], people: list[tuple[Candidate, str | None]]) -> list[Candidate]:
+def _title_tail(sentence: str, question_words: set[str], bodies: list[Candidate]) -> list[Candidate]:
     """ "Siapakah Kepala Bappeda Sumut?" over "… Kepala Badan Perencanaan … Sumut Budi D Sinulingga,
-    di Medan": the office the question spells out, then a name it does not; the name answers."""
+    di Medan": the office the question spells out, then a name it does not; the name answers (or
+    one of the sentence's `bodies`: "akun Youtube Pemerintah Provinsi DKI Jakarta")."""
     spans = word_spans(sentence)
     words = [w for w, _, _ in spans]
     spelt = set()  # "Himpunan Nelayan Seluruh Indonesia (HNSI)" when the question says "HNSI"
@@ -324,7 +327,6 @@ def _title_tail(sentence: str, question_words: set[str], people: list[tuple[Cand
                 and word.lower() not in title_words() | _ORGANISATION_STARTS and not (word.isupper() and len(word) > 1))
 
     out: list[Candidate] = []
-    bodies = org_candidates(sentence, people)
     i = 0
     while i < len(spans):
         asked = 0
@@ -343,7 +345,7 @@ def _title_tail(sentence: str, question_words: set[str], people: list[tuple[Cand
             i = max(j, i + 1)  # "Universitas Kookmin Seoul", "SPBU Rengas Bandung, Kabupaten Muaro Jambi":
             continue  # where, not who
         body = next((c for c in bodies if c.start == spans[j][1]), None)
-        if body:  # "akun Youtube Pemerintah Provinsi DKI Jakarta": a body holds it
+        if body:
             out.append(Candidate(body.start, body.end, body.text, 2.5 + 0.5 * asked))
             i = j + 1
             continue
@@ -401,9 +403,10 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     if _asks_who_is(sentence, keys, question_words, {c.start for c, _ in found}) and not any(
             title and overlaps_question(title, keys) for _, title in others):
         return _described(sentence, keys)  # "Siapakah Hayam Wuruk?" asks what he is, not for someone else
+    bodies = org_candidates(sentence, found)
     if not asks_office:  # "siapa presiden AS …" is answered by a person, not "Gedung Putih"
-        cands += [c for c in org_candidates(sentence, found) if not overlaps_question(c.text, question_words)]
-    cands += _title_tail(sentence, question_words, found) + handles(sentence, None, question_words)
+        cands += [c for c in bodies if not overlaps_question(c.text, question_words)]
+    cands += _title_tail(sentence, question_words, bodies) + handles(sentence, None, question_words)
     sides = _opponents(sentence, question_words)  # "Arema FC", whose part "Arema" alone is no answer
     cands = [c for c in cands if not any(o.start <= c.start and c.end <= o.end for o in sides)] + sides
     cands += [c for c in [copula_subject(sentence, question_words)] if c]
