@@ -217,6 +217,10 @@ def _title_before(sentence: str, spans: Spans, i: int) -> str | None:
     return sentence[spans[start][1]:spans[top][2]].rstrip(" ,")
 
 
+# Words that open an organisation's name inside an office ("Kepala Dinas Kehutanan Lampung").
+_ORGANISATION_STARTS = {"pt", "cv", "dinas", "badan", "kementerian", "lembaga", "komisi", "universitas", "bank",
+                        "yayasan", "partai", "direktorat", "biro", "kantor", "pemerintah", "pemkab", "pemkot", "pemprov"}
+_ORGANISATION_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_ORGANISATION_STARTS))})\b", re.IGNORECASE)
 _KNOWN_BODIES = re.compile(
     r"\b(?:Kantor Berita \w+|Kementerian [A-Z]\w+(?: [A-Z]\w+)*|Dewan Keamanan(?: [A-Z]\w+)*"
     r"|Badan [A-Z]\w+(?: [A-Z]\w+)*|Gedung Putih|Kremlin|Pentagon|New York Times|Yonhap|KCNA"
@@ -228,6 +232,8 @@ def org_candidates(sentence: str, people: list[tuple[Candidate, str | None]] | N
     """Institutions that act or speak in news ("Kantor Berita Interfax", "Gedung Putih"); `people`:
     the sentence's `person_candidates`, when known already."""
     found = [Candidate(m.start(), m.end(), m.group(), 1.0) for m in _KNOWN_BODIES.finditer(sentence)]
+    if not _ORGANISATION_WORD.search(sentence):
+        return found
     # "(akun Youtube) Pemerintah Provinsi DKI Jakarta": a name opened by what bodies are called, going
     # on past "dan" where an ordinary word follows ("Dinas Pertambangan dan Energi Provinsi Sumbar")
     runs = name_runs(sentence)
@@ -252,11 +258,6 @@ def org_candidates(sentence: str, people: list[tuple[Candidate, str | None]] | N
 
 
 _AND = re.compile(r"\s+dan\s+")
-
-
-# Words that open an organisation's name inside an office ("Kepala Dinas Kehutanan Lampung").
-_ORGANISATION_STARTS = {"pt", "cv", "dinas", "badan", "kementerian", "lembaga", "komisi", "universitas", "bank",
-                        "yayasan", "partai", "direktorat", "biro", "kantor", "pemerintah", "pemkab", "pemkot", "pemprov"}
 
 
 def organisation_of_asked(sentence: str, question_words: set[str], head: str | None) -> str | None:
