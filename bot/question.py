@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.answer import Turn
-from index.analyse import STOPWORDS, is_dictionary_root, is_ordinary_word, looks_verbal
+from index.analyse import STOPWORDS, is_dictionary_root, is_ordinary_word, looks_verbal, read_short_forms
 
 DATA_DIR = Path(__file__).parent / "data"
 MAX_INPUT_CHARS = 2000  # looked at before anything else, so a 10,000-char paste stays cheap
@@ -45,7 +45,8 @@ def _abbreviations() -> tuple[dict[tuple[str, ...], list[str]], dict[str, list[s
     """(case-insensitive multiword map, case-sensitive single-word map)."""
     folded: dict[tuple[str, ...], list[str]] = {}
     exact: dict[str, list[str]] = {}
-    for line in load_lexicon("abbreviations.txt"):
+    lines = [*load_lexicon("abbreviations.txt"), *(f"{key} = {value}" for key, value in read_short_forms().items())]
+    for line in lines:
         key, _, value = line.partition("=")
         key, words = key.strip(), _tokens(value.strip())
         if key.startswith("!"):

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 _DATA = Path(__file__).parent / "data"
-_DATA_FILES = ("stopwords.txt", "preferred_roots.txt", "stem_exceptions.txt")
-_LOGIC_VERSION = "5"  # bump when the code changes the passages, sentences, terms or dates an index holds
+_DATA_FILES = ("stopwords.txt", "preferred_roots.txt", "stem_exceptions.txt", "short_forms.txt")
+_LOGIC_VERSION = "6"  # bump when the code changes the passages, sentences, terms or dates an index holds
 
 
 def _read_words(name: str) -> list[str]:
@@ -49,6 +49,19 @@ def _read_exceptions() -> dict[str, str]:
 
 
 _EXCEPTIONS: dict[str, str] = _read_exceptions()
+
+
+def read_short_forms() -> dict[str, str]:
+    """Short form (lowercased) → what it stands for, as written ("korut" → "Korea Utara")."""
+    table: dict[str, str] = {}
+    for line in (_DATA / "short_forms.txt").read_text(encoding="utf-8").splitlines():
+        key, _, value = line.split("#", 1)[0].partition("=")
+        if key.strip() and value.strip():
+            table[key.strip().lower()] = value.strip()
+    return table
+
+
+_SHORT_FORMS: dict[str, list[str]] = {key: value.split() for key, value in read_short_forms().items()}
 
 
 @dataclass(frozen=True)
@@ -263,7 +276,8 @@ def _is_capitalised(surface: str) -> bool:
 
 
 def _analyse_word(surface: str, term: Callable[[str], str]) -> object:
-    """A term ("" if dropped) for a plain word; otherwise (term, start, end) parts of the span.
+    """A term ("" if dropped) for a plain word; otherwise (term, start, end) parts of the span: a
+    short form's long form too.
 
     Reduplication (negara-negara, berbalas-balasan) gives one term spanning the whole word; other
     compounds (korea-rusia) give their parts, so a question that spells them apart still matches.
@@ -273,9 +287,10 @@ def _analyse_word(surface: str, term: Callable[[str], str]) -> object:
         for word in _WORD_RE.finditer(surface)
         for part, s, e in _split_hyphens(word.group())
     ]
-    if len(parts) == 1 and parts[0][1] == 0 and parts[0][2] == len(surface):
+    if len(parts) == 1 and parts[0][1] == 0 and parts[0][2] == len(surface) and surface.lower() not in _SHORT_FORMS:
         return term(surface)
-    kept = [(t, s, e) for t, s, e in ((term(p), s, e) for p, s, e in parts) if t]
+    # "Korut" (in "Rusia-Korut" too) is indexed as "Korea Utara" is, each word over the short form
+    kept = [(t, s, e) for p, s, e in parts for t in map(term, _SHORT_FORMS.get(p.lower(), [p])) if t]
     if not kept:
         return ""
     if all(t == kept[0][0] for t, _, _ in kept):

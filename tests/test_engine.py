@@ -358,3 +358,17 @@ def test_news_copys_other_words_for_said_name_the_speaker(sentence: str) -> None
 
     _, strength = answer_with_strength("siapa", sentence, {"siapa", "yang", "mengatakan"}, [], None, None)
     assert strength == 1.0
+
+
+def test_a_short_form_and_its_long_form_find_each_other(tmp_path: Path) -> None:
+    """The news writes "Dubes Korut" as often as "Duta Besar Korea Utara", and people ask either way:
+    an article with the short form answers a question with the long one, and the other way round."""
+    engine = _engine_over(tmp_path, {
+        "short.txt": "Wakil Dubes Korut untuk Inggris, Kim Song Ho, membelot ke Seoul pekan lalu.\n",
+        "long.txt": "Sekretaris Jenderal partai itu, Budi Santoso, mundur dari jabatannya pada Senin.\n",
+        "other.txt": "Duta besar Jepang untuk Inggris menghadiri pameran di London.\n",
+    })
+    answer = engine.ask("siapa wakil duta besar korea utara yang membelot")
+    assert "Kim Song Ho" in answer.passages[0].quote
+    answer = engine.ask("sekjen partai itu yg mundur siapa")
+    assert "Budi Santoso" in answer.passages[0].quote
