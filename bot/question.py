@@ -45,8 +45,8 @@ def _abbreviations() -> tuple[dict[tuple[str, ...], list[str]], dict[str, list[s
     """(case-insensitive multiword map, case-sensitive single-word map)."""
     folded: dict[tuple[str, ...], list[str]] = {}
     exact: dict[str, list[str]] = {}
-    lines = [*load_lexicon("abbreviations.txt"), *(f"{key} = {value}" for key, value in read_short_forms().items())]
-    for line in lines:
+    short_forms = (f"{key} = {value}" for key, value in read_short_forms().items())  # "korut = Korea Utara"
+    for line in [*load_lexicon("abbreviations.txt"), *short_forms]:
         key, _, value = line.partition("=")
         key, words = key.strip(), _tokens(value.strip())
         if key.startswith("!"):
