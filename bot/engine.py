@@ -83,13 +83,18 @@ class Examined:
         words it never mentions carry half the question's weight ("rendang" in a corpus about
         Korea), no model is needed."""
         weights = self.query.weights
-        threshold = decline.threshold_for(is_story(self.best.article.info))
-        return self.p_right >= threshold and coverage(set(weights) - self.query.unknown, weights) >= MIN_COVERAGE
+        return (self.p_right >= decline.threshold_for(self.story)
+                and coverage(set(weights) - self.query.unknown, weights) >= MIN_COVERAGE)
 
     def shows_short(self, short: Model) -> bool:
         """A short answer was found and the gate is sure enough of it (at the threshold for the
         kind of corpus its article is from)."""
-        return self.answer_at is not None and self.p_short >= short.threshold_for(is_story(self.best.article.info))
+        return self.answer_at is not None and self.p_short >= short.threshold_for(self.story)
+
+    @property
+    def story(self) -> bool:
+        """The best sentence is from a news story: each threshold has its own value for those."""
+        return is_story(self.best.article.info)
 
     @property
     def best(self) -> Sentence:

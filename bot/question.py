@@ -45,14 +45,15 @@ def _abbreviations() -> tuple[dict[tuple[str, ...], list[str]], dict[str, list[s
     """(case-insensitive multiword map, case-sensitive single-word map)."""
     folded: dict[tuple[str, ...], list[str]] = {}
     exact: dict[str, list[str]] = {}
-    short_forms = (f"{key} = {value}" for key, value in read_short_forms().items())  # "korut = Korea Utara"
-    for line in [*load_lexicon("abbreviations.txt"), *short_forms]:
+    for line in load_lexicon("abbreviations.txt"):
         key, _, value = line.partition("=")
         key, words = key.strip(), _tokens(value.strip())
         if key.startswith("!"):
             exact[key[1:]] = words
         else:
             folded[tuple(key.lower().split())] = words
+    for key, value in read_short_forms().items():  # "korut = Korea Utara", shared with the index
+        folded[(key,)] = _tokens(value)
     return folded, exact
 
 

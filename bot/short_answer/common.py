@@ -228,7 +228,12 @@ def connects_name(sentence: str, spans: Spans, at: int, is_name: Callable[[int],
     of one name, with no punctuation before the part that follows but the archive's spaced hyphen
     ("Abdulelah al - Saleh")."""
     return (spans[at][0] in NAME_CONNECTORS and at + 1 < len(spans) and is_name(at + 1)
-            and sentence[spans[at][2]:spans[at + 1][1]].strip() in ("", "-"))
+            and (not gap_before(sentence, spans, at + 1) or spaced_hyphen(sentence, spans, at + 1)))
+
+
+def spaced_hyphen(sentence: str, spans: Spans, i: int) -> bool:
+    """ "Jacques - Henri Eyraud": the archive's text spaces the hyphen inside a double name."""
+    return sentence[spans[i - 1][2]:spans[i][1]] == " - "
 
 
 def name_runs(sentence: str) -> list[Candidate]:

@@ -24,6 +24,7 @@ from bot.short_answer.common import (
     related,
     repeats_question,
     role_words,
+    spaced_hyphen,
     title_words,
     word_spans,
 )
@@ -73,7 +74,7 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
             i += max(place_span(words, i), 1)
             continue
         end = i + 1
-        while end < len(words) and (not gap_before(sentence, spans, end) or _spaced_hyphen(sentence, spans, end)):
+        while end < len(words) and (not gap_before(sentence, spans, end) or spaced_hyphen(sentence, spans, end)):
             if _name_token(words, end, first=False):
                 end += 1
             elif connects_name(sentence, spans, end, lambda k: _name_token(words, k, first=False)):
@@ -82,7 +83,7 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
                 break
         if (i > 0 and (words[i - 1].lower() in _NO_ONE_BEFORE or words[i - 1] in _AREA_BEFORE)
                 or words[i].lower() in _PLACE_STARTS
-                or any(w.lower() in _EVENT_WORDS | _ORGANISATION_STARTS for w in words[i:end])):
+                or any(w.lower() in _NO_PERSON_WORDS for w in words[i:end])):
             i = end  # "Universitas Indonesia", "Stadion Aji Imbut", "bahasa Urdu", "American Music Awards",
             continue  # "di wilayah Punjab", "Youtube Pemerintah Provinsi": no one
         if sentence.startswith(f" - {words[end - 1].lower()}", spans[end - 1][2]):
@@ -127,11 +128,6 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
 
 _POINTED_AT = re.compile(r"(?:\s+[A-Z][\w'’-]*)*\s+tersebut\b")  # "Ajax (Amsterdam) tersebut"
 _CODE_BEFORE = re.compile(r"\d(?:\s*/\s*[A-Z]+)*\s*/\s*$")  # "…/2016/PMJ / Dit", not "MGM/Warner Bros"
-
-
-def _spaced_hyphen(sentence: str, spans: Spans, i: int) -> bool:
-    """ "Jacques - Henri Eyraud": the archive's text spaces the hyphen inside a double name."""
-    return sentence[spans[i - 1][2]:spans[i][1]] == " - "
 
 
 _ORG_HEADS = {"universitas", "perguruan", "kantor", "berita", "badan", "dewan", "kementerian", "gedung", "istana",
@@ -220,6 +216,7 @@ def _title_before(sentence: str, spans: Spans, i: int) -> str | None:
 # Words that open an organisation's name inside an office ("Kepala Dinas Kehutanan Lampung").
 _ORGANISATION_STARTS = {"pt", "cv", "dinas", "badan", "kementerian", "lembaga", "komisi", "universitas", "bank",
                         "yayasan", "partai", "direktorat", "biro", "kantor", "pemerintah", "pemkab", "pemkot", "pemprov"}
+_NO_PERSON_WORDS = _EVENT_WORDS | _ORGANISATION_STARTS  # anywhere in a run: "Youtube Pemerintah Provinsi"
 _ORGANISATION_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_ORGANISATION_STARTS))})\b", re.IGNORECASE)
 _KNOWN_BODIES = re.compile(
     r"\b(?:Kantor Berita \w+|Kementerian [A-Z]\w+(?: [A-Z]\w+)*|Dewan Keamanan(?: [A-Z]\w+)*"
@@ -322,10 +319,12 @@ def _title_tail(sentence: str, question_words: set[str], bodies: list[Candidate]
     def joined(k: int) -> bool:
         return not sentence[spans[k - 1][2]:spans[k][1]].strip("() ")
 
+    no_name = title_words() | _ORGANISATION_STARTS
+
     def named_at(k: int) -> bool:
         word = spans[k][0]
         return (word[:1].isupper() and not echoed(word) and not not_a_name(word)
-                and word.lower() not in title_words() | _ORGANISATION_STARTS and not (word.isupper() and len(word) > 1))
+                and word.lower() not in no_name and not (word.isupper() and len(word) > 1))
 
     out: list[Candidate] = []
     i = 0
@@ -444,8 +443,6 @@ def who(sentence: str, question_words: set[str]) -> str | None:
         return b
 
     return pick(cands, sentence, question_words, bonus, kind="siapa")
-
-
 
 
 def _spells_asked(sentence: str, cand: Candidate, question_words: set[str]) -> bool:
