@@ -477,8 +477,8 @@ DEV_SETS = ("devset", "archive", "facqa", "idk_mrc", "tydiqa")
 
 
 def run(work: Path, shared: Path | None = None, out: Path = MODEL_DIR, log=print) -> dict:
-    """Index every set's open corpus (reused while unchanged), collect train and dev examples,
-    fit, and write the models. Sets whose data is absent are left out and said so."""
+    """Collect train and dev examples (`collect_sets`), fit, and write the models. Sets whose data is
+    absent are left out and said so."""
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(limits=1):
@@ -486,13 +486,24 @@ def run(work: Path, shared: Path | None = None, out: Path = MODEL_DIR, log=print
 
 
 def _run(work: Path, shared: Path | None, out: Path, log) -> dict:
+    train_examples, dev_examples, scorer = collect_sets(work, shared, log)
+    models, report = train(train_examples, dev_examples, scorer)
+    save_models(models, out)
+    log(f"models written to {out}: " + ", ".join(f"{k} {v:.3f}" for k, v in sorted(report.items())))
+    return report
+
+
+def collect_sets(work: Path, shared: Path | None, log=print, limit: int | None = TRAIN_PER_SET
+                 ) -> tuple[list[Example], list[Example], Engine]:
+    """Index every set's open corpus (reused while unchanged) and collect its train and dev examples;
+    with an engine to score them by (any: scoring reads only the examples)."""
     from bench.datasets import SetMissing, load_set
     from bench.quality import prepare_index
 
     train_examples: list[Example] = []
     dev_examples: list[Example] = []
     engines: dict[Path, Engine] = {}
-    for split, names, into, limit in (("train", TRAIN_SETS, train_examples, TRAIN_PER_SET),
+    for split, names, into, drawn in (("train", TRAIN_SETS, train_examples, limit),
                                       ("dev", DEV_SETS, dev_examples, None)):
         for name in names:
             try:
@@ -502,13 +513,9 @@ def _run(work: Path, shared: Path | None, out: Path, log) -> dict:
                 continue
             db, _ = prepare_index(qaset, work)
             engine = engines.setdefault(db, Engine(db))
-            examples = collect(engine, name, qaset.items, limit)
+            examples = collect(engine, name, qaset.items, drawn)
             log(f"{name} {split}: {len(examples)} questions")
             into.extend(examples)
     if not train_examples:
         raise SetMissing("no training data found")
-    scorer = next(iter(engines.values()))
-    models, report = train(train_examples, dev_examples, scorer)
-    save_models(models, out)
-    log(f"models written to {out}: " + ", ".join(f"{k} {v:.3f}" for k, v in sorted(report.items())))
-    return report
+    return train_examples, dev_examples, next(iter(engines.values()))

@@ -1,5 +1,6 @@
-"""The shipped models are what `tanya train` makes from ../shared, and the engine's delivered
-answers on the archive and seed dev sets stay above their floors (through the real CLI)."""
+"""The shipped models are what `tanya train` makes from ../shared, `tanya crossval` reports held-out
+figures for every train set, and the engine's delivered answers on the archive and seed dev sets
+stay above their floors (through the real CLI)."""
 from __future__ import annotations
 
 import json
@@ -22,6 +23,12 @@ needs_data = pytest.mark.skipif(
 CLI = [sys.executable, "-m", "bot.cli"]
 
 
+@pytest.fixture(scope="module")
+def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder of indexes for the module's commands: each set's corpus is indexed once."""
+    return tmp_path_factory.mktemp("work")
+
+
 def test_shipped_models_are_small_and_load() -> None:
     size = sum(path.stat().st_size for path in MODEL_DIR.glob("*.json"))
     assert size < 5 * 1024 * 1024
@@ -39,9 +46,9 @@ def test_shipped_models_are_small_and_load() -> None:
 
 
 @needs_data
-def test_train_reproduces_the_shipped_models(tmp_path: Path) -> None:
+def test_train_reproduces_the_shipped_models(tmp_path: Path, work: Path) -> None:
     out = tmp_path / "models"
-    done = subprocess.run([*CLI, "train", "--work", str(tmp_path / "work"), "--out", str(out)],
+    done = subprocess.run([*CLI, "train", "--work", str(work), "--out", str(out)],
                           capture_output=True, text=True, timeout=1800)
     assert done.returncode == 0, done.stderr
     choosers = sorted(p.stem for p in MODEL_DIR.glob(f"{CHOICE_PREFIX}*.json"))
@@ -71,13 +78,34 @@ def _rows_across_splits(model: TreeModel, count: int = 2000) -> np.ndarray:
     return low + np.random.default_rng(0).random((count, len(low))) * (high - low)
 
 
-def _quality_rows(tmp_path: Path, sets: str, split: str) -> dict[str, list[str]]:
-    done = subprocess.run([*CLI, "quality", "--sets", sets, "--split", split, "--work", str(tmp_path / "work")],
+@needs_data
+def test_crossval_reports_every_train_set_on_held_out_questions(work: Path) -> None:
+    done = subprocess.run([*CLI, "crossval", "--work", str(work), "--folds", "2", "--limit", "60"],
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr
-    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in done.stdout.splitlines()
+    assert done.stderr.count("fold ") == 2, done.stderr
+    rows = {r[0]: r for r in _table_rows(done.stdout)}
+    assert sorted(rows) == ["archive", "facqa", "idk_mrc", "tydiqa"]
+    for name, row in rows.items():
+        asked, split = row[1].split(" ")
+        answerable, unanswerable = (int(n) for n in split.strip("()").split("/"))
+        assert 50 <= int(asked) == answerable + unanswerable <= 60, row  # a question nothing matches is left out
+        figures = [float(cell) for cell in row[2:] if cell != "—"]
+        assert figures and all(0.0 <= f <= 1.0 for f in figures), row
+    assert int(rows["archive"][1].split("/")[1].rstrip(")")) > 0  # the near misses are scored too
+    assert rows["facqa"][6] == "—"  # no unanswerable question, no share of them declined
+
+
+def _table_rows(output: str) -> list[list[str]]:
+    return [[c.strip() for c in line.strip().strip("|").split("|")] for line in output.splitlines()
             if line.startswith("| ") and not line.startswith("| set") and not line.startswith("| ---")]
-    return {(r[0], r[1]): r for r in rows}
+
+
+def _quality_rows(work: Path, sets: str, split: str) -> dict[str, list[str]]:
+    done = subprocess.run([*CLI, "quality", "--sets", sets, "--split", split, "--work", str(work)],
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr
+    return {(r[0], r[1]): r for r in _table_rows(done.stdout)}
 
 
 # Floors: what the delivered answer reaches now (test split), so a change that loses ground fails CI.
@@ -86,8 +114,8 @@ ARCHIVE_FLOORS = {"hit@1": 0.50, "hit@3": 0.50, "short": 0.33, "wrongly": 0.10}
 
 
 @needs_data
-def test_archive_set_through_the_cli_stays_above_its_floors(tmp_path: Path) -> None:
-    rows = _quality_rows(tmp_path, "archive", "test")
+def test_archive_set_through_the_cli_stays_above_its_floors(work: Path) -> None:
+    rows = _quality_rows(work, "archive", "test")
     tanya, bm25 = rows[("archive", "Tanya")], rows[("archive", "rank-bm25")]
     assert float(tanya[3]) >= ARCHIVE_FLOORS["hit@1"], tanya
     assert float(tanya[4]) >= ARCHIVE_FLOORS["hit@3"], tanya

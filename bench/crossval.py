@@ -1,0 +1,102 @@
+"""Held-out figures on the train splits (`tanya crossval`): each fold's questions are answered by
+models fitted on the other folds (thresholds still chosen on dev), so a change to features,
+extractors or training is judged on thousands of questions no model was fitted on, before dev is
+looked at, and long before test: one of the archive's 55 answerable dev questions moves a figure
+by 0.018, one of its 542 answerable train questions by 0.002.
+
+The figures are the delivered answer's, as in `tanya quality`: the first quote (the short answer's
+sentence when one is shown), the short answer, and whether Tanya declined.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+import numpy as np
+
+from pathlib import Path
+
+from bench.train import TRAIN_PER_SET, Example, answer_right, article_right, collect_sets, is_right, train
+from bot.candidates import Sentence
+from bot.engine import Engine, Examined
+from bot.models import Models
+
+FOLDS = 4
+FIGURES = ("hit@1", "article@1", "short right", "short answers wrong", "unanswerable declined",
+           "answerable wrongly declined")
+
+
+def run(work: Path, shared: Path | None = None, folds: int = FOLDS, limit: int | None = TRAIN_PER_SET,
+        log: Callable[[str], None] = print) -> dict[str, dict[str, float]]:
+    """Collect the sets as `tanya train` does (`limit` questions drawn per train split) and report
+    `held_out`."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        train_examples, dev_examples, engine = collect_sets(work, shared, log, limit)
+        return held_out(train_examples, dev_examples, engine, folds, log)
+
+
+def delivered(seen: Examined, models: Models) -> tuple[Sentence | None, str | None]:
+    """What the user is shown: the first quote and the short answer; (None, None) when declined."""
+    if not seen.answers_at_all(models.decline):
+        return None, None
+    if seen.shows_short(models.short):
+        sentence = seen.ranked[seen.answer_at]
+        return sentence, sentence.answer
+    return seen.ranked[0], None
+
+
+def held_out(train_examples: list[Example], dev_examples: list[Example], engine: Engine, folds: int = FOLDS,
+             log: Callable[[str], None] = print) -> dict[str, dict[str, float]]:
+    """Per set, the figures of FIGURES over every train question, each answered by the fit that left
+    its fold out. Folds are dealt in turn over the examples as collected (a seeded draw per set)."""
+    fold = np.arange(len(train_examples)) % folds
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for k in range(folds):
+        models, _ = train([e for e, f in zip(train_examples, fold) if f != k], dev_examples, engine)
+        for example in (e for e, f in zip(train_examples, fold) if f == k):
+            quote, short = delivered(engine.score(example.query, example.candidates, models), models)
+            _count(counts[example.set_name], example, quote, short)
+        log(f"fold {k + 1}/{folds}")
+    return {name: _figures(c) for name, c in sorted(counts.items())}
+
+
+def _count(c: Counter, example: Example, quote: Sentence | None, short: str | None) -> None:
+    if not example.answerable:
+        c["unanswerable"] += 1
+        c["declined"] += quote is None
+        c["shown"] += short is not None
+        c["wrong"] += short is not None
+        return
+    c["answerable"] += 1
+    c["wrongly declined"] += quote is None
+    c["hit"] += quote is not None and is_right(example, quote)
+    c["article"] += quote is not None and article_right(example, quote)
+    if example.answers:
+        c["with answer"] += 1
+        right = short is not None and answer_right(short, example.answers)
+        c["right"] += right
+        c["shown"] += short is not None
+        c["wrong"] += short is not None and not right
+
+
+def _figures(c: Counter) -> dict[str, float]:
+    def share(part: str, whole: str) -> float:
+        return c[part] / c[whole] if c[whole] else float("nan")
+
+    return {"answerable": c["answerable"], "unanswerable": c["unanswerable"],
+            "hit@1": share("hit", "answerable"), "article@1": share("article", "answerable"),
+            "short right": share("right", "with answer"), "short answers wrong": share("wrong", "shown"),
+            "unanswerable declined": share("declined", "unanswerable"),
+            "answerable wrongly declined": share("wrongly declined", "answerable")}
+
+
+def format_table(figures: dict[str, dict[str, float]]) -> str:
+    lines = ["| set | questions (answerable/unanswerable) | " + " | ".join(FIGURES) + " |",
+             "| --- | --- |" + " --- |" * len(FIGURES)]
+    for name, f in figures.items():
+        cells = ["—" if np.isnan(f[k]) else f"{f[k]:.3f}" for k in FIGURES]
+        lines.append(f"| {name} | {f['answerable'] + f['unanswerable']} ({f['answerable']}/{f['unanswerable']}) | "
+                     + " | ".join(cells) + " |")
+    return "\n".join(lines)
