@@ -16,13 +16,14 @@ import numpy as np
 
 from pathlib import Path
 
+from bench.evaluate import best_f1
 from bench.train import TRAIN_PER_SET, Example, answer_right, article_right, collect_sets, is_right, train
 from bot.candidates import Sentence
 from bot.engine import Engine, Examined
 from bot.models import Models
 
 FOLDS = 4
-FIGURES = ("hit@1", "article@1", "short right", "short answers wrong", "unanswerable declined",
+FIGURES = ("hit@1", "article@1", "short right", "short F1", "short answers wrong", "unanswerable declined",
            "answerable wrongly declined")
 
 
@@ -75,6 +76,7 @@ def _count(c: Counter, example: Example, quote: Sentence | None, short: str | No
     c["article"] += quote is not None and article_right(example, quote)
     if example.answers:
         c["with answer"] += 1
+        c["f1"] += best_f1(short, example.answers) if short is not None else 0.0
         right = short is not None and answer_right(short, example.answers)
         c["right"] += right
         c["shown"] += short is not None
@@ -87,7 +89,8 @@ def _figures(c: Counter) -> dict[str, float]:
 
     return {"answerable": c["answerable"], "unanswerable": c["unanswerable"],
             "hit@1": share("hit", "answerable"), "article@1": share("article", "answerable"),
-            "short right": share("right", "with answer"), "short answers wrong": share("wrong", "shown"),
+            "short right": share("right", "with answer"), "short F1": share("f1", "with answer"),
+            "short answers wrong": share("wrong", "shown"),
             "unanswerable declined": share("declined", "unanswerable"),
             "answerable wrongly declined": share("wrongly declined", "answerable")}
 

@@ -99,6 +99,17 @@ def test_held_out_train_answers_steady_the_short_threshold() -> None:
     assert np.std(pooled) < 0.6 * np.std(alone)
 
 
+def test_the_short_threshold_sits_on_a_plateau_not_a_one_step_spike() -> None:
+    """Hiding 10 wrong answers pays from 0.30 on; at 0.60 three more are hidden, but from 0.61 eight
+    right ones go too: a single step that one more answer of a small set would make or unmake."""
+    model = LinearModel(("p",), np.zeros(1), np.ones(1), np.ones(1), 0.0)
+    probabilities = np.array([0.95] * 100 + [0.605] * 8 + [0.295] * 10 + [0.595] * 3)
+    right = np.array([True] * 108 + [False] * 13)
+    rows = np.log(probabilities / (1 - probabilities)).reshape(-1, 1)
+    t = short_threshold(model, [(rows, right, np.array([]), np.array([], dtype=bool))])
+    assert 0.30 <= t < 0.59
+
+
 def test_a_kind_whose_held_out_folds_hold_only_easy_choices_keeps_the_hand_set_choice() -> None:
     """Five "kemana" questions, one of them with a wrong candidate: the folds that leave it out
     have nothing to learn from, which must not stop training."""

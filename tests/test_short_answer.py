@@ -71,7 +71,7 @@ def ask_asked_kind(question: str, sentence: str) -> str | None:
     ("kapan Belousov bicara soal hubungan militer?", BELOUSOV, None, "29 November 2024"),
     ("kapan laporan Pentagon keluar?", PENTAGON, "2024-06-12", "Mei 2024"),
     ("kapan laporan Pentagon keluar?", PENTAGON, None, "bulan lalu"),
-    ("sejak kapan korut uji nuklir?", NUCLEAR, None, "tahun 2006"),
+    ("sejak kapan korut uji nuklir?", NUCLEAR, None, "2006"),
 ])
 def test_kapan(question, sentence, date, expected):
     assert ask(question, sentence, date) == expected
@@ -337,9 +337,9 @@ def test_berapa_a_measure_may_be_written_in_english():
 
 @pytest.mark.parametrize("question, sentence, expected", [
     ("Sejak kapan kota itu menjadi pusat dagang?", "Sejak tahun 1800-an kota itu menjadi pusat dagang.",
-     "tahun 1800-an"),
+     "1800-an"),
     ("Kapan masa pemerintahan sultan itu?", "Sultan itu memerintah (1637-1641) setelah ayahnya.", "1637-1641"),
-    ("Kapan masjid itu dibangun?", "Masjid itu dibangun warga pada tahun 1874 dengan dinding bambu.", "tahun 1874"),
+    ("Kapan masjid itu dibangun?", "Masjid itu dibangun warga pada tahun 1874 dengan dinding bambu.", "1874"),
     ("Tanggal berapa jumpa pers itu?", "Hal itu disampaikan dalam jumpa pers pada hari Jumat (19/8).", "19 Agustus"),
     ("Kapan biksu itu lahir?", "Biksu itu dilahirkan sekitar tahun 400 di sebuah kota Romawi.", "400"),
     ("Kapan benteng itu dibangun?", "Benteng itu dibangun sejak 1811 oleh tentara kolonial.", "1811"),
@@ -1127,7 +1127,7 @@ def test_a_date_the_question_states_is_not_its_answer() -> None:
 
 @pytest.mark.parametrize("question, expected", [
     ("Kapan Abdul Halim meninggal?", "3 Maret 1950"),
-    ("kapan abdul halim lahir", "tahun 1890"),
+    ("kapan abdul halim lahir", "1890"),
 ])
 def test_a_birth_date_does_not_answer_when_someone_died(question: str, expected: str) -> None:
     sentence = ("Abdul Halim (lahir di desa Koto Gadang tahun 1890 – meninggal di desa Koto Baru, 3 Maret 1950 pada "

@@ -93,7 +93,7 @@ def test_crossval_reports_every_train_set_on_held_out_questions(work: Path) -> N
         figures = [float(cell) for cell in row[2:] if cell != "—"]
         assert figures and all(0.0 <= f <= 1.0 for f in figures), row
     assert int(rows["archive"][1].split("/")[1].rstrip(")")) > 0  # the near misses are scored too
-    assert rows["facqa"][6] == "—"  # no unanswerable question, no share of them declined
+    assert rows["facqa"][7] == "—"  # no unanswerable question, no share of them declined
 
 
 def _table_rows(output: str) -> list[list[str]]:

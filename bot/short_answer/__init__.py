@@ -27,6 +27,7 @@ from bot.short_answer.dates import (
     TIME_OF_DAY,
     YEAR_SPAN,
     asks_span,
+    bare_year,
     date_candidates,
     of_other_life_event,
     one_end,
@@ -125,7 +126,7 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
             dates += [Candidate(m.start(), m.end(), m.group(), 8.0) for m in YEAR_SPAN.finditer(sentence)]
         found = pick(dates, sentence, words,
                      lambda c: 3.0 * bracketed_beside_asked(sentence, c, words), proximity=0.4, kind="kapan")
-        return year_asked(one_end(found, words), words)
+        return bare_year(year_asked(one_end(found, words), words))
     if qtype == "siapa":
         return who(sentence, words)
     if qtype in PREPOSITIONS:

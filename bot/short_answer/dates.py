@@ -288,6 +288,17 @@ _YEAR = re.compile(r"\b\d{3,4}\b")
 _ASKS_HOW_MANY = {"berapa", "berapakah", "keberapa"}
 
 
+_YEAR_WORD = re.compile(r"tahun\s+(?=\d)", re.IGNORECASE)
+
+
+def bare_year(found: str | None) -> str | None:
+    """ "Tahun 1583" is answered "1583", "tahun 1930-an" "1930-an": the word adds nothing to the answer
+    to "kapan". The MRC sets' annotators write the year alone: of 410 such answers on train gold
+    sentences, the bare year is closer to their answer in 369 and further in 19 (FacQA's, which keep
+    the word more often than not)."""
+    return _YEAR_WORD.sub("", found, count=1) if found and _YEAR_WORD.match(found) else found
+
+
 def year_asked(found: str | None, question_words: set[str]) -> str | None:
     """ "Tahun berapa Huo Yuanjia meninggal?" is answered by 1910, not 9 Agustus 1910."""
     if not found or "tahun" not in question_words or not question_words & _ASKS_HOW_MANY \
