@@ -19,8 +19,7 @@ from pathlib import Path
 from bench.evaluate import best_f1
 from bench.train import TRAIN_PER_SET, Example, answer_right, article_right, collect_sets, is_right, train
 from bot.candidates import Sentence
-from bot.engine import Engine, Examined
-from bot.models import Models
+from bot.engine import Engine
 
 FOLDS = 4
 FIGURES = ("hit@1", "article@1", "short right", "short F1", "short answers wrong", "unanswerable declined",
@@ -38,16 +37,6 @@ def run(work: Path, shared: Path | None = None, folds: int = FOLDS, limit: int |
         return held_out(train_examples, dev_examples, engine, folds, log)
 
 
-def delivered(seen: Examined, models: Models) -> tuple[Sentence | None, str | None]:
-    """What the user is shown: the first quote and the short answer; (None, None) when declined."""
-    if not seen.answers_at_all(models.decline):
-        return None, None
-    if seen.shows_short(models.short):
-        sentence = seen.ranked[seen.answer_at]
-        return sentence, sentence.answer
-    return seen.ranked[0], None
-
-
 def held_out(train_examples: list[Example], dev_examples: list[Example], engine: Engine, folds: int = FOLDS,
              log: Callable[[str], None] = print) -> dict[str, dict[str, float]]:
     """Per set, the figures of FIGURES over every train question, each answered by the fit that left
@@ -57,7 +46,8 @@ def held_out(train_examples: list[Example], dev_examples: list[Example], engine:
     for k in range(folds):
         models, _ = train([e for e, f in zip(train_examples, fold) if f != k], dev_examples, engine)
         for example in (e for e, f in zip(train_examples, fold) if f == k):
-            quote, short = delivered(engine.score(example.query, example.candidates, models), models)
+            shown = engine.score(example.query, example.candidates, models).delivered(models)
+            quote, short = (shown[0][0][0], shown[1]) if shown else (None, None)
             _count(counts[example.set_name], example, quote, short)
         log(f"fold {k + 1}/{folds}")
     return {name: _figures(c) for name, c in sorted(counts.items())}

@@ -91,6 +91,17 @@ class Examined:
         kind of corpus its article is from)."""
         return self.answer_at is not None and self.p_short >= short.threshold_for(self.story)
 
+    def delivered(self, models: Models) -> tuple[list[tuple[Sentence, float]], str | None] | None:
+        """What the user is shown, for answering and for measuring alike: the leading sentences in
+        quote order (the short answer's first) and the short answer; None when Tanya declines."""
+        if not self.answers_at_all(models.decline):
+            return None
+        ranked = self.scored
+        if not self.shows_short(models.short):
+            return ranked, None
+        lead = ranked.pop(self.answer_at)
+        return [lead, *ranked], lead[0].answer
+
     @property
     def story(self) -> bool:
         """The best sentence is from a news story: each threshold has its own value for those."""
@@ -200,15 +211,11 @@ class Engine:
     def ask(self, question: str, previous: Turn | None = None, max_quotes: int = 3) -> Answer:
         q = analyse_question(question or "", previous)
         seen = self.examine(q)
-        if seen is None or not seen.answers_at_all(self.models.decline):
+        shown = seen.delivered(self.models) if seen else None
+        if shown is None:
             return self._abstain(question, seen.query if seen else Query.of(q))
         query = seen.query
-        ranked = seen.scored
-        answer_text = None
-        if seen.shows_short(self.models.short):
-            lead = ranked.pop(seen.answer_at)  # the sentence that gives the short answer is quoted first
-            answer_text = lead[0].answer
-            ranked.insert(0, lead)
+        ranked, answer_text = shown
         picked = _pick_quotes(ranked, max_quotes, query.asked)
         quotes = self._quotes(picked, set(query.terms), explain=query.kind not in FACTOID_KINDS)
         turn = Turn(question=q.text, qtype=q.qtype, content=q.content, answer=answer_text,

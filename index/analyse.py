@@ -51,8 +51,10 @@ def _read_exceptions() -> dict[str, str]:
 _EXCEPTIONS: dict[str, str] = _read_exceptions()
 
 
+@lru_cache(maxsize=1)
 def read_short_forms() -> dict[str, str]:
-    """Short form (lowercased) → what it stands for, as written ("korut" → "Korea Utara")."""
+    """Short form (lowercased) → what it stands for, as written ("korut" → "Korea Utara"); read once
+    for the index and the question reader both."""
     table: dict[str, str] = {}
     for line in (_DATA / "short_forms.txt").read_text(encoding="utf-8").splitlines():
         key, _, value = line.split("#", 1)[0].partition("=")
