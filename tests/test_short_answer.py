@@ -808,6 +808,24 @@ def test_where_something_lies_is_the_setting_the_sentence_gives(question: str, s
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
+    # A city written with its country answers with both; the country alone is only when asked for.
+    ("di mana Kim dan Putin bertemu?", "Kim dan Putin bertemu di Vladivostok, Rusia, pekan lalu.", "Vladivostok, Rusia"),
+    ("di kota mana Kim dan Putin bertemu?", "Kim dan Putin bertemu di Vladivostok, Rusia, pekan lalu.", "Vladivostok"),
+    ("di negara mana Kim dan Putin bertemu?", "Kim dan Putin bertemu di Vladivostok, Rusia, pekan lalu.", "Rusia"),
+    # The place named at its first mention ("kosmodrom Vostochny"), not where its name recurs first.
+    ("di mana pusat belanja itu dibuka?", "Pusat belanja Dubai Mall dibuka di Dubai, Uni Emirat Arab, tahun lalu.",
+     "Dubai, Uni Emirat Arab"),
+    ("di mana letak kosmodrom Vostochny?", "Pertemuan di kosmodrom Vostochny, Rusia, Rabu (13/9), berlangsung lama.",
+     "Rusia"),
+    # Regions named as such belong to the setting.
+    ("di mana pabrik itu dibangun?", "Pabrik itu dibangun di Desa Sukamaju, Kecamatan Cibatu, Kabupaten Garut.",
+     "Desa Sukamaju, Kecamatan Cibatu, Kabupaten Garut"),
+])
+def test_a_place_is_answered_with_what_it_lies_in(question: str, sentence: str, expected: str) -> None:
+    assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
     ("siapa menteri pertahanan Jepang?", "Menteri Pertahanan Rusia, Andrey Belousov, bertemu mitranya dari Korea "
      "Utara, No Kwang Chol, di Pyongyang.", None),
     ("siapa menteri pertahanan Rusia?", "Menteri Pertahanan Rusia, Andrey Belousov, bertemu mitranya dari Korea "

@@ -85,8 +85,9 @@ def _place_after(sentence: str, spans, j: int) -> Candidate | None:
         return None
     start = j
     known = place_span(words, j) == end - j
-    # "kota pelabuhan Rusia, Vladivostok": the apposition names the place itself
-    if known and end < len(words) and sentence[spans[end - 1][2]:spans[end][1]].strip() == ",":
+    # "kota pelabuhan Rusia, Vladivostok": after a place noun, the apposition names the place itself;
+    # without one, "di Den Haag, Belanda" names the place first and then what it lies in
+    if known and noun_start < j and end < len(words) and sentence[spans[end - 1][2]:spans[end][1]].strip() == ",":
         app_end = _cap_run(sentence, spans, end)
         if app_end > end:
             start, end, known = end, app_end, True
@@ -141,10 +142,15 @@ def _located_after(sentence: str, question_words: set[str], head: str | None) ->
             continue
         group = 1 if m.group(1) else 2
         start, end = m.span(group)
-        text = sentence[start:end].rstrip(" ,")
-        places = [part.strip() for part in text.split(",")]
-        if not all(is_known_place(part) for part in places):
+        parts = sentence[start:end].rstrip(" ,").split(",")
+        known = 0
+        while known < len(parts) and is_known_place(parts[known].strip()):
+            known += 1  # "Helsinki, Finlandia, Rabu (10/8)": the places up to the day
+        if not known:
             continue
+        text = ",".join(parts[:known]).strip()
+        places = [part.strip() for part in parts[:known]]
+        end = start + len(text)
         if head == "negara" and len(places) > 1:
             text = places[-1]
             start = sentence.rindex(text, start, end)
@@ -206,7 +212,7 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
 
 
 _PLACE_AFTER = re.compile(r"\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
-MAX_SETTING_PARTS = 2
+MAX_SETTING_PARTS = 3
 
 
 def _with_setting(sentence: str, found: str, question_words: set[str]) -> str:
@@ -214,18 +220,18 @@ def _with_setting(sentence: str, found: str, question_words: set[str]) -> str:
     within belong to it (a question asking for a kota or negara wants that one level only). A part
     the list of known places lacks belongs to it when a known one follows ("Lexington, Kentucky,
     Amerika Serikat")."""
-    start = sentence.find(found)
-    if start < 0:
-        return found
-    end = reached = start + len(found)
-    for _ in range(MAX_SETTING_PARTS):
-        part = _PLACE_AFTER.match(sentence, reached)
-        if not part or overlaps_question(part.group(1), question_words):
-            break
-        reached = part.end()
-        if _is_setting(part.group(1)):
-            end = reached
-    return sentence[start:end]
+    for match in re.finditer(re.escape(found), sentence):  # "Burj Dubai … di Dubai, Uni Emirat Arab"
+        end = reached = match.end()
+        for _ in range(MAX_SETTING_PARTS):
+            part = _PLACE_AFTER.match(sentence, reached)
+            if not part or overlaps_question(part.group(1), question_words):
+                break
+            reached = part.end()
+            if _is_setting(part.group(1)):
+                end = reached
+        if end > match.end():
+            return sentence[match.start():end]
+    return found
 
 
 _DIRECTION = "|".join(sorted(DIRECTIONS))
@@ -234,10 +240,14 @@ _DIRECTION_BEFORE = re.compile(rf"\b(?:bagian|sebelah|wilayah|kawasan|daerah|pes
                                r"(?:\s+(?:region|wilayah|tanah|pulau|provinsi|negara|kota))?\s+$", re.IGNORECASE)
 
 
+_REGIONS = {"desa", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi", "distrik", "county", "prefektur"}
+
+
 def _is_setting(text: str) -> bool:
-    """A known place, with its compass part if it has one ("Jakarta Selatan", "Sumatera Barat")."""
+    """A known place, with its compass part if it has one ("Jakarta Selatan", "Sumatera Barat"), or
+    a region named as one ("Kecamatan Coblong", "County Down")."""
     found = known_places(text)
-    return len(found) == 1 and found[0].text == text
+    return len(found) == 1 and found[0].text == text or (len(text.split()) > 1 and text.split()[0].lower() in _REGIONS)
 
 
 def _may_name_a_place(run: Candidate) -> bool:
