@@ -246,8 +246,11 @@ _REGIONS = {"desa", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi", "
 def _is_setting(text: str) -> bool:
     """A known place, with its compass part if it has one ("Jakarta Selatan", "Sumatera Barat"), or
     a region named as one ("Kecamatan Coblong", "County Down")."""
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in _REGIONS:
+        return True
     found = known_places(text)
-    return len(found) == 1 and found[0].text == text or (len(text.split()) > 1 and text.split()[0].lower() in _REGIONS)
+    return len(found) == 1 and found[0].text == text
 
 
 def _may_name_a_place(run: Candidate) -> bool:
