@@ -826,6 +826,18 @@ def test_a_place_is_answered_with_what_it_lies_in(question: str, sentence: str, 
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
+    ("berapa tahun vonis pelaku?", "Pelaku divonis penjara satu tahun enam bulan oleh pengadilan negeri.",
+     "satu tahun enam bulan"),
+    ("berapa lama perjalanan Kim ke Vladivostok?", "Perjalanan kereta Kim ke Vladivostok memakan waktu 20 jam "
+     "dan 30 menit.", "20 jam dan 30 menit"),
+    ("berapa lama perjalanan Kim ke Vladivostok?", "Perjalanan ke Vladivostok memakan waktu 20 jam, sedangkan "
+     "ke Moskow 7 hari.", "20 jam"),
+])
+def test_a_duration_in_two_units_is_one_answer(question: str, sentence: str, expected: str) -> None:
+    assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
     ("siapa menteri pertahanan Jepang?", "Menteri Pertahanan Rusia, Andrey Belousov, bertemu mitranya dari Korea "
      "Utara, No Kwang Chol, di Pyongyang.", None),
     ("siapa menteri pertahanan Rusia?", "Menteri Pertahanan Rusia, Andrey Belousov, bertemu mitranya dari Korea "

@@ -76,6 +76,10 @@ def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Can
             unit_words[-1] = (unit_words[-1][0] + _POWER[squared.group(1).lower()], squared.end() - m.end())
             end = squared.end()
         unit = "rupiah" if money else _measure(unit_words)
+        if unit in _TIME_UNITS and (more := _SMALLER_TIME.match(sentence, end)):
+            end = more.end()  # "satu tahun enam bulan", "2 jam 30 menit": one duration
+        if out and start < out[-1][0].end:
+            continue  # the smaller part of the duration before
         weight = 2.0 if unit else 1.0
         out.append((Candidate(start, end, sentence[start:end], weight), unit))
     return out
@@ -123,6 +127,9 @@ def _measure(unit_words: list[tuple[str, int]]) -> str:
     return next((w for w in words if w in _MEASURES or w in _CURRENCIES), words[0] if words else "")
 
 
+_TIME_UNITS = {"tahun", "bulan", "pekan", "minggu", "hari", "jam", "menit"}
+_SMALLER_TIME = re.compile(rf"\s+(?:dan\s+)?(?:{_DIGITS}|{_NUMBER_WORD})\s+(?:bulan|pekan|minggu|hari|jam|menit|detik)\b",
+                           CASELESS)
 _SQUARED = re.compile(r"\s+(persegi|kubik)\b", CASELESS)
 _POWER = {"persegi": "2", "kubik": "3"}
 _MULTIPLIERS = {"ribu", "juta", "miliar", "milyar", "triliun"}
