@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
-
-from pathlib import Path
 
 from bench.evaluate import best_f1
 from bench.train import TRAIN_PER_SET, Example, answer_right, article_right, collect_sets, is_right, train

@@ -450,9 +450,9 @@ def short_threshold(model: LinearModel | TreeModel,
     MAX_RIGHT_HIDDEN of its right ones. `by_set` holds each set's dev rows and whether each is
     right, then the held-out probabilities of its train answers and whether each is right, which
     count too: on the archive's 55 dev answers alone the right-minus-wrong curve is flat from 0.30
-    to 0.48, and the threshold jumped across it between retrains. A set with too few right answers to hold MIN_TAIL in the share has no say in the
-    bound: in the seed devset's 36, one answer is three points, and it alone would pin the threshold
-    at 0."""
+    to 0.48, and the threshold jumped across it between retrains. A set with too few right answers
+    to hold MIN_TAIL in the share has no say in the bound: in the seed devset's 36, one answer is
+    three points, and it alone would pin the threshold at 0."""
     scored = []
     for rows, right, held, held_right in by_set:
         if len(right):

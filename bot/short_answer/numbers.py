@@ -35,7 +35,9 @@ _NUMBER = re.compile(rf"(?:(?<![-/\w])|(?<=[Kk]e-))(?:{_DIGITS}(?:(?:\s?-\s?|\s+
                      CASELESS)  # "4-5 juta", "8 sampai 10 miliar" too
 _GLUED = re.compile(rf"{_GLUED_UNIT}(?!\w)", CASELESS)
 # One of a time unit, written as one word: "dalam waktu seminggu", "selama sebulan".
-_ONE_UNIT = re.compile(r"\bse(minggu|pekan|bulan|tahun|hari|jam|menit|detik|abad)\b(?!-)", CASELESS)
+# Units of time, longest first: what "berapa lama" is measured in.
+_TIME_UNITS = ("abad", "tahun", "bulan", "pekan", "minggu", "hari", "jam", "menit", "detik")
+_ONE_UNIT = re.compile(rf"\bse({'|'.join(_TIME_UNITS)})\b(?!-)", CASELESS)
 
 
 _MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik", "kilometer", "km",
@@ -76,7 +78,7 @@ def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Can
             unit_words[-1] = (unit_words[-1][0] + _POWER[squared.group(1).lower()], squared.end() - m.end())
             end = squared.end()
         unit = "rupiah" if money else _measure(unit_words)
-        if unit in _TIME_UNITS and (more := _SMALLER_TIME.match(sentence, end)):
+        if unit in _TIME_UNITS[1:-1] and (more := _SMALLER_TIME.match(sentence, end)):
             end = more.end()  # "satu tahun enam bulan", "2 jam 30 menit": one duration
         if out and start < out[-1][0].end:
             continue  # the smaller part of the duration before
@@ -127,9 +129,8 @@ def _measure(unit_words: list[tuple[str, int]]) -> str:
     return next((w for w in words if w in _MEASURES or w in _CURRENCIES), words[0] if words else "")
 
 
-_TIME_UNITS = {"tahun", "bulan", "pekan", "minggu", "hari", "jam", "menit"}
-_SMALLER_TIME = re.compile(rf"\s+(?:dan\s+)?(?:{_DIGITS}|{_NUMBER_WORD})\s+(?:bulan|pekan|minggu|hari|jam|menit|detik)\b",
-                           CASELESS)
+# After "tahun" … "menit": the smaller part of the same duration ("satu tahun enam bulan").
+_SMALLER_TIME = re.compile(rf"\s+(?:dan\s+)?(?:{_DIGITS}|{_NUMBER_WORD})\s+(?:{'|'.join(_TIME_UNITS[2:])})\b", CASELESS)
 _SQUARED = re.compile(r"\s+(persegi|kubik)\b", CASELESS)
 _POWER = {"persegi": "2", "kubik": "3"}
 _MULTIPLIERS = {"ribu", "juta", "miliar", "milyar", "triliun"}
@@ -146,8 +147,7 @@ _MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
     (("jarak", "jauh", "panjang", "tinggi", "ketinggian", "kedalaman", "lebar"),
      {"kilometer", "km", "meter", "m", "mil", "cm", "sentimeter", "dpl", "mdpl", "kilometres", "metres", "kaki",
       "feet"}),
-    (("lama", "lamanya", "usia", "umur"),
-     {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik", "abad"}),
+    (("lama", "lamanya", "usia", "umur"), set(_TIME_UNITS)),
     (("luas",), {"hektar", "hektare", "ha", "km2", "m2", "kilometer2", "meter2", "kilometer", "meter", "kilometres",
                  "square"}),
     (("persen", "persentase"), {"persen", "%"}),
