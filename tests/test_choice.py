@@ -38,6 +38,20 @@ def test_features_tell_a_role_word_beside_the_candidate_from_a_name() -> None:
     assert _column(rows, "in_brackets") == [0.0, 0.0]
 
 
+def test_features_tell_a_name_linked_to_the_asked_role() -> None:
+    """ "X (aside) adalah ibu Y", "pelatih pertama Z adalah X": a link word ties the name to the
+    question's words across an aside; a lowercase phrase that repeats the question describes."""
+    sentence = ("Dewi Sekartaji (juga ditulis Sekar Taji) adalah ibu Raden Panji menurut Serat Kanda, "
+                "dan pelatih pertama Persikota adalah Bambang Wijaya, bukan sang pelatih tari.")
+    words = {"siapa", "ibu", "raden", "panji", "pelatih", "pertama"}
+    rows = choice_features(_candidates(sentence, "Dewi Sekartaji", "Serat Kanda", "Bambang Wijaya", "pelatih tari"),
+                           sentence, words, None, 0.15, 1.5)
+    assert _column(rows, "linked_after") == [1.0, 0.0, 0.0, 0.0]
+    assert _column(rows, "linked_before") == [0.0, 0.0, 1.0, 0.0]
+    assert _column(rows, "lowercase") == [0.0, 0.0, 0.0, 1.0]
+    assert _column(rows, "echoes_question") == [0.0, 0.0, 0.0, 0.5]
+
+
 def test_a_fitted_chooser_decides_and_the_hand_score_otherwise() -> None:
     words = {"siapakah", "sutradara", "hachiko"}
     cands = _candidates(HACHIKO, "Lasse Hallström", "Richard Gere")
@@ -101,6 +115,8 @@ def test_training_keeps_a_chooser_only_where_it_beats_the_hand_score() -> None:
     ("kemana Choe pergi?", "Kunjungan Belousov ke Pyongyang berlangsung setelah kunjungan Menteri Luar Negeri "
      "Korea Utara, Choe Son-hui, ke Moskow.", "Moskow"),
     ("siapakah sutradara Hachiko?", HACHIKO, "Lasse Hallström"),
+    ("siapa ibu Raden Panji?", "Dewi Sekartaji (juga ditulis Sekar Taji; dalam naskah Jawa Kuno: Candrakirana) "
+     "adalah ibu Raden Panji menurut Serat Kanda.", "Dewi Sekartaji"),
 ])
 def test_the_shipped_choosers_keep_what_the_question_asks(question: str, sentence: str, expected: str) -> None:
     q = analyse_question(question)

@@ -838,6 +838,22 @@ def test_a_duration_in_two_units_is_one_answer(question: str, sentence: str, exp
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
+    ("berapa biaya membangun dermaga itu?", "Biaya membangun dermaga itu diperkirakan Rp 6 triliun-Rp 10 triliun.",
+     "Rp 6 triliun-Rp 10 triliun"),
+    ("berapa harga cabai di pasar itu?", "Harga cabai di pasar itu Rp 3.000-Rp 4.500 per kilogram.",
+     "Rp 3.000-Rp 4.500 per kilogram"),
+    ("berapa upah minimum kota itu tahun depan?", "Upah minimum kota itu tahun depan Rp 3, 58 juta, naik dari "
+     "tahun ini.", "Rp 3, 58 juta"),
+    ("berapa korban banjir itu?", "Pada 2005, 30 orang menjadi korban banjir itu.", "30 orang"),
+])
+def test_an_amount_written_as_a_range_or_with_a_spaced_decimal_is_whole(question: str, sentence: str,
+                                                                         expected: str) -> None:
+    """ "Rp 6 triliun-Rp 10 triliun" is one amount, and news copy tokenised "3,58" as "3, 58": the
+    first figure alone ("Rp 6", "Rp 3") is a wrong answer. A comma after a year still parts two figures."""
+    assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
     ("siapa menteri pertahanan Jepang?", "Menteri Pertahanan Rusia, Andrey Belousov, bertemu mitranya dari Korea "
      "Utara, No Kwang Chol, di Pyongyang.", None),
     ("siapa menteri pertahanan Rusia?", "Menteri Pertahanan Rusia, Andrey Belousov, bertemu mitranya dari Korea "

@@ -16,11 +16,22 @@ from functools import lru_cache
 import numpy as np
 
 from bot.models import LinearModel, load_models
-from bot.short_answer.common import FAR, Candidate, distance, key_positions, repeats_question, role_words
+from bot.short_answer.common import (
+    FAR,
+    Candidate,
+    distance,
+    key_positions,
+    outside_brackets,
+    related,
+    repeats_question,
+    role_words,
+    word_spans,
+)
 
 CHOICE_FEATURES = (
     "hand", "weight", "bonus", "distance", "near_keys", "role_before", "role_after", "name_before", "name_after",
     "before_keys", "between_keys", "words", "comma_before", "comma_after", "in_brackets",
+    "linked_after", "linked_before", "lowercase", "echoes_question",
 )
 NEAR = 5  # words: a question word this close says the candidate is what the sentence tells of it
 
@@ -118,8 +129,11 @@ def choice_features(cands: list[Candidate], sentence: str, question_words: set[s
     keys = key_positions(sentence, question_words)
     roles = role_words(question_words) & keys.keys()  # "sutradara", "mendirikan": what ties the answer to the names
     words_at = [m.start() for m in re.finditer(r"\S+", sentence)]
+    echoes = sorted(k for offsets in keys.values() for k in offsets)
+    plain = outside_brackets(sentence)
     rows = []
     for c in cands:
+        spans = word_spans(c.text)
         before = [k for offsets in keys.values() for k in offsets if k < c.start]
         later = [k for offsets in keys.values() for k in offsets if k >= c.end]
         near = sum(any(_words_between(words_at, min(k, c.start), max(k, c.start)) <= NEAR for k in offsets)
@@ -131,8 +145,44 @@ def choice_features(cands: list[Candidate], sentence: str, question_words: set[s
             min(len(c.text.split()), 8) / 8,
             float(sentence[:c.start].rstrip().endswith(",")), float(sentence[c.end:].lstrip().startswith(",")),
             float(sentence.rfind("(", 0, c.start) > sentence.rfind(")", 0, c.start)),
+            float(_linked_after(plain, c, echoes)), float(_linked_before(plain, c, echoes)),
+            sum(w.islower() for w, _, _ in spans) / max(len(spans), 1),
+            sum(any(related(w, q) for q in question_words) for w, _, _ in spans) / max(len(spans), 1),
         ])
     return np.array(rows, dtype=np.float64)
+
+
+# What says one thing is another: "RCTI sebagai stasiun televisi swasta pertama", "Maria (…) adalah ibu
+# Yesus", "penulis kitab ini adalah Yosua bin Nun".
+_LINK = re.compile(r"\b(?:adalah|merupakan|ialah|yaitu|yakni|sebagai|menjadi)\b", re.IGNORECASE)
+_LINK_AT_END = re.compile(rf"(?:{_LINK.pattern})\s*$", re.IGNORECASE)
+_LINKED_WORDS = 4  # words of the other side that may hold the question's word
+# Between a name and its link: brackets (blanked) and commas, or a short aside ("Berners-Lee, KBE adalah").
+_UP_TO_LINK = re.compile(r"[\s,()\[\]]*(?:,\s*\S+(?:\s+\S+)?[\s,()\[\]]*)?")
+
+
+def _linked_after(plain: str, c: Candidate, echoes: list[int]) -> bool:
+    """The candidate is what the question's words a link after it describe: "RCTI sebagai stasiun
+    televisi …". `plain` is the sentence with its brackets blanked."""
+    link = _LINK.search(plain, c.end)
+    if not link or not _UP_TO_LINK.fullmatch(plain, c.end, link.start()):
+        return False
+    ahead = [m.start() for m in re.finditer(r"\S+", plain[link.end():])][:_LINKED_WORDS + 1]
+    end = link.end() + ahead[_LINKED_WORDS] if len(ahead) > _LINKED_WORDS else len(plain)
+    return any(link.end() <= k < end for k in echoes)
+
+
+def _linked_before(plain: str, c: Candidate, echoes: list[int]) -> bool:
+    """The candidate follows a link that closes a clause holding the question's words: "Juara dunia
+    Formula Satu yang pertama adalah Nino Farina"."""
+    before = plain[:c.start]
+    link = _LINK_AT_END.search(before)
+    if not link:
+        return False
+    starts = [m.start() for m in re.finditer(r"\S+", before[:link.start()])]
+    clause_start = starts[-_LINKED_WORDS] if len(starts) >= _LINKED_WORDS else 0
+    clause = before[clause_start:link.start()]
+    return "," not in clause and any(clause_start <= k < link.start() for k in echoes)
 
 
 def _closeness(c: Candidate, keys: dict[str, list[int]], which: set[str], words_at: list[int]) -> tuple[float, float]:

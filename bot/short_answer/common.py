@@ -281,7 +281,7 @@ COPULA = re.compile(r"\b(?:adalah|merupakan|ialah|yaitu|yakni|disebut juga)\b", 
 _OPENING, _CLOSING = "([", ")]"
 
 
-def _outside_brackets(text: str) -> str:
+def outside_brackets(text: str) -> str:
     """`text` with everything inside brackets, nested or left open, blanked to spaces (same length):
     "Dolar AS (Kurs: $; Kode: USD) adalah" has its subject outside, and its semicolons inside."""
     depth, out = 0, []
@@ -313,7 +313,7 @@ def copula_subject(sentence: str, question_words: set[str]) -> Candidate | None:
     said = [w for w, _, _ in word_spans(sentence[m.end():])]
     if not keys or 2 * sum(any(related(w, k) for w in said) for k in keys) < len(keys):
         return None
-    clause = _DEGREES_AT_END.sub(_blank, _outside_brackets(sentence[:m.start()]))  # "Hendrar Prihadi, S.E, M.M adalah"
+    clause = _DEGREES_AT_END.sub(_blank, outside_brackets(sentence[:m.start()]))  # "Hendrar Prihadi, S.E, M.M adalah"
     start = max(clause.rfind(","), clause.rfind(";")) + 1  # "Menurut naskah itu, Tatar Ukur adalah …"
     subject = " ".join(re.split(r"\s+atau\s+", clause[start:].strip())[0].split()).strip(" \"“”'")
     words = [w for w, _, _ in word_spans(subject)]

@@ -24,15 +24,20 @@ _NUMBER_WORD = (r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sep
 
 
 _DIGITS = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)"
+# A decimal comma that copy tokenised apart: "Rp 3, 58 juta", "9.567, 51 hektar" (a multiplier or a
+# unit of size after it tells it from a list: "2005, 30 orang").
+_SPACED_DECIMAL = (r"(?<!,\s)\d{1,3}(?:\.\d{3})*,\s\d{1,2}(?=\s+(?:ribu|juta|miliar|milyar|triliun|persen|hektar|hektare"
+                   r"|ha|ton|km|kilometer|meter|kg)\b)")
 
 
+_MONEY_SIGN = r"(?:Rp|US\$|USD|\$)"
 # A unit written onto the number ("1.902,37km²", "50kg", "30%").
 _GLUED_UNIT = r"(?:km²|km2|m²|m2|km|kg|cm|mm|ha|m|%)"
 
 
-_NUMBER = re.compile(rf"(?:(?<![-/\w])|(?<=[Kk]e-))(?:{_DIGITS}(?:(?:\s?-\s?|\s+(?:sampai|hingga)\s+){_DIGITS})?|{_NUMBER_WORD})"
-                     rf"(?:(?={_GLUED_UNIT}(?!\w))|(?![-/\w]))",
-                     CASELESS)  # "4-5 juta", "8 sampai 10 miliar" too
+_NUMBER = re.compile(rf"(?:(?<![-/\w])|(?<=[Kk]e-))(?:{_SPACED_DECIMAL}|{_DIGITS}(?:(?:\s?-\s?|\s+(?:sampai|hingga)\s+){_DIGITS})?"
+                     rf"|{_NUMBER_WORD})(?:(?={_GLUED_UNIT}(?!\w))|(?![/\w])(?!-(?!\s?{_MONEY_SIGN})))",
+                     CASELESS)  # "4-5 juta", "8 sampai 10 miliar", "Rp 3.000-Rp 4.500" too
 _GLUED = re.compile(rf"{_GLUED_UNIT}(?!\w)", CASELESS)
 # One of a time unit, written as one word: "dalam waktu seminggu", "selama sebulan".
 # Units of time, longest first: what "berapa lama" is measured in.
@@ -52,7 +57,8 @@ _BEFORE_NUMBER = re.compile(r"(?:(?:sekitar|hampir|lebih dari|kurang dari|sediki
                             r"(?:(?:Rp|US\$|USD|\$)\.?\s?)?$", CASELESS)
 
 
-_CURRENCY = re.compile(r"(?:Rp|US\$|USD|\$)\.?\s?$", CASELESS)
+_CURRENCY = re.compile(rf"{_MONEY_SIGN}\.?\s?$", CASELESS)
+_MONEY_RANGE = re.compile(r"\s?(?:-|–|sampai|hingga)\s?")
 
 
 def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Candidate, str]]:
@@ -82,6 +88,10 @@ def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Can
             end = more.end()  # "satu tahun enam bulan", "2 jam 30 menit": one duration
         if out and start < out[-1][0].end:
             continue  # the smaller part of the duration before
+        if money and out and out[-1][1] == "rupiah" and _MONEY_RANGE.fullmatch(sentence, out[-1][0].end, start):
+            first = out[-1][0]  # "Rp 6 triliun-Rp 10 triliun": one amount, from and to
+            out[-1] = (Candidate(first.start, end, sentence[first.start:end], first.weight), unit)
+            continue
         weight = 2.0 if unit else 1.0
         out.append((Candidate(start, end, sentence[start:end], weight), unit))
     return out
@@ -96,6 +106,9 @@ def _unit_after(rest: str, money: bool = False) -> list[tuple[str, int]]:
     unit_words: list[tuple[str, int]] = []
     pos = 0
     for w, s, e in word_spans(rest)[:2]:
+        if money and "-" in w:  # "triliun-Rp 10 triliun": the range goes on past the multiplier
+            w = w.split("-")[0]
+            e = s + len(w)
         measure = w.lower() in _MEASURES  # "765 MW" too
         if w.lower() in _MULTIPLIERS and not unit_words and not rest[:s].strip():
             unit_words.append((w, e))  # "2,74 Miliar" (then perhaps "dolar")
@@ -260,6 +273,10 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
 
     if not asks_ordinal:  # "korban ke-3" counts nothing
         pairs = [(c, u) for c, u in pairs if not ordinal(c)]
+    elif ranked := [(c, u) for c, u in pairs if ordinal(c)]:
+        pairs = ranked  # and "urutan keberapa" is not answered by a count: "ke-85", not "180 negara"
+    if asks_number and (numbered := [(c, u) for c, u in pairs if not u and _NUMBERED.search(sentence[:c.start])]):
+        pairs = numbered  # "nomor punggung berapa": "nomor punggung 14", not "berusia 23 tahun"
     if not asks_age:  # "milik Sumadi (62)": a person's age counts nothing else
         pairs = [(c, u) for c, u in pairs if u or not _AGE_AFTER_NAME.search(sentence[:c.start])
                  or not sentence[c.end:].lstrip().startswith(")")]
