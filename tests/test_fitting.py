@@ -79,6 +79,21 @@ def test_a_set_with_few_right_answers_does_not_bound_the_short_threshold() -> No
     assert bounded < alone
 
 
+def test_a_small_set_of_easy_answers_does_not_pull_the_short_threshold_down() -> None:
+    """Every answer weighs the same: 39 answers of a small set, right but scored low, are 39 answers
+    beside the large set's 400, not half of the curve."""
+    rng = np.random.default_rng(7)
+    model = LinearModel(("p",), np.zeros(1), np.ones(1), np.ones(1), 0.0)
+    right = rng.random(400) < 0.5
+    large = (np.where(right, rng.normal(1.5, 1.0, 400), rng.normal(-1.0, 1.0, 400)).reshape(-1, 1), right,
+             np.array([]), np.array([], dtype=bool))
+    easy = (rng.uniform(-3.0, -1.0, 39).reshape(-1, 1), np.ones(39, dtype=bool), np.array([]),
+            np.array([], dtype=bool))
+    alone = short_threshold(model, [large])
+    assert alone > 0.2
+    assert abs(short_threshold(model, [large, easy]) - alone) <= 0.05
+
+
 def test_held_out_train_answers_steady_the_short_threshold() -> None:
     """Dev sets of a couple of hundred right answers put the bound on their tail's few answers:
     the same gate, re-drawn dev sets, spread the threshold less once train answers count too."""

@@ -30,7 +30,7 @@ _SPACED_DECIMAL = (r"(?<!,\s)\d{1,3}(?:\.\d{3})*,\s\d{1,2}(?=\s+(?:ribu|juta|mil
                    r"|ha|ton|km|kilometer|meter|kg)\b)")
 
 
-_MONEY_SIGN = r"(?:Rp|US\$|USD|\$)"
+_MONEY_SIGN = r"(?:Rp|US\$|USD|\$)"  # before an amount
 # A unit written onto the number ("1.902,37km²", "50kg", "30%").
 _GLUED_UNIT = r"(?:km²|km2|m²|m2|km|kg|cm|mm|ha|m|%)"
 
@@ -54,7 +54,7 @@ _MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik
 
 
 _BEFORE_NUMBER = re.compile(r"(?:(?:sekitar|hampir|lebih dari|kurang dari|sedikitnya|setidaknya)\s+)?"
-                            r"(?:(?:Rp|US\$|USD|\$)\.?\s?)?$", CASELESS)
+                            rf"(?:{_MONEY_SIGN}\.?\s?)?$", CASELESS)
 
 
 _CURRENCY = re.compile(rf"{_MONEY_SIGN}\.?\s?$", CASELESS)
