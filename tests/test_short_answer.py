@@ -1020,6 +1020,10 @@ def test_how_long_without_a_duration_is_the_span_of_years(question: str, sentenc
      "filsafat yang mengatakan bahwa segala sesuatu selalu menjadi"),
     ("Filsafat proses adalah salah satu aspek dari pemikiran.Filsafat proses juga diartikan lain.",
      "salah satu aspek dari pemikiran"),
+    ("Filsafat proses adalah kajian tentang waktu, perubahan, dan gerak yang dirintis Whitehead.",
+     "kajian tentang waktu, perubahan, dan gerak yang dirintis Whitehead"),  # a list's last link goes on
+    ("Filsafat proses adalah kajian yang dirintis Whitehead[2] pada abad ke-20, dan kini dipelajari luas.",
+     "kajian yang dirintis Whitehead pada abad ke-20"),  # a citation mark is no part of it; a clause ends
 ])
 def test_a_definition_ends_with_its_sentence_however_the_next_one_is_joined(sentence: str, expected: str) -> None:
     """Wikipedia copy leaves a citation mark after the full stop, or no space at all."""

@@ -18,6 +18,14 @@ _CLAUSE_END = re.compile(r"[.;:!?](?:\[\d+\])*(?:\s|$)|(?<=[a-z]{3})\.(?=[A-Z])|
                          r"|,\s(?:dan|serta|sedangkan|namun|tetapi)\s")
 _WORD = re.compile(r"\w+")
 MAX_WORDS = 25
+_CITATION = re.compile(r"\[\d+\]")
+_LIST_ITEM = re.compile(r",\s*[^,;.]{1,40}$")  # ", perilaku" before ", dan peran"
+
+
+def _closes_list(text: str, end: re.Match) -> bool:
+    """A ", dan"/", serta" after two items set apart by a comma is a list's last link, not a new clause."""
+    return end.group().startswith(",") and end.group().split()[-1] in ("dan", "serta") \
+        and bool(_LIST_ITEM.search(text[:end.start()]))
 
 
 def is_definition(sentence: str) -> bool:
@@ -69,10 +77,12 @@ def _aside(sentence: str, match: re.Match) -> bool:
 
 
 def clause_from(sentence: str, start: int) -> str | None:
-    """The phrase from `start` to the end of its clause, at most MAX_WORDS long."""
+    """The phrase from `start` to the end of its clause, at most MAX_WORDS long. A ", dan" that
+    closes a list ("sejumlah atribut, perilaku, dan peran") goes on; a citation mark ("[1]") is no
+    part of it."""
     rest = sentence[start:].strip()
-    end = _CLAUSE_END.search(rest)
-    phrase = rest[:end.start()] if end else rest
+    end = next((m for m in _CLAUSE_END.finditer(rest) if not _closes_list(rest, m)), None)
+    phrase = _CITATION.sub("", rest[:end.start()] if end else rest)
     if phrase.count("(") > phrase.count(")"):  # cut inside a bracket: "raja Makedonia ([Βασιλεύς"
         phrase = phrase[:phrase.rfind("(")]
     words = phrase.split()[:MAX_WORDS]
