@@ -11,6 +11,7 @@ from bot.short_answer.common import (
     DIRECTIONS,
     HOMELAND,
     MONTHS,
+    REGIONS,
     Candidate,
     copula_subject,
     drop_overlaps,
@@ -240,7 +241,7 @@ _DIRECTION_BEFORE = re.compile(rf"\b(?:bagian|sebelah|wilayah|kawasan|daerah|pes
                                r"(?:\s+(?:region|wilayah|tanah|pulau|provinsi|negara|kota))?\s+$", re.IGNORECASE)
 
 
-_REGIONS = {"desa", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi", "distrik", "county", "prefektur"}
+_REGIONS = REGIONS | {"distrik", "county", "prefektur"}  # and abroad
 
 
 def _is_setting(text: str) -> bool:
