@@ -576,8 +576,15 @@ def test_siapa_still_takes_the_person_beside_a_venue() -> None:
      "Sebelum Mark Zuckerberg, gelar kehormatan Harvard diberikan kepada pendiri Microsoft.", "Microsoft"),
     ("setnov dibawa KPK ke rumah sakit apa?",
      "Komisi Pemberantasan Korupsi membawanya ke RSPAD Gatot Subroto untuk diperiksa.", "RSPAD Gatot Subroto"),
+    # Nor the question's words written another way: joined, reduplicated, with "-nya".
+    ("apa ibukota negara Lumeria?", "Ibukota dan kota terbesar di negara kecil itu adalah Porto Lumen.", "Porto Lumen"),
+    ("Manakah provinsi yang mencapai cakupan 103 persen?", "Provinsi-provinsi yang mencapai cakupan lebih dari 100 "
+     "persen ada tiga, yaitu Riau (103 persen), Bali (101 persen) dan Aceh (100 persen).", "Riau"),
+    ("Apa karya pertama penulis itu?", "Karya pertamanya berupa drama satu babak.", None),
+    # A predicate that restates the question names no answer: its subject does.
+    ("apa mata uang negara Lumeria?", "Lumen (kode: LMN) adalah mata uang resmi Kerajaan Lumeria sejak 1950.", "Lumen"),
 ])
-def test_which_name_is_not_one_the_question_holds(question: str, sentence: str, expected: str) -> None:
+def test_which_name_is_not_one_the_question_holds(question: str, sentence: str, expected: str | None) -> None:
     kind, head = answer_kind(analyse_question(question))
     assert short_answer(kind, sentence, None, words(question), head) == expected
 

@@ -155,8 +155,18 @@ def with_words_before(sentence: str, found: str, before: re.Pattern) -> str:
 
 
 def repeats_question(text: str, question_words: set[str]) -> bool:
+    """Every word of `text` is the question's own, however written: "Ibukota" for "ibu kota",
+    "Karya pertamanya" for "karya pertama", "Provinsi-provinsi" for "provinsi"."""
     words = [w.lower() for w, _, _ in word_spans(text)]
-    return bool(words) and all(w in question_words for w in words)
+    return bool(words) and all(_echoes(w, question_words) for w in words)
+
+
+def _echoes(word: str, question_words: set[str]) -> bool:
+    if word in question_words or word.removesuffix("nya") in question_words:
+        return True
+    if "-" in word:
+        return all(_echoes(part, question_words) for part in word.split("-") if part)
+    return any(word.startswith(w) and word[len(w):] in question_words for w in question_words if len(w) > 2)
 
 
 def drop_overlaps(cands: list[Candidate]) -> list[Candidate]:

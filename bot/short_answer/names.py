@@ -127,9 +127,12 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
         if short and len(words) > 1:  # "Organisasi Nasional Melayu Bersatu (UMNO)"
             cand = Candidate(cand.start, short.end(), sentence[cand.start:short.end()], cand.weight)
         cands.append(cand)
-    cands += (_head_phrases(sentence, head, question_words) + _cued_names(sentence, question_words)
-              + _bracketed_names(sentence, question_words)
-              + [c for c in [copula_subject(sentence, question_words), _copula_name(sentence, head, question_words)] if c]
+    subject = copula_subject(sentence, question_words)
+    described = _head_phrases(sentence, head, question_words)
+    if subject:  # "Yuan (…) adalah mata uang Republik Rakyat Tiongkok": the predicate restates the question
+        described = [c for c in described if c.start < subject.end]
+    cands += (described + _cued_names(sentence, question_words) + _bracketed_names(sentence, question_words)
+              + [c for c in [subject, _copula_name(sentence, head, question_words)] if c]
               + handles(sentence, head, question_words))
     if head and head not in _PLACED:  # "Media apa …", "Penyakit apa …" are not answered by "China"
         cands = [c for c in cands if not is_known_place(c.text)]
