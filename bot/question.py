@@ -158,8 +158,19 @@ def _misspelt_question_word(token: str) -> str | None:
     """ "Bagaiaman", "Sipakah": a question word typed wrong is still that question word. Left as it
     is, it asks nothing and weighs most of all, as a word the corpus never has."""
     word = token.lower()
-    if len(word) < 5 or not word.isalpha() or is_ordinary_word(word):
+    if len(word) < 5 or not word.isalpha():
         return None
+    if word.endswith("kah") and not is_dictionary_root(word[:-3]):  # "-kah" asks: "berapkah", "dimnakah"
+        near = edit_candidates(word[:-3])
+        for base in _ASKING_BASES:
+            if base in near:
+                return QTYPE_WORDS[base]
+    if is_ordinary_word(word):
+        return None
+    joined = next((w for w in _JOINABLE if word.startswith(w) and is_ordinary_word(word[len(w):])
+                   and len(word) - len(w) >= MIN_JOINED_REST), None)
+    if joined:  # "siapapresiden": the question word typed without its space
+        return f"{QTYPE_WORDS[joined]} {word[len(joined):]}"
     near = edit_candidates(word)
     for typed, spelt in _INTERROGATIVES.items():  # one edit away; two for the long ones ("bagaiaman")
         if typed in near or len(typed) >= 9 and near & edit_candidates(typed):
@@ -248,6 +259,11 @@ QTYPE_WORDS = {"kapan": "kapan", "siapa": "siapa", "dimana": "di mana", "kemana"
                "darimana": "dari mana", "berapa": "berapa", "apa": "apa", "apakah": "apakah",
                "mengapa": "mengapa", "bagaimana": "bagaimana"}
 
+
+# Question words a typo may hide before "-kah", and those typed joined to the next word.
+_ASKING_BASES = ("berapa", "dimana", "kapan", "bagaimana", "mengapa", "kemana", "darimana")
+_JOINABLE = ("siapa", "berapa", "kapan", "dimana", "bagaimana", "mengapa")
+MIN_JOINED_REST = 4
 
 _PER_HOUR = {"km", "kilometer", "per", "mil", "knot"}
 
@@ -441,8 +457,8 @@ def analyse_question(text: str, previous: Turn | None = None) -> Question:
     lower = [t.lower() for t in tokens]
     lead = _followup_lead(lower) if previous else 0
     qtype, q_positions = _find_qtype(lower)
-    if qtype is None and tokens:  # a misspelt question word opens or closes the question
-        for at in dict.fromkeys((0, len(tokens) - 1)):
+    if qtype is None and tokens:  # a misspelt question word opens or closes the question, or asks with "-kah"
+        for at in dict.fromkeys((0, len(tokens) - 1, *(i for i, t in enumerate(lower) if t.endswith("kah")))):
             word = _misspelt_question_word(tokens[at])
             if word:
                 tokens[at:at + 1] = word.split()

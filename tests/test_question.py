@@ -295,6 +295,13 @@ def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     ("Sipakah ibu Adipati itu?", "siapa", "siapakah ibu Adipati itu"),
     ("kim lahir dimna", "dimana", "kim lahir di mana"),
     ("kantor itu berada", None, "kantor itu berada"),  # a word of its own is no typo of "berapa"
+    ("berapkah jumlah fakultas di kampus itu?", "berapa", "berapa jumlah fakultas di kampus itu"),
+    ("tahun berapkah masjid itu didirikan?", "kapan", "tahun berapa masjid itu didirikan"),
+    ("dimnakah pelukis itu meninggal?", "dimana", "di mana pelukis itu meninggal"),
+    ("diamanakah kantor pusat dana itu?", "dimana", "di mana kantor pusat dana itu"),
+    ("siapapresiden pertama negeri itu?", "siapa", "siapa presiden pertama negeri itu"),
+    ("Siapkah tim itu menghadapi final?", None, "Siapkah tim itu menghadapi final"),  # "ready?", a word of its own
+    ("siapapun yang menang", None, "siapapun yang menang"),
     ("siapa berada di sana", "siapa", "siapa berada di sana"),
 ])
 def test_a_misspelt_question_word_still_asks(text: str, qtype: str | None, reads: str) -> None:
