@@ -463,6 +463,12 @@ def test_which_country_did_it_is_the_subject_before_the_verb():
      "benda yang lebih kecil daripada planet"),
     ("Apa itu anatomi?", 'Anatomi (dari bahasa Yunani yang berarti "memotong") adalah cabang dari biologi.',
      "cabang dari biologi"),
+    # The subject may be spelt with another ending or an accent: it shares the asked word's stem.
+    ("Apa yang dimaksud dengan optik?", "Optika adalah cabang fisika tentang perilaku cahaya.",
+     "cabang fisika tentang perilaku cahaya"),
+    ("Apa itu kebudayaan neolitik?", "Neolitikum adalah zaman batu muda.", "zaman batu muda"),
+    ("Apa yang dimaksud dengan daimyo?", "Daimyō berarti penguasa wilayah pada masa feodal.",
+     "penguasa wilayah pada masa feodal"),
 ])
 def test_what_is_questions_are_answered_by_the_definition(question, sentence, expected):
     kind, head = answer_kind(analyse_question(question))

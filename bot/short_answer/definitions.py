@@ -38,7 +38,7 @@ def definition(sentence: str, question_words: set[str]) -> str | None:
     (disebut juga kejantanan) adalah …" and "Asteroid, disebut juga planet minor, adalah …" the
     definition follows "adalah"."""
     match = _defining(sentence)
-    if not match or not set(_subject(sentence, match)) & question_words:
+    if not match or not any(_names(w, question_words) for w in _subject(sentence, match)):
         return None
     return clause_from(sentence, match.end())
 
@@ -52,8 +52,13 @@ def defines_asked(sentence: str, question_words: set[str]) -> bool:
     subject = _subject(sentence, match) if match else []
     if not subject or _DEMONSTRATIVES & set(subject):
         return False
-    first = subject[0]
-    return any(first == w or len(w) >= _STEM and first[:_STEM] == w[:_STEM] for w in question_words)
+    return _names(subject[0], question_words)
+
+
+def _names(word: str, question_words: set[str]) -> bool:
+    """A word of the subject that is the question's, or shares its stem: "Herbivor" for "herbivora",
+    "Optika" for "optik"."""
+    return any(word == w or len(w) >= _STEM and word[:_STEM] == w[:_STEM] for w in question_words)
 
 
 _DEMONSTRATIVES = {"ini", "itu", "tersebut"}
