@@ -524,6 +524,11 @@ def test_what_someone_named_is_not_a_definition():
     ("kecelakaan itu penyebabnya apa sih", "Kecelakaan itu diduga disebabkan oleh rem blong.", "rem blong"),
     ("Apa gejala hepatitis B?", "Gejalanya berupa kulit dan bagian putih mata yang menguning.",
      "kulit dan bagian putih mata yang menguning"),
+    ("Apa gejala utama penyakit itu?", "Gejala khasnya adalah: demam, batuk, dan sesak napas.",
+     "demam, batuk, dan sesak napas"),  # a list after a colon
+    ("Apa tujuan istana itu didirikan?", "Kompleks itu dimaksudkan sebagai rumah peristirahatan sang raja.",
+     "rumah peristirahatan sang raja"),
+    ("Apakah warna kostum tokoh itu?", "Kostumnya didominasi warna hitam.", "hitam"),
     ("Apa penyebab kematian Paus Benediktus XV?", "Ia meninggal dunia pada tahun 1922 di Roma.", None),
     ("Apa fungsi peptida antimikrobial?", "Peptida ini ditemukan karena penelitian tentang kulit katak.", None),  # a
     # cause is no function

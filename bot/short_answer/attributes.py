@@ -10,17 +10,17 @@ from bot.short_answer.definitions import clause_from
 # The verb (or adjective) a sentence states each asked attribute (bot.question.ASKED_ATTRIBUTES) with,
 # and the linking word it takes.
 _STATED_BY = {
-    "fungsi": r"berfungsi(?:\s+sebagai)?",
+    "fungsi": r"(?:berfungsi|difungsikan)(?:\s+sebagai)?",
     "peran": r"berperan(?:\s+sebagai)?",
     "peranan": r"berperan(?:\s+sebagai)?",
     "tugas": r"bertugas",
-    "tujuan": r"bertujuan|dengan\s+tujuan",
+    "tujuan": r"bertujuan|dengan\s+tujuan|dimaksudkan\s+(?:sebagai|untuk)",
     "manfaat": r"bermanfaat",
     "kegunaan": r"berguna|digunakan",
     "guna": r"berguna|digunakan",
     "isi": r"berisi(?:kan)?",
     "kandungan": r"mengandung",
-    "warna": r"berwarna",
+    "warna": r"(?:ber)?warna",  # "dicat warna kuning dan hijau"
     "bentuk": r"berbentuk",
     "sifat": r"bersifat",
     "ciri": r"bercirikan|ditandai\s+(?:dengan|oleh)",

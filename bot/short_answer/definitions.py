@@ -85,7 +85,7 @@ def clause_from(sentence: str, start: int) -> str | None:
     """The phrase from `start` to the end of its clause, at most MAX_WORDS long. A ", dan" that
     closes a list ("sejumlah atribut, perilaku, dan peran") goes on; a citation mark ("[1]") is no
     part of it."""
-    rest = sentence[start:].strip()
+    rest = sentence[start:].strip().removeprefix(":").lstrip()  # "Gejalanya adalah: …"
     end = next((m for m in _CLAUSE_END.finditer(rest) if not _closes_list(rest, m)), None)
     phrase = _CITATION.sub("", rest[:end.start()] if end else rest)
     if phrase.count("(") > phrase.count(")"):  # cut inside a bracket: "raja Makedonia ([Βασιλεύς"
