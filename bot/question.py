@@ -660,7 +660,7 @@ def _states_something(words: list[str]) -> bool:
 
 
 _COMPOUND_HEADS = {"rumah sakit", "surat kabar", "perguruan tinggi", "partai politik", "mata uang", "alat musik",
-                   "cabang olahraga", "bahan bakar", "kantor berita"}
+                   "cabang olahraga", "bahan bakar", "kantor berita", "media sosial"}
 _NOT_HEADS = _QUESTION_VOCAB | {"di", "ke", "dari", "yang", "itu", "adalah", "ialah"}
 
 
@@ -761,7 +761,12 @@ def _asked_attribute(lower: list[str]) -> str | None:
         for noun in (w.removesuffix("nya") for w in after + before):
             if noun in ASKED_ATTRIBUTES:
                 return noun
+        if i > 0 and words[i - 1] in _BECAUSE:  # "vakum gara-gara apa", "absen karena apa"
+            return "penyebab"
     return None
+
+
+_BECAUSE = {"karena", "gara-gara", "lantaran", "sebab"}
 
 
 def answer_kind(question: Question) -> tuple[str | None, str | None]:

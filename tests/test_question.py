@@ -285,6 +285,8 @@ def test_edit_candidates_on_junk():
     ("motor yang dicuri pelaku apa", "nama", "motor"),  # a passive verb's noun is its doer
     ("minuman yg dikasih penambah rasa itu ngandung asam apa", "nama", "asam"),  # an active verb's, its object
     ("taun brp rohadi divonis?", "kapan", None),
+    ("pelatih itu mundur gara-gara apa sih?", "atribut", "penyebab"),  # because of what: the cause
+    ("mereka saling sindir lewat medsos apa", "nama", "media sosial"),
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     assert answer_kind(analyse_question(text)) == (kind, head)
