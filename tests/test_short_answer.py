@@ -1352,6 +1352,14 @@ MOEWARDI = "Dr. Moewardi (Pati, Jawa Tengah, 1907 - Surakarta, Jawa Tengah, 13 O
     ("Kapan János Kádár meninggal?", KADAR, "6 Juli 1989"),
     ("Kapan Dr. Moewardi lahir?", MOEWARDI, "1907"),  # with the places written in
     ("Kapan Dr. Moewardi meninggal?", MOEWARDI, "13 Oktober 1948"),
+    # An old year alone, written without spaces, or after a bracket the sentence split left open.
+    ("Kapan Kaisar Wen lahir?", "Kaisar Wen (407–453) adalah kaisar Dinasti Song.", "407"),
+    ("Kapan Kaisar Wen meninggal?", "Kaisar Wen (407–453) adalah kaisar Dinasti Song.", "453"),
+    ("Kapan Raja Arnulf lahir?", "Edirne, 1360 - Bursa, 8 Maret 1403) adalah raja Arnulf yang terakhir.", "1360"),
+    ("Kapan Dinasti Lumen didirikan?", "Dinasti Lumen (1368 - 1644) adalah dinasti terakhir negeri itu.", "1368"),
+    ("Kapan Dinasti Lumen berakhir?", "Dinasti Lumen (1368-1644) adalah dinasti terakhir negeri itu.", "1644"),
+    ("Kapan Chanaka meninggal?", "Chanaka (350–275 SM) adalah guru dan penasihat raja.", "275 SM"),
+    ("Kapan raja itu mulai menjabat?", "Raja Lumen (566-635) memerintah sejak 618 hingga 626.", "618"),  # no birth
 ])
 def test_a_life_span_in_brackets_is_born_then_died(question: str, sentence: str, expected: str) -> None:
     assert ask(question, sentence) == expected

@@ -18,6 +18,7 @@ from bot.short_answer.common import (
     Candidate,
     TITLE_START,
     bracketed_beside_asked,
+    drop_overlaps,
     name_runs,
     not_a_name,
     title_words,
@@ -29,6 +30,7 @@ from bot.short_answer.dates import (
     asks_span,
     bare_year,
     date_candidates,
+    life_span_years,
     of_other_life_event,
     one_end,
     stated_in_question,
@@ -118,8 +120,8 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
     if not sentence or not isinstance(sentence, str):
         return None
     if qtype == "kapan":
-        dates = [c for c in date_candidates(sentence, article_date)
-                 if not stated_in_question(c.text, words) and not of_other_life_event(sentence, c, words)]
+        dates = drop_overlaps([c for c in date_candidates(sentence, article_date) + life_span_years(sentence, words)
+                               if not stated_in_question(c.text, words) and not of_other_life_event(sentence, c, words)])
         if "berapa" in words and words & {"jam", "pukul"}:  # "ditangkap jam berapa": a time of day, not the date
             dates = [c for c in dates if TIME_OF_DAY.fullmatch(c.text)]
         if asks_span(words):  # "dari tahun berapa sampai tahun berapa": "2005 hingga 2014", not 2005

@@ -236,22 +236,42 @@ _BIRTH = {"lahir", "kelahiran", "dilahirkan", "kelahirannya"}
 _DEATH = {"meninggal", "wafat", "tewas", "mangkat", "gugur", "kematian", "kematiannya", "wafatnya", "meninggalnya"}
 # Also "l:" and "w:", the abbreviations of lahir and wafat in a biography's brackets.
 _LIFE_EVENT = re.compile(r"\b(?:" + "|".join(sorted(_BIRTH | _DEATH)) + r")\b|(?<!\w)[lw]\s?:", re.IGNORECASE)
-# "(26 Mei 1912 – 6 Juli 1989)", "(Pati, 1907 - Surakarta, 13 Oktober 1948)": a life span, born – died.
-_LIFE_SPAN = re.compile(r"\(([^()]*?\d[^()]*?)\s[–-]\s([^()]*?\d[^()]*?)\)")
+# "(26 Mei 1912 – 6 Juli 1989)", "(407–453)", "(Pati, 1907 - Surakarta, 13 Oktober 1948)": a life span,
+# born – died; a sentence split inside its bracket opens with it ("1182 – 1 Februari 1222) merupakan …").
+_LIFE_SPAN = re.compile(r"(?:\(|^)([^()]*?\d[^()]*?)\s?[–-]\s?([^()]*?\d[^()]*?)\)")
+_SIDE_YEAR = re.compile(r"(?<![\d.,])\d{3,4}(?:\s+S?M)?(?=\W*$)")  # a side's closing year ("407", "830/835", "275 SM")
+# What a span's first end dates besides a birth, and what its last end dates besides a death.
+_FIRST_END = _BIRTH | {"didirikan", "berdiri", "dibentuk"}  # not "mulai": "mulai menjabat" is no birth
+_LAST_END = _DEATH | {"berakhir", "runtuh", "dibubarkan", "bubar"}
+
+
+def life_span_years(sentence: str, question_words: set[str]) -> list[Candidate]:
+    """The bare years closing each end of a life span, which no date rule takes for a date on its own
+    ("(407–453)", "Edirne, 1360 - Akşehir, 8 Maret 1403)"), when the question asks for one end."""
+    if bool(question_words & _FIRST_END) == bool(question_words & _LAST_END):
+        return []
+    out = []
+    for span in _LIFE_SPAN.finditer(sentence):
+        for side in (1, 2):
+            if year := _SIDE_YEAR.search(span.group(side)):
+                start = span.start(side) + year.start()
+                out.append(Candidate(start, start + len(year.group()), year.group(), 2.0))
+    return out
 
 
 def of_other_life_event(sentence: str, date: Candidate, question_words: set[str]) -> bool:
     """ "(lahir … tahun 1815 – meninggal …, 15 Desember 1861)": a date under "lahir" does not answer
-    "kapan … meninggal", nor one under "meninggal" "kapan … lahir"; in a bare life span
-    "(26 Mei 1912 – 6 Juli 1989)" the first date is the birth."""
-    asks_birth, asks_death = bool(question_words & _BIRTH), bool(question_words & _DEATH)
-    if asks_birth == asks_death:
+    "kapan … meninggal", nor one under "meninggal" "kapan … lahir"; in a bare span "(26 Mei 1912 –
+    6 Juli 1989)" the first date is the birth (or the founding: "Dinasti Ming (1368 - 1644)")."""
+    asks_first, asks_last = bool(question_words & _FIRST_END), bool(question_words & _LAST_END)
+    if asks_first == asks_last:
         return False
     for span in _LIFE_SPAN.finditer(sentence):
-        if span.start() < date.start < span.end() and not _LIFE_EVENT.search(sentence, span.start(), date.start):
-            return (date.start >= span.start(2)) == asks_birth
+        if span.start() <= date.start < span.end() and not _LIFE_EVENT.search(sentence, span.start(), date.start):
+            return (date.start >= span.start(2)) == asks_first
+    asks_birth, asks_death = bool(question_words & _BIRTH), bool(question_words & _DEATH)
     events = _LIFE_EVENT.findall(sentence[:date.start])
-    return bool(events) and _is_birth(events[-1]) != asks_birth
+    return asks_birth != asks_death and bool(events) and _is_birth(events[-1]) != asks_birth
 
 
 def _is_birth(event: str) -> bool:
