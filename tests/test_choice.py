@@ -52,6 +52,18 @@ def test_features_tell_a_name_linked_to_the_asked_role() -> None:
     assert _column(rows, "echoes_question") == [0.0, 0.0, 0.0, 0.5]
 
 
+def test_features_read_the_candidate_as_the_sentence_writes_it() -> None:
+    """A person is shown with an office the question did not ask ("Menteri Perdagangan Budi Santoso"),
+    but chosen on what the sentence writes there: the office adds no words to weigh against a name."""
+    sentence = "Hadir Menteri Perdagangan Budi Santoso dan Gubernur Bank Lumeria Adi Wirawan."
+    at = sentence.index("Budi Santoso")
+    bare = Candidate(at, at + len("Budi Santoso"), "Budi Santoso", 1.0)
+    shown = Candidate(bare.start, bare.end, "Menteri Perdagangan Budi Santoso", 1.0)
+    words = {"siapa", "gubernur", "bank", "lumeria"}
+    assert choice_features([shown], sentence, words, None, 0.15, 1.5).tolist() == \
+        choice_features([bare], sentence, words, None, 0.15, 1.5).tolist()
+
+
 def test_a_fitted_chooser_decides_and_the_hand_score_otherwise() -> None:
     words = {"siapakah", "sutradara", "hachiko"}
     cands = _candidates(HACHIKO, "Lasse Hallström", "Richard Gere")

@@ -133,7 +133,8 @@ def choice_features(cands: list[Candidate], sentence: str, question_words: set[s
     plain = outside_brackets(sentence)
     rows = []
     for c in cands:
-        spans = word_spans(c.text)
+        written = sentence[c.start:c.end]  # as the sentence has it: "Aburizal Bakrie", shown "Menteri … Aburizal Bakrie"
+        spans = word_spans(written)
         before = [k for offsets in keys.values() for k in offsets if k < c.start]
         later = [k for offsets in keys.values() for k in offsets if k >= c.end]
         near = sum(any(_words_between(words_at, min(k, c.start), max(k, c.start)) <= NEAR for k in offsets)
@@ -142,7 +143,7 @@ def choice_features(cands: list[Candidate], sentence: str, question_words: set[s
             *_hand_score(c, sentence, keys, question_words, bonus, proximity, after), near / len(keys) if keys else 0.0,
             *_closeness(c, keys, roles, words_at), *_closeness(c, keys, keys.keys() - roles, words_at),
             float(bool(keys) and not before), float(bool(before) and bool(later)),
-            min(len(c.text.split()), 8) / 8,
+            min(len(written.split()), 8) / 8,
             float(sentence[:c.start].rstrip().endswith(",")), float(sentence[c.end:].lstrip().startswith(",")),
             float(sentence.rfind("(", 0, c.start) > sentence.rfind(")", 0, c.start)),
             float(_linked_after(plain, c, echoes)), float(_linked_before(plain, c, echoes)),
