@@ -120,8 +120,9 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
     if not sentence or not isinstance(sentence, str):
         return None
     if qtype == "kapan":
-        dates = drop_overlaps([c for c in date_candidates(sentence, article_date) + life_span_years(sentence, words)
-                               if not stated_in_question(c.text, words) and not of_other_life_event(sentence, c, words)])
+        proposed = date_candidates(sentence, article_date) + life_span_years(sentence, words)
+        dates = drop_overlaps([c for c in proposed if not stated_in_question(c.text, words)
+                               and not of_other_life_event(sentence, c, words)])
         if "berapa" in words and words & {"jam", "pukul"}:  # "ditangkap jam berapa": a time of day, not the date
             dates = [c for c in dates if TIME_OF_DAY.fullmatch(c.text)]
         if asks_span(words):  # "dari tahun berapa sampai tahun berapa": "2005 hingga 2014", not 2005

@@ -133,7 +133,7 @@ def choice_features(cands: list[Candidate], sentence: str, question_words: set[s
     plain = outside_brackets(sentence)
     rows = []
     for c in cands:
-        written = sentence[c.start:c.end]  # as the sentence has it: "Aburizal Bakrie", shown "Menteri … Aburizal Bakrie"
+        written = sentence[c.start:c.end]  # "Aburizal Bakrie", though shown "Menteri … Aburizal Bakrie"
         spans = word_spans(written)
         before = [k for offsets in keys.values() for k in offsets if k < c.start]
         later = [k for offsets in keys.values() for k in offsets if k >= c.end]
