@@ -404,6 +404,8 @@ def test_names_from_brackets_and_quotes(question: str, head: str | None, sentenc
     ("Berapakah usia Budi Santoso saat menerima hadiah itu?",
      "Hadiah itu diterima Ani Wijaya (74), Budi Santoso (63), dan Candra (60).", "63"),
     ("Berapa air yang dilepaskan komet itu?", "Komet Tempel 1 hampir 5.000 ton air dilepaskan.", "hampir 5.000 ton"),
+    ("berapakah luas negeri itu?", "Dengan luas wilayah 2,150,000km2, negeri itu terbesar di kawasannya.",
+     "2,150,000km2"),  # grouped by commas, as copied English text writes it
 ])
 def test_berapa_ranges_numbers_and_ages(question: str, sentence: str, expected: str) -> None:
     assert short_answer("berapa", sentence, None, words(question)) == expected

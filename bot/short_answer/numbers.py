@@ -23,7 +23,9 @@ _NUMBER_WORD = (r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sep
                 r"|belasan|puluhan|ratusan|ribuan|jutaan|miliaran)")
 
 
-_DIGITS = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)"
+# Grouped by dots as Indonesian writes it ("1.340", "9.567,51"), or by commas as copied English text does
+# ("2,150,000"; two groups at least, since "2,150" is a decimal here).
+_DIGITS = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[,.]\d+)?)"
 # A decimal comma that copy tokenised apart: "Rp 3, 58 juta", "9.567, 51 hektar" (a multiplier or a
 # unit of size after it tells it from a list: "2005, 30 orang").
 _SPACED_DECIMAL = (r"(?<!,\s)\d{1,3}(?:\.\d{3})*,\s\d{1,2}(?=\s+(?:ribu|juta|miliar|milyar|triliun|persen|hektar|hektare"
