@@ -245,10 +245,17 @@ _FIRST_END = _BIRTH | {"didirikan", "berdiri", "dibentuk"}  # not "mulai": "mula
 _LAST_END = _DEATH | {"berakhir", "runtuh", "dibubarkan", "bubar"}
 
 
+def _asks_first_end(question_words: set[str]) -> bool | None:
+    """Whether the question asks a span's first end (a birth, a founding) or its last (a death, an
+    end); None when it asks neither, or both."""
+    first, last = bool(question_words & _FIRST_END), bool(question_words & _LAST_END)
+    return None if first == last else first
+
+
 def life_span_years(sentence: str, question_words: set[str]) -> list[Candidate]:
     """The bare years closing each end of a life span, which no date rule takes for a date on its own
     ("(407–453)", "Edirne, 1360 - Akşehir, 8 Maret 1403)"), when the question asks for one end."""
-    if bool(question_words & _FIRST_END) == bool(question_words & _LAST_END):
+    if _asks_first_end(question_words) is None:
         return []
     out = []
     for span in _LIFE_SPAN.finditer(sentence):
@@ -263,8 +270,8 @@ def of_other_life_event(sentence: str, date: Candidate, question_words: set[str]
     """ "(lahir … tahun 1815 – meninggal …, 15 Desember 1861)": a date under "lahir" does not answer
     "kapan … meninggal", nor one under "meninggal" "kapan … lahir"; in a bare span "(26 Mei 1912 –
     6 Juli 1989)" the first date is the birth (or the founding: "Dinasti Ming (1368 - 1644)")."""
-    asks_first, asks_last = bool(question_words & _FIRST_END), bool(question_words & _LAST_END)
-    if asks_first == asks_last:
+    asks_first = _asks_first_end(question_words)
+    if asks_first is None:
         return False
     for span in _LIFE_SPAN.finditer(sentence):
         if span.start() <= date.start < span.end() and not _LIFE_EVENT.search(sentence, span.start(), date.start):

@@ -33,6 +33,7 @@ _SPACED_DECIMAL = (r"(?<!,\s)\d{1,3}(?:\.\d{3})*,\s\d{1,2}(?=\s+(?:ribu|juta|mil
 
 
 _MONEY_SIGN = r"(?:Rp|US\$|USD|\$)"  # before an amount
+_SIGN_BEFORE = rf"{_MONEY_SIGN}\.?\s?"  # as written before the figure: "Rp 5", "Rp. 5", "US$5"
 # A unit written onto the number ("1.902,37km²", "50kg", "30%").
 _GLUED_UNIT = r"(?:km²|km2|m²|m2|km|kg|cm|mm|ha|m|%)"
 
@@ -56,10 +57,10 @@ _MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik
 
 
 _BEFORE_NUMBER = re.compile(r"(?:(?:sekitar|hampir|lebih dari|kurang dari|sedikitnya|setidaknya)\s+)?"
-                            rf"(?:{_MONEY_SIGN}\.?\s?)?$", CASELESS)
+                            rf"(?:{_SIGN_BEFORE})?$", CASELESS)
 
 
-_CURRENCY = re.compile(rf"{_MONEY_SIGN}\.?\s?$", CASELESS)
+_CURRENCY = re.compile(rf"{_SIGN_BEFORE}$", CASELESS)
 _MONEY_RANGE = re.compile(r"\s?(?:-|–|sampai|hingga)\s?")
 
 
