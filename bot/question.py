@@ -76,7 +76,13 @@ def _place_first_words() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def places() -> frozenset[tuple[str, ...]]:
     """Known place names as lowercase word tuples (multiword places included), countries among them."""
-    return countries() | frozenset(tuple(p.lower().split()) for p in load_lexicon("places.txt"))
+    return countries() | cities_and_regions()
+
+
+@lru_cache(maxsize=None)
+def cities_and_regions() -> frozenset[tuple[str, ...]]:
+    """Known places within a country (a city-state among them), as lowercase word tuples."""
+    return frozenset(tuple(p.lower().split()) for p in load_lexicon("places.txt"))
 
 
 # ---------------------------------------------------------------- cleaning
@@ -155,11 +161,14 @@ def expand_abbreviations(tokens: list[str]) -> list[str]:
 
 
 def _misspelt_question_word(token: str) -> str | None:
-    """ "Bagaiaman", "Sipakah": a question word typed wrong is still that question word. Left as it
-    is, it asks nothing and weighs most of all, as a word the corpus never has."""
+    """ "Bagaiaman", "Sipakah", "kapn": a question word typed wrong is still that question word. Left
+    as it is, it asks nothing and weighs most of all, as a word the corpus never has."""
     word = token.lower()
-    if len(word) < 5 or not word.isalpha():
+    if not word.isalpha() or len(word) < 3:
         return None
+    if len(word) < 5:  # a short one only with a vowel left out, as chat drops them: "kapn", "mna"
+        short = next((w for w in _SHORT_INTERROGATIVES if _drops_a_vowel(w, word)), None)
+        return short if short and not is_ordinary_word(word) else None
     if word.endswith("kah") and not is_dictionary_root(word[:-3]):  # "-kah" asks: "berapkah", "dimnakah"
         near = edit_candidates(word[:-3])
         for base in _ASKING_BASES:
@@ -176,6 +185,12 @@ def _misspelt_question_word(token: str) -> str | None:
         if typed in near or len(typed) >= 9 and near & edit_candidates(typed):
             return spelt
     return None
+
+
+def _drops_a_vowel(word: str, typed: str) -> bool:
+    """Whether `typed` is `word` with one vowel after its first letter left out."""
+    return len(typed) == len(word) - 1 and any(
+        word[i] in "aeiou" and word[:i] + word[i + 1:] == typed for i in range(1, len(word)))
 
 
 _CHAT_REDUPLICATION = re.compile(r"([^\W\d_]{2,})2")
@@ -263,6 +278,8 @@ QTYPE_WORDS = {"kapan": "kapan", "siapa": "siapa", "dimana": "di mana", "kemana"
 # Question words a typo may hide before "-kah", and those typed joined to the next word.
 _ASKING_BASES = ("berapa", "dimana", "kapan", "bagaimana", "mengapa", "kemana", "darimana")
 _JOINABLE = ("siapa", "berapa", "kapan", "dimana", "bagaimana", "mengapa")
+# Short question words chat may type without a vowel ("mana" is read with its noun, "rumah sakit mna").
+_SHORT_INTERROGATIVES = ("kapan", "mana")
 MIN_JOINED_REST = 4
 
 _PER_HOUR = {"km", "kilometer", "per", "mil", "knot"}
@@ -270,6 +287,7 @@ _PER_HOUR = {"km", "kilometer", "per", "mil", "knot"}
 
 def _find_qtype(lower: list[str]) -> tuple[str | None, set[int]]:
     """The question type and the token positions its words occupy."""
+    lower = [_unreduplicated(w) for w in lower]  # "kota-kota mana" asks as "kota mana" does
     for i in range(len(lower)):
         best: tuple[tuple[str, ...], str] | None = None
         if i > 0 and lower[i] == "jam" and lower[i - 1] in _PER_HOUR:
@@ -277,9 +295,20 @@ def _find_qtype(lower: list[str]) -> tuple[str | None, set[int]]:
         for words, qtype in _QTYPE_PATTERNS:
             if tuple(lower[i:i + len(words)]) == words and (best is None or len(words) > len(best[0])):
                 best = (words, qtype)
+        if best and best[1] == "kapan" and len(best[0]) == 2 and i > 0 and lower[i - 1] in _PER:
+            continue  # "tiap tahun berapa persen" asks a share a year, not which year
+        if tuple(lower[i:i + 2]) in _FROM_WHERE:  # "asli orang mana": where someone is from
+            return "darimana", {i, i + 1}
         if best:
+            if best[0] == ("ngapain",) and set(lower[i + 1:]) <= _CLOSING_PARTICLES:
+                return "apa", {i}  # "sempet ngapain": did what; "ngapain dia ke sana" asks why
             return best[1], set(range(i, i + len(best[0])))
     return None, set()
+
+
+_PER = {"tiap", "setiap", "per"}
+_FROM_WHERE = {("orang", "mana"), ("asli", "mana")}
+_CLOSING_PARTICLES = {"sih", "ya", "yah", "aja", "saja", "tuh", "deh", "dong", "kah", "nih"}
 
 
 # ---------------------------------------------------------------- content words
@@ -466,6 +495,8 @@ def analyse_question(text: str, previous: Turn | None = None) -> Question:
                 normal = " ".join(tokens)
                 qtype, q_positions = _find_qtype(lower)
                 break
+    if qtype is None and "kok" in lower[:-1]:  # "kok ubud yg dipilih sih": chat asks why with "kok"
+        qtype, q_positions = "mengapa", {lower.index("kok")}
     if lead and tuple(lower[:2]) in {("bagaimana", "dengan"), ("bagaimana", "kalau")}:
         qtype, q_positions = _find_qtype(lower[2:])
         q_positions = {p + 2 for p in q_positions}
@@ -492,13 +523,15 @@ def analyse_question(text: str, previous: Turn | None = None) -> Question:
 
 
 _VOWELS = "aeiou"
+_SWALLOWED = {"m": "p", "n": "t"}  # the consonant a chat verb's nasal stands for
 
 
 def colloquial_variants(word: str) -> list[str]:
     """Formal spellings a chat word may stand for, likeliest first: the Jakarta suffix "-in" for
     "-kan" or "-i" ("diserahin", "matiin"), and the nasal prefixes "ny-", "ng-", "nge-" for the
-    verb's own first sound ("nyuri" → curi, "nyumbang" → sumbang, "ngambil" → ambil); with "-in",
-    "n-" for "t-" too ("nurunin" → turunkan); else the word with a dropped "h" put back."""
+    verb's own first sound ("nyuri" → curi, "nyumbang" → sumbang, "ngambil" → ambil), and "m-" for
+    "p-" and "n-" for "t-" in a word no dictionary has ("muji" → puji, "nulis" → tulis, not "nanas");
+    else the word with a dropped "h" put back."""
     w = word.lower() if isinstance(word, str) else ""
     if len(w) < 4 or not w.isalpha():
         return []
@@ -514,8 +547,9 @@ def colloquial_variants(word: str) -> list[str]:
             out += ["c" + base[2:], "s" + base[2:]]
         elif base.startswith("ng") and len(base) > 3 and base[2] in _VOWELS:
             out += [base[2:], "k" + base[2:]]
-        elif base.startswith("n") and len(base) > 4 and base[1] in _VOWELS and base != w:
-            out.append("t" + base[1:])  # "nurunin" → turunkan, "nanyain" → tanyakan
+        elif (base[0] in _SWALLOWED and len(base) > 3 and base[1] in _VOWELS
+              and (base != w or not is_ordinary_word(w))):
+            out.append(_SWALLOWED[base[0]] + base[1:])  # "nurunin" → turunkan, "muji" → puji
         if base != w:
             out.append(base)
     return out or _h_restored(w)
@@ -601,6 +635,12 @@ def _which_head(before: list[str]) -> str | None:
     return last
 
 
+def _unreduplicated(word: str) -> str:
+    """ "kota-kota" is many a "kota"; "kura-kura" is a word of its own."""
+    half, dash, rest = word.partition("-")
+    return half if dash and half == rest and is_ordinary_word(half) else word
+
+
 def _opening_head(words: list[str]) -> str | None:
     """The noun a question opens with, when its name is what is asked ("kantor berita … apa namanya")."""
     compound = " ".join(words[:2])
@@ -615,8 +655,8 @@ def _without_nya(word: str) -> str:
     return bare if bare != word and (bare in _NAMED_THINGS or is_ordinary_word(bare)) else word
 
 
-_NAMING_VERBS = {"disebut", "dinamakan", "dinamai", "dijuluki", "berjudul", "bernama", "bertajuk", "bermerek",
-                 "bergelar", "diberi"}
+_NAMING_VERBS = {"disebut", "dinamakan", "dinamai", "dijuluki", "dipanggil", "disapa", "berjudul", "bernama",
+                 "bertajuk", "bermerek", "bergelar", "diberi"}
 # "naik apa", "pakai apa" ask by what means: the verb names no kind of thing.
 _MEANS_VERBS = {"naik", "menaiki", "pakai", "pake", "memakai", "make", "menggunakan", "gunakan"}
 
@@ -687,7 +727,12 @@ def abbreviation_target(text: str) -> str | None:
         run.pop()
     if len(run) > MAX_LONG_FORM_WORDS or any(len(word) > MAX_NAME_WORD for word in run):
         return None  # no abbreviation stands for a paragraph
+    if not run:  # "CAT di terapi kuliner itu singkatan dari apa": the acronym named before
+        run = [next((w for w in reversed(words[:at]) if _ACRONYM.fullmatch(w)), "")]
     return " ".join(run) or None
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 
 
 # Words that only frame the question: "Di mana letak Helsinki?" is about Helsinki, and the passage
@@ -787,14 +832,17 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
         return "atribut", attribute
     for i, word in enumerate(lower):
         if word in _WHICH_WORDS and question.qtype in PLACE_QTYPES:
-            if i > 0 and lower[i - 1] in PLACE_HEADS:
-                return question.qtype, lower[i - 1]
+            if i > 0 and _unreduplicated(lower[i - 1]) in PLACE_HEADS:  # "kota-kota mana"
+                return question.qtype, _unreduplicated(lower[i - 1])
             if i + 1 < len(lower) and lower[i + 1] in PLACE_HEADS:  # "Manakah provinsi yang …"
                 return question.qtype, lower[i + 1]
         if word in ("apa", "apakah") and i > 0 and lower[i + 1:] in (["nama"], ["namanya"]):
             return "nama", _opening_head(lower[:i])  # "kantor berita yang … apa namanya"
         if word in _WHICH_WORDS and i > 0 and question.qtype in (None, "apa", "apakah"):
-            if i > 2 and lower[1] == "yang" and _is_kind(lower[0]) and not (
+            after_preposition = word in ("mana", "manakah") and (  # "… berasal dari rumah sakit mana"
+                lower[i - 2] in _PREPOSITIONS or lower[i - 3:i - 2] in (["di"], ["ke"], ["dari"])
+                and " ".join(lower[i - 2:i]) in _COMPOUND_HEADS)
+            if i > 2 and lower[1] == "yang" and _is_kind(lower[0]) and not after_preposition and not (
                     _is_active_verb(lower[i - 2]) and _is_kind(lower[i - 1])):
                 return "nama", lower[0]  # "motor yang dicuri pelaku apa": the noun the question opens with
             if lower[0] == "yang" and looks_verbal(lower[1]):
@@ -817,6 +865,7 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
         return "apa", None
     if question.qtype == "berapa":  # "divonis berapa tahun": the unit the answer is counted in
         at = next((i for i, w in enumerate(lower) if w in ("berapa", "berapakah")), None)
-        after = lower[at + 1] if at is not None and at + 1 < len(lower) else None
-        return "berapa", after if after and after.isalpha() else None
+        rest = [w for w in lower[at + 1:] if w not in ("banyak", "kah")] if at is not None else []
+        after = rest[0] if rest else None  # "berapa banyak orang": orang
+        return "berapa", after if after and after.isalpha() and after not in STOPWORDS else None  # not "berapa sih"
     return question.qtype, None

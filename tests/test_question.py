@@ -287,6 +287,18 @@ def test_edit_candidates_on_junk():
     ("taun brp rohadi divonis?", "kapan", None),
     ("pelatih itu mundur gara-gara apa sih?", "atribut", "penyebab"),  # because of what: the cause
     ("mereka saling sindir lewat medsos apa", "nama", "media sosial"),
+    ("iuran anggota tiap tahun brp persen?", "berapa", "persen"),  # a share a year, not which year
+    ("tahun berapa gedung itu dibangun", "kapan", None),
+    ("setoran pajaknya tahun lalu berapa sih", "berapa", None),  # a particle is no unit
+    ("berapa banyak orang yang mengungsi", "berapa", "orang"),
+    ("kota2 mana aja yang dilewati pawai itu", "dimana", "kota"),  # many towns: still which town
+    ("pemain itu sering dipanggil apa", "nama", "dipanggil"),  # what he is called: a name
+    ("CAT di program itu singkatan dari apa sih", "singkatan", "CAT"),  # the acronym named before
+    ("penyanyi itu asli orang mana", "darimana", None),  # where someone is from
+    ("kok harga cabai naik terus sih", "mengapa", None),  # chat asks why with "kok"
+    ("pas kunjungan ke pasar itu dia sempet ngapain", "apa", None),  # did what; not why
+    ("ngapain menteri itu ke pasar", "mengapa", None),
+    ("dokter yang merawat pasien itu dari rumah sakit mana", "nama", "rumah sakit"),  # asked after "dari"
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     assert answer_kind(analyse_question(text)) == (kind, head)
@@ -305,6 +317,9 @@ def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     ("Siapkah tim itu menghadapi final?", None, "Siapkah tim itu menghadapi final"),  # "ready?", a word of its own
     ("siapapun yang menang", None, "siapapun yang menang"),
     ("siapa berada di sana", "siapa", "siapa berada di sana"),
+    ("pameran itu dibuka mulai kapn", "kapan", "pameran itu dibuka mulai kapan"),  # a vowel left out
+    ("korban dibawa ke rumah sakit mna?", None, "korban dibawa ke rumah sakit mana"),
+    ("dia pakai baju apa", "apa", "dia pakai baju apa"),  # "baju" is a word, no typo of anything
 ])
 def test_a_misspelt_question_word_still_asks(text: str, qtype: str | None, reads: str) -> None:
     q = analyse_question(text)
@@ -353,6 +368,8 @@ def test_colloquial_words_have_formal_readings():
     assert "curi" in colloquial_variants("nyuri") and "sumbang" in colloquial_variants("nyumbang")
     assert colloquial_variants("nurunin")[0] == "turunkan" and colloquial_variants("nanas") == []
     assert colloquial_variants("ngambil")[0] == "ambil"
+    assert colloquial_variants("muji") == ["puji"] and colloquial_variants("nulis") == ["tulis"]
+    assert colloquial_variants("makan") == [] and colloquial_variants("nama") == []
     assert colloquial_variants("Kediri") == [] and colloquial_variants("pelajar") == []
 
 
