@@ -832,6 +832,9 @@ def test_where_something_lies_is_the_setting_the_sentence_gives(question: str, s
     ("di mana Kim dan Putin bertemu?", "Kim dan Putin bertemu di Vladivostok, Rusia, pekan lalu.", "Vladivostok, Rusia"),
     ("di kota mana Kim dan Putin bertemu?", "Kim dan Putin bertemu di Vladivostok, Rusia, pekan lalu.", "Vladivostok"),
     ("di negara mana Kim dan Putin bertemu?", "Kim dan Putin bertemu di Vladivostok, Rusia, pekan lalu.", "Rusia"),
+    # A country is no city, unless it is a city-state.
+    ("di kota mana Kim dan Putin akan bertemu?", "Delegasi itu mengunjungi Korea Utara untuk membahas pertemuan.", None),
+    ("di kota mana pertemuan itu digelar?", "Pertemuan itu digelar di Singapura pekan lalu.", "Singapura"),
     # The place named at its first mention ("kosmodrom Vostochny"), not where its name recurs first.
     ("di mana pusat belanja itu dibuka?", "Pusat belanja Dubai Mall dibuka di Dubai, Uni Emirat Arab, tahun lalu.",
      "Dubai, Uni Emirat Arab"),
@@ -1576,4 +1579,21 @@ def test_an_amount_a_speed_a_new_name_and_a_role_whose_holder_follows(question: 
                                                                       expected: str) -> None:
     """Money ends at its multiplier ("off the road" is no unit); "km/jam" asks no time of day; a
     name follows "berganti nama menjadi"; a role written before a name is that person's."""
+    assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("pelatih itu lahirnya di kota mana sih", "Pria kelahiran Surabaya ini sempat melatih tiga klub di Eropa.",
+     "Surabaya"),  # "kelahiran X" says where one was born
+    ("siapa pejabat polda yang menangani kasus itu", "Kami akan mengusutnya, kata Kasubdit II Ditreskrimum Polda "
+     "Jambi AKBP Rudi Santoso di Jambi.", "Rudi Santoso"),  # an office written short is no one
+    ("penyanyi itu sakit apa sih", "Dia demam tinggi sejak Jumat, ujar Bambang kepada wartawan.", None),
+    ("ajudan itu lukanya apa", "Briptu Made hidungnya patah akibat dianiaya.", None),
+    ("klub apa yang dilatih Budi", "Budi Santoso mengatakan, Persikota Tangerang adalah klub yang dilatihnya.",
+     "Persikota Tangerang"),
+])
+def test_a_birthplace_an_office_written_short_and_no_person_for_a_thing(question: str, sentence: str,
+                                                                       expected: str | None) -> None:
+    """Who speaks, or bears a rank, answers no "penyakit apa" or "luka apa": no short answer is
+    better than a name of the wrong kind."""
     assert ask_asked_kind(question, sentence) == expected

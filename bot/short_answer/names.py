@@ -97,9 +97,10 @@ def other_form(sentence: str, target: str) -> str | None:
 ABBREVIATION_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z](?:[- ][A-Z]+)?\)")
 
 
-def named(sentence: str, question_words: set[str], head: str | None) -> str | None:
+def named(sentence: str, question_words: set[str], head: str | None, people: list[Candidate] = ()) -> str | None:
     """ "Partai apakah …?" → the name in the sentence headed by that noun, else the nearest name
-    the question does not already hold."""
+    the question does not already hold; never one of `people` (names the sentence marks as a person's)
+    when the asked noun is no kind of person ("penyakit apa", "media apa")."""
     cands = []
     for cand in name_runs(sentence):
         spans = word_spans(cand.text)
@@ -136,10 +137,17 @@ def named(sentence: str, question_words: set[str], head: str | None) -> str | No
               + handles(sentence, head, question_words))
     if head and head not in _PLACED:  # "Media apa …", "Penyakit apa …" are not answered by "China"
         cands = [c for c in cands if not is_known_place(c.text)]
+    if head and head not in PERSON_NOUNS and head not in title_words():
+        cands = [c for c in cands if not any(p.start <= c.start and c.end <= p.end for p in people)]
     if head in _TITLED:  # "Apa judul lagu …?": a title is usually quoted
         cands += [Candidate(m.start(g), m.end(g), m.group(g), 4.0) for m in _QUOTED_ANYWHERE.finditer(sentence)
                   for g in (1, 2) if m.group(g) is not None]
     return pick(cands, sentence, question_words, kind="nama")
+
+
+# Asked nouns a person may answer: "tokoh apa", "pemain mana".
+PERSON_NOUNS = {"tokoh", "orang", "sosok", "pemain", "atlet", "artis", "aktor", "aktris", "penyanyi", "musisi",
+                "juara", "pemenang", "pengantin", "anak", "psikolog", "dokter", "pengacara", "penulis", "pihak"}
 
 
 def _headed_by(words: list[str], head: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.question import countries, place_span
+from bot.question import cities_and_regions, countries, place_span
 from bot.short_answer.choice import pick
 from bot.short_answer.common import (
     DAYS,
@@ -25,7 +25,7 @@ from bot.short_answer.common import (
     with_words_before,
     word_spans,
 )
-from index.analyse import STOPWORDS
+from index.analyse import STOPWORDS, is_ordinary_word
 
 _PLACE_NOUNS = {"kota", "ibu", "pelabuhan", "kosmodrom", "istana", "wilayah", "negara", "perairan",
                 "lapangan", "markas", "pangkalan", "pantai", "provinsi", "kawasan", "desa",
@@ -180,11 +180,23 @@ def _where_it_lies(sentence: str, question_words: set[str]) -> list[Candidate]:
     return out
 
 
+_BIRTH = {"lahir", "lahirnya", "kelahiran", "dilahirkan"}
+# Places a country holds; a city-state is in places.txt as well as countries.txt.
+_WITHIN_A_COUNTRY = {"kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "distrik"}
+
+
+def is_only_a_country(text: str) -> bool:
+    words = tuple(text.lower().split())
+    return words in countries() and words not in cities_and_regions()
+
+
 def where(qtype: str, sentence: str, question_words: set[str], head: str | None = None) -> str | None:
     """A place after the asked preposition, else a known place, else (for "kota manakah …") any
     name, best when headed by the asked noun ("Kabupaten Nabire")."""
     asked = PREPOSITIONS[qtype]
     cands = place_candidates(sentence, asked)
+    if question_words & _BIRTH:  # "Pria kelahiran Stuttgart ini" says where he was born
+        cands += place_candidates(sentence, ("kelahiran",))
     for other in ("di", "ke", "dari"):
         if other not in asked:
             cands += [Candidate(c.start, c.end, c.text, c.weight - 1.5)
@@ -203,6 +215,8 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
              not repeats_question(c.text, asked) and len(c.text.split()) > 2]
     if head == "negara":  # "Di negara manakah …?": a country, if the sentence names one
         cands = [c for c in cands if tuple(c.text.lower().split()) in countries()] or cands
+    elif head in _WITHIN_A_COUNTRY:  # "Di kota mana …?" is not answered by "Korea Utara"
+        cands = [c for c in cands if not is_only_a_country(c.text)]
     # "Negara mana yang menguasai …" asks for a subject, written before its verb: no side is favoured
     found = pick(cands, sentence, question_words, after=1.0 if head else 1.5, kind=qtype)
     if not found or qtype != "dimana":
@@ -255,11 +269,13 @@ def _is_setting(text: str) -> bool:
 
 
 def _may_name_a_place(run: Candidate) -> bool:
-    """A function word ("Untuk itu …"), an affixed word that opens the sentence ("Sejumlah perusahaan
-    …") or an office ("Manajer Persib Bandung, Umuh Muchtar") names no place."""
+    """A function word ("Untuk itu …"), an ordinary word that opens the sentence ("Sejumlah perusahaan
+    …", "Delegasi itu …") or an office ("Manajer Persib Bandung, Umuh Muchtar") names no place."""
     words = run.text.split()
+    opening_word = run.start == 0 and len(words) == 1
     return (run.text.lower() not in STOPWORDS and words[0].lower() not in title_words()
-            and not (run.start == 0 and len(words) == 1 and looks_affixed(run.text)))
+            and not (opening_word and (looks_affixed(run.text) or is_ordinary_word(run.text)
+                                       and not is_known_place(run.text))))
 
 
 def _word_before(sentence: str, cand: Candidate) -> str:
