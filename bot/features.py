@@ -33,11 +33,11 @@ SENTENCE_FEATURES = (
     "sentence_coverage", "context_coverage", "neighbour_coverage", "passage_coverage", "article_coverage",
     "title_coverage", "lead_coverage", "proximity", "phrases", "passage_bm25", "article_bm25",
     "article_first", "article_rank", "length", "question_like",
-    "refers_back", "missing_weight", "literal_words", "caption", "few_words", "predicate_coverage",
+    "refers_back", "missing_weight", "literal_words", "few_words", "predicate_coverage",
 )
 ANSWER_FEATURES = SENTENCE_FEATURES + (
     "stage_one", "answer_found", "answer_strength", "type_present",
-    *(f"found_{k}" for k in KINDS), "factoid", "role_missing", "defines_asked",
+    *(f"found_{k}" for k in KINDS), "factoid", "role_missing", "defines_asked", "story_passage_bm25",
 )
 SHORT_FEATURES = (
     "probability", "ratio_to_best", "from_best", "rank", "p_sentence", "strength", "words", "has_digit",
@@ -54,6 +54,7 @@ DECLINE_FEATURES = (
     "opposite_said", "negation_unsaid", "superlative_unsaid", "figure_unsaid", "unsaid_words", "story",
     *(f"story_{f}" for f in _NEWS_INTERACTIONS),
 )
+_PASSAGE_BM25_AT = SENTENCE_FEATURES.index("passage_bm25")
 _NEWS_AT = [DECLINE_FEATURES.index(f) for f in _NEWS_INTERACTIONS]
 _UNSAID_AT, _STORY_AT, _STORY_UNSAID_AT = (DECLINE_FEATURES.index(f) for f in
                                            ("unsaid_words", "story", "story_unsaid_words"))
@@ -134,7 +135,6 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
             float(refers_back(text)),
             1.0 - in_article,
             len(literal & set(words)) / max(len(literal), 1),
-            float(s.caption),
             float(len(s.terms) < 5),
             len(predicates & own) / len(predicates) if predicates else 1.0,
         ))
@@ -176,7 +176,9 @@ def answer_features(query: Query, lexical: np.ndarray, stage_one: np.ndarray, se
         rows.append((*row, first, found, s.answer_strength, float(present),
                      *(found * (kind == k) for k in KINDS), float(query.kind in FACTOID_KINDS),
                      float(role is not None and role not in s.terms),  # "siapa wasit …": no wasit here
-                     float(query.kind == "definisi" and defines_asked(s.text, query.words))))
+                     float(query.kind == "definisi" and defines_asked(s.text, query.words)),
+                     # Within a story the right sentence is often not in the best passage
+                     float(is_story(s.article.info)) * row[_PASSAGE_BM25_AT]))
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(ANSWER_FEATURES))
 
 

@@ -104,7 +104,7 @@ def test_features_see_the_question_in_the_sentence_and_its_article():
     column = dict(zip(SENTENCE_FEATURES, rows.T))
     assert column["sentence_coverage"][2] == coverage({"tinggi", "air"}, query.weights) == 0.5
     assert column["article_coverage"][2] == 1.0  # the title and lead hold what the sentence does not
-    assert column["caption"].tolist() == [0.0, 0.0, 1.0]
+    assert "caption" not in column  # most passages marked so in training are FacQA paragraphs: no weight to learn
     assert proximity(["tinggi", "air", "x", "x"], query.weights) == 1.0
 
 
