@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from bot.question import MAX_LONG_FORM_WORDS, MAX_NAME_WORD, NAME_LINKS, PLACE_HEADS
@@ -97,7 +97,8 @@ def other_form(sentence: str, target: str) -> str | None:
 ABBREVIATION_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z](?:[- ][A-Z]+)?\)")
 
 
-def named(sentence: str, question_words: set[str], head: str | None, people: list[Candidate] = ()) -> str | None:
+def named(sentence: str, question_words: set[str], head: str | None,
+          people: Sequence[Candidate] = ()) -> str | None:
     """ "Partai apakah …?" → the name in the sentence headed by that noun, else the nearest name
     the question does not already hold; never one of `people` (names the sentence marks as a person's)
     when the asked noun is no kind of person ("penyakit apa", "media apa")."""

@@ -185,7 +185,8 @@ _BIRTH = {"lahir", "lahirnya", "kelahiran", "dilahirkan"}
 _WITHIN_A_COUNTRY = {"kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "distrik"}
 
 
-def is_only_a_country(text: str) -> bool:
+def _only_a_country(text: str) -> bool:
+    """A country and no city: "Korea Utara" is no answer to "di kota mana", "Singapura" is."""
     words = tuple(text.lower().split())
     return words in countries() and words not in cities_and_regions()
 
@@ -216,7 +217,7 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
     if head == "negara":  # "Di negara manakah …?": a country, if the sentence names one
         cands = [c for c in cands if tuple(c.text.lower().split()) in countries()] or cands
     elif head in _WITHIN_A_COUNTRY:  # "Di kota mana …?" is not answered by "Korea Utara"
-        cands = [c for c in cands if not is_only_a_country(c.text)]
+        cands = [c for c in cands if not _only_a_country(c.text)]
     # "Negara mana yang menguasai …" asks for a subject, written before its verb: no side is favoured
     found = pick(cands, sentence, question_words, after=1.0 if head else 1.5, kind=qtype)
     if not found or qtype != "dimana":
