@@ -190,7 +190,7 @@ def _misspelt_question_word(token: str) -> str | None:
 def _drops_a_vowel(word: str, typed: str) -> bool:
     """Whether `typed` is `word` with one vowel after its first letter left out."""
     return len(typed) == len(word) - 1 and any(
-        word[i] in "aeiou" and word[:i] + word[i + 1:] == typed for i in range(1, len(word)))
+        word[i] in _VOWELS and word[:i] + word[i + 1:] == typed for i in range(1, len(word)))
 
 
 _CHAT_REDUPLICATION = re.compile(r"([^\W\d_]{2,})2")

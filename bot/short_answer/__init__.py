@@ -43,6 +43,7 @@ from bot.short_answer.people import (
     SPEECH_QUESTION_WORDS,
     ATTRIBUTION,
     SPEECH_WORDS,
+    marked_people,
     org_candidates,
     organisation_of_asked,
     person_candidates,
@@ -139,7 +140,7 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
     if qtype == "nama" and head in _OFFICE_HEADS:  # "Jake Sullivan jabatannya apa?"
         return who(sentence, {w for w in words if w.removesuffix("nya") not in _OFFICE_HEADS})
     if qtype == "nama":  # "Kepala Dinas apakah Ismail Hasyim?": the office names it
-        return organisation_of_asked(sentence, words, head) or named(sentence, words, head, marked_people(sentence))
+        return organisation_of_asked(sentence, words, head) or named(sentence, words, head, marked_people)
     if qtype == "singkatan" and head:
         return other_form(sentence, head)
     if qtype == "definisi":
@@ -147,38 +148,6 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
     if qtype == "atribut" and head in ASKED_ATTRIBUTES:
         return attribute(sentence, head)
     return None
-
-
-_SPEAKS_BEFORE = re.compile(r"\b(?:ujar|kata|ucap|tutur|jelas|ungkap|imbuh|tambah|terang|papar|lanjut|tegas)(?:nya)?"
-                            r"\s*$", re.IGNORECASE)
-_SPEAKS_AFTER = re.compile(r"\s*,?\s*(?:mengatakan|menjelaskan|menyatakan|menuturkan|mengungkapkan|menambahkan|"
-                           r"berkata|menegaskan|menilai|mengaku)\b")
-
-
-def marked_people(sentence: str) -> list[Candidate]:
-    """Names the sentence marks as a person's, with the title written before them: by a title or a
-    rank ("Psikolog Andri", "AKBP Tober Sirait") or as who speaks ("ujar Wenger", "Firman Wijaya
-    mengatakan")."""
-    out = []
-    for c, _ in person_candidates(sentence):
-        before = sentence[:c.start].rstrip()
-        title = before.split()[-1] if before.split() else ""
-        titled = title.lower().strip(".") in _PERSONAL_TITLES
-        if titled or c.text.split()[0].lower() in _PERSONAL_TITLES - {"dokter"} \
-                or _SPEAKS_BEFORE.search(before) or _SPEAKS_AFTER.match(sentence, c.end):
-            start = len(before) - len(title) if titled else c.start
-            out.append(Candidate(start, c.end, sentence[start:c.end], c.weight))
-    return out
-
-
-# Titles only a person bears (an office may head an organisation's name: "Pemimpin Umum Harian Singgalang";
-# "Dokter Gigi" opens a specialty's).
-_RANKS = {"briptu", "bripda", "brigadir", "bripka", "aipda", "aiptu", "ipda", "iptu", "akp", "kompol", "akbp", "kombes",
-          "brigjen", "irjen", "komjen", "letda", "lettu", "kapten", "mayor", "letkol", "kolonel", "serda", "sertu",
-          "serka", "pratu", "prada", "kopda"}
-_PERSONAL_TITLES = _RANKS | {"psikolog", "psikiater", "dokter", "dr", "prof", "pengacara", "advokat", "ustaz", "ustadz",
-                             "kh", "hj", "tersangka", "terdakwa", "korban", "pelaku", "aktor", "aktris", "penyanyi",
-                             "pelatih", "pemain", "warga", "mahasiswa", "siswa"}
 
 
 _ANY_PLACE_PREPOSITION = tuple(p for asked in PREPOSITIONS.values() for p in asked)

@@ -98,10 +98,10 @@ ABBREVIATION_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z](?:[- ][A-Z]+)?\)")
 
 
 def named(sentence: str, question_words: set[str], head: str | None,
-          people: Sequence[Candidate] = ()) -> str | None:
+          marked_people: Callable[[str], Sequence[Candidate]] | None = None) -> str | None:
     """ "Partai apakah …?" → the name in the sentence headed by that noun, else the nearest name
-    the question does not already hold; never one of `people` (names the sentence marks as a person's)
-    when the asked noun is no kind of person ("penyakit apa", "media apa")."""
+    the question does not already hold; never one of `marked_people(sentence)` (names the sentence
+    marks as a person's) when the asked noun is no kind of person ("penyakit apa", "media apa")."""
     cands = []
     for cand in name_runs(sentence):
         spans = word_spans(cand.text)
@@ -138,7 +138,8 @@ def named(sentence: str, question_words: set[str], head: str | None,
               + handles(sentence, head, question_words))
     if head and head not in _PLACED:  # "Media apa …", "Penyakit apa …" are not answered by "China"
         cands = [c for c in cands if not is_known_place(c.text)]
-    if head and head not in PERSON_NOUNS and head not in title_words():
+    if marked_people and head and head not in PERSON_NOUNS and head not in title_words():
+        people = marked_people(sentence)
         cands = [c for c in cands if not any(p.start <= c.start and c.end <= p.end for p in people)]
     if head in _TITLED:  # "Apa judul lagu …?": a title is usually quoted
         cands += [Candidate(m.start(g), m.end(g), m.group(g), 4.0) for m in _QUOTED_ANYWHERE.finditer(sentence)

@@ -37,8 +37,8 @@ SPEECH_WORDS = {"kata", "ujar", "ujarnya", "katanya", "mengatakan", "menyatakan"
            "ucap", "ucapnya", "tutur", "tuturnya", "imbuh", "imbuhnya", "ungkap", "ungkapnya", "jelasnya",
            "terangnya", "paparnya", "lanjutnya", "tegasnya"}  # news copy's other "said"
 # "…,” ujar Choe." / "…, \" ucap Marc Benioff": the speaker named right after the quote closes.
-ATTRIBUTION = re.compile(r"[”\"],?\s*(?:ujar|kata|tambah|tegas|jelas|ucap|tutur|imbuh|ungkap|terang|papar|lanjut)"
-                         r"(?:nya)?\s+[A-Z]")
+_SAID = r"(?:ujar|kata|tambah|tegas|jelas|ucap|tutur|imbuh|ungkap|terang|papar|lanjut)(?:nya)?"
+ATTRIBUTION = re.compile(rf"[”\"],?\s*{_SAID}\s+[A-Z]")
 
 
 SPEECH_QUESTION_WORDS = {"mengatakan", "berkata", "menyatakan", "bilang", "kata", "ujar", "menyebut",
@@ -597,3 +597,34 @@ def _title_fit(title: str, question_words: set[str], asks_office: bool) -> float
 def _mostly_asked(title: str, question_words: set[str]) -> bool:
     words = _office_words(title)
     return sum(w in question_words for w in words) * 2 >= len(words)
+
+
+_SPEAKS_BEFORE = re.compile(rf"\b{_SAID}\s*$", re.IGNORECASE)
+_SPEAKS_AFTER = re.compile(r"\s*,?\s*(?:mengatakan|menjelaskan|menyatakan|menuturkan|mengungkapkan|menambahkan|"
+                           r"berkata|menegaskan|menilai|mengaku)\b")
+
+
+def marked_people(sentence: str) -> list[Candidate]:
+    """Names the sentence marks as a person's, with the title written before them: by a title or a
+    rank ("Psikolog Andri", "AKBP Tober Sirait") or as who speaks ("ujar Wenger", "Firman Wijaya
+    mengatakan")."""
+    out = []
+    for c, _ in person_candidates(sentence):
+        before = sentence[:c.start].rstrip()
+        title = before.split()[-1] if before.split() else ""
+        titled = title.lower().strip(".") in _PERSONAL_TITLES
+        if titled or c.text.split()[0].lower() in _PERSONAL_TITLES - {"dokter"} \
+                or _SPEAKS_BEFORE.search(before) or _SPEAKS_AFTER.match(sentence, c.end):
+            start = len(before) - len(title) if titled else c.start
+            out.append(Candidate(start, c.end, sentence[start:c.end], c.weight))
+    return out
+
+
+# Titles only a person bears (an office may head an organisation's name: "Pemimpin Umum Harian Singgalang";
+# "Dokter Gigi" opens a specialty's).
+_RANKS = {"briptu", "bripda", "brigadir", "bripka", "aipda", "aiptu", "ipda", "iptu", "akp", "kompol", "akbp", "kombes",
+          "brigjen", "irjen", "komjen", "letda", "lettu", "kapten", "mayor", "letkol", "kolonel", "serda", "sertu",
+          "serka", "pratu", "prada", "kopda"}
+_PERSONAL_TITLES = _RANKS | {"psikolog", "psikiater", "dokter", "dr", "prof", "pengacara", "advokat", "ustaz", "ustadz",
+                             "kh", "hj", "tersangka", "terdakwa", "korban", "pelaku", "aktor", "aktris", "penyanyi",
+                             "pelatih", "pemain", "warga", "mahasiswa", "siswa"}
