@@ -390,7 +390,7 @@ class Engine:
             if len(terms) == 1:
                 found = document_frequencies(conn, terms)
                 if found:
-                    return terms[0], found[terms[0]], variant
+                    return terms[0], found[terms[0]], _as_written(conn, word, variant, terms[0])
         return None
 
     def _spelt_out(self, conn: sqlite3.Connection, word: str) -> tuple[str, int, str] | None:
@@ -564,6 +564,25 @@ def _quoted_text(sentence: Sentence, explain: bool, limit: int = 480) -> str:
     if explain and following and following[0][1] - start <= limit:
         end = following[0][1]
     return sentence.passage_text[start:end]
+
+
+# meN- before a root's first sound, and what the prefix leaves of that sound: "puji" → memuji,
+# "tulis" → menulis, "curi" → mencuri, "sumbang" → menyumbang, "kirim" → mengirim, "ambil" → mengambil.
+_ACTIVE_PREFIX = {"p": ("mem", 1), "b": ("mem", 0), "t": ("men", 1), "d": ("men", 0), "c": ("men", 0),
+                  "j": ("men", 0), "s": ("meny", 1), "k": ("meng", 1), "g": ("meng", 0), "h": ("meng", 0)}
+
+
+def _as_written(conn: sqlite3.Connection, chat: str, root: str, term: str) -> str:
+    """How news writes the verb a chat word nasalises ("muji" is written "memuji", "nyuri" "mencuri"),
+    when the corpus has that form: the question's words are matched as written too (phrases, the
+    short answer's position), and a bare root ("puji") matches no sentence word."""
+    if chat[:1] not in ("m", "n") or root[:1] == chat[:1]:
+        return root
+    prefix, dropped = _ACTIVE_PREFIX.get(root[0], ("meng", 0))
+    written = prefix + root[dropped:]
+    if conn.execute("SELECT 1 FROM stems WHERE word = ? AND term = ?", (written, term)).fetchone():
+        return written
+    return root
 
 
 def _spellings(conn: sqlite3.Connection, where: str, params: list[str]) -> list[tuple[str, str, int]]:

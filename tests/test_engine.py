@@ -232,6 +232,20 @@ def test_a_chat_word_the_corpus_holds_only_as_a_typo_is_read_formally(tmp_path: 
     assert "panitera" in query.terms and query.corrections["panitra"] == "panitera"
 
 
+def test_a_nasalised_chat_verb_is_read_as_news_writes_it(tmp_path: Path) -> None:
+    """ "muji" is memuji, "nyuri" mencuri, "ngambil" mengambil: the form the articles use, so the
+    question's words are found as written ("kim muji" has the sentence's phrase "kim memuji"); a verb
+    the corpus never writes with meN- keeps its root."""
+    engine = _engine_over(tmp_path, {"a.txt": "Kim memuji hubungan kedua negara pada Rabu.\n\n"
+                                              "Dua pemuda mencuri jengkol dan mengambil sepeda.\n",
+                                     "b.txt": "Warga dituduh curang.\n"})
+    for typed, written in (("muji", "memuji"), ("nyuri", "mencuri"), ("ngambil", "mengambil")):
+        query, _ = engine.retrieve(analyse_question(f"kapan kim {typed} hubungan"))
+        assert query.corrections[typed] == written and written in query.words
+    query, _ = engine.retrieve(analyse_question("siapa yang nuduh warga"))
+    assert query.corrections["nuduh"] == "tuduh"
+
+
 def test_a_vowel_less_chat_abbreviation_is_read_as_the_word_it_shortens(tmp_path: Path) -> None:
     """ "brgkt" is berangkat (the more frequent of the words with its consonants, not bertingkat
     or berperangkat); a word with its vowels is never read so."""

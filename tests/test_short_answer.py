@@ -1597,3 +1597,24 @@ def test_a_birthplace_an_office_written_short_and_no_person_for_a_thing(question
     """Who speaks, or bears a rank, answers no "penyakit apa" or "luka apa": no short answer is
     better than a name of the wrong kind."""
     assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("tersangka itu dijerat pasal brp", "Polisi menjerat Budi dengan Pasal 28 Ayat (2) Undang-Undang Nomor 11 Tahun 2008 "
+     "tentang ITE.", "Pasal 28 Ayat (2)"),  # the article with its clause, not "28"
+    ("Berapa jumlah pasal dalam undang-undang itu?", "Undang-undang itu memuat 103 pasal dan 11 bab.", "103 pasal"),
+    ("target kredit bank itu direvisi jadi berapa persen", "Target pertumbuhan kredit tahun ini direvisi dari 12 persen "
+     "menjadi 12,6 persen.", "12,6 persen"),  # what it became
+    ("target kredit bank itu semula berapa persen", "Target pertumbuhan kredit tahun ini direvisi dari 12 persen "
+     "menjadi 12,6 persen.", "12 persen"),
+    ("siapa kepala bidang hukum polda metro jaya", "Kami berkoordinasi, kata Kepala Bidang Hukum Polda Metro Jaya Komisaris "
+     "Besar Polisi Agus Rohmat di Jakarta.", "Agus Rohmat"),  # a name after a police rank, though "agus" is a word
+    ("siapa rektor yang mengundang dekan FMP Unhan", "Kehadiran Dekan FMP Unhan memenuhi undangan Rektor Universitas "
+     "Musamus.", None),  # a word opening the sentence before an office names no one
+    ("siapa nakhoda kapal itu", "Kapal itu digeser dari Dermaga Batu Ampar ke Dermaga Lanal Batam.", None),
+])
+def test_an_article_of_law_the_figure_after_a_change_and_names_beside_offices(question: str, sentence: str,
+                                                                             expected: str | None) -> None:
+    """ "Pasal berapa" is answered by the article as written; "dari A menjadi B" by B unless the
+    question asks what it was; a rank's holder is named even with a dictionary word; a quay is no one."""
+    assert ask_asked_kind(question, sentence) == expected

@@ -224,6 +224,11 @@ _SCORE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–]\s?\d{1,2}(?:\s*,\s*\d{1,2}\s?[
 _REGULATION_NUMBER = re.compile(r"\b(?:[Nn]omor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+[Tt]ahun\s+\d{4})?")
 
 
+_LAW_ARTICLE = re.compile(r"\b[Pp]asal\s+\d+[A-Z]?(?:\s+[Aa]yat\s+\(?\d+\)?)?(?:\s+huruf\s+[a-z]\b)?")
+_COUNTING = {"jumlah", "banyak", "total"}  # "Berapa jumlah pasal …" counts them
+# "dari 12 persen menjadi 12,6 persen": after the change; "semula berapa" asks before it
+_CHANGED_TO = re.compile(r"\b(?:menjadi|jadi)\s+(?:sekitar\s+|hanya\s+)?$", CASELESS)
+_FORMER = {"semula", "sebelumnya", "awalnya", "mula", "dulu", "dulunya"}
 _NUMBERED = re.compile(r"\b(?:[Nn]omor|[Nn]o\.?)(?:\s+[^\W\d]+)?\s+$")  # "nomor punggung 27", "No. 7"
 _LEADING_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -263,10 +268,13 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
             b += 4.0  # "Yves Chauvin (74)" for "Berapa usia Yves Chauvin?"
         if asks_ordinal and ordinal(cand):
             b += 5.0  # "Hari Jadi Ke - 447": the ordinal outweighs any count
+        if not asks_former and _CHANGED_TO.search(sentence[:cand.start]):
+            b += 2.0  # "direvisi dari 12 persen menjadi 12,6 persen": the figure now is the one asked
         return b
 
     asks_age = bool(question_words & {"usia", "umur", "berumur", "berusia"})
     asks_number = "nomor" in question_words
+    asks_former = bool(question_words & _FORMER)
     # "hari jadi ke berapa" is read as "keberapa" (abbreviations.txt): "dijual ke Iran" asks no rank;
     # a goal's minute is written as one ("menit ke-35")
     asks_ordinal = bool({"keberapa", "menit"} & question_words or _RANKS & question_words)
@@ -308,6 +316,9 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
     if question_words & {"skor", "skornya"}:  # "skornya brp": "21 - 15, 21 - 16", not "babak 16 besar"
         cands = [Candidate(m.start(), m.end(), m.group(), 8.0) for m in _SCORE.finditer(sentence)]
     regulations = list(_REGULATION_NUMBER.finditer(sentence))
+    if "pasal" in question_words and not qualifying and not question_words & _COUNTING:
+        # "dijerat pasal berapa": the article with its clause ("Pasal 28 Ayat (2)"), not "28"
+        cands = [Candidate(m.start(), m.end(), m.group(), 5.0) for m in _LAW_ARTICLE.finditer(sentence)] or cands
     if asks_number:  # "Peraturan … nomor berapa?": the number with its series
         cands += [Candidate(m.start(), m.end(), m.group(), 5.0) for m in regulations]
     else:  # "PP Nomor 28 Tahun 2006" numbers a regulation, it counts nothing ("remisi berapa lama")

@@ -54,7 +54,7 @@ def _name_token(words: list[str], i: int, first: bool) -> bool:
         return False
     if first:
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        alone = not (nxt[:1].isupper() and nxt.lower() not in not_names())
+        alone = not (nxt[:1].isupper() and nxt.lower() not in not_names() and nxt.lower() not in title_words())
         if alone and (looks_affixed(w) or is_dictionary_root(low)):  # "Awal pekan ini …"
             return False
     return True
@@ -101,7 +101,8 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         if sentence[:spans[i][1]].rstrip().endswith(",") and all(DEGREE.fullmatch(w) for w in words[i:end]):
             i = end  # "Hendrar Prihadi, S.E, M.M": degrees after a name
             continue
-        if _office_start(sentence, spans, i) is not None and all(is_ordinary_word(w) for w in words[i:end]):
+        if _office_start(sentence, spans, i) is not None and all(is_ordinary_word(w) for w in words[i:end]) \
+                and not (i > 0 and words[i - 1].lower() in _RANK_ENDS):  # "… Komisaris Besar Polisi Agus Rohmat"
             i = end  # "Deputi bidang Koordinasi Perniagaan …": part of an office, not who holds it
             continue
         if _POINTED_AT.match(sentence, spans[end - 1][2]):
@@ -142,7 +143,7 @@ _PLACE_HEADS = {"stadion", "pelabuhan", "bandara", "bandar", "stasiun", "termina
                 "pasar", "masjid", "gereja", "pengadilan", "gedung", "istana", "kantor", "lapangan", "kampus",
                 "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga",
                 "stadio", "estadio", "sirkuit", "circuit", "kepulauan", "candi", "pura", "klenteng", "vihara",
-                "museum", "monumen", "taman", "pantai", "benteng", "makam"} | _NATURAL_FEATURES
+                "museum", "monumen", "taman", "pantai", "benteng", "makam", "dermaga"} | _NATURAL_FEATURES
 _PLACE_STARTS = _PLACE_HEADS | REGIONS  # "Stadion Aji Imbut", "Kabupaten Muaro Jambi": where, not who
 _EVENT_WORDS = {"awards", "award", "festival", "stadium", "arena", "cup", "championship", "championships", "league",
                 "international", "open", "masters", "games"}  # anywhere in it: "India Junior International"
@@ -625,6 +626,7 @@ def marked_people(sentence: str) -> list[Candidate]:
 _RANKS = {"briptu", "bripda", "brigadir", "bripka", "aipda", "aiptu", "ipda", "iptu", "akp", "kompol", "akbp", "kombes",
           "brigjen", "irjen", "komjen", "letda", "lettu", "kapten", "mayor", "letkol", "kolonel", "serda", "sertu",
           "serka", "pratu", "prada", "kopda"}
+_RANK_ENDS = _RANKS | {"polisi", "pol"}  # "Komisaris Besar Polisi", "Kombes Pol": a name follows
 _PERSONAL_TITLES = _RANKS | {"psikolog", "psikiater", "dokter", "dr", "prof", "pengacara", "advokat", "ustaz", "ustadz",
                              "kh", "hj", "tersangka", "terdakwa", "korban", "pelaku", "aktor", "aktris", "penyanyi",
                              "pelatih", "pemain", "warga", "mahasiswa", "siswa"}
