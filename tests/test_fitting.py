@@ -157,7 +157,7 @@ def test_boosted_trees_learn_what_a_feature_means_for_one_kind_and_score_without
 
     features = ("kind", "signal", "noise")
     rows, right = _interaction(1)
-    trees = fit_trees(features, rows, right)  # checks its own export against scikit-learn's probabilities
+    trees = fit_trees(features, rows, right)  # checks its own export against the fitted trees' predictions
     logistic = fit(features, rows, right)
     test, test_right = _interaction(2)
     by_trees, by_logistic = (roc_auc_score(test_right, m.probability(test)) for m in (trees, logistic))
@@ -168,6 +168,26 @@ def test_boosted_trees_learn_what_a_feature_means_for_one_kind_and_score_without
     np.testing.assert_allclose(again.probability(test), trees.probability(test), atol=1e-8)  # leaves rounded
     assert again.probability(test[:0]).shape == (0,)
     assert (again.threshold_for(story=False), again.threshold_for(story=True)) == (0.3, 0.4)
+
+
+def test_the_gate_never_trusts_an_answer_less_for_a_surer_sentence() -> None:
+    """Where the data bend (right answers most common at middling sentence confidence), the rising
+    signals stay rising in the logistic part and in every tree: the gate's probability never falls
+    as the sentence's grows, though unconstrained trees fitted to the same rows do fall."""
+    rng = np.random.default_rng(5)
+    count = 3000
+    confidence, other = rng.random(count), rng.random(count)
+    right = rng.random(count) < np.where((confidence > 0.4) & (confidence < 0.6), 0.8, 0.3 + 0.2 * confidence)
+    rows = np.column_stack([confidence, other])
+    grid = np.linspace(0.0, 1.0, 101)
+
+    def steepest_fall(model) -> float:
+        probes = np.column_stack([np.repeat(grid, 20), np.tile(rng.random(20), len(grid))])
+        curves = model.probability(probes).reshape(len(grid), 20)
+        return float(np.diff(curves, axis=0).min())
+
+    assert steepest_fall(fit_trees(("p_sentence", "other"), rows, right, rising=("p_sentence",))) >= -1e-12
+    assert steepest_fall(fit_trees(("p_sentence", "other"), rows, right, rising=())) < -0.01
 
 
 def test_unsaid_words_learn_the_word_that_marks_an_unanswerable_question_and_score_out_of_fold() -> None:
