@@ -113,11 +113,11 @@ def fit(features: tuple[str, ...], rows: np.ndarray, labels: np.ndarray, weights
         rising: tuple[str, ...] = ()) -> LinearModel:
     """Standardised L2 logistic regression; a constant column gets scale 1 so it simply drops out.
     The `rising` features' weights are kept from going negative."""
-    from sklearn.linear_model import LogisticRegression
-
     mean, scale = _standardisation(rows)
     if any(f in rising for f in features):
         return _fit_signed(features, rows, labels, weights, rising, mean, scale)
+    from sklearn.linear_model import LogisticRegression
+
     model = LogisticRegression(C=REGULARISATION, max_iter=5000, solver="lbfgs", tol=SOLVER_TOLERANCE)
     model.fit((rows - mean) / scale, labels, sample_weight=weights)
     return LinearModel(features, mean, scale, model.coef_[0], float(model.intercept_[0]))

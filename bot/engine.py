@@ -580,9 +580,7 @@ def _as_written(conn: sqlite3.Connection, chat: str, root: str, term: str) -> st
         return root
     prefix, dropped = _ACTIVE_PREFIX.get(root[0], ("meng", 0))
     written = prefix + root[dropped:]
-    if conn.execute("SELECT 1 FROM stems WHERE word = ? AND term = ?", (written, term)).fetchone():
-        return written
-    return root
+    return written if _spellings(conn, "s.word = ? AND s.term = ?", [written, term]) else root
 
 
 def _spellings(conn: sqlite3.Connection, where: str, params: list[str]) -> list[tuple[str, str, int]]:
