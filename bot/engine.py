@@ -32,7 +32,7 @@ from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, name
 from bot.short_answer.choice import choosing_with, noting_scores
 from bot.short_answer.common import MONTH_CAP
 from index import bm25
-from index.analyse import STOPWORDS, Analyzer, is_dictionary_root, is_ordinary_word
+from index.analyse import STOPWORDS, Analyzer, Token, is_dictionary_root, is_ordinary_word
 from index.clean import dateline_length
 from index.health import IndexDamaged, IndexUnavailable, check_index, is_damage, open_uri
 from index.store import get_meta, open_db, split_sentence_terms
@@ -338,6 +338,11 @@ class Engine:
                 terms.extend(term for term, _, _ in parts[:-1])
                 dfs.update({term: df for term, df, _ in parts})
         query.words |= {w for spelling in query.corrections.values() for w in spelling.lower().split()}
+        for joined, term, df in self._compounds(conn, content, tokens):
+            if term not in terms:
+                terms.append(term)
+                dfs[term] = df
+            query.words.add(joined)
         # A capitalised word past the question's start is a name even if the dictionary has it ("Garuda").
         names = {terms[i] for i, token in enumerate(tokens) if token.start > 0 and content[token.start].isupper()}
         weights = self._weights(stats, dfs, terms, names)
@@ -447,6 +452,23 @@ class Engine:
                 if parts and (best is None or rarest > best[0]):
                     best = (rarest, parts)
         return best[1] if best else None
+
+    def _compounds(self, conn: sqlite3.Connection, content: str, tokens: list[Token]) -> list[tuple[str, str, int]]:
+        """Two words typed apart that the news writes as one root when it derives a verb from them
+        ("tanda tangan": menandatangani, ditandatangani): the joined root Sastrawi's dictionary knows,
+        with its term and document frequency, when the index holds it. The two words stay terms too."""
+        found = []
+        for left, right in zip(tokens, tokens[1:]):
+            first, second = content[left.start:left.end].lower(), content[right.start:right.end].lower()
+            joined = first + second
+            if content[left.end:right.start].strip() or not (is_dictionary_root(first) and is_dictionary_root(second)
+                                                              and is_dictionary_root(joined)):
+                continue
+            terms = self._analyzer.terms(joined)
+            df = document_frequencies(conn, terms).get(terms[0]) if len(terms) == 1 else None
+            if df:
+                found.append((joined, terms[0], df))
+        return found
 
     def _unglued(self, conn: sqlite3.Connection, word: str) -> list[tuple[str, int, str]] | None:
         """Letters and figures typed as one word ("u19", "covid19") where the news writes them apart

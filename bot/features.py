@@ -38,6 +38,7 @@ SENTENCE_FEATURES = (
 ANSWER_FEATURES = SENTENCE_FEATURES + (
     "stage_one", "answer_found", "answer_strength", "type_present",
     *(f"found_{k}" for k in KINDS), "factoid", "role_missing", "defines_asked", "story_passage_bm25",
+    "other_figure",
 )
 SHORT_FEATURES = (
     "probability", "ratio_to_best", "from_best", "rank", "p_sentence", "strength", "words", "has_digit",
@@ -178,7 +179,9 @@ def answer_features(query: Query, lexical: np.ndarray, stage_one: np.ndarray, se
                      float(role is not None and role not in s.terms),  # "siapa wasit …": no wasit here
                      float(query.kind == "definisi" and defines_asked(s.text, query.words)),
                      # Within a story the right sentence is often not in the best passage
-                     float(is_story(s.article.info)) * row[_PASSAGE_BM25_AT]))
+                     float(is_story(s.article.info)) * row[_PASSAGE_BM25_AT],
+                     # "hari pertama" for "di hari kedua": of another day than the one asked
+                     float(other_figure(s.text, query))))
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(ANSWER_FEATURES))
 
 

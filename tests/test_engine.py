@@ -317,6 +317,19 @@ def test_two_words_typed_as_one_are_read_as_both(tmp_path: Path) -> None:
     assert "lamban" in query.unknown and not query.corrections
 
 
+def test_two_words_news_joins_in_a_derived_verb_are_read_as_its_root_too(tmp_path: Path) -> None:
+    """ "tanda tangan" is the root of "menandatangani": the question finds the sentence that signs,
+    not only those with a hand or a sign; two words with no joined root are left alone."""
+    engine = _engine_over(tmp_path, {"pakta.txt": "Tangan Kim melambai kepada tamu di tanda batas kota.\n\n"
+                                                  "Putin dan Kim menandatangani pakta pertahanan pada Juni 2024.\n",
+                                     "other.txt": "Harga cabai naik pekan ini.\n"})
+    query, _ = engine.retrieve(analyse_question("kapan putin sama kim tanda tangan pakta"))
+    assert "tandatangan" in query.terms
+    assert engine.ask("kapan putin sama kim tanda tangan pakta").answer == "Juni 2024"
+    query, _ = engine.retrieve(analyse_question("kapan harga cabai naik"))
+    assert len(query.terms) == len(set(query.terms)) and "hargacabai" not in query.terms
+
+
 def test_letters_and_figures_typed_as_one_are_read_apart(tmp_path: Path) -> None:
     """ "u19" and "covid19" are how chat writes "U - 19" and "Covid-19", which the index holds apart."""
     engine = _engine_over(tmp_path, {"timnas.txt": "Pelatih Timnas U - 19, Indra Sjafri, memanggil 30 pemain.\n\n"

@@ -1618,3 +1618,28 @@ def test_an_article_of_law_the_figure_after_a_change_and_names_beside_offices(qu
     """ "Pasal berapa" is answered by the article as written; "dari A menjadi B" by B unless the
     question asks what it was; a rank's holder is named even with a dictionary word; a quay is no one."""
     assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("berapa kali putin ke korut", "Shoigu terakhir kali bertemu Kim pada Juli 2023 untuk merayakan 70 tahun gencatan "
+     "senjata Perang Korea.", None),  # how often is never a span of years
+    ("berapa kali putin ke korut", "Putin sudah dua kali mengunjungi Korea Utara sejak 2000.", "dua kali"),
+    ("berapa rudal yang ditembakkan korut", "Pertemuan ini terjadi hanya dua hari setelah Korea Utara menembakkan "
+     "beberapa rudal balistik ke perairan timur.", None),
+    ("apa nama kantor berita pemerintah korut", "Pesan itu dimuat di kantor berita pemerintah KCNA pada Rabu.",
+     "kantor berita pemerintah KCNA"),  # the question's own words go on naming the asked noun
+    ("Siapa Choe Son-hui?", "Dalam pertemuan tersebut, Choe bertemu dengan Presiden Rusia, Vladimir Putin.", None),
+    ("Siapa Choe Son-hui?", "Kunjungan itu berlangsung setelah kunjungan Menteri Luar Negeri Korea Utara, Choe Son-hui, "
+     "ke Moskow.", "Menteri Luar Negeri Korea Utara"),  # a hyphenated name asked as written
+    ("Siapa No Kwang Chol?", "Ia bertemu Menteri Pertahanan Korea Utara, No Kwang Chol, di Pyongyang.",
+     "Menteri Pertahanan Korea Utara"),
+    ("Siapa No Kwang Chol?", "Belousov bertemu Kwang Chol dan Presiden Vladimir Putin di Pyongyang.", None),
+    ("siapa yang dulu jadi menhan rusia sebelum belousov", "Menteri Pertahanan Rusia, Andrey Belousov, menyatakan "
+     "bahwa hubungan militer kedua negara terus berkembang.", None),  # not "Andrey": he is the one asked about
+])
+def test_a_count_in_its_own_noun_a_compound_asked_noun_and_who_someone_named_in_part_is(
+        question: str, sentence: str, expected: str | None) -> None:
+    """ "berapa kali/rudal" counts in that noun, not in years or days; "kantor berita" is one asked
+    noun; "Siapa Choe Son-hui?" over a sentence naming him "Choe" still asks who he is: the other
+    person there is no answer; nor is the first name of the person the question names by his last."""
+    assert ask_asked_kind(question, sentence) == expected

@@ -34,6 +34,9 @@ DAY_CAP = "(" + "|".join(d.capitalize() for d in DAYS) + ")"
 
 CASELESS = re.IGNORECASE
 
+# Words that ask or tell of a birth: when someone was born (dates), where (places).
+BIRTH = {"lahir", "lahirnya", "kelahiran", "kelahirannya", "dilahirkan"}
+
 
 # Words of a question that say nothing about where in a sentence the answer sits.
 QUESTION_STOP = {"kapan", "siapa", "mana", "di", "ke", "dari", "berapa", "apa", "apakah", "mengapa",

@@ -5,6 +5,7 @@ import re
 from datetime import date, timedelta
 
 from bot.short_answer.common import (
+    BIRTH,
     CASELESS,
     DAY,
     DAY_CAP,
@@ -232,16 +233,15 @@ def stated_in_question(date_text: str, question_words: set[str]) -> bool:
     return bool(day_and_month) and all(w in question_words for w in day_and_month)
 
 
-_BIRTH = {"lahir", "kelahiran", "dilahirkan", "kelahirannya"}
 _DEATH = {"meninggal", "wafat", "tewas", "mangkat", "gugur", "kematian", "kematiannya", "wafatnya", "meninggalnya"}
 # Also "l:" and "w:", the abbreviations of lahir and wafat in a biography's brackets.
-_LIFE_EVENT = re.compile(r"\b(?:" + "|".join(sorted(_BIRTH | _DEATH)) + r")\b|(?<!\w)[lw]\s?:", re.IGNORECASE)
+_LIFE_EVENT = re.compile(r"\b(?:" + "|".join(sorted(BIRTH | _DEATH)) + r")\b|(?<!\w)[lw]\s?:", re.IGNORECASE)
 # "(26 Mei 1912 – 6 Juli 1989)", "(407–453)", "(Pati, 1907 - Surakarta, 13 Oktober 1948)": a life span,
 # born – died; a sentence split inside its bracket opens with it ("1182 – 1 Februari 1222) merupakan …").
 _LIFE_SPAN = re.compile(r"(?:\(|^)([^()]*?\d[^()]*?)\s?[–-]\s?([^()]*?\d[^()]*?)\)")
 _SIDE_YEAR = re.compile(r"(?<![\d.,])\d{3,4}(?:\s+S?M)?(?=\W*$)")  # a side's closing year ("407", "830/835", "275 SM")
 # What a span's first end dates besides a birth, and what its last end dates besides a death.
-_FIRST_END = _BIRTH | {"didirikan", "berdiri", "dibentuk"}  # not "mulai": "mulai menjabat" is no birth
+_FIRST_END = BIRTH | {"didirikan", "berdiri", "dibentuk"}  # not "mulai": "mulai menjabat" is no birth
 _LAST_END = _DEATH | {"berakhir", "runtuh", "dibubarkan", "bubar"}
 
 
@@ -276,14 +276,14 @@ def of_other_life_event(sentence: str, date: Candidate, question_words: set[str]
     for span in _LIFE_SPAN.finditer(sentence):
         if span.start() <= date.start < span.end() and not _LIFE_EVENT.search(sentence, span.start(), date.start):
             return (date.start >= span.start(2)) == asks_first
-    asks_birth, asks_death = bool(question_words & _BIRTH), bool(question_words & _DEATH)
+    asks_birth, asks_death = bool(question_words & BIRTH), bool(question_words & _DEATH)
     events = _LIFE_EVENT.findall(sentence[:date.start])
     return asks_birth != asks_death and bool(events) and _is_birth(events[-1]) != asks_birth
 
 
 def _is_birth(event: str) -> bool:
     event = event.lower()
-    return event in _BIRTH or event.startswith("l")
+    return event in BIRTH or event.startswith("l")
 
 
 _DAY_RANGE = re.compile(r"(\d{1,2})\s?[-–]\s?(\d{1,2})(\s+.+)")

@@ -302,6 +302,8 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
             word = written.lower()
             if word in STOP_AFTER:
                 return True
+            if all(w.lower() in question_words for w, _, _ in spans[:i + 1]):
+                return False  # "kantor berita pemerintah KCNA": the question's own words go on naming the asked noun
             if (written.islower() or word in DAYS or word in MONTHS) and not_a_name(word) \
                     and not (i == 0 and word in DIRECTIONS):  # "perairan timur Semenanjung Korea"
                 return True  # "kita" ends the phrase, "Harapan Kita" does not

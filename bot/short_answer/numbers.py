@@ -198,6 +198,9 @@ def _units_beside(unit: str | None) -> set[str]:
 
 # "berapa orang" is answered by "70 penyintas" as well: a count of people is written in any noun.
 _COUNTED_IN_ANY_NOUN = {"orang", "warga", "jiwa", "penduduk", "penumpang", "kursi"}
+# Things counted one by one: "berapa kali" is answered by "dua kali", "berapa rudal" by "tiga rudal",
+# never by "70 tahun" or "dua hari".
+_COUNTED = _MEASURES - set().union(*(units for _, units in _MEASURED_BY)) - _COUNTED_IN_ANY_NOUN
 
 
 def unasked_unit(answer: str, question_words: set[str]) -> bool:
@@ -244,7 +247,7 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
     question_words = {q.removesuffix("kah") if len(q) > 5 else q for q in question_words}  # "persenkah"
     keys = [q for q in question_words if q not in QUESTION_STOP]
     measured = wanted_units(question_words)
-    wanted = measured | _units_beside(head)
+    wanted = measured | _units_beside(head) | ({head} & _COUNTED)
     # "berapa lama": "seminggu"; but "setahun" is no count for "berapa bulan"
     pairs += [(Candidate(m.start(), m.end(), m.group(), 2.0), m.group(1).lower())
               for m in _ONE_UNIT.finditer(sentence) if m.group(1).lower() in measured | {head}]

@@ -358,7 +358,10 @@ def _title_tail(sentence: str, question_words: set[str], bodies: list[Candidate]
                 end += 2
             else:
                 break
-        if end > j and not (end == j + 1 and len(spans[j][0]) == 1):  # a lone initial is no name
+        # "Andrey Belousov" for "… sebelum belousov": a name going on into the question's own names its person
+        goes_on_asked = end < len(spans) and spans[end][0][:1].isupper() and echoed(spans[end][0]) \
+            and not gap_before(sentence, spans, end)
+        if end > j and not (end == j + 1 and len(spans[j][0]) == 1) and not goes_on_asked:  # a lone initial is no name
             out.append(Candidate(spans[j][1], spans[end - 1][2], sentence[spans[j][1]:spans[end - 1][2]],
                                  2.5 + 0.5 * asked))
         i = max(end, i + 1)
@@ -398,8 +401,9 @@ def who(sentence: str, question_words: set[str]) -> str | None:
                 shown = f"{title} {cand.text}"  # "mendiang Yevgeny Prigozhin" is Yevgeny Prigozhin
         cands.append(Candidate(cand.start, cand.end, shown, weight))
     keys = {q for q in question_words if q not in QUESTION_STOP and not q.startswith("siapa")}
-    for cand, title in asked_about:  # "siapa Sergei Shoigu?" → his office ("choe son hui" is Choe Son-hui)
-        if title and keys and keys <= {part for w, _, _ in word_spans(cand.text) for part in w.lower().split("-")}:
+    parts = {part for k in keys for part in k.split("-")}  # "choe son hui" and "Choe Son-hui" alike
+    for cand, title in asked_about:  # "siapa Sergei Shoigu?" → his office
+        if title and parts and parts <= {part for w, _, _ in word_spans(cand.text) for part in w.lower().split("-")}:
             return title
     if _asks_who_is(sentence, keys, question_words, {c.start for c, _ in found}) and not any(
             title and overlaps_question(title, keys) for _, title in others):
@@ -487,8 +491,12 @@ def _asks_who_is(sentence: str, keys: set[str], question_words: set[str], named_
     if not keys or "yang" in question_words or keys & TITLE_START:
         return False  # "Siapakah Kepala BPPT?" asks for the holder of an office; "Agung" only continues one
     epithet = all(is_ordinary_word(k) for k in keys)
+    # The whole name, or, when the question is nothing but a name, a part of it alone ("Choe" of
+    # "Siapa Choe Son-hui?": another person named beside him answers nothing)
+    only_a_name = len(keys) <= _NAME_WORDS and not any(is_ordinary_word(k) for k in keys)
     names = [end for run, start, end in _capitalised_runs(sentence)
-             if run[-1] in keys and keys <= set(run) and not (epithet and _EPITHET_BEFORE.search(sentence[:start]))]
+             if run[-1] in keys and (keys <= set(run) or only_a_name and set(run) <= keys)
+             and not (epithet and _EPITHET_BEFORE.search(sentence[:start]))]
     if not names:
         return False
     # "Pengurus FKDT Jakarta Selatan, Ustadz Ahmad Munthoi": a person named (`named_at`: where each
@@ -497,6 +505,7 @@ def _asks_who_is(sentence: str, keys: set[str], question_words: set[str], named_
 
 
 _COMMA = re.compile(r"\s*,\s*")
+_NAME_WORDS = 3  # a question of more unknown words than this names an office ("Director of Cancer Division WHO")
 
 
 # "Taylor sering ditetapkan sebagai Bapak Teknik Industri": ordinary words the sentence calls someone

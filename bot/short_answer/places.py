@@ -7,6 +7,7 @@ from functools import lru_cache
 from bot.question import cities_and_regions, countries, place_span
 from bot.short_answer.choice import pick
 from bot.short_answer.common import (
+    BIRTH,
     DAYS,
     DIRECTIONS,
     HOMELAND,
@@ -180,7 +181,6 @@ def _where_it_lies(sentence: str, question_words: set[str]) -> list[Candidate]:
     return out
 
 
-_BIRTH = {"lahir", "lahirnya", "kelahiran", "dilahirkan"}
 # Places a country holds; a city-state is in places.txt as well as countries.txt.
 _WITHIN_A_COUNTRY = {"kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "distrik"}
 
@@ -196,7 +196,7 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
     name, best when headed by the asked noun ("Kabupaten Nabire")."""
     asked = PREPOSITIONS[qtype]
     cands = place_candidates(sentence, asked)
-    if question_words & _BIRTH:  # "Pria kelahiran Stuttgart ini" says where he was born
+    if question_words & BIRTH:  # "Pria kelahiran Stuttgart ini" says where he was born
         cands += place_candidates(sentence, ("kelahiran",))
     for other in ("di", "ke", "dari"):
         if other not in asked:
