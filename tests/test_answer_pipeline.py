@@ -123,6 +123,22 @@ def test_a_sentence_without_the_role_asked_for_is_marked(question: str, role_mis
     assert rows[:, ANSWER_FEATURES.index("role_missing")].tolist() == role_missing
 
 
+def test_the_second_stage_marks_a_sentence_of_another_figure_than_the_question_gives() -> None:
+    """ "main jam brp di hari kedua" is not answered by the sentence on "hari pertama"; a sentence
+    that names no day at all is not marked."""
+    text = "Pada hari pertama, Budi bermain pukul 09.00. Budi bermain pukul 17.00 di babak kedua."
+    rows = [PassageRow(1, "a", 0, None, text, [(0, 44), (45, len(text))],
+                       [["hari", "pertama", "budi", "main", "pukul", "09.00"],
+                        ["budi", "main", "pukul", "17.00", "babak", "kedua"]])]
+    cands = build_candidates([("a", 5.0)], {"a": _info("a")}, {"a": []}, rows, {1: 5.0})
+    query = Query.of(analyse_question("budi main jam brp di hari kedua"))
+    query.terms = ["budi", "main", "hari", "kedua"]
+    query.weights = {t: 2.0 for t in query.terms}
+    lexical = sentence_features(query, cands)
+    found = answer_features(query, lexical, np.zeros(len(lexical)), cands.sentences, [True] * len(lexical))
+    assert found[:, ANSWER_FEATURES.index("other_figure")].tolist() == [1.0, 0.0]
+
+
 @pytest.mark.parametrize("question, sentence, other", [
     ("Berapa tarif THC kontainer 40 kaki di Priok?", "Kontainer 20 kaki 95 dolar AS,", True),
     ("Berapa tarif THC kontainer 40 kaki di Priok?", "Kontainer 40 kaki 145 dolar AS.", False),
