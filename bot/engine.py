@@ -20,8 +20,9 @@ import numpy as np
 
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
 from bot.candidates import Candidates, PassageRow, Sentence, build_candidates, group_articles
-from bot.features import (FACTOID_KINDS, SHORT_ANSWER_KINDS, answer_features, coverage, decline_features, is_story,
-                           other_figure, refers_back, sentence_features, short_features, unsaid_words, word_bag)
+from bot.features import (FACTOID_KINDS, OTHER_FIGURE_AT, SHORT_ANSWER_KINDS, answer_features, coverage,
+                           decline_features, is_story, refers_back, sentence_features, short_features, unsaid_words,
+                           word_bag)
 from bot.models import LinearModel, Model, Models, load_models
 from bot.query import Query
 from bot.question import (PLACE_QTYPES, Question, analyse_question, colloquial_variants, edit_candidates,
@@ -280,7 +281,7 @@ class Engine:
             held = set(best.terms) & asked
             for rank, i in enumerate(order[:ANSWER_SEARCH]):
                 if (sentences[i].answer and sentences[i].article is best.article and _keeps(sentences[i], held, asked)
-                        and not other_figure(sentences[i].text, query)):
+                        and not second[i, OTHER_FIGURE_AT]):  # the second stage read it already
                     seen.answer_at = rank
                     seen.short_row = short_features(query, sentences[i], rank, float(stage_two[i]),
                                                     float(stage_two[order[0]]), p_sentence)

@@ -56,6 +56,7 @@ DECLINE_FEATURES = (
     *(f"story_{f}" for f in _NEWS_INTERACTIONS),
 )
 _PASSAGE_BM25_AT = SENTENCE_FEATURES.index("passage_bm25")
+OTHER_FIGURE_AT = ANSWER_FEATURES.index("other_figure")
 _NEWS_AT = [DECLINE_FEATURES.index(f) for f in _NEWS_INTERACTIONS]
 _UNSAID_AT, _STORY_AT, _STORY_UNSAID_AT = (DECLINE_FEATURES.index(f) for f in
                                            ("unsaid_words", "story", "story_unsaid_words"))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bot.question import countries, expand_abbreviations, place_span
 from bot.short_answer.choice import VERSUS, VERSUS_NAMED, pick
@@ -401,9 +402,9 @@ def who(sentence: str, question_words: set[str]) -> str | None:
                 shown = f"{title} {cand.text}"  # "mendiang Yevgeny Prigozhin" is Yevgeny Prigozhin
         cands.append(Candidate(cand.start, cand.end, shown, weight))
     keys = {q for q in question_words if q not in QUESTION_STOP and not q.startswith("siapa")}
-    parts = {part for k in keys for part in k.split("-")}  # "choe son hui" and "Choe Son-hui" alike
+    parts = _name_parts(keys)  # "choe son hui" and "Choe Son-hui" alike
     for cand, title in asked_about:  # "siapa Sergei Shoigu?" → his office
-        if title and parts and parts <= {part for w, _, _ in word_spans(cand.text) for part in w.lower().split("-")}:
+        if title and parts and parts <= _name_parts(w.lower() for w, _, _ in word_spans(cand.text)):
             return title
     if _asks_who_is(sentence, keys, question_words, {c.start for c, _ in found}) and not any(
             title and overlaps_question(title, keys) for _, title in others):
@@ -482,6 +483,10 @@ def _opponents(sentence: str, question_words: set[str]) -> list[Candidate]:
 
 
 _ARTICLE = re.compile(r"^(?:seorang|sebuah|salah satu)\s+", re.IGNORECASE)
+
+
+def _name_parts(words: Iterable[str]) -> set[str]:
+    return {part for w in words for part in w.split("-")}
 
 
 def _asks_who_is(sentence: str, keys: set[str], question_words: set[str], named_at: set[int]) -> bool:
