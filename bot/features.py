@@ -14,7 +14,7 @@ from bot.candidates import Candidates, Sentence
 from bot.query import Query, figure_words, is_figure
 from bot.question import load_lexicon
 from bot.short_answer import answer_type_count
-from bot.short_answer.common import MONTH_INDEX
+from bot.short_answer.common import MONTH_INDEX, ordinary_share, word_spans
 from bot.short_answer.definitions import defines_asked
 from bot.short_answer.numbers import unasked_unit
 from index.analyse import is_dictionary_root
@@ -43,7 +43,7 @@ ANSWER_FEATURES = SENTENCE_FEATURES + (
 SHORT_FEATURES = (
     "probability", "ratio_to_best", "from_best", "rank", "p_sentence", "strength", "words", "has_digit",
     "capitalised", "in_question", *(f"kind_{k}" for k in KINDS), "role_missing", "rivals", "unasked_unit",
-    "head_beside", "extractor_score", "unscored",
+    "head_beside", "extractor_score", "unscored", "ordinary_names",
 )
 _NEWS_INTERACTIONS = ("answer_strength", "best_article_coverage", "unknown_weight", "max_missing_idf",
                       "missing_in_article", "max_missing_near", "factoid", "missing_name", "figure_unsaid",
@@ -342,6 +342,7 @@ def short_features(query: Query, sentence: Sentence, rank: int, probability: flo
         float(_unasked_figure(query, answer)),
         float(head_beside(sentence.text, answer, query.head)),
         _scaled_score(sentence.answer_score), float(sentence.answer_score is None),
+        ordinary_share(word_spans(answer)),
     ]], dtype=np.float64)
 
 

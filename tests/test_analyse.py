@@ -216,6 +216,16 @@ def test_invisible_and_compatibility_characters(analyzer: Analyzer) -> None:
     assert text[tokens[4].start : tokens[4].end] == "\ufb01lipina"
 
 
+def test_accents_are_no_part_of_a_term(analyzer: Analyzer) -> None:
+    """ "Márquez" and "marquez", "Wrocław" and "Wroclaw" are one name; another script keeps its
+    marks ("ドラゴン" is not "トラコン"), and offsets still point at the word as written."""
+    text = "Márquez dan Özil ke Wrocław, München; ドラゴン"
+    tokens = analyzer.tokens(text)
+    assert [t.term for t in tokens] == ["marquez", "ozil", "wroclaw", "munchen", "ドラゴン"]
+    assert analyzer.terms("marquez ozil wroclaw munchen") == ["marquez", "ozil", "wroclaw", "munchen"]
+    assert text[tokens[2].start : tokens[2].end] == "Wrocław"
+
+
 def test_normalise() -> None:
     assert normalise("Putin\u00a0ke\u200b \uff30YONGYANG \ufb01") == "putin ke pyongyang fi"
 

@@ -13,7 +13,7 @@ from bot.models import LinearModel
 from bot.question import analyse_question, surface_words
 from bot.short_answer import short_answer
 from bot.short_answer.choice import CHOICE_FEATURES, choice_features, choosing_with, noting_scores, pick
-from bot.short_answer.common import Candidate
+from bot.short_answer.common import Candidate, ordinary_share, word_spans
 
 HACHIKO = ("Pada tahun 2009 film Hachiko karya sutradara Lasse Hallström mulai diputar dan dibintangi oleh "
            "Richard Gere dan Joan Allen.")
@@ -50,6 +50,17 @@ def test_features_tell_a_name_linked_to_the_asked_role() -> None:
     assert _column(rows, "linked_before") == [0.0, 0.0, 1.0, 0.0]
     assert _column(rows, "lowercase") == [0.0, 0.0, 0.0, 1.0]
     assert _column(rows, "echoes_question") == [0.0, 0.0, 0.0, 0.5]
+
+
+def test_features_tell_a_name_from_ordinary_words_written_as_one() -> None:
+    """ "Kemerdekaan Bangsa" is capitalised like a name but is two dictionary words; "Tadashi Maeda"
+    names someone; a lowercase phrase has no capitalised word to judge."""
+    sentence = ("Yang merumuskan proklamasi Kemerdekaan Bangsa Indonesia terdiri dari Tadashi Maeda dan "
+                "Soekarno di rumah dinas itu.")
+    words = {"siapa", "yang", "merumuskan", "naskah", "proklamasi"}
+    rows = choice_features(_candidates(sentence, "Kemerdekaan Bangsa", "Tadashi Maeda", "rumah dinas"),
+                           sentence, words, None, 0.15, 1.5)
+    assert _column(rows, "ordinary_names") == [1.0, 0.0, 0.0]
 
 
 def test_features_read_the_candidate_as_the_sentence_writes_it() -> None:
@@ -147,3 +158,4 @@ def test_the_gate_reads_the_hand_score_of_the_shown_phrase(bundled_db) -> None:
     assert row["unscored"] == 0.0
     low, high = SCORE_RANGE
     assert row["extractor_score"] == pytest.approx(min(max(shown.answer_score, low), high) / high)
+    assert row["ordinary_names"] == ordinary_share(word_spans(shown.answer)) == 0.0  # "Andrey Belousov"

@@ -330,6 +330,21 @@ def test_two_words_news_joins_in_a_derived_verb_are_read_as_its_root_too(tmp_pat
     assert len(query.terms) == len(set(query.terms)) and "hargacabai" not in query.terms
 
 
+def test_a_name_typed_without_its_accents_finds_the_article_that_writes_them(tmp_path: Path) -> None:
+    """Chat types "marquez" for "Márquez" and news may write either: both are one name, known to
+    the corpus, and the question is answered instead of declined for a name it never mentions."""
+    engine = _engine_over(tmp_path, {"motogp.txt": "Marc Márquez menjuarai MotoGP Jepang pada 15 Oktober 2017.\n\n"
+                                                   "Pebalap Spanyol itu unggul atas Dovizioso.\n",
+                                     "ozil.txt": "Mesut Ozil pindah ke Arsenal pada 2013.\n",
+                                     "other.txt": "Harga cabai naik pekan ini.\n"})
+    query, _ = engine.retrieve(analyse_question("kapan marquez juara motogp jepang"))
+    assert "marquez" in query.terms and not query.unknown
+    answer = engine.ask("kapan marquez juara motogp jepang")
+    assert not answer.abstained and "Márquez" in answer.passages[0].quote
+    query, _ = engine.retrieve(analyse_question("kapan Özil pindah ke Arsenal"))
+    assert "ozil" in query.terms and not query.unknown
+
+
 def test_letters_and_figures_typed_as_one_are_read_apart(tmp_path: Path) -> None:
     """ "u19" and "covid19" are how chat writes "U - 19" and "Covid-19", which the index holds apart."""
     engine = _engine_over(tmp_path, {"timnas.txt": "Pelatih Timnas U - 19, Indra Sjafri, memanggil 30 pemain.\n\n"

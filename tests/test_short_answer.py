@@ -1643,3 +1643,15 @@ def test_a_count_in_its_own_noun_a_compound_asked_noun_and_who_someone_named_in_
     noun; "Siapa Choe Son-hui?" over a sentence naming him "Choe" still asks who he is: the other
     person there is no answer; nor is the first name of the person the question names by his last."""
     assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("siapa yang dikalahkan marquez di motegi", "Andrea Dovizioso dikalahkan Marc Márquez di Motegi.",
+     "Andrea Dovizioso"),
+    ("siapa yang dikalahkan Márquez di Motegi", "Andrea Dovizioso dikalahkan Marc Márquez di Motegi.",
+     "Andrea Dovizioso"),
+])
+def test_the_question_s_name_typed_without_accents_is_no_answer(question: str, sentence: str,
+                                                               expected: str | None) -> None:
+    """ "marquez" names the "Márquez" of the sentence: the other rider is the one asked for."""
+    assert ask_asked_kind(question, sentence) == expected

@@ -50,6 +50,7 @@ from bot.short_answer.people import (
     who,
 )
 from bot.short_answer.places import PREPOSITIONS, known_places, place_candidates, where
+from index.analyse import unaccented
 
 _CAUSAL = re.compile(r"\b(karena|sebab|akibat|sehingga|untuk|agar|supaya|guna|demi|alasan|imbalan)\b", CASELESS)
 
@@ -59,6 +60,9 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
     """The asked-for piece of `sentence`, or None when the type has no short form or none is there.
     Punctuation a quoted title carries inside its quotes ("“ Carita Orang Basudara, ”") is no part of it."""
     words = {w.lower() for w in (question_words or set())}
+    # "marquez" is the question's word in a sentence that writes "Márquez" too
+    if isinstance(sentence, str) and not sentence.isascii():
+        words |= {w.lower() for w, _, _ in word_spans(sentence) if not w.isascii() and unaccented(w.lower()) in words}
     found = _extract(qtype, sentence, article_date, words, head)
     found = (found.strip(" ,;:") or None) if found else found
     if found and words & EVERY_ONE:  # "siapa aja yang cetak gol": a list the sentence ends with is whole too

@@ -21,6 +21,7 @@ from bot.short_answer.common import (
     Candidate,
     distance,
     key_positions,
+    ordinary_share,
     outside_brackets,
     related,
     repeats_question,
@@ -31,7 +32,7 @@ from bot.short_answer.common import (
 CHOICE_FEATURES = (
     "hand", "weight", "bonus", "distance", "near_keys", "role_before", "role_after", "name_before", "name_after",
     "before_keys", "between_keys", "words", "comma_before", "comma_after", "in_brackets",
-    "linked_after", "linked_before", "lowercase", "echoes_question",
+    "linked_after", "linked_before", "lowercase", "echoes_question", "ordinary_names",
 )
 NEAR = 5  # words: a question word this close says the candidate is what the sentence tells of it
 
@@ -149,6 +150,7 @@ def choice_features(cands: list[Candidate], sentence: str, question_words: set[s
             float(_linked_after(plain, c, echoes)), float(_linked_before(plain, c, echoes)),
             sum(w.islower() for w, _, _ in spans) / max(len(spans), 1),
             sum(any(related(w, q) for q in question_words) for w, _, _ in spans) / max(len(spans), 1),
+            ordinary_share(spans),
         ])
     return np.array(rows, dtype=np.float64)
 

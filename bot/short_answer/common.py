@@ -273,6 +273,13 @@ def name_runs(sentence: str) -> list[Candidate]:
     return runs
 
 
+def ordinary_share(spans: Spans) -> float:
+    """The share of the capitalised words that are ordinary words: "Kemerdekaan Bangsa" or "Dua
+    Karang" is written like a name but names no one, "Tadashi Maeda" does."""
+    capitalised = [w for w, _, _ in spans if w[:1].isupper()]
+    return sum(is_ordinary_word(w) for w in capitalised) / len(capitalised) if capitalised else 0.0
+
+
 def not_a_name(word: str) -> bool:
     w = word.lower()
     return w in not_names() or w in DAYS or w in MONTHS
