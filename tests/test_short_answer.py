@@ -1645,13 +1645,9 @@ def test_a_count_in_its_own_noun_a_compound_asked_noun_and_who_someone_named_in_
     assert ask_asked_kind(question, sentence) == expected
 
 
-@pytest.mark.parametrize("question, sentence, expected", [
-    ("siapa yang dikalahkan marquez di motegi", "Andrea Dovizioso dikalahkan Marc Márquez di Motegi.",
-     "Andrea Dovizioso"),
-    ("siapa yang dikalahkan Márquez di Motegi", "Andrea Dovizioso dikalahkan Marc Márquez di Motegi.",
-     "Andrea Dovizioso"),
-])
-def test_the_question_s_name_typed_without_accents_is_no_answer(question: str, sentence: str,
-                                                               expected: str | None) -> None:
+@pytest.mark.parametrize("question", ["siapa yang dikalahkan marquez di motegi",
+                                      "siapa yang dikalahkan Márquez di Motegi"])
+def test_the_question_s_name_typed_without_accents_is_no_answer(question: str) -> None:
     """ "marquez" names the "Márquez" of the sentence: the other rider is the one asked for."""
-    assert ask_asked_kind(question, sentence) == expected
+    sentence = "Andrea Dovizioso dikalahkan Marc Márquez di Motegi."
+    assert ask_asked_kind(question, sentence) == "Andrea Dovizioso"
