@@ -338,7 +338,10 @@ class Engine:
                 terms[i], query.corrections[surface] = parts[-1][0], " ".join(p[2] for p in parts)
                 terms.extend(term for term, _, _ in parts[:-1])
                 dfs.update({term: df for term, df, _ in parts})
-        query.words |= {w for spelling in query.corrections.values() for w in spelling.lower().split()}
+        # A corrected word is read as the corpus spells it: kept as typed too, "pyongyan" would echo
+        # "Pyongyang" twice and weigh double in how near an answer sits to the question's words.
+        query.words = (query.words - query.corrections.keys()) | {
+            w for spelling in query.corrections.values() for w in spelling.lower().split()}
         for joined, term, df in self._compounds(conn, content, tokens):
             if term not in terms:
                 terms.append(term)

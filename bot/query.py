@@ -32,8 +32,8 @@ class Query:
     question: Question
     kind: str | None  # the short answer's kind ("kapan", "siapa", "nama", "singkatan", …)
     head: str | None  # "Partai apakah …" → "partai"; "Apa kepanjangan BRR?" → "BRR"
-    # The question's words as typed and as the corpus spells the misspelt ones, lowercased: an answer
-    # must not repeat them, and the extractors find the question in a sentence by them.
+    # The question's words, lowercased, a misspelt one as the corpus spells it: an answer must not
+    # repeat them, and the extractors find the question in a sentence by them.
     words: set[str]
     terms: list[str] = field(default_factory=list)  # index terms, misspelt names corrected
     dfs: dict[str, int] = field(default_factory=dict)

@@ -203,6 +203,16 @@ def test_a_misspelt_name_is_no_answer_to_its_own_question(engine: Engine) -> Non
     assert seen.ranked[seen.answer_at].answer == "Kim"
 
 
+def test_a_misspelt_word_weighs_as_the_word_it_stands_for(engine: Engine) -> None:
+    """ "pyongyan" is read as Pyongyang. Kept among the question's words as typed too, it echoed
+    "Pyongyang" a second time, the date looked further from the question, and the gate hid it."""
+    typed = engine.examine(analyse_question("kapan putin ke pyongyan?"))
+    spelt = engine.examine(analyse_question("kapan putin ke pyongyang?"))
+    assert "pyongyang" in typed.query.words and "pyongyan" not in typed.query.words
+    assert typed.ranked[typed.answer_at].answer == spelt.ranked[spelt.answer_at].answer == "Juni 2024"
+    assert typed.p_short == pytest.approx(spelt.p_short)
+
+
 def test_a_misspelt_derived_word_is_read_as_the_indexed_spelling(tmp_path: Path) -> None:
     """ "dipangil" and "trbaik" have no stem Sastrawi can find, but each is one letter from a word
     the articles use. A word of its own the corpus lacks ("harga") is not bent into one it has
