@@ -635,6 +635,14 @@ def _which_head(before: list[str]) -> str | None:
     return last
 
 
+def _before_place(words: list[str], end: int) -> int:
+    """Where a known place ending at `end` starts, when a noun it may describe precedes it; else `end`."""
+    for size in (3, 2, 1):
+        if end - size > 0 and words[end - size - 1] not in _NOT_HEADS and tuple(words[end - size:end]) in places():
+            return end - size
+    return end
+
+
 def _unreduplicated(word: str) -> str:
     """ "kota-kota" is many a "kota"; "kura-kura" is a word of its own."""
     half, dash, rest = word.partition("-")
@@ -793,9 +801,15 @@ ASKED_ATTRIBUTES = frozenset({
 
 
 def _asked_attribute(lower: list[str]) -> str | None:
-    """The attribute asked right after "apa" ("apa saja manfaat …" too), or right before a closing
-    "apa" ("kecelakaan itu penyebabnya apa")."""
+    """The attribute asked right after "apa" ("apa saja manfaat …" too), right before a closing
+    "apa" ("kecelakaan itu penyebabnya apa"), or opening a question that "apa" closes ("manfaat
+    minum air putih apa aja": what the phrase heads is asked, not which "putih")."""
     words = _without_closing_filler(lower)
+    while words and words[-1] in EVERY_ONE:
+        words = words[:-1]
+    opening = words[0].removesuffix("nya") if len(words) > 2 and words[-1] == "apa" else None
+    if opening in ASKED_ATTRIBUTES:
+        return opening
     for i, word in enumerate(words):
         if word not in ("apa", "apakah"):
             continue
@@ -826,10 +840,10 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
     if target:
         return "singkatan", target
     lower = _tokens(question.text.lower()) if question.text else []
+    if question.qtype in ("apa", "apakah") and (attribute := _asked_attribute(lower)):
+        return "atribut", attribute  # "penyebab kecelakaan itu apa" asks the cause, not what a cause is
     if question.qtype in ("apa", "apakah") and _asks_what_it_is(lower):
         return "definisi", None
-    if question.qtype in ("apa", "apakah") and (attribute := _asked_attribute(lower)):
-        return "atribut", attribute
     for i, word in enumerate(lower):
         if word in _WHICH_WORDS and question.qtype in PLACE_QTYPES:
             if i > 0 and _unreduplicated(lower[i - 1]) in PLACE_HEADS:  # "kota-kota mana"
@@ -847,8 +861,9 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
                 return "nama", lower[0]  # "motor yang dicuri pelaku apa": the noun the question opens with
             if lower[0] == "yang" and looks_verbal(lower[1]):
                 continue  # "yg dibahas putin sm kim apa" asks what was discussed, not which Kim
-            compound = " ".join(lower[i - 2:i])  # "Di rumah sakit mana …": the head is "rumah sakit"
-            head = compound if compound in _COMPOUND_HEADS else _which_head(lower[:i])
+            end = _before_place(lower, i)  # "kantor berita Korea Selatan apa": a place after a noun describes it
+            compound = " ".join(lower[end - 2:end])  # "Di rumah sakit mana …": the head is "rumah sakit"
+            head = compound if compound in _COMPOUND_HEADS else _which_head(lower[:end])
             if head:
                 return "nama", head
         if word in ("apa", "apakah") and i + 1 < len(lower):

@@ -299,6 +299,13 @@ def test_edit_candidates_on_junk():
     ("pas kunjungan ke pasar itu dia sempet ngapain", "apa", None),  # did what; not why
     ("ngapain menteri itu ke pasar", "mengapa", None),
     ("dokter yang merawat pasien itu dari rumah sakit mana", "nama", "rumah sakit"),  # asked after "dari"
+    ("kantor berita korsel apa yang melaporkan kunjungan itu", "nama", "kantor berita"),  # not "selatan"
+    ("perusahaan amerika serikat apa yang diakuisisi", "nama", "perusahaan"),  # a place after a noun describes it
+    ("universitas korea selatan mana yang menang", "nama", "universitas"),
+    ("Negara Asia manakah yang ekspornya turun?", "nama", "negara"),
+    ("manfaat minum air putih apa aja", "atribut", "manfaat"),  # the phrase's head is asked, not which "putih"
+    ("tujuan kunjungan menteri itu apa sih", "atribut", "tujuan"),
+    ("penyebab kecelakaan itu apa", "atribut", "penyebab"),  # the cause, not what a cause is
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     assert answer_kind(analyse_question(text)) == (kind, head)
