@@ -638,7 +638,7 @@ def _which_head(before: list[str]) -> str | None:
 def _before_place(words: list[str], end: int) -> int:
     """Where a known place ending at `end` starts, when a noun it may describe precedes it; else `end`."""
     for size in (3, 2, 1):
-        if end - size > 0 and words[end - size - 1] not in _NOT_HEADS and tuple(words[end - size:end]) in places():
+        if end - size > 0 and words[end - size - 1] not in _NOT_HEADS and place_span(words, end - size) == size:
             return end - size
     return end
 
