@@ -48,6 +48,12 @@ MAX_RIGHT_HIDDEN = 0.10
 # from 0.27 to 0.53; at two steps either side retrains flipped its threshold between 0.33 and 0.40, and
 # then to 0.46 over a three-answer spike (hiding 7 of the seed devset's 39 right answers).
 THRESHOLD_WINDOW = 5
+# Thresholds whose smoothed right minus wrong is within this share of the answers scored of the best
+# are a tie, settled by the small sets' bound. Over the news sets the curve is flat from 0.30 to 0.54 (a
+# right answer gained for each wrong one): retrains put the threshold anywhere on it, at 0.46 and 0.52
+# above five of the seed devset's right answers ("kapan Putin ke Pyongyang?" among them), where the
+# devset's bound costs 1.4-3.4 of some 540 answers.
+SHORT_TIE = 0.01
 # How much more the archive's questions weigh than an MRC set's, in total. Chosen on dev by the sum over
 # the five sets of first-quote hit@1 and short-answer score: 1 gave 6.721, 3 gave 6.736, 6 gave 6.705
 # (at 6 the MRC sets lost 0.005-0.013 each).
@@ -486,8 +492,8 @@ def short_threshold(model: LinearModel | TreeModel,
     right, then the held-out probabilities of its train answers and whether each is right, which
     count too: on the archive's 55 dev answers alone the right-minus-wrong curve is flat from 0.30
     to 0.48, and the threshold jumped across it between retrains. A set with too few right answers
-    to hold MIN_TAIL in the share has no say in the bound: in the seed devset's 36, one answer is
-    three points, and it alone would pin the threshold at 0."""
+    to hold MIN_TAIL in the share bounds the threshold only among those within SHORT_TIE of the best:
+    in the seed devset's 36, one answer is three points, and alone it could pin the threshold at 0."""
     scored = []
     for rows, right, held, held_right in by_set:
         if len(right):
@@ -496,17 +502,23 @@ def short_threshold(model: LinearModel | TreeModel,
             scored.append((probability, right, probability[right]))
     grid = np.linspace(0.0, 0.95, 96)
     values, allowed = np.zeros(len(grid)), np.ones(len(grid), dtype=bool)
+    every_set_kept = np.ones(len(grid), dtype=bool)  # the small sets' bound too
     for i, t in enumerate(grid):
         for probability, right, rights in scored:
             shown = probability >= t
-            if len(rights) * MAX_RIGHT_HIDDEN >= MIN_TAIL and (rights < t).mean() > MAX_RIGHT_HIDDEN:
+            hides = bool(len(rights)) and (rights < t).mean() > MAX_RIGHT_HIDDEN
+            if hides and len(rights) * MAX_RIGHT_HIDDEN >= MIN_TAIL:
                 allowed[i] = False
+            every_set_kept[i] &= not hides
             values[i] += (right & shown).sum() - (~right & shown).sum()
     window = np.ones(2 * THRESHOLD_WINDOW + 1)
     smoothed = np.convolve(values, window, "same") / np.convolve(np.ones(len(grid)), window, "same")
     if not allowed.any():
         return 0.0
     smoothed[~allowed] = -np.inf
+    tied = smoothed >= smoothed.max() - SHORT_TIE * sum(len(p) for p, _, _ in scored)
+    if (tied & every_set_kept).any():
+        smoothed[~(tied & every_set_kept)] = -np.inf
     return float(grid[int(np.argmax(smoothed.round(12)))])
 
 

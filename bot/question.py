@@ -622,14 +622,15 @@ def _which_head(before: list[str]) -> str | None:
     penyebab …" asks what, not which Uno); the last word when the question opens with names
     ("KRI apa …")."""
     last = before[-1]
-    verb = looks_verbal(last) and not is_dictionary_root(last) and last not in _NAMING_VERBS
-    if last in _NOT_HEADS or last in _MEANS_VERBS or verb:
+    if last in _NOT_HEADS or last in _MEANS_VERBS or _is_verb(last):
         return None  # "dituduh mengirim apa" asks for its object; "disebut apa" for a name
     if last in ("nama", "namanya"):  # "operasi Turki di Afrin namanya apa": what opens the question
         return _opening_head(before)
     for k, word in enumerate(before[-1:-4:-1]):
         if not word.isalpha() or word in STOPWORDS:
             return last if k == 1 and word in ("di", "ke", "dari") else None  # "di kosmodrom apa"
+        if k and _is_verb(word):
+            return None  # "polisi nemu brang apa": the thing found, whatever the misspelt word is
         if word in _NAMED_THINGS or is_ordinary_word(word):
             return _without_nya(word)
     return last
@@ -663,6 +664,24 @@ def _without_nya(word: str) -> str:
     return bare if bare != word and (bare in _NAMED_THINGS or is_ordinary_word(bare)) else word
 
 
+def _is_verb(word: str) -> bool:
+    """A verb other than one that names ("disebut apa" asks for a name): with its affixes, a root chat
+    writes bare ("korut dituduh jual apa", "KPK bawa apa aja"), or one with chat's "-in" for "-kan"
+    ("alibaba luncurin apa")."""
+    if word in _NAMING_VERBS:
+        return False
+    if looks_verbal(word) and not is_dictionary_root(word) or word in _BARE_VERBS:
+        return True
+    return word.endswith("in") and not is_dictionary_root(word) and is_dictionary_root(word[:-2])
+
+
+# Verbs chat writes without a prefix, where the news writes "menjual", "membawa", "mengumumkan": the
+# thing asked is the verb's object, not something of the verb's kind.
+_BARE_VERBS = {"jual", "beli", "bawa", "kirim", "curi", "ambil", "makan", "minum", "bilang", "omong", "kasih",
+               "kasi", "dapat", "dapet", "temu", "bikin", "cari", "pilih", "tonton", "nonton", "baca", "tulis",
+               "jawab", "minta", "terima", "tanam", "sita", "tangkap", "serang", "tembak", "bunuh", "pukul", "tanya",
+               "pinjam", "sewa", "impor", "ekspor", "bangun", "buang", "simpan", "sembunyikan", "tawarkan", "janjikan",
+               "umumkan", "luncurkan", "rilis", "borong", "garap", "incar", "tuntut", "laporkan", "ajukan", "usulkan"}
 _NAMING_VERBS = {"disebut", "dinamakan", "dinamai", "dijuluki", "dipanggil", "disapa", "berjudul", "bernama",
                  "bertajuk", "bermerek", "bergelar", "diberi"}
 # "naik apa", "pakai apa" ask by what means: the verb names no kind of thing.

@@ -79,6 +79,30 @@ def test_a_set_with_few_right_answers_does_not_bound_the_short_threshold() -> No
     assert bounded < alone
 
 
+def test_a_small_set_settles_a_tie_on_a_flat_short_threshold_curve() -> None:
+    """Between 0.30 and 0.60 each answer hidden is as often right as wrong, so the large set is all
+    but indifferent there (two wrong answers at 0.55 tip it up). The small set's five right answers
+    at 0.35 settle where on that plateau the threshold lies; far off it they have no say."""
+    model = LinearModel(("p",), np.zeros(1), np.ones(1), np.ones(1), 0.0)
+
+    def logit(p: float | np.ndarray) -> np.ndarray:
+        return np.log(np.asarray(p) / (1 - np.asarray(p)))
+
+    middle = np.linspace(0.30, 0.60, 60)
+    scores = np.concatenate([[0.95] * 700, [0.05] * 150, [0.2] * 30, middle, middle, [0.55] * 2])
+    right = np.array([True] * 700 + [False] * 180 + [True] * 60 + [False] * 62)
+    large = (logit(scores).reshape(-1, 1), right, np.array([]), np.array([], dtype=bool))
+    # as many wrong answers beside its five low right ones: its own right minus wrong is flat there too
+    small = (logit(np.array([0.9] * 31 + [0.35] * 5 + [0.36] * 5)).reshape(-1, 1),
+             np.array([True] * 36 + [False] * 5), np.array([]), np.array([], dtype=bool))
+    alone = short_threshold(model, [large])
+    assert alone > 0.5
+    assert 0.2 < short_threshold(model, [large, small]) <= 0.35
+    far = (logit(np.array([0.9] * 31 + [0.1] * 5)).reshape(-1, 1), np.ones(36, dtype=bool), np.array([]),
+           np.array([], dtype=bool))
+    assert short_threshold(model, [large, far]) == alone
+
+
 def test_a_small_set_of_easy_answers_does_not_pull_the_short_threshold_down() -> None:
     """Every answer weighs the same: 39 answers of a small set, right but scored low, are 39 answers
     beside the large set's 400, not half of the curve."""

@@ -306,6 +306,12 @@ def test_edit_candidates_on_junk():
     ("manfaat minum air putih apa aja", "atribut", "manfaat"),  # the phrase's head is asked, not which "putih"
     ("tujuan kunjungan menteri itu apa sih", "atribut", "tujuan"),
     ("penyebab kecelakaan itu apa", "atribut", "penyebab"),  # the cause, not what a cause is
+    ("korut dituduh jual apa ke rusia", "apa", None),  # a verb chat writes bare asks for its object
+    ("KPK bawa apa aja ke pengadilan", "apa", None),
+    ("polisi nemu brang apa aja di gubuk itu", "apa", None),  # the thing found, however misspelt
+    ("rusia beli senjata apa dari korut", "nama", "senjata"),  # the verb's object names the kind
+    ("alibaba luncurin apa di indonesia", "apa", None),  # chat's "-in" for "-kan"
+    ("vaksin apa yang dipakai", "nama", "vaksin"),
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     assert answer_kind(analyse_question(text)) == (kind, head)

@@ -330,6 +330,11 @@ def test_berapa_answers_in_the_unit_the_question_names(question: str, sentence: 
     assert short_answer(kind, sentence, None, words(question), head) == expected
 
 
+def test_berapa_a_price_or_a_pay_may_be_in_any_currency():
+    sentence = "Pelatih itu kini digaji hampir 20 juta pounds per musim oleh klubnya."
+    assert short_answer("berapa", sentence, None, words("gaji pelatih itu per musim brp")) == "hampir 20 juta pounds"
+
+
 def test_berapa_a_measure_may_be_written_in_english():
     sentence = "Luas Swedia sekitar 450,295 square kilometres, terluas ketiga di Uni Eropa."
     assert short_answer("berapa", sentence, None, words("Berapa luas wilayah Swedia?")) == "sekitar 450,295 square kilometres"
@@ -625,6 +630,7 @@ def test_a_place_answers_only_a_noun_a_place_may_name(question: str, sentence: s
      "Indonesia berada di urutan 110 dari 177 negara.", "110"),
     ("Pebalap itu finis di urutan berapa?", "Pebalap 24 tahun itu finis di urutan keempat.", "urutan keempat"),
     ("berapa poin Indonesia?", "Indonesia di peringkat 162 dengan 1.000 poin.", "1.000 poin"),  # a rank counts nothing
+    ("MU finish di posisi brp musim ini", "Mereka hanya finish di posisi enam musim ini.", "enam"),  # a rank has no unit
 ])
 def test_berapa_a_rank_is_answered_by_an_ordinal(question: str, sentence: str, expected: str) -> None:
     assert short_answer("berapa", sentence, None, words(question)) == expected

@@ -169,7 +169,7 @@ _MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
     (("persen", "persentase"), {"persen", "%"}),
     (("harga", "biaya", "dana", "anggaran", "nilai", "gaji", "upah", "kerugian", "modal", "investasi", "utang",
       "pendapatan", "tarif", "ongkos", "denda"),
-     {"rupiah", "dollar", "dolar", "euro", "yen", "ringgit", "ribu", "juta", "miliar", "triliun"}),
+     {"rupiah", "ribu", "juta", "miliar", "triliun"} | _CURRENCIES),
     (("berat", "bobot", "stok", "produksi"), {"ton", "kg", "kilogram", "kilo", "gram", "kuintal"}),
     (("volume",), {"liter", "barel", "meter3", "m3", "ton"}),
     (("kapasitas",), {"megawatt", "mw", "ton", "liter", "barel", "orang", "kursi", "penumpang", "mah", "gb", "tb", "mb",
@@ -236,6 +236,11 @@ _NUMBERED = re.compile(r"\b(?:[Nn]omor|[Nn]o\.?)(?:\s+[^\W\d]+)?\s+$")  # "nomor
 _LEADING_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+def _without_unit(sentence: str, cand: Candidate) -> Candidate:
+    end = _NUMBER.search(sentence, cand.start).end()
+    return Candidate(cand.start, end, sentence[cand.start:end], cand.weight)
+
+
 def _states_figure(text: str, question_words: set[str]) -> bool:
     figure = _LEADING_FIGURE.match(text)
     return bool(figure) and figure.group() in question_words
@@ -288,7 +293,9 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
     if not asks_ordinal:  # "korban ke-3" counts nothing
         pairs = [(c, u) for c, u in pairs if not ordinal(c)]
     elif ranked := [(c, u) for c, u in pairs if ordinal(c)]:
-        pairs = ranked  # and "urutan keberapa" is not answered by a count: "ke-85", not "180 negara"
+        # and "urutan keberapa" is not answered by a count: "ke-85", not "180 negara"; nor does a rank
+        # have a unit ("finish di posisi enam musim ini" is at sixth place)
+        pairs = [(_without_unit(sentence, c), "") for c, _ in ranked]
     if asks_number and (numbered := [(c, u) for c, u in pairs if not u and _NUMBERED.search(sentence[:c.start])]):
         pairs = numbered  # "nomor punggung berapa": "nomor punggung 14", not "berusia 23 tahun"
     if not asks_age:  # "milik Sumadi (62)": a person's age counts nothing else
