@@ -237,6 +237,7 @@ _LEADING_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _without_unit(sentence: str, cand: Candidate) -> Candidate:
+    """The figure alone: what follows a rank's figure is no unit of it."""
     end = _NUMBER.search(sentence, cand.start).end()
     return Candidate(cand.start, end, sentence[cand.start:end], cand.weight)
 
