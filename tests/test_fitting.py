@@ -60,7 +60,7 @@ def test_short_threshold_hides_wrong_answers_but_few_right_ones() -> None:
         assert (~right & shown).sum() < 0.8 * (~right).sum()
 
 
-def test_a_set_with_few_right_answers_does_not_bound_the_short_threshold() -> None:
+def test_a_set_with_few_right_answers_cannot_pin_the_short_threshold_at_zero() -> None:
     """One right answer of a small set's 36 scored low must not pin the threshold at 0 for all."""
     rng = np.random.default_rng(5)
     model = LinearModel(("p",), np.zeros(1), np.ones(1), np.ones(1), 0.0)
