@@ -728,7 +728,7 @@ def _states_something(words: list[str]) -> bool:
 
 _COMPOUND_HEADS = {"rumah sakit", "surat kabar", "perguruan tinggi", "partai politik", "mata uang", "alat musik",
                    "cabang olahraga", "bahan bakar", "kantor berita", "media sosial"}
-_NOT_HEADS = _QUESTION_VOCAB | {"di", "ke", "dari", "yang", "itu", "adalah", "ialah"}
+_NOT_HEADS = _QUESTION_VOCAB | {"di", "ke", "dari", "yang", "itu", "adalah", "ialah", "ada"}  # "ada apa dgn …": what happened
 
 
 _ABBREVIATION_WORDS = {"kepanjangan", "kepanjangannya", "singkatan", "singkatannya", "kependekan", "akronim"}

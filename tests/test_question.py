@@ -312,6 +312,7 @@ def test_edit_candidates_on_junk():
     ("rusia beli senjata apa dari korut", "nama", "senjata"),  # the verb's object names the kind
     ("alibaba luncurin apa di indonesia", "apa", None),  # chat's "-in" for "-kan"
     ("vaksin apa yang dipakai", "nama", "vaksin"),
+    ("ada apa dgn gedung dpr kemarin", "apa", None),  # what happened, not "which ada"
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     assert answer_kind(analyse_question(text)) == (kind, head)
