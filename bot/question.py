@@ -668,8 +668,8 @@ def _is_verb(word: str) -> bool:
     """A verb other than one that names ("disebut apa" asks for a name): with its affixes, a root chat
     writes bare ("korut dituduh jual apa", "KPK bawa apa aja"), or one with chat's "-in" for "-kan"
     ("alibaba luncurin apa")."""
-    if word in _NAMING_VERBS:
-        return False
+    if word in _NAMING_VERBS or word.endswith("nya") and is_dictionary_root(word[:-3]):
+        return False  # nor is "mereknya", a root's "-nya", a verb made with "me-"
     if looks_verbal(word) and not is_dictionary_root(word) or word in _BARE_VERBS:
         return True
     return word.endswith("in") and not is_dictionary_root(word) and is_dictionary_root(word[:-2])

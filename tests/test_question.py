@@ -313,6 +313,8 @@ def test_edit_candidates_on_junk():
     ("alibaba luncurin apa di indonesia", "apa", None),  # chat's "-in" for "-kan"
     ("vaksin apa yang dipakai", "nama", "vaksin"),
     ("ada apa dgn gedung dpr kemarin", "apa", None),  # what happened, not "which ada"
+    ("hp yang dipake pelaku mereknya apa", "nama", "merek"),  # "mereknya" is no "me-" verb
+    ("dia membelinya apa", "apa", None),
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     assert answer_kind(analyse_question(text)) == (kind, head)
