@@ -639,7 +639,9 @@ def _which_head(before: list[str]) -> str | None:
 def _before_place(words: list[str], end: int) -> int:
     """Where a known place ending at `end` starts, when a noun it may describe precedes it; else `end`."""
     for size in (3, 2, 1):
-        if end - size > 0 and words[end - size - 1] not in _NOT_HEADS and place_span(words, end - size) == size:
+        before = words[end - size - 1] if end - size > 0 else None
+        if before and (before not in _NOT_HEADS or " ".join(words[max(0, end - size - 2):end - size]) in _COMPOUND_HEADS) \
+                and place_span(words, end - size) == size:
             return end - size
     return end
 
@@ -726,7 +728,7 @@ def _states_something(words: list[str]) -> bool:
     return False
 
 
-_COMPOUND_HEADS = {"rumah sakit", "surat kabar", "perguruan tinggi", "partai politik", "mata uang", "alat musik",
+_COMPOUND_HEADS = {"ibu kota", "rumah sakit", "surat kabar", "perguruan tinggi", "partai politik", "mata uang", "alat musik",
                    "cabang olahraga", "bahan bakar", "kantor berita", "media sosial"}
 _NOT_HEADS = _QUESTION_VOCAB | {"di", "ke", "dari", "yang", "itu", "adalah", "ialah", "ada"}  # "ada apa dgn …": what happened
 

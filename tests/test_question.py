@@ -315,6 +315,7 @@ def test_edit_candidates_on_junk():
     ("ada apa dgn gedung dpr kemarin", "apa", None),  # what happened, not "which ada"
     ("hp yang dipake pelaku mereknya apa", "nama", "merek"),  # "mereknya" is no "me-" verb
     ("dia membelinya apa", "apa", None),
+    ("ibukota korut apa", "nama", "ibu kota"),  # the capital, not "which Utara"
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     assert answer_kind(analyse_question(text)) == (kind, head)
