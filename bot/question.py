@@ -639,11 +639,16 @@ def _which_head(before: list[str]) -> str | None:
 def _before_place(words: list[str], end: int) -> int:
     """Where a known place ending at `end` starts, when a noun it may describe precedes it; else `end`."""
     for size in (3, 2, 1):
-        before = words[end - size - 1] if end - size > 0 else None
-        if before and (before not in _NOT_HEADS or " ".join(words[max(0, end - size - 2):end - size]) in _COMPOUND_HEADS) \
-                and place_span(words, end - size) == size:
-            return end - size
+        start = end - size
+        if start > 0 and _may_head(words, start) and place_span(words, start) == size:
+            return start
     return end
+
+
+def _may_head(words: list[str], end: int) -> bool:
+    """Whether the words before `end` may be a noun a place describes: "kantor berita korsel", "ibu
+    kota korut", not "manakah" or "di"."""
+    return words[end - 1] not in _NOT_HEADS or " ".join(words[max(0, end - 2):end]) in _COMPOUND_HEADS
 
 
 def _unreduplicated(word: str) -> str:
@@ -728,9 +733,10 @@ def _states_something(words: list[str]) -> bool:
     return False
 
 
-_COMPOUND_HEADS = {"ibu kota", "rumah sakit", "surat kabar", "perguruan tinggi", "partai politik", "mata uang", "alat musik",
-                   "cabang olahraga", "bahan bakar", "kantor berita", "media sosial"}
-_NOT_HEADS = _QUESTION_VOCAB | {"di", "ke", "dari", "yang", "itu", "adalah", "ialah", "ada"}  # "ada apa dgn …": what happened
+_COMPOUND_HEADS = {"ibu kota", "rumah sakit", "surat kabar", "perguruan tinggi", "partai politik", "mata uang",
+                   "alat musik", "cabang olahraga", "bahan bakar", "kantor berita", "media sosial"}
+# "ada apa dgn …" asks what happened, not which "ada"
+_NOT_HEADS = _QUESTION_VOCAB | {"di", "ke", "dari", "yang", "itu", "adalah", "ialah", "ada"}
 
 
 _ABBREVIATION_WORDS = {"kepanjangan", "kepanjangannya", "singkatan", "singkatannya", "kependekan", "akronim"}
