@@ -679,7 +679,8 @@ def _is_verb(word: str) -> bool:
         return False  # nor is "mereknya", a root's "-nya", a verb made with "me-"
     if looks_verbal(word) and not is_dictionary_root(word) or word in _BARE_VERBS:
         return True
-    return word.endswith("in") and not is_dictionary_root(word) and is_dictionary_root(word[:-2])
+    return word.endswith("in") and not is_dictionary_root(word) and any(
+        is_dictionary_root(v) for v in colloquial_variants(word))
 
 
 # Verbs chat writes without a prefix, where the news writes "menjual", "membawa", "mengumumkan": the
