@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.answer import ArticleInfo
-from index.clean import dateline_length
 
 
 @dataclass
@@ -113,9 +112,6 @@ def build_candidates(
             flat.extend((row, span, terms) for span, terms in zip(spans, terms_per))
         passage_terms = {row.passage_id: frozenset(t for ts in row.sentence_terms for t in ts) for row in rows}
         heading_terms = _heading_terms(rows)
-        if flat:  # the dateline is no part of the first sentence's content: never quoted, never an answer
-            row, (start, end), terms = flat[0]
-            flat[0] = (row, (start + dateline_length(row.text[start:end]), end), terms)
         for position, (row, span, terms) in enumerate(flat):
             around = set()
             if position > 0:

@@ -34,7 +34,6 @@ from bot.short_answer.choice import choosing_with, noting_scores
 from bot.short_answer.common import MONTH_CAP
 from index import bm25
 from index.analyse import STOPWORDS, Analyzer, Token, is_dictionary_root, is_ordinary_word
-from index.clean import dateline_length
 from index.health import IndexDamaged, IndexUnavailable, check_index, is_damage, open_uri
 from index.store import get_meta, open_db, split_sentence_terms
 
@@ -583,9 +582,7 @@ def _quoted_text(sentence: Sentence, explain: bool, limit: int = 480) -> str:
     start, end = sentence.span
     before = [s for s in sentence.passage_spans if s[1] <= start]
     if before and _OPENS_FROM_BEFORE.match(sentence.text) and end - before[-1][0] <= limit:
-        start, first_end = before[-1]
-        if sentence.passage_ordinal == 0 and len(before) == 1:  # the article's first sentence: not its dateline
-            start += dateline_length(sentence.passage_text[start:first_end])
+        start = before[-1][0]
     following = [s for s in sentence.passage_spans if s[0] >= end]
     if explain and following and following[0][1] - start <= limit:
         end = following[0][1]

@@ -204,7 +204,9 @@ _BIO_RE = re.compile(
 # "Jakarta (ANTARA) - ".
 _DL_PART = r"[A-Z][\w.&'’-]*(?:\s[A-Z0-9][\w.&'’-]*){0,3}"
 _DATELINE_RE = re.compile(
-    rf"^(?P<a>{_DL_PART})(?:\s*,\s*(?P<b>{_DL_PART}))?(?:\s*\((?P<c>[^()]{{2,30}})\))?\s*[–—-]{{1,2}}\s+(?=\S)"
+    rf"^(?P<a>{_DL_PART})(?:\s*,\s*(?P<b>{_DL_PART}))?(?:\s*\((?P<c>[^()]{{2,30}})\))?"
+    # a dash glued to a word breaks it ("T- Shirt", "Ina- TEWS"), save after a capitalised place ("SPANYOL– ")
+    rf"(?:\s+|(?<=[A-Z]{{2}})|(?<=\)))[–—-]{{1,2}}\s+(?=\S)"
 )
 _DOMAIN_RE = re.compile(r"\.(?:com|co\.id|co|id|net|org|news|tv)\b", re.I)
 _SELF_CITE_RE = re.compile(

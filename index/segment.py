@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from index.article import Block, Passage
-from index.clean import credit_start
+from index.clean import credit_start, dateline_length
 
 MAX_PASSAGE_CHARS = 1200  # longer paragraphs are cut at sentence boundaries
 
@@ -141,6 +141,19 @@ def _passage(text: str, start: int, end: int, kind: str, heading: str | None,
 
 def make_passages(text: str, blocks: list[Block]) -> list[Passage]:
     """Paragraphs (with the heading just above them) and captions → passages, in text order."""
+    passages = _passages(text, blocks)
+    opening = next((p for p in passages if p.kind == "paragraph"), None)
+    if opening and opening.sentences:
+        # The dateline that opens the text ("Jakarta, CNN Indonesia - - ", "PR DEPOK - "), after any
+        # photo caption, says where and by whom the story was filed: no sentence holds it, so it is
+        # never quoted nor read as an answer. Its words stay in the passage's terms (`sentence_terms_of`):
+        # dropped from them, held-out archive questions lost right short answers.
+        start, end = opening.sentences[0]
+        opening.sentences[0] = (start + dateline_length(opening.text[start:end]), end)
+    return passages
+
+
+def _passages(text: str, blocks: list[Block]) -> list[Passage]:
     passages: list[Passage] = []
     heading: Block | None = None
     for block in blocks:

@@ -37,8 +37,8 @@ def _info(article_id: str) -> ArticleInfo:
 def _candidates():
     text0 = "Jakarta, CNN Indonesia - - Banjir melanda Kota Baru. Warga mengungsi."
     text1 = "Ketinggian air mencapai dua meter."
-    rows = [
-        PassageRow(1, "a", 0, None, text0, [(0, 52), (53, len(text0))],
+    rows = [  # the index stores no sentence over the dateline (test_segment), but its terms
+        PassageRow(1, "a", 0, None, text0, [(27, 52), (53, len(text0))],
                    [["jakarta", "cnn", "indonesia", "banjir", "landa", "kota", "baru"], ["warga", "ungsi"]]),
         PassageRow(2, "a", 1, None, text1, [(0, len(text1))], [["tinggi", "air", "capai", "dua", "meter"]], "caption"),
     ]
@@ -48,7 +48,7 @@ def _candidates():
 def test_candidates_are_every_sentence_of_the_article_with_its_context():
     cands = _candidates()
     assert [s.text for s in cands.sentences] == ["Banjir melanda Kota Baru.", "Warga mengungsi.",
-                                                 "Ketinggian air mencapai dua meter."]  # the dateline is dropped
+                                                 "Ketinggian air mencapai dua meter."]
     first, middle, last = cands.sentences
     assert middle.neighbour_terms == frozenset(first.terms) | frozenset(last.terms)
     assert last.passage_bm25 == 0.0 and first.passage_bm25 == 5.0  # only retrieved passages have a score
@@ -84,7 +84,7 @@ def test_a_quote_that_starts_from_the_sentence_before_opens_with_it():
     assert _quoted_text(warm, explain=False) == "Pertemuan itu hangat."
     assert _quoted_text(first, explain=True) == "Kim dan Shoigu membahas senjata. Mereka juga membahas Ukraina."
     text = "Jakarta, CNN Indonesia - - Banjir melanda Kota Baru. Mereka mengungsi."
-    rows = [PassageRow(1, "a", 0, None, text, [(0, 52), (53, len(text))], [["banjir"], ["ungsi"]])]
+    rows = [PassageRow(1, "a", 0, None, text, [(27, 52), (53, len(text))], [["banjir"], ["ungsi"]])]
     _, crowd = build_candidates([("a", 5.0)], {"a": _info("a")}, {"a": []}, rows, {1: 5.0}).sentences
     assert _quoted_text(crowd, explain=False) == "Banjir melanda Kota Baru. Mereka mengungsi."  # no dateline
 

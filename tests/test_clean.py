@@ -224,5 +224,8 @@ def test_dateline_length_covers_the_publisher_prefix_only():
                        ("Jakarta (ANTARA News) - Presiden tiba.", "Presiden tiba."),
                        ("Rimanews - Seorang pelajar nekat.", "Seorang pelajar nekat."),
                        ("Presiden Joko Widodo - yang baru tiba - berpidato.", "Presiden Joko Widodo - yang baru tiba - berpidato."),
+                       ("SPANYOL– Real Madrid menang.", "Real Madrid menang."),
+                       ("T- Shirt atau kaos oblong dipakai tentara.", "T- Shirt atau kaos oblong dipakai tentara."),
+                       ("Aminah Az- Zuriyah binti Wahab lahir di Mekkah.", "Aminah Az- Zuriyah binti Wahab lahir di Mekkah."),
                        ("Tanpa dateline di sini.", "Tanpa dateline di sini.")]:
         assert text[dateline_length(text):] == rest

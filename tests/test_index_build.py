@@ -110,6 +110,14 @@ def test_top_results_match_rank_bm25(bundled_db: Path) -> None:
         assert strictly_better <= {pid for pid, _ in ours}, terms
 
 
+def test_an_opening_dateline_is_never_quoted(bundled_db: Path) -> None:
+    """ "PR DEPOK - " opens a story's first paragraph, after its photo caption: it says who filed the
+    story, so the quote of that paragraph's first sentence starts after it."""
+    answer = Engine(bundled_db).ask("kim jong un berencana ke rusia untuk bertemu putin, dilaporkan oleh siapa")
+    quotes = [p.quote for p in answer.passages if "berencana melakukan perjalanan ke Rusia bulan ini" in p.quote]
+    assert quotes and all(q.startswith("Kim Jong Un, pemimpin Korea Utara") for q in quotes)
+
+
 def _synthetic_corpus(folder: Path, count: int) -> None:
     """Articles made of the bundled corpus' sentences, each with a unique marker word."""
     sentences = [s.strip() + "." for f in sorted((ROOT / "corpus").glob("*.txt"))

@@ -115,6 +115,22 @@ def test_a_captions_photo_credit_is_no_sentence(caption: str, quoted: list[str])
     assert [passage.text[s:e] for s, e in passage.sentences] == quoted
 
 
+def test_the_dateline_opening_the_text_is_no_sentence() -> None:
+    """ "PR DEPOK - " says who filed the story: never quoted nor read as an answer. It opens the first
+    paragraph, after any photo caption; a later paragraph's "Jakarta - …" is the text's own."""
+    caption = "Pemimpin Korea Utara Kim Jong Un. /KCNA via REUTERS/"
+    first = "PR DEPOK - Kim Jong Un berencana ke Rusia. Dia akan bertemu Putin."
+    later = "Jakarta - Kementerian Luar Negeri memantau perkembangan ini."
+    text = f"{caption}\n\n{first}\n\n{later}"
+    blocks = _blocks(text, [("caption", caption), ("paragraph", first), ("paragraph", later)])
+    shot, opening, other = make_passages(text, blocks)
+    assert opening.text == first  # the passage stays verbatim
+    assert [opening.text[s:e] for s, e in opening.sentences] == ["Kim Jong Un berencana ke Rusia.",
+                                                                 "Dia akan bertemu Putin."]
+    assert [other.text[s:e] for s, e in other.sentences] == [later]
+    assert [shot.text[s:e] for s, e in shot.sentences] == ["Pemimpin Korea Utara Kim Jong Un."]
+
+
 def test_long_paragraph_split_at_sentences():
     sentence = "Pemerintah menyatakan bahwa harga beras naik 2,5 persen di sejumlah pasar di Jakarta. "
     body = (sentence * 40).strip()
