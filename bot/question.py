@@ -539,20 +539,28 @@ def colloquial_variants(word: str) -> list[str]:
     if w.endswith("in") and len(w) > 5:
         stem = w[:-2]  # "matiin" → mati
         bases = [stem + "kan", stem + "i", stem]
+        if any(is_dictionary_root(v) for v in _nasal_readings(w, w)):
+            bases.insert(0, w)  # a root that ends in "-in": "mimpin" is memimpin, "ngawin" mengawin
     out: list[str] = []
     for base in bases:
-        if base.startswith("nge") and len(base) > 5 and base[3] not in _VOWELS:
-            out.append(base[3:])
-        elif base.startswith("ny") and len(base) > 3 and base[2] in _VOWELS:
-            out += ["c" + base[2:], "s" + base[2:]]
-        elif base.startswith("ng") and len(base) > 3 and base[2] in _VOWELS:
-            out += [base[2:], "k" + base[2:]]
-        elif (base[0] in _SWALLOWED and len(base) > 3 and base[1] in _VOWELS
-              and (base != w or not is_ordinary_word(w))):
-            out.append(_SWALLOWED[base[0]] + base[1:])  # "nurunin" → turunkan, "muji" → puji
+        out += _nasal_readings(base, w)
         if base != w:
             out.append(base)
     return out or _h_restored(w)
+
+
+def _nasal_readings(base: str, word: str) -> list[str]:
+    """The roots a chat verb's nasal prefix may stand before ("nyuri" → curi, suri)."""
+    if base.startswith("nge") and len(base) > 5 and base[3] not in _VOWELS:
+        return [base[3:]]
+    if base.startswith("ny") and len(base) > 3 and base[2] in _VOWELS:
+        return ["c" + base[2:], "s" + base[2:]]
+    if base.startswith("ng") and len(base) > 3 and base[2] in _VOWELS:
+        return [base[2:], "k" + base[2:]]
+    if (base[0] in _SWALLOWED and len(base) > 3 and base[1] in _VOWELS
+            and (base != word or not is_ordinary_word(word))):
+        return [_SWALLOWED[base[0]] + base[1:]]  # "nurunin" → turunkan, "muji" → puji
+    return []
 
 
 def _h_restored(word: str) -> list[str]:

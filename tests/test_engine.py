@@ -256,6 +256,19 @@ def test_a_nasalised_chat_verb_is_read_as_news_writes_it(tmp_path: Path) -> None
     assert query.corrections["nuduh"] == "tuduh"
 
 
+def test_a_chat_verb_of_a_root_ending_in_in_is_not_read_as_a_suffix(tmp_path: Path) -> None:
+    """ "mimpin" is memimpin (root "pimpin"), though "-in" often stands for "-kan" or "-i" and the
+    corpus also writes "mimpi": read as "mimpi" + "-in", the question asked about a dream."""
+    notes = {f"other{i}.txt": f"Harga cabai di pasar naik {i + 2} persen pekan ini.\n" for i in range(4)}
+    engine = _engine_over(tmp_path, {"a.txt": "Wasit Szymon Marciniak memimpin laga Lyon melawan Juventus.\n",
+                                     "b.txt": "Pemain muda itu bermimpi tampil di Liga Champions. Mimpi itu terwujud.\n",
+                                     **notes})
+    query, _ = engine.retrieve(analyse_question("siapa wasit yg mimpin laga lyon"))
+    assert "pimpin" in query.terms and "mimpi" not in query.terms
+    query, _ = engine.retrieve(analyse_question("pemain itu mimpiin apa"))  # an "-in" after a root is still one
+    assert "mimpi" in query.terms
+
+
 def test_a_vowel_less_chat_abbreviation_is_read_as_the_word_it_shortens(tmp_path: Path) -> None:
     """ "brgkt" is berangkat (the more frequent of the words with its consonants, not bertingkat
     or berperangkat); a word with its vowels is never read so."""
