@@ -282,5 +282,8 @@ def test_a_short_form_is_indexed_as_the_words_it_stands_for(analyzer: Analyzer) 
     whole short form, so quotes still cut at the word as written."""
     assert analyzer.terms("Sekjen PBB bertemu Dubes Korut") == analyzer.terms(
         "Sekretaris Jenderal PBB bertemu Duta Besar Korea Utara")
+    assert analyzer.terms("Menperin mengunjungi Kemenperin dan Kementan") == analyzer.terms(
+        "Menteri Perindustrian mengunjungi Kementerian Perindustrian dan Kementerian Pertanian")
+    assert analyzer.terms("agen Jorge Mendes") == ["agen", "jorge", "mendes"]  # a name, not "menteri desa"
     assert [(t.term, t.start, t.end) for t in analyzer.tokens("Dubes Korut")] == [
         ("duta", 0, 5), ("besar", 0, 5), ("korea", 6, 11), ("utara", 6, 11)]
