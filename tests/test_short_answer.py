@@ -956,6 +956,21 @@ def test_berapa_an_initials_age_or_a_unitless_price_answers_nothing(question: st
     assert ask(question, sentence) is None
 
 
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("bek everton yg cedera siapa", "Laga terhenti setelah bek kanan Everton Cuco Martina mengalami cedera usai "
+     "berduel dengan winger Lyon Maxwell Cornet.", "Cuco Martina"),
+    ("siapa kiper everton", "Kiper Everton Jordan Pickford keluar dari sarangnya untuk menghalau bola.",
+     "Jordan Pickford"),
+])
+def test_the_role_asked_and_its_club_before_a_name_are_no_part_of_it(question: str, sentence: str,
+                                                                     expected: str) -> None:
+    """ "bek kanan Everton Cuco Martina" reads as one capitalised run from "Everton": the club the
+    question names belongs to the role, the rest is who holds it."""
+    q = analyse_question(question)
+    kind, head = answer_kind(q)
+    assert short_answer(kind, sentence, None, surface_words(q.text), head) == expected
+
+
 def test_a_capitalised_function_word_names_no_place() -> None:
     """"Untuk itu …" opens a sentence: it is no province."""
     q = analyse_question("Provinsi apakah yang mencapai cakupan 111,6 persen pada PIN polio?")
