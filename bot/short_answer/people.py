@@ -287,18 +287,17 @@ def _trim_asked(sentence: str, cand: Candidate, title: str | None,
     if not before and len(spans) > 1 and spans[0][0].lower() in question_words and is_ordinary_word(spans[0][0]):
         start = cand.start + spans[1][1]
         return Candidate(start, cand.end, sentence[start:cand.end], cand.weight), title or spans[0][0]
-    # the office or the role the question names just before: "Presiden Venezuela Hugo Chavez", "bek
-    # kanan Everton Cuco Martina" for "bek everton … siapa"
-    roles = role_words(question_words)
-    led = [i for i in range(max(len(before) - 2, 0), len(before)) if before[i][0].lower() in roles]
     if not before or sentence[before[-1][2]:cand.start].strip():
         return cand, title
+    # the office just before ("Presiden Venezuela Hugo Chavez"), or the role the question names among
+    # the two words before ("bek kanan Everton Cuco Martina" for "bek everton … siapa")
     if before[-1][0].lower() in TITLE_START:
         opens = len(before) - 1
-    elif led:
-        opens = led[0]
     else:
-        return cand, title
+        roles = role_words(question_words)
+        opens = next((i for i in range(max(len(before) - 2, 0), len(before)) if before[i][0].lower() in roles), None)
+        if opens is None:
+            return cand, title
     k = 0
     while k < len(spans) - 1 and spans[k][0].lower() in question_words:
         k += 1
