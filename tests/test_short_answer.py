@@ -1435,11 +1435,18 @@ def test_a_clause_restating_the_question_is_answered_after_its_copula(question: 
     assert short_answer("nama", sentence, None, words(question), head) == expected
 
 
-def test_siapa_is_never_answered_by_a_landmark():
-    """With nobody named, a strait is no answer to "siapa": none is better than a wrong one."""
-    sentence = ("Petugas patroli menahan kapal ikan berbendera asing, Laut Biru, yang membawa ratusan karung "
-                "bawang ilegal di Perairan Selat Malaka, dekat perairan Kota Dumai.")
-    assert short_answer("siapa", sentence, None, words("siapa nahkoda kapal laut biru yg bawa bawang ke dumai")) is None
+@pytest.mark.parametrize("question, sentence", [
+    ("siapa nahkoda kapal laut biru yg bawa bawang ke dumai",
+     "Petugas patroli menahan kapal ikan berbendera asing, Laut Biru, yang membawa ratusan karung bawang ilegal "
+     "di Perairan Selat Malaka, dekat perairan Kota Dumai."),
+    # a stadium in the language of its country: "Stade", "Estadio", "Stadio" are "Stadion"
+    ("siapa yg cetak gol pertama lyon lawan everton", "Sepanjang babak pertama tidak ada gol yang tercipta dalam "
+     "laga yang berlangsung di Stade des Lumieres ini."),
+    ("siapa pencetak gol real madrid", "Tidak ada gol yang tercipta di Estadio Santiago Bernabeu malam itu."),
+])
+def test_siapa_is_never_answered_by_a_landmark(question: str, sentence: str) -> None:
+    """With nobody named, a strait or a stadium is no answer to "siapa": none is better than a wrong one."""
+    assert short_answer("siapa", sentence, None, words(question)) is None
 
 
 @pytest.mark.parametrize("question, sentence, expected", [

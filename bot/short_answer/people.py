@@ -143,7 +143,7 @@ _NATURAL_FEATURES = {"samudra", "samudera", "laut", "selat", "teluk", "gunung", 
 _PLACE_HEADS = {"stadion", "pelabuhan", "bandara", "bandar", "stasiun", "terminal", "hotel", "jalan", "jl",
                 "pasar", "masjid", "gereja", "pengadilan", "gedung", "istana", "kantor", "lapangan", "kampus",
                 "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga",
-                "stadio", "estadio", "sirkuit", "circuit", "kepulauan", "candi", "pura", "klenteng", "vihara",
+                "stadio", "estadio", "stade", "sirkuit", "circuit", "kepulauan", "candi", "pura", "klenteng", "vihara",
                 "museum", "monumen", "taman", "pantai", "benteng", "makam", "dermaga"} | _NATURAL_FEATURES
 _PLACE_STARTS = _PLACE_HEADS | REGIONS  # "Stadion Aji Imbut", "Kabupaten Muaro Jambi": where, not who
 _EVENT_WORDS = {"awards", "award", "festival", "stadium", "arena", "cup", "championship", "championships", "league",
@@ -579,7 +579,8 @@ _HONORIFICS = {"mendiang", "almarhum", "almarhumah", "sang"}
 # A name opened by one of these is a place, never a "siapa" answer (a city or a country may act: "Indonesia
 # menang"; a strait or a street does not).
 _LANDMARKS = _NATURAL_FEATURES | {"perairan", "jalan", "jl", "desa", "kampung", "dusun", "kelurahan", "kecamatan",
-                                  "stadion", "bandara", "pelabuhan", "pantai", "kawasan", "semenanjung", "tanjung"}
+                                  "stadion", "stadio", "estadio", "stade", "bandara", "pelabuhan", "pantai", "kawasan",
+                                  "semenanjung", "tanjung"}
 
 
 def _common_word(text: str) -> bool:
