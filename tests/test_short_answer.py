@@ -1391,6 +1391,22 @@ def test_a_life_span_in_brackets_is_born_then_died(question: str, sentence: str,
     assert ask(question, sentence) == expected
 
 
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("dhini aminarti mulai berhijab kapan", "Namun jawaban Dimas membuat perempuan kelahiran 29 Mei 1983 ini "
+     "memaknai hidayah.", None),
+    ("kapan dhini mulai berhijab", "Dhini yang lahir di Jakarta, 29 Mei 1983 mulai berhijab pada Januari 2017.",
+     "Januari 2017"),
+    ("kapan dhini aminarti lahir", "Namun jawaban Dimas membuat perempuan kelahiran 29 Mei 1983 ini memaknai "
+     "hidayah.", "29 Mei 1983"),
+    ("dhini ultah tgl brp", "Perempuan kelahiran 29 Mei 1983 ini merayakannya bersama keluarga.", "29 Mei 1983"),
+    ("kapan dhini pindah ke jakarta", "Dhini lahir dan besar di Bandung sejak 1990.", "1990"),
+])
+def test_a_birth_date_dates_nothing_else_asked(question: str, sentence: str, expected: str | None) -> None:
+    """A date written as someone's birth ("kelahiran 29 Mei 1983") dates nothing else the question may
+    ask about them; none is better than a wrong one."""
+    assert ask(question, sentence) == expected
+
+
 def test_l_and_w_in_a_biography_mark_born_and_died() -> None:
     sentence = "Sultan Mahmud Badaruddin II (l: Palembang, 1767, w: Ternate, 26 September 1852) adalah pemimpin kesultanan."
     assert ask("Kapan Sultan Mahmud Badaruddin II wafat?", sentence) == "26 September 1852"
