@@ -116,9 +116,9 @@ def _analyse(item: tuple[Article, str, bool, float]) -> _Prepared:
 
 
 def sentence_terms_of(analyzer: Analyzer, text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
-    """Terms per sentence; words outside every span (rare) join the sentence before them (before the
-    first, an opening dateline, the first), so the passage's terms are exactly the sentences' terms
-    in order."""
+    """Terms per sentence; words outside every span join the sentence before them (an opening
+    dateline, before every span, joins the first), so the passage's terms are exactly the sentences'
+    terms in order."""
     if not spans:
         return [analyzer.terms(text)]
     out: list[list[str]] = []

@@ -243,6 +243,7 @@ _SIDE_YEAR = re.compile(r"(?<![\d.,])\d{3,4}(?:\s+S?M)?(?=\W*$)")  # a side's cl
 # What a span's first end dates besides a birth, and what its last end dates besides a death.
 _FIRST_END = BIRTH | {"didirikan", "berdiri", "dibentuk"}  # not "mulai": "mulai menjabat" is no birth
 _LAST_END = _DEATH | {"berakhir", "runtuh", "dibubarkan", "bubar"}
+_BIRTHDAY = {"ulang", "ultah"}  # "ulang tahun", "ultah" ask the day of a birth
 # A date right after a birth word, past its place: "kelahiran 29 Mei 1983", "lahir di Solo, 6 Juni 1961"
 _BORN_ON = re.compile(r"\b(?i:lahir|kelahiran|dilahirkan)(?:\s+(?:pada|tanggal|di|[A-Z][\w.'’-]*,?)){0,3}\s*,?\s*$")
 
@@ -271,10 +272,12 @@ def life_span_years(sentence: str, question_words: set[str]) -> list[Candidate]:
 def of_other_life_event(sentence: str, date: Candidate, question_words: set[str]) -> bool:
     """ "(lahir … tahun 1815 – meninggal …, 15 Desember 1861)": a date under "lahir" does not answer
     "kapan … meninggal", nor one under "meninggal" "kapan … lahir"; in a bare span "(26 Mei 1912 –
-    6 Juli 1989)" the first date is the birth (or the founding: "Dinasti Ming (1368 - 1644)")."""
+    6 Juli 1989)" the first date is the birth (or the founding: "Dinasti Ming (1368 - 1644)"). A date
+    written as a birth ("perempuan kelahiran 29 Mei 1983") answers only a question about a life
+    event or a birthday."""
     asks_first = _asks_first_end(question_words)
-    if not question_words & (BIRTH | _DEATH | {"ulang", "ultah"}) and _BORN_ON.search(sentence, 0, date.start):
-        return True  # "perempuan kelahiran 29 Mei 1983" dates her birth, nothing else
+    if not question_words & (BIRTH | _DEATH | _BIRTHDAY) and _BORN_ON.search(sentence, 0, date.start):
+        return True
     if asks_first is None:
         return False
     for span in _LIFE_SPAN.finditer(sentence):

@@ -140,11 +140,12 @@ _NO_ONE_BEFORE = _ORG_HEADS | _GROUP_HEADS
 # capitalised it may end an office ("Wali Kota Bandung Ridwan Kamil").
 _AREA_BEFORE = {"wilayah", "kawasan", "daerah", "kota", "provinsi", "kabupaten", "negara", "negeri"}
 _NATURAL_FEATURES = {"samudra", "samudera", "laut", "selat", "teluk", "gunung", "sungai", "danau", "pulau"}
-_PLACE_HEADS = {"stadion", "pelabuhan", "bandara", "bandar", "stasiun", "terminal", "hotel", "jalan", "jl",
+_STADIUMS = {"stadion", "stadio", "estadio", "stade"}  # "Stade des Lumieres", "Estadio Santiago Bernabeu"
+_PLACE_HEADS = {"pelabuhan", "bandara", "bandar", "stasiun", "terminal", "hotel", "jalan", "jl",
                 "pasar", "masjid", "gereja", "pengadilan", "gedung", "istana", "kantor", "lapangan", "kampus",
                 "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga",
-                "stadio", "estadio", "stade", "sirkuit", "circuit", "kepulauan", "candi", "pura", "klenteng", "vihara",
-                "museum", "monumen", "taman", "pantai", "benteng", "makam", "dermaga"} | _NATURAL_FEATURES
+                "sirkuit", "circuit", "kepulauan", "candi", "pura", "klenteng", "vihara",
+                "museum", "monumen", "taman", "pantai", "benteng", "makam", "dermaga"} | _NATURAL_FEATURES | _STADIUMS
 _PLACE_STARTS = _PLACE_HEADS | REGIONS  # "Stadion Aji Imbut", "Kabupaten Muaro Jambi": where, not who
 _EVENT_WORDS = {"awards", "award", "festival", "stadium", "arena", "cup", "championship", "championships", "league",
                 "international", "open", "masters", "games"}  # anywhere in it: "India Junior International"
@@ -578,9 +579,9 @@ _HONORIFICS = {"mendiang", "almarhum", "almarhumah", "sang"}
 
 # A name opened by one of these is a place, never a "siapa" answer (a city or a country may act: "Indonesia
 # menang"; a strait or a street does not).
-_LANDMARKS = _NATURAL_FEATURES | {"perairan", "jalan", "jl", "desa", "kampung", "dusun", "kelurahan", "kecamatan",
-                                  "stadion", "stadio", "estadio", "stade", "bandara", "pelabuhan", "pantai", "kawasan",
-                                  "semenanjung", "tanjung"}
+_LANDMARKS = _NATURAL_FEATURES | _STADIUMS | {"perairan", "jalan", "jl", "desa", "kampung", "dusun", "kelurahan",
+                                              "kecamatan", "bandara", "pelabuhan", "pantai", "kawasan", "semenanjung",
+                                              "tanjung"}
 
 
 def _common_word(text: str) -> bool:
