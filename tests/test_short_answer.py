@@ -1407,6 +1407,26 @@ def test_a_birth_date_dates_nothing_else_asked(question: str, sentence: str, exp
     assert ask(question, sentence) == expected
 
 
+_REMISSION = "Ia menyatakan pemberian remisi kepada Gayus Tambunan berdasarkan Peraturan Pemerintah Nomor 28 Tahun 2006."
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("gayus bebas kapan", _REMISSION, None),
+    ("brp tahun remisi gayus", _REMISSION, None),  # "Nomor 28 Tahun" counts no years
+    ("peraturan pemerintah soal remisi terbit tahun berapa", _REMISSION, "2006"),
+    ("kapan perda itu disahkan", "Perda yang dimaksud Anies adalah Perda DKI No 8 Tahun 2017 tentang ketertiban.",
+     "2017"),
+    ("Kapan KPK dibentuk?", "KPK dibentuk berdasarkan UU Nomor 30 Tahun 2002.", "2002"),  # what the law founded
+    ("kapan dia divonis", "Ia dijerat Pasal 2 UU Nomor 31 Tahun 1999 dan divonis pada Juli 2017.", "Juli 2017"),
+    ("brp tahun dia dihukum", "Ia dijerat Pasal 2 UU Nomor 31 Tahun 1999 dan divonis 5 tahun penjara.", "5 tahun"),
+])
+def test_a_cited_documents_number_and_year_answer_only_of_the_document(question: str, sentence: str,
+                                                                      expected: str | None) -> None:
+    """A law or regulation is cited by its number and year ("Nomor 28 Tahun 2006"): the year dates
+    the document, and what it founded, not what the sentence tells; its number counts nothing."""
+    assert ask(question, sentence) == expected
+
+
 def test_l_and_w_in_a_biography_mark_born_and_died() -> None:
     sentence = "Sultan Mahmud Badaruddin II (l: Palembang, 1767, w: Ternate, 26 September 1852) adalah pemimpin kesultanan."
     assert ask("Kapan Sultan Mahmud Badaruddin II wafat?", sentence) == "26 September 1852"

@@ -31,6 +31,7 @@ from bot.short_answer.dates import (
     bare_year,
     date_candidates,
     life_span_years,
+    of_a_citation,
     of_other_life_event,
     one_end,
     stated_in_question,
@@ -127,7 +128,8 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
     if qtype == "kapan":
         proposed = date_candidates(sentence, article_date) + life_span_years(sentence, words)
         dates = drop_overlaps([c for c in proposed if not stated_in_question(c.text, words)
-                               and not of_other_life_event(sentence, c, words)])
+                               and not of_other_life_event(sentence, c, words)
+                               and not of_a_citation(sentence, c, words)])
         if "berapa" in words and words & {"jam", "pukul"}:  # "ditangkap jam berapa": a time of day, not the date
             dates = [c for c in dates if TIME_OF_DAY.fullmatch(c.text)]
         if asks_span(words):  # "dari tahun berapa sampai tahun berapa": "2005 hingga 2014", not 2005

@@ -97,6 +97,21 @@ def word_spans(text: str) -> Spans:
     return tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
 
 
+# "Peraturan Pemerintah Nomor 28 Tahun 2006", "Perda DKI No 8 Tahun 2017": a document's number and
+# year, cited by them. Neither is a quantity ("28 Tahun") nor the date of what the sentence tells.
+_CITATION = re.compile(r"\b(?i:nomor|nomer|no\.?)\s*\d+[A-Za-z]?\s+(?i:tahun)\s+\d{4}\b")
+
+
+def citations(sentence: str) -> list[tuple[int, int, set[str]]]:
+    """Each cited number and year (start, end), with the words that name the document just before
+    it ("peraturan", "pemerintah"; "perda", "dki")."""
+    out = []
+    for m in _CITATION.finditer(sentence):
+        before = [w for w, _, _ in word_spans(sentence[max(0, m.start() - 40):m.start()])][-3:]
+        out.append((m.start(), m.end(), {w.lower() for w in before} - QUESTION_STOP))
+    return out
+
+
 def content_keys(question_words: set[str]) -> set[str]:
     """The question's words that say what it is about, not how it asks ("siapa", "yang", "di")."""
     return {q for q in question_words if q not in QUESTION_STOP and len(q) > 1}

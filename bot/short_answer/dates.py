@@ -14,6 +14,7 @@ from bot.short_answer.common import (
     MONTH_INDEX,
     MONTHS,
     Candidate,
+    citations,
     drop_overlaps,
 )
 
@@ -286,6 +287,15 @@ def of_other_life_event(sentence: str, date: Candidate, question_words: set[str]
     asks_birth, asks_death = bool(question_words & BIRTH), bool(question_words & _DEATH)
     events = _LIFE_EVENT.findall(sentence[:date.start])
     return asks_birth != asks_death and bool(events) and _is_birth(events[-1]) != asks_birth
+
+
+def of_a_citation(sentence: str, date: Candidate, question_words: set[str]) -> bool:
+    """ "berdasarkan Peraturan Pemerintah Nomor 28 Tahun 2006": the year a cited document was issued
+    answers a question about that document ("kapan perda itu disahkan") or about what it founded
+    ("Kapan KPK dibentuk?" of "dibentuk berdasarkan UU Nomor 30 Tahun 2002"), not "gayus bebas kapan"."""
+    if question_words & _FIRST_END:
+        return False
+    return any(start <= date.start < end and not named & question_words for start, end, named in citations(sentence))
 
 
 def _is_birth(event: str) -> bool:

@@ -10,6 +10,7 @@ from bot.short_answer.common import (
     STOP_AFTER,
     Candidate,
     bracketed_beside_asked,
+    citations,
     clause_after,
     related,
     with_words_before,
@@ -65,14 +66,15 @@ _MONEY_RANGE = re.compile(r"\s?(?:-|–|sampai|hingga)\s?")
 
 
 def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Candidate, str]]:
-    """(number with its unit, unit word) pairs, leaving out numbers that are part of dates.
+    """(number with its unit, unit word) pairs, leaving out numbers that are part of dates or citations.
 
     A currency sign or an estimate ("sekitar Rp 5.200", "lebih dari 80 spesies") belongs to the
     quantity; a money amount has the unit "rupiah"."""
-    dates = date_candidates(sentence, None)
+    taken = [(d.start, d.end) for d in date_candidates(sentence, None)]
+    taken += [(start, end) for start, end, _ in citations(sentence)]  # "Nomor 28 Tahun 2006" counts no years
     out = []
     for m in _NUMBER.finditer(sentence):
-        if any(d.start <= m.start() < d.end for d in dates):
+        if any(start <= m.start() < end for start, end in taken):
             continue
         if sentence[max(0, m.start() - 6):m.start()].lower().endswith("salah "):
             continue  # "salah satu" is not a quantity
