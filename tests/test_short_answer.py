@@ -4,7 +4,7 @@ import pytest
 from bot.question import analyse_question, answer_kind, surface_words
 from bot.short_answer import answer_type_count, has_answer_type, short_answer
 from bot.short_answer.definitions import defines_asked
-from bot.short_answer.numbers import unasked_unit
+from bot.short_answer.numbers import number_candidates, unasked_unit
 from bot.short_answer.people import person_candidates
 
 PUTIN_VISIT = ("Korea Utara diketahui telah memperkuat hubungan militernya dengan Rusia dalam beberapa waktu "
@@ -1412,7 +1412,6 @@ _REMISSION = "Ia menyatakan pemberian remisi kepada Gayus Tambunan berdasarkan P
 
 @pytest.mark.parametrize("question, sentence, expected", [
     ("gayus bebas kapan", _REMISSION, None),
-    ("brp tahun remisi gayus", _REMISSION, None),  # "Nomor 28 Tahun" counts no years
     ("peraturan pemerintah soal remisi terbit tahun berapa", _REMISSION, "2006"),
     ("kapan perda itu disahkan", "Perda yang dimaksud Anies adalah Perda DKI No 8 Tahun 2017 tentang ketertiban.",
      "2017"),
@@ -1425,6 +1424,12 @@ def test_a_cited_documents_number_and_year_answer_only_of_the_document(question:
     """A law or regulation is cited by its number and year ("Nomor 28 Tahun 2006"): the year dates
     the document, and what it founded, not what the sentence tells; its number counts nothing."""
     assert ask(question, sentence) == expected
+
+
+def test_a_cited_documents_number_counts_nothing() -> None:
+    assert number_candidates(_REMISSION, None) == []  # not "28 Tahun"
+    sentence = "Ia dijerat Pasal 2 UU Nomor 31 Tahun 1999 dan divonis 5 tahun penjara."
+    assert [c.text for c, _ in number_candidates(sentence, None)] == ["2", "5 tahun"]
 
 
 def test_l_and_w_in_a_biography_mark_born_and_died() -> None:
