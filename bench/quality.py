@@ -121,6 +121,8 @@ def prepare_index(qaset: QASet, work: Path) -> tuple[Path, IndexSummary]:
             partial.rename(target)
     for name, path in _corpus_sources(qaset):
         link = corpus_dir / name
+        if link.is_symlink() and not link.exists():  # its source has gone (a removed checkout): link anew
+            link.unlink()
         if not link.is_symlink():
             link.parent.mkdir(parents=True, exist_ok=True)
             link.symlink_to(path.resolve())

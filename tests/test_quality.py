@@ -239,6 +239,20 @@ def test_archive_loader_and_one_set_end_to_end_on_a_fixture(tmp_path: Path) -> N
     assert corpus_key(qaset) != key  # changed articles get a fresh index
 
 
+def test_a_link_whose_source_has_gone_is_made_again(tmp_path: Path) -> None:
+    """A work folder keeps links to the checkout that made it; once that checkout is removed, the
+    next run links the set's files anew instead of indexing an empty corpus."""
+    shared, questions = _archive_fixture(tmp_path)
+    qaset = load_set("archive", "dev", shared, questions_file=questions)
+    run_set(qaset, tmp_path / "work")
+    links = [p for p in (tmp_path / "work").glob("*/corpus/**/*") if p.is_symlink()]
+    gone = tmp_path / "removed-checkout" / links[0].name
+    links[0].unlink()
+    links[0].symlink_to(gone)  # as a removed worktree leaves it
+    report = run_set(qaset, tmp_path / "work")
+    assert report.articles == 7 and links[0].exists()
+
+
 # -- the CLI -----------------------------------------------------------------------------------------
 def _quality(*args: str, env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([*TANYA, "quality", *args], capture_output=True, text=True, cwd=cwd,
