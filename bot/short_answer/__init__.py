@@ -31,10 +31,10 @@ from bot.short_answer.dates import (
     bare_year,
     date_candidates,
     life_span_years,
-    of_a_citation,
     of_other_life_event,
     one_end,
     stated_in_question,
+    unasked_citations,
     year_asked,
 )
 from bot.short_answer.definitions import definition, is_definition
@@ -127,9 +127,10 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
         return None
     if qtype == "kapan":
         proposed = date_candidates(sentence, article_date) + life_span_years(sentence, words)
+        cited = unasked_citations(sentence, words)  # once per sentence, not per date
         dates = drop_overlaps([c for c in proposed if not stated_in_question(c.text, words)
                                and not of_other_life_event(sentence, c, words)
-                               and not of_a_citation(sentence, c, words)])
+                               and not any(start <= c.start < end for start, end in cited)])
         if "berapa" in words and words & {"jam", "pukul"}:  # "ditangkap jam berapa": a time of day, not the date
             dates = [c for c in dates if TIME_OF_DAY.fullmatch(c.text)]
         if asks_span(words):  # "dari tahun berapa sampai tahun berapa": "2005 hingga 2014", not 2005

@@ -289,13 +289,14 @@ def of_other_life_event(sentence: str, date: Candidate, question_words: set[str]
     return asks_birth != asks_death and bool(events) and _is_birth(events[-1]) != asks_birth
 
 
-def of_a_citation(sentence: str, date: Candidate, question_words: set[str]) -> bool:
+def unasked_citations(sentence: str, question_words: set[str]) -> list[tuple[int, int]]:
     """ "berdasarkan Peraturan Pemerintah Nomor 28 Tahun 2006": the year a cited document was issued
     answers a question about that document ("kapan perda itu disahkan") or about what it founded
-    ("Kapan KPK dibentuk?" of "dibentuk berdasarkan UU Nomor 30 Tahun 2002"), not "gayus bebas kapan"."""
+    ("Kapan KPK dibentuk?" of "dibentuk berdasarkan UU Nomor 30 Tahun 2002"), not "gayus bebas kapan".
+    The spans of the citations whose year answers nothing asked."""
     if question_words & _FIRST_END:
-        return False
-    return any(start <= date.start < end and not named & question_words for start, end, named in citations(sentence))
+        return []
+    return [(start, end) for start, end, named in citations(sentence) if not named & question_words]
 
 
 def _is_birth(event: str) -> bool:
