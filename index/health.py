@@ -74,7 +74,10 @@ def is_damage(error: BaseException) -> bool:
     if name in DAMAGE_CODES:
         return True
     text = str(error).lower()
-    return "malformed" in text or "not a database" in text or "no such table" in text or "no such column" in text
+    # Garbled pages can also read as text that is no UTF-8 (we write only UTF-8) or as a length no
+    # string of ours has: "could not decode to utf-8 column 'fingerprint'", "string or blob too big".
+    return any(sign in text for sign in ("malformed", "not a database", "no such table", "no such column",
+                                         "could not decode to utf-8", "string or blob too big"))
 
 
 def _truncation(path: Path, conn: sqlite3.Connection) -> str | None:

@@ -116,6 +116,19 @@ def test_damage_deep_inside_is_caught_when_read(indexed) -> None:
     assert "Juni 2024" in text(tanya("ask", PUTIN, "--db", str(db)))[0]
 
 
+def test_text_that_is_no_utf8_is_damage_that_index_repairs(indexed) -> None:
+    """Random damage once failed `tanya index` as a write error (exit 4) with "Could not decode to
+    UTF-8 column 'fingerprint'": it is damage, set aside and rebuilt like any other."""
+    corpus, db = indexed
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE files SET fingerprint = CAST(x'fffe41' AS TEXT)")  # as a garbled page reads
+        conn.commit()
+    result = tanya("index", "--corpus", str(corpus), "--db", str(db), "--quiet")
+    assert result.returncode == 0, text(result)
+    assert list(db.parent.glob("*.rusak-*"))  # the damaged file is kept aside
+    assert "Juni 2024" in text(tanya("ask", PUTIN, "--db", str(db)))[0]
+
+
 def test_index_from_a_newer_tanya_is_refused_and_left_alone(indexed) -> None:
     corpus, db = indexed
     with sqlite3.connect(db) as conn:
