@@ -97,16 +97,21 @@ def word_spans(text: str) -> Spans:
     return tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
 
 
-# "Peraturan Pemerintah Nomor 28 Tahun 2006", "Perda DKI No 8 Tahun 2017": a document's number and
-# year, cited by them. Neither is a quantity ("28 Tahun") nor the date of what the sentence tells.
-_CITATION = re.compile(r"\b(?i:nomor|nomer|no\.?)\s*\d+[A-Za-z]?\s+(?i:tahun)\s+\d{4}\b")
+# "Peraturan Pemerintah Nomor 28 Tahun 2006", "Perda DKI No 8 Tahun 2017", "putusan Nomor
+# 28/PUU-XIV/2016", "no 33 tahun 2014": a document's number, with its series and year when cited by
+# them. The number counts nothing ("28 Tahun", "remisi berapa lama") and the year is not the date of
+# what the sentence tells.
+REGULATION_NUMBER = re.compile(r"\b(?i:nomor|nomer|no\.?)\s*\d+[A-Za-z]?(?:\s*/\s*[\w.\-]+)*"
+                               r"(?:\s+(?i:tahun)\s+(?P<year>\d{4})\b)?")
 
 
 def citations(sentence: str) -> list[tuple[int, int, set[str]]]:
     """Each cited number and year (start, end), with the words that name the document just before
     it ("peraturan", "pemerintah"; "perda", "dki")."""
     out = []
-    for m in _CITATION.finditer(sentence):
+    for m in REGULATION_NUMBER.finditer(sentence):
+        if not m["year"]:
+            continue
         before = [w for w, _, _ in word_spans(sentence[max(0, m.start() - 40):m.start()])][-3:]
         out.append((m.start(), m.end(), {w.lower() for w in before} - QUESTION_STOP))
     return out

@@ -7,6 +7,7 @@ from bot.short_answer.choice import pick
 from bot.short_answer.common import (
     CASELESS,
     QUESTION_STOP,
+    REGULATION_NUMBER,
     STOP_AFTER,
     Candidate,
     bracketed_beside_asked,
@@ -226,7 +227,6 @@ _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]*\s*\(\s*$")  # "Sumadi (62)", "b
 # A match's score, with every game of it ("21 - 15, 21 - 16"), or a goalless one.
 _SCORE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–]\s?\d{1,2}(?:\s*,\s*\d{1,2}\s?[-–]\s?\d{1,2})*(?![\d.,]?\d)"
                     r"|\btanpa\s+gol\b", CASELESS)
-_REGULATION_NUMBER = re.compile(r"\b(?:[Nn]omor|No\.?)\s+\d+(?:\s*/\s*[\w.\-]+)*(?:\s+[Tt]ahun\s+\d{4})?")
 
 
 _LAW_ARTICLE = re.compile(r"\b[Pp]asal\s+\d+[A-Z]?(?:\s+[Aa]yat\s+\(?\d+\)?)?(?:\s+huruf\s+[a-z]\b)?")
@@ -328,7 +328,7 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
         cands += [Candidate(m.start(), m.end(), m.group(), 6.0) for m in _ORDINAL_WORD.finditer(sentence)]
     if question_words & {"skor", "skornya"}:  # "skornya brp": "21 - 15, 21 - 16", not "babak 16 besar"
         cands = [Candidate(m.start(), m.end(), m.group(), 8.0) for m in _SCORE.finditer(sentence)]
-    regulations = list(_REGULATION_NUMBER.finditer(sentence))
+    regulations = list(REGULATION_NUMBER.finditer(sentence))
     if "pasal" in question_words and not qualifying and not question_words & _COUNTING:
         # "dijerat pasal berapa": the article with its clause ("Pasal 28 Ayat (2)"), not "28"
         cands = [Candidate(m.start(), m.end(), m.group(), 5.0) for m in _LAW_ARTICLE.finditer(sentence)] or cands
