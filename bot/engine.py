@@ -271,7 +271,8 @@ class Engine:
         order = np.argsort(-stage_two, kind="stable")
         best = sentences[order[0]]
         unsaid = models.unsaid.log_odds(word_bag(models.unsaid.features, unsaid_words(query, best.passage_text)))
-        decline_row = decline_features(query, stage_two, best, sentences, cands.top_bm25, float(unsaid[0]))
+        told = [s.text for s in cands.sentences if s.article is best.article]  # the best article, read whole
+        decline_row = decline_features(query, stage_two, best, sentences, cands.top_bm25, float(unsaid[0]), told)
         p_right = float(models.decline.probability(decline_row)[0])
         p_sentence = float(models.confidence.probability(decline_row)[0])
         seen = Examined(query, cands, leading, second, stage_two, decline_row, p_right, p_sentence)

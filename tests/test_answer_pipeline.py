@@ -20,6 +20,7 @@ from bot.features import (
     figure_unsaid,
     head_beside,
     other_figure,
+    place_unsaid,
     proximity,
     sentence_features,
     unsaid_words,
@@ -184,6 +185,20 @@ def test_a_figure_the_question_names_must_be_somewhere_in_the_best_article(quest
             PassageRow(2, "a", 1, None, later, [(0, len(later))], [["organisasi", "diri", "tahun", "1945"]])]
     best = build_candidates([("a", 5.0)], {"a": _info("a")}, {"a": ["pbb"]}, rows, {1: 5.0}).sentences[0]
     assert figure_unsaid(Query.of(analyse_question(question)), best) is unsaid
+
+
+@pytest.mark.parametrize("question, unsaid", [
+    ("Brp harga Honda CB650F terbaru di Malaysia?", True),
+    ("Brp harga Honda CB650F terbaru di Indonesia?", False),
+    ("kapan incubus manggung di kuala lumpur", False),  # a place of two words, both written
+    ("kapan incubus manggung di kuala terengganu", False),  # no place we know: nothing to miss
+    ("kapan incubus manggung di Jawa Barat", True),  # "Jawa" alone is not "Jawa Barat"
+    ("Berapa harga Honda CB650F terbaru?", False),  # no place asked
+])
+def test_a_place_the_question_names_must_be_written_in_the_answering_article(question: str, unsaid: bool) -> None:
+    told = ["Honda luncurkan CB650F", "Honda CB650F dijual Rp 120 juta di Indonesia, lebih murah dari Kuala Lumpur.",
+            "Incubus tampil di Jawa Tengah."]
+    assert place_unsaid(Query.of(analyse_question(question)), told) is unsaid
 
 
 def test_a_decimal_the_question_names_is_read_whole() -> None:
