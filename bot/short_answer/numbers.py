@@ -334,7 +334,8 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
         cands = [Candidate(m.start(), m.end(), m.group(), 5.0) for m in _LAW_ARTICLE.finditer(sentence)] or cands
     if asks_number:  # "Peraturan … nomor berapa?": the number with its series
         cands += [Candidate(m.start(), m.end(), m.group(), 5.0) for m in regulations]
-    else:  # "PP Nomor 28 Tahun 2006" numbers a regulation, it counts nothing ("remisi berapa lama")
+    else:  # "Nomor 7", "Nomor 28/PUU-XIV/2016" number a document and count nothing ("remisi berapa lama");
+        # `number_candidates` left out a number cited with its year already, not these nor the spans added above
         cands = [c for c in cands if not any(m.start() <= c.start < m.end() for m in regulations)]
     found = pick(cands, sentence, question_words, lambda c: bonus_for(units.get(id(c), ""), c), kind="berapa")
     return with_words_before(sentence, found, _SHARING_BEFORE) if found else None
