@@ -1720,3 +1720,28 @@ def test_the_question_s_name_typed_without_accents_is_no_answer(question: str) -
     """ "marquez" names the "Márquez" of the sentence: the other rider is the one asked for."""
     sentence = "Andrea Dovizioso dikalahkan Marc Márquez di Motegi."
     assert ask_asked_kind(question, sentence) == "Andrea Dovizioso"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # the country a place, a people or a delegation is of
+    ("Negara manakah yang diwakili Javad Vaeidi pada sidang IAEA?",
+     "Delegasi Iran yang dipimpin Javad Vaeidi menolak resolusi itu.", "Iran"),
+    ("Di negara manakah kota Srinagar terletak?",
+     "Gempa juga terasa di Srinagar, ibu kota wilayah Kashmir India.", "India"),
+    ("Negara manakah yang pertama kali mengirim satelit ke luar angkasa?",
+     "Satelit pertama, Sputnik 1, diluncurkan oleh Uni Soviet pada 1957.", "Uni Soviet"),
+    # a sentence that names no country gives no answer, not the outlet it quotes
+    ("Armin Navabi pendiri Atheist Republic itu lahir di negara mana?",
+     "“ Bagaimana mungkin kami disebut menyakiti orang lain, ” kata Pendiri Atheist Republic Armin Navabi "
+     "kepada Mail Online.", None),
+])
+def test_negara_is_answered_by_a_country_or_not_at_all(question: str, sentence: str, expected: str | None) -> None:
+    assert ask_asked_kind(question, sentence) == expected
+
+
+def test_a_count_in_millions_is_no_sum_of_money() -> None:
+    sentence = "Populasi ayam ras pedaging mencapai 1,59 miliar ekor, naik 4,2 persen dari tahun sebelumnya."
+    assert ask_asked_kind("Berapa nilai ekspor ayam olahan itu?", sentence) is None
+    assert ask_asked_kind("Berapa ekor ayam ras pedaging di Indonesia?", sentence) == "1,59 miliar ekor"
+    assert ask_asked_kind("Berapakah suhu inti matahari?", "Suhu inti matahari sekitar 15,7 juta kelvin.") \
+        == "sekitar 15,7 juta kelvin"

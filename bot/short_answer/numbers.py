@@ -55,6 +55,7 @@ _MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik
              "negara", "entitas", "tentara", "pasukan", "rudal", "jiwa", "warga", "%", "mw", "megawatt",
              "hektar", "hektare", "ha", "km2", "m2", "kg", "kilogram", "liter", "barel", "poin", "derajat", "cm",
              "mm", "m", "gram", "km3", "m3", "kilometer2", "meter2", "meter3", "kilometres", "metres", "kaki", "feet",
+             "kelvin", "celsius", "fahrenheit",
              "mah", "gb", "tb", "mb", "ghz", "mhz", "inci", "megapiksel", "mp", "kwh", "kw"}  # gadget specs
 
 
@@ -143,9 +144,10 @@ def _unit_after(rest: str, money: bool = False) -> list[tuple[str, int]]:
 
 def _measure(unit_words: list[tuple[str, int]]) -> str:
     """What a quantity counts: its measure word when it has one ("69 juta jiwa" counts jiwa), else its
-    first word ("tiga bom")."""
+    first word past a multiplier ("tiga bom", "1,59 miliar ekor"), else the multiplier ("2 juta")."""
     words = [w.lower().replace("²", "2") for w, _ in unit_words]
-    return next((w for w in words if w in _MEASURES or w in _CURRENCIES), words[0] if words else "")
+    counted = [w for w in words if w not in _MULTIPLIERS] or words  # "1,59 miliar ekor" counts ekor
+    return next((w for w in words if w in _MEASURES or w in _CURRENCIES), counted[0] if counted else "")
 
 
 # After "tahun" … "menit": the smaller part of the same duration ("satu tahun enam bulan").
@@ -177,7 +179,7 @@ _MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
     (("volume",), {"liter", "barel", "meter3", "m3", "ton"}),
     (("kapasitas",), {"megawatt", "mw", "ton", "liter", "barel", "orang", "kursi", "penumpang", "mah", "gb", "tb", "mb",
                       "kwh", "kw"}),
-    (("suhu",), {"derajat"}),
+    (("suhu",), {"derajat", "celsius", "kelvin", "fahrenheit"}),
     (("penduduk", "populasi", "penghuni"), {"jiwa", "orang", "warga", "penduduk"}),
     (("kecepatan",), {"km", "kilometer", "knot", "mil"}),
 ]

@@ -191,6 +191,20 @@ def _only_a_country(text: str) -> bool:
     return words in countries() and words not in cities_and_regions()
 
 
+def _country_in(cand: Candidate) -> Candidate | None:
+    """The country a candidate is, else the last one it names ("Kashmir India" lies in India,
+    "Warga Papua Niugini" are of it), weighed below a candidate that is a country whole."""
+    found = None
+    for place in known_places(cand.text):
+        words = place.text.lower().split()
+        if tuple(words) in countries() or words[-1] in DIRECTIONS and tuple(words[:-1]) in countries():
+            found = place  # "Siprus Utara" with its compass part
+    if found is None:
+        return None
+    whole = found.text == cand.text
+    return Candidate(cand.start + found.start, cand.start + found.end, found.text, cand.weight - (not whole))
+
+
 def where(qtype: str, sentence: str, question_words: set[str], head: str | None = None) -> str | None:
     """A place after the asked preposition, else a known place, else (for "kota manakah …") any
     name, best when headed by the asked noun ("Kabupaten Nabire")."""
@@ -214,8 +228,8 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
     asked = question_words - {head}  # "Di kabupaten manakah …?" is answered by "Kabupaten Nabire"
     cands = [c for c in cands if not overlaps_question(c.text, asked) or
              not repeats_question(c.text, asked) and len(c.text.split()) > 2]
-    if head == "negara":  # "Di negara manakah …?": a country, if the sentence names one
-        cands = [c for c in cands if tuple(c.text.lower().split()) in countries()] or cands
+    if head == "negara":  # "Di negara manakah …?": a country ("Delegasi Iran" gives Iran), or no answer
+        cands = [country for c in cands if (country := _country_in(c))]
     elif head in _WITHIN_A_COUNTRY:  # "Di kota mana …?" is not answered by "Korea Utara"
         cands = [c for c in cands if not _only_a_country(c.text)]
     # "Negara mana yang menguasai …" asks for a subject, written before its verb: no side is favoured
