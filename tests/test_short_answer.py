@@ -1749,3 +1749,16 @@ def test_a_count_in_millions_is_no_sum_of_money() -> None:
 def test_a_temperature_may_be_in_kelvin() -> None:
     sentence = "Suhu inti matahari sekitar 15,7 juta kelvin."
     assert ask_asked_kind("Berapakah suhu inti matahari?", sentence) == "sekitar 15,7 juta kelvin"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # a source before "melaporkan", a month, a holiday and a sentence's subject name no city
+    ("di kota mana pertemuan Kim dan Shoigu diadakan?",
+     "Shoigu mengunjungi Korea Utara untuk peringatan 70 tahun berakhirnya Perang Korea pada bulan Juli, "
+     "yang dirayakan sebagai \" Hari Kemenangan, \" dan bertemu dengan Kim, Yonhap melaporkan.", None),
+    ("di kota mana Kim bertemu Putin?", "Menurut Kremlin, Kim bertemu Putin di Vladivostok.", "Vladivostok"),
+    # a country that once was is no city
+    ("di kota mana perjanjian itu ditandatangani?", "Perjanjian itu ditandatangani Uni Soviet.", None),
+])
+def test_who_reports_and_when_are_no_city(question: str, sentence: str, expected: str | None) -> None:
+    assert ask_asked_kind(question, sentence) == expected

@@ -17,7 +17,6 @@ from bot.short_answer.common import (
     copula_subject,
     drop_overlaps,
     gap_before,
-    looks_affixed,
     name_runs,
     not_names,
     overlaps_question,
@@ -216,15 +215,17 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
         if other not in asked:
             cands += [Candidate(c.start, c.end, c.text, c.weight - 1.5)
                       for c in place_candidates(sentence, (other,))]
-    if head:  # "Kabupaten Nabire", "kota Kharkiv"
-        cands += [Candidate(c.start, c.end, c.text, 0.5 + 2.5 * (head in (c.text.lower().split()[0],
-                                                                          _word_before(sentence, c))))
-                  for c in name_runs(sentence) if _may_name_a_place(c)]
+    if head:  # "Kabupaten Nabire", "kota Kharkiv"; unheaded, a name of ordinary words ("Hari Kemenangan") is none
+        for c in name_runs(sentence):
+            headed = head in (c.text.lower().split()[0], _word_before(sentence, c))
+            if _may_name_a_place(c) and (headed or not all(is_ordinary_word(w) for w in c.text.split())):
+                cands.append(Candidate(c.start, c.end, c.text, 0.5 + 2.5 * headed))
     cands = (drop_overlaps(cands + known_places(sentence)) + _located_after(sentence, question_words, head)
              + _where_it_lies(sentence, question_words))
     if head:  # "Boston adalah … kota terbesar di Massachusetts" answers "Apa kota terbesar di Massachusetts?"
         cands += [c for c in [copula_subject(sentence, question_words)] if c]
-    cands = [_past_the_asked(c, question_words) for c in cands if c.text.lower() not in HOMELAND]
+    cands = [c for c in (_past_the_asked(c, question_words) for c in cands)
+             if c.text.lower() not in HOMELAND and not _speaker(sentence, c)]
     asked = question_words - {head}  # "Di kabupaten manakah …?" is answered by "Kabupaten Nabire"
     cands = [c for c in cands if not overlaps_question(c.text, asked) or
              not repeats_question(c.text, asked) and len(c.text.split()) > 2]
@@ -284,13 +285,25 @@ def _is_setting(text: str) -> bool:
 
 
 def _may_name_a_place(run: Candidate) -> bool:
-    """A function word ("Untuk itu …"), an ordinary word that opens the sentence ("Sejumlah perusahaan
-    …", "Delegasi itu …") or an office ("Manajer Persib Bandung, Umuh Muchtar") names no place."""
+    """A function word ("Untuk itu …"), a lone word that opens the sentence and is no known place
+    ("Sejumlah perusahaan …", "Shoigu mengunjungi …": its subject), an office ("Manajer Persib
+    Bandung, Umuh Muchtar"), a month or a day names no place."""
     words = run.text.split()
     opening_word = run.start == 0 and len(words) == 1
     return (run.text.lower() not in STOPWORDS and words[0].lower() not in title_words()
-            and not (opening_word and (looks_affixed(run.text) or is_ordinary_word(run.text)
-                                       and not is_known_place(run.text))))
+            and words[0].lower() not in MONTHS and words[0].lower() not in DAYS  # "pada bulan Juli"
+            and not (opening_word and not is_known_place(run.text)))
+
+
+# "…, Yonhap melaporkan", "menurut Kremlin": who speaks is a source, not where anything happens.
+_REPORTS = {"melaporkan", "mengatakan", "menyatakan", "menyebutkan", "memberitakan", "mengumumkan", "berkata"}
+_REPORTED_BY = {"menurut", "lapor"}
+
+
+def _speaker(sentence: str, cand: Candidate) -> bool:
+    after = word_spans(sentence[cand.end:])[:1]  # right after it: "di Miami, mengatakan" quotes someone else
+    reports = bool(after) and after[0][0].lower() in _REPORTS and not sentence[cand.end:cand.end + after[0][1]].strip()
+    return reports or _word_before(sentence, cand) in _REPORTED_BY
 
 
 def _word_before(sentence: str, cand: Candidate) -> str:
