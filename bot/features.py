@@ -27,7 +27,7 @@ KINDS = ("kapan", "siapa", "dimana", "berapa", "nama", "apa", "mengapa", "bagaim
 FACTOID_KINDS = {"kapan", "siapa", "dimana", "kemana", "darimana", "berapa", "nama", "singkatan", "definisi"}
 # Kinds with a short answer of their own; the others are answered by the quoted sentence. What
 # something does or why ("apa fungsi …", "atribut") may have one, but a sentence can say it in any words.
-SHORT_ANSWER_KINDS = FACTOID_KINDS | {"atribut"}
+SHORT_ANSWER_KINDS = FACTOID_KINDS | {"atribut", "objek"}
 
 SENTENCE_FEATURES = (
     "sentence_coverage", "context_coverage", "neighbour_coverage", "passage_coverage", "article_coverage",
@@ -398,7 +398,7 @@ HEAD_REACH = 2
 def _kind_group(kind: str | None) -> str | None:
     if kind == "singkatan":
         return "nama"
-    if kind in ("definisi", "atribut"):
+    if kind in ("definisi", "atribut", "objek"):
         return "apa"
     if kind in ("kemana", "darimana"):
         return "dimana"

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.answer import Turn
-from index.analyse import STOPWORDS, is_dictionary_root, is_ordinary_word, looks_verbal, read_short_forms
+from index.analyse import STOPWORDS, is_dictionary_root, is_ordinary_word, looks_verbal, read_short_forms, root_of
 
 DATA_DIR = Path(__file__).parent / "data"
 MAX_INPUT_CHARS = 2000  # looked at before anything else, so a 10,000-char paste stays cheap
@@ -840,10 +840,8 @@ def _asked_attribute(lower: list[str]) -> str | None:
     """The attribute asked right after "apa" ("apa saja manfaat …" too), right before a closing
     "apa" ("kecelakaan itu penyebabnya apa"), or opening a question that "apa" closes ("manfaat
     minum air putih apa aja": what the phrase heads is asked, not which "putih")."""
-    words = _without_closing_filler(lower)
-    while words and words[-1] in EVERY_ONE:
-        words = words[:-1]
-    opening = words[0].removesuffix("nya") if len(words) > 2 and words[-1] == "apa" else None
+    words = _closed_by_apa(lower)
+    opening = _opening_of(words)
     if opening in ASKED_ATTRIBUTES:
         return opening
     for i, word in enumerate(words):
@@ -858,10 +856,65 @@ def _asked_attribute(lower: list[str]) -> str | None:
                 return noun
         if i > 0 and words[i - 1] in _BECAUSE:  # "vakum gara-gara apa", "absen karena apa"
             return "penyebab"
+        if words[i + 1:i + 2] == ["yang"] and words[i + 2:i + 3] and words[i + 2] in _CAUSING:
+            return "penyebab"  # "Apa yang menyebabkan Kapal Putih tenggelam?"
     return None
 
 
+_CAUSING = {"menyebabkan", "mengakibatkan", "membuat", "bikin", "memicu"}
+
+
+def _asked_object(lower: list[str]) -> str | None:
+    """The verb whose object the question asks for: "Apa yang diraih Yudistira …?" (a passive verb
+    after "yang"), "Menandatangani apakah …?", "KPK bawa apa aja …" (the verb before "apa")."""
+    for i, word in enumerate(lower):
+        if word not in ("apa", "apakah"):
+            continue
+        rest = [w for w in lower[i + 1:i + 4] if w not in _AUXILIARIES]
+        if rest[:1] == ["yang"] and len(rest) > 1 and rest[1].startswith("di") and _takes_object(rest[1]):
+            return rest[1]
+        if i > 0 and _is_verb(lower[i - 1]) and _takes_object(lower[i - 1]):
+            return lower[i - 1]
+    return None
+
+
+def _takes_object(verb: str) -> bool:
+    """A verb whose object answers: not one that names ("disebut apa" asks for a name) nor one that
+    says ("ngomong apa" is answered by the quote itself)."""
+    roots = {root_of(v) for v in [verb, *colloquial_variants(verb)]}
+    return _is_verb(verb) and verb not in _NAMING_VERBS and not roots & _SAYING_ROOTS
+
+
+_SAYING_ROOTS = {"kata", "ucap", "ujar", "bilang", "tutur", "ungkap", "jelas", "nyata", "sebut", "omong", "tanya",
+                 "jawab"}
+_AUXILIARIES = {"akan", "telah", "sudah", "udah", "dapat", "bisa", "harus", "pernah", "sedang", "masih", "biasa",
+                "biasanya"}  # "Apa yang akan dijual …": the verb after them
+
+
 _BECAUSE = {"karena", "gara-gara", "lantaran", "sebab"}
+
+
+def _closed_by_apa(lower: list[str]) -> list[str]:
+    """The question without the chat words and "aja" that may follow its closing "apa"."""
+    words = _without_closing_filler(lower)
+    while words and words[-1] in EVERY_ONE:
+        words = words[:-1]
+    return words
+
+
+def _explained_phrase(words: list[str]) -> bool:
+    """A noun phrase that "apa" closes, headed by a noun that asks for an explanation: "kelebihan sewa
+    mobil pengantin apa aja". Not when a verb comes between ("komentar … dikutip dari media apa" asks
+    which medium), nor when the noun before "apa" is a named thing, nor "kata X …", which is X's
+    saying."""
+    opening = _opening_of(words)
+    return (opening in _EXPLAINED and opening != "kata" and words[-2] not in _NAMED_THINGS
+            and not any(looks_verbal(w) for w in words[1:-1]))
+
+
+def _opening_of(words: list[str]) -> str | None:
+    """The noun a question that "apa" closes opens with: what its phrase heads is asked."""
+    return words[0].removesuffix("nya") if len(words) > 2 and words[-1] == "apa" else None
 
 
 def answer_kind(question: Question) -> tuple[str | None, str | None]:
@@ -880,6 +933,8 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
         return "atribut", attribute  # "penyebab kecelakaan itu apa" asks the cause, not what a cause is
     if question.qtype in ("apa", "apakah") and _asks_what_it_is(lower):
         return "definisi", None
+    if question.qtype in ("apa", "apakah") and _explained_phrase(_closed_by_apa(lower)):
+        return question.qtype, None  # "kelebihan sewa mobil pengantin apa aja" asks as "Apa kelebihan …?" does
     for i, word in enumerate(lower):
         if word in _WHICH_WORDS and question.qtype in PLACE_QTYPES:
             if i > 0 and _unreduplicated(lower[i - 1]) in PLACE_HEADS:  # "kota-kota mana"
@@ -912,6 +967,8 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
                 return "nama", after
             if lower[i + 1:i + 3] == ["ibu", "kota"]:
                 return "nama", None
+    if question.qtype in ("apa", "apakah") and (verb := _asked_object(lower)):
+        return "objek", verb
     if question.qtype == "apakah" and lower[:1] == ["apakah"] and lower[1:2] == ["yang"]:
         return "apa", None
     if question.qtype == "berapa":  # "divonis berapa tahun": the unit the answer is counted in

@@ -530,3 +530,10 @@ def is_ordinary_word(word: str) -> bool:
 def looks_verbal(word: str) -> bool:
     """A verb by its shape ("mengguncang", "dituduh", "berjaga"): no unit, no name head."""
     return len(word) >= 6 and word.lower().startswith(("me", "ber", "di", "ter"))
+
+
+@lru_cache(maxsize=65_536)
+def root_of(word: str) -> str:
+    """A word's root by Sastrawi ("meraih", "diraih" → raih): the answering side tells the forms
+    of one verb apart with it, where the question's verb is written another way than the article's."""
+    return _stem_uncached(word.lower())

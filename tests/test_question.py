@@ -306,15 +306,21 @@ def test_edit_candidates_on_junk():
     ("manfaat minum air putih apa aja", "atribut", "manfaat"),  # the phrase's head is asked, not which "putih"
     ("tujuan kunjungan menteri itu apa sih", "atribut", "tujuan"),
     ("penyebab kecelakaan itu apa", "atribut", "penyebab"),  # the cause, not what a cause is
-    ("korut dituduh jual apa ke rusia", "apa", None),  # a verb chat writes bare asks for its object
-    ("KPK bawa apa aja ke pengadilan", "apa", None),
+    ("korut dituduh jual apa ke rusia", "objek", "jual"),  # a verb chat writes bare asks for its object
+    ("KPK bawa apa aja ke pengadilan", "objek", "bawa"),
     ("polisi nemu brang apa aja di gubuk itu", "apa", None),  # the thing found, however misspelt
     ("rusia beli senjata apa dari korut", "nama", "senjata"),  # the verb's object names the kind
-    ("alibaba luncurin apa di indonesia", "apa", None),  # chat's "-in" for "-kan"
+    ("alibaba luncurin apa di indonesia", "objek", "luncurin"),  # chat's "-in" for "-kan"
     ("vaksin apa yang dipakai", "nama", "vaksin"),
     ("ada apa dgn gedung dpr kemarin", "apa", None),  # what happened, not "which ada"
     ("hp yang dipake pelaku mereknya apa", "nama", "merek"),  # "mereknya" is no "me-" verb
-    ("dia membelinya apa", "apa", None),
+    ("dia membelinya apa", "objek", "membelinya"),
+    ("Apa yang diraih Yudistira di olimpiade fisika?", "objek", "diraih"),  # what a passive verb's doer did
+    ("Apakah yang akan dijual Mandala agar bertahan?", "objek", "dijual"),
+    ("Menandatangani apakah pemerintah dan GAM di Helsinki?", "objek", "menandatangani"),
+    ("Apa yang menyebabkan Kapal Putih tenggelam?", "atribut", "penyebab"),  # what caused it
+    ("kelebihan sewa mobil pengantin apa aja sih", "apa", None),  # as "Apa kelebihan …?": not which "pengantin"
+    ("komentar itu dikutip dari media apa", "nama", "media"),  # a verb between: which medium
     ("ibukota korut apa", "nama", "ibu kota"),  # the capital, not "which Utara"
 ])
 def test_answer_kind(text: str, kind: str, head: str | None) -> None:
@@ -364,7 +370,7 @@ def test_apakah_before_a_kind_of_thing_asks_which(text: str, head: str) -> None:
 
 
 @pytest.mark.parametrize("text, kind", [("Menurut Sandiaga Uno apa penyebab kecelakaan kerja itu?", "atribut"),
-                                        ("korut dituduh ngirim apa ke rusia?", "apa"),
+                                        ("korut dituduh ngirim apa ke rusia?", "objek"),
                                         ("Apa warna bendera negara itu?", "atribut"),
                                         ("Apa tujuan kunjungan itu?", "atribut")])
 def test_a_name_before_apa_or_a_described_noun_after_it_asks_what_not_which(text: str, kind: str) -> None:

@@ -1762,3 +1762,38 @@ def test_a_temperature_may_be_in_kelvin() -> None:
 ])
 def test_who_reports_and_when_are_no_city(question: str, sentence: str, expected: str | None) -> None:
     assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # the object after the active verb, the phrase before "yang" and a passive verb, a deed's noun
+    ("Apa yang diperoleh Sander Parawira dalam Olimpiade Matematika Internasional?",
+     "Sander Parawira memperoleh medali perunggu dalam olimpiade itu.", "medali perunggu"),
+    ("Apa yang ditemukan tim peneliti pada Desember 2003?",
+     "Makam kuno yang ditemukan tim peneliti itu berusia 300 tahun.", "Makam kuno"),
+    ("Menandatangani apakah pemerintah Indonesia dan GAM di Helsinki?",
+     "Pemerintah Indonesia dan GAM menandatangani nota kesepahaman damai di Helsinki.", "nota kesepahaman damai"),
+    ("anggaran itu dipake buat bangun apa",
+     "Anggaran tersebut juga akan digunakan untuk pembangunan rumah susun sewa.", "rumah susun sewa"),
+    ("alibaba luncurin apa di indonesia", "Alibaba meluncurkan layanan pembayaran digital di Indonesia.",
+     "layanan pembayaran digital"),
+    # what someone said is the quote, not a word after "berkata"
+    ("hilman ngomong apa pas masuk gedung kpk", "Hilman hanya berkata singkat.", None),
+])
+def test_what_a_verb_did_is_its_object(question: str, sentence: str, expected: str | None) -> None:
+    assert ask_asked_kind(question, sentence) == expected
+
+
+def test_a_person_of_an_age_names_no_thing() -> None:
+    """ "milik Sumadi (62)": whoever has an age in brackets is a person, no motorbike."""
+    sentence = "Seorang pelajar nekat mencuri sepeda motor milik Sumadi (62), seorang pensiunan polisi."
+    assert ask_asked_kind("motor apa yg dicuri bocah smp dr pensiunan polisi", sentence) is None
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("sidang doktor yg setnov jadi pengujinya itu di kampus mana?",
+     "Setya Novanto menjadi penguji dalam sidang doktor tersebut.", None),  # "Setnov" is Setya Novanto
+    ("Apa bahasa asli yang digunakan di Mahabharata?",
+     "Mahabharata ditulis dalam bahasa Sanskerta.", "bahasa Sanskerta"),  # "bahasa" blends nothing
+])
+def test_a_name_the_question_writes_blended_is_no_answer(question: str, sentence: str, expected: str | None) -> None:
+    assert ask_asked_kind(question, sentence) == expected

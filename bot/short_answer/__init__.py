@@ -40,6 +40,7 @@ from bot.short_answer.dates import (
 from bot.short_answer.definitions import definition, is_definition
 from bot.short_answer.names import named, other_form
 from bot.short_answer.numbers import how_many, number_candidates
+from bot.short_answer.objects import object_of
 from bot.short_answer.people import (
     SPEECH_QUESTION_WORDS,
     ATTRIBUTION,
@@ -154,6 +155,8 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
         return definition(sentence, words - _QUESTION_FRAME)
     if qtype == "atribut" and head in ASKED_ATTRIBUTES:
         return attribute(sentence, head)
+    if qtype == "objek" and head:
+        return object_of(sentence, words, head)
     return None
 
 

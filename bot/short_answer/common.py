@@ -181,7 +181,26 @@ def repeats_question(text: str, question_words: set[str]) -> bool:
     """Every word of `text` is the question's own, however written: "Ibukota" for "ibu kota",
     "Karya pertamanya" for "karya pertama", "Provinsi-provinsi" for "provinsi"."""
     words = [w.lower() for w, _, _ in word_spans(text)]
-    return bool(words) and all(_echoes(w, question_words) for w in words)
+    return bool(words) and (all(_echoes(w, question_words) for w in words) or _blended(words, question_words))
+
+
+def _blended(words: list[str], question_words: set[str]) -> bool:
+    """Chat blends a name's words into one: "Setnov" is Setya Novanto, "Jokowi" Joko Widodo, "Zulhas"
+    Zulkifli Hasan; the name so written is the question's own. An ordinary word is no blend ("bahasa"
+    is no "baha-" and "Sanskerta")."""
+    return 1 < len(words) <= 3 and any(len(w) >= MIN_BLEND and w.isalpha() and not is_ordinary_word(w)
+                                       and _spells(w, words) for w in question_words)
+
+
+MIN_BLEND = 5
+
+
+def _spells(word: str, parts: list[str]) -> bool:
+    """`word` is a prefix of two letters or more of each part in turn."""
+    if not parts:
+        return not word
+    return any(parts[0].startswith(word[:k]) and _spells(word[k:], parts[1:])
+               for k in range(2, len(word) - 2 * (len(parts) - 1) + 1))
 
 
 def _echoes(word: str, question_words: set[str]) -> bool:

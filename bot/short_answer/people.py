@@ -626,21 +626,22 @@ def _mostly_asked(title: str, question_words: set[str]) -> bool:
 
 
 _SPEAKS_BEFORE = re.compile(rf"\b{_SAID}\s*$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\s*\(\s*\d{1,3}\s*(?:tahun|th)?\s*\)")  # "milik Sumadi (62)": a person of that age
 _SPEAKS_AFTER = re.compile(r"\s*,?\s*(?:mengatakan|menjelaskan|menyatakan|menuturkan|mengungkapkan|menambahkan|"
                            r"berkata|menegaskan|menilai|mengaku)\b")
 
 
 def marked_people(sentence: str) -> list[Candidate]:
     """Names the sentence marks as a person's, with the title written before them: by a title or a
-    rank ("Psikolog Andri", "AKBP Tober Sirait") or as who speaks ("ujar Wenger", "Firman Wijaya
-    mengatakan")."""
+    rank ("Psikolog Andri", "AKBP Tober Sirait"), as who speaks ("ujar Wenger", "Firman Wijaya
+    mengatakan") or by an age ("Sumadi (62)")."""
     out = []
     for c, _ in person_candidates(sentence):
         before = sentence[:c.start].rstrip()
         title = before.split()[-1] if before.split() else ""
         titled = title.lower().strip(".") in _PERSONAL_TITLES
-        if titled or c.text.split()[0].lower() in _PERSONAL_TITLES - {"dokter"} \
-                or _SPEAKS_BEFORE.search(before) or _SPEAKS_AFTER.match(sentence, c.end):
+        if titled or c.text.split()[0].lower() in _PERSONAL_TITLES - {"dokter"} or _SPEAKS_BEFORE.search(before) \
+                or _SPEAKS_AFTER.match(sentence, c.end) or _AGE_AFTER.match(sentence, c.end):
             start = len(before) - len(title) if titled else c.start
             out.append(Candidate(start, c.end, sentence[start:c.end], c.weight))
     return out

@@ -1,0 +1,79 @@
+"""What was done, had or made: "Apa yang diraih Yudistira …?" is answered by what follows "meraih"
+("Yudistira meraih medali emas") or what stands before "yang diraih" ("medali emas yang diraih
+Yudistira"); "Menandatangani apakah …?" and in chat "KPK bawa apa aja …" by what follows the verb."""
+from __future__ import annotations
+
+from bot.question import colloquial_variants
+from bot.short_answer.choice import pick
+from bot.short_answer.common import STOP_AFTER, Candidate, Spans, word_spans
+from index.analyse import STOPWORDS, root_of
+
+MAX_OBJECT_WORDS = 6
+# Words a verb's object may open with that are no part of it: "meraih medali", "berhasil meraih
+# sebuah medali", "menandatangani nota kesepahaman".
+_OPENERS = {"sebuah", "suatu", "seorang", "sejumlah", "beberapa", "para", "berupa", "yakni", "yaitu", "kembali"}
+_VERB_PREFIXES = ("me", "di", "ber", "ter", "pe")  # "peraih medali emas", "pembangunan rumah susun" name the deed too
+
+
+def object_of(sentence: str, question_words: set[str], verb: str) -> str | None:
+    """The phrase the question's `verb` takes as its object in `sentence`."""
+    roots = {r for r in (root_of(v) for v in [verb, *colloquial_variants(verb)]) if len(r) >= 3}  # "luncurin"
+    if not roots:
+        return None
+    spans = word_spans(sentence)
+    cands = []
+    for i, (word, start, end) in enumerate(spans):
+        lower = word.lower()
+        if not _is_form_of(lower, roots):
+            continue
+        before = spans[i - 1][0].lower() if i else ""
+        if lower.startswith("di") and before == "yang":  # "medali emas yang diraih Yudistira"
+            found = _phrase_before(sentence, spans, i - 1, question_words)
+        elif lower.startswith("di"):  # "Medali emas diraih Yudistira": the subject is what was done
+            found = _phrase_before(sentence, spans, i, question_words)
+        else:
+            found = _phrase_after(sentence, spans, i + 1, question_words)
+        if found:
+            cands.append(found)
+    return pick(cands, sentence, question_words, kind="objek")
+
+
+def _is_form_of(word: str, roots: set[str]) -> bool:
+    return word in roots or word.startswith(_VERB_PREFIXES) and word.isalpha() and root_of(word) in roots
+
+
+def _phrase_after(sentence: str, spans: Spans, at: int, question_words: set[str]) -> Candidate | None:
+    while at < len(spans) and spans[at][0].lower() in _OPENERS:
+        at += 1
+    end = at
+    while end < len(spans) and end - at < MAX_OBJECT_WORDS and not _ends(sentence, spans, at, end):
+        end += 1
+    return _candidate(sentence, spans, at, end, question_words)
+
+
+def _phrase_before(sentence: str, spans: Spans, stop: int, question_words: set[str]) -> Candidate | None:
+    start = stop
+    while start > 0 and stop - start < MAX_OBJECT_WORDS and spans[start - 1][0].lower() not in STOP_AFTER \
+            and not _punctuated(sentence, spans, start - 1):
+        start -= 1
+    return _candidate(sentence, spans, start, stop, question_words)
+
+
+def _ends(sentence: str, spans: Spans, at: int, end: int) -> bool:
+    """The object ends before a function word or a comma, and at a word after punctuation."""
+    word = spans[end][0].lower()
+    if end > at and (word in STOP_AFTER or word in STOPWORDS):
+        return True
+    return end > at and _punctuated(sentence, spans, end - 1)
+
+
+def _punctuated(sentence: str, spans: Spans, i: int) -> bool:
+    """Whether punctuation follows word `i`."""
+    following = spans[i + 1][1] if i + 1 < len(spans) else len(sentence)
+    return bool(sentence[spans[i][2]:following].strip())
+
+
+def _candidate(sentence: str, spans: Spans, start: int, end: int, question_words: set[str]) -> Candidate | None:
+    if end <= start or all(w.lower() in question_words or w.lower() in STOPWORDS for w, _, _ in spans[start:end]):
+        return None
+    return Candidate(spans[start][1], spans[end - 1][2], sentence[spans[start][1]:spans[end - 1][2]], 1.0)
