@@ -881,8 +881,12 @@ def _asked_object(lower: list[str]) -> str | None:
 def _takes_object(verb: str) -> bool:
     """A verb whose object answers: not one that names ("disebut apa" asks for a name) nor one that
     says ("ngomong apa" is answered by the quote itself)."""
-    roots = {root_of(v) for v in [verb, *colloquial_variants(verb)]}
-    return _is_verb(verb) and verb not in _NAMING_VERBS and not roots & _SAYING_ROOTS
+    return _is_verb(verb) and verb not in _NAMING_VERBS and not verb_roots(verb) & _SAYING_ROOTS
+
+
+def verb_roots(verb: str) -> set[str]:
+    """The roots a question's verb may have, chat forms read formally too ("luncurin": luncur)."""
+    return {root_of(v) for v in [verb, *colloquial_variants(verb)]}
 
 
 _SAYING_ROOTS = {"kata", "ucap", "ujar", "bilang", "tutur", "ungkap", "jelas", "nyata", "sebut", "omong", "tanya",

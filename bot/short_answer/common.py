@@ -177,6 +177,15 @@ def with_words_before(sentence: str, found: str, before: re.Pattern) -> str:
     return sentence[match.start():start] + found if match else found
 
 
+def phrase_end(text: str, spans: Spans, stops: Callable[[int], bool], limit: int) -> int:
+    """How many of the words opening `text` make one phrase: up to punctuation, a stop, or `limit`."""
+    end = 0
+    while end < min(len(spans), limit) and not text[spans[end - 1][2] if end else 0:spans[end][1]].strip() \
+            and not stops(end):
+        end += 1
+    return end
+
+
 def repeats_question(text: str, question_words: set[str]) -> bool:
     """Every word of `text` is the question's own, however written: "Ibukota" for "ibu kota",
     "Karya pertamanya" for "karya pertama", "Provinsi-provinsi" for "provinsi"."""

@@ -26,6 +26,7 @@ from bot.short_answer.common import (
     overlaps_question,
     repeats_question,
     title_words,
+    phrase_end,
     word_spans,
 )
 from bot.short_answer.places import is_known_place
@@ -201,7 +202,7 @@ def _copula_name(sentence: str, head: str | None, question_words: set[str]) -> C
         again = _COPULA_AGAIN.match(sentence, m.end())  # a second copula word right after the first
         after = again.end() if again else m.end()
         spans = word_spans(sentence[after:])
-        end = _phrase_end(sentence[after:], spans, lambda i: spans[i][0].lower() in STOP_AFTER)
+        end = phrase_end(sentence[after:], spans, lambda i: spans[i][0].lower() in STOP_AFTER, _MAX_NAME_WORDS)
         if end:
             start, stop = after + spans[0][1], after + spans[end - 1][2]
             return Candidate(start, stop, sentence[start:stop], 3.0)
@@ -251,15 +252,6 @@ _TITLED = {"judul", "tema", "lagu", "film", "buku", "album", "slogan", "semboyan
 _MAX_NAME_WORDS = 5
 
 
-def _phrase_end(text: str, spans: Spans, stops: Callable[[int], bool]) -> int:
-    """How many of the words opening `text` make one phrase: up to punctuation, a stop, or five."""
-    end = 0
-    while end < min(len(spans), _MAX_NAME_WORDS) and not text[spans[end - 1][2] if end else 0:spans[end][1]].strip() \
-            and not stops(end):
-        end += 1
-    return end
-
-
 def _cued_names(sentence: str, question_words: set[str]) -> list[Candidate]:
     """The name a sentence announces: "bukunya berjudul " The Sun Also Sets "", "diberi nama
     Snuppy - singkatan …", "induk llama bernama Martini (8)"."""
@@ -269,8 +261,8 @@ def _cued_names(sentence: str, question_words: set[str]) -> list[Candidate]:
         start, end = m.span(group)
         if group == 3:  # unquoted: up to a function word or a verb
             words = word_spans(sentence[start:end])
-            keep = _phrase_end(sentence[start:end], words, lambda i: i > 0 and (
-                words[i][0].lower() in STOP_AFTER or looks_verbal(words[i][0])))
+            keep = phrase_end(sentence[start:end], words, lambda i: i > 0 and (
+                words[i][0].lower() in STOP_AFTER or looks_verbal(words[i][0])), _MAX_NAME_WORDS)
             end = start + words[keep - 1][2] if keep else start
         text = sentence[start:end].strip()
         if text and not repeats_question(text, question_words):
@@ -314,7 +306,7 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
             # "kapsul Soyuz karya Rusia": the name ends where the question resumes
             return word in question_words and any(w.lower() not in question_words for w, _, _ in spans[:i])
 
-        end = _phrase_end(rest, spans, stops)
+        end = phrase_end(rest, spans, stops, _MAX_NAME_WORDS)
         name_words = spans[:end]
         while name_words and name_words[0][0].lower() in _NAMING_CUES:
             name_words = name_words[1:]

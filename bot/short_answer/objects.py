@@ -3,21 +3,22 @@
 Yudistira"); "Menandatangani apakah …?" and in chat "KPK bawa apa aja …" by what follows the verb."""
 from __future__ import annotations
 
-from bot.question import colloquial_variants
+from bot.question import verb_roots
 from bot.short_answer.choice import pick
-from bot.short_answer.common import STOP_AFTER, Candidate, Spans, word_spans
+from bot.short_answer.common import STOP_AFTER, Candidate, Spans, phrase_end, word_spans
 from index.analyse import STOPWORDS, root_of
 
 MAX_OBJECT_WORDS = 6
 # Words a verb's object may open with that are no part of it: "meraih medali", "berhasil meraih
 # sebuah medali", "menandatangani nota kesepahaman".
 _OPENERS = {"sebuah", "suatu", "seorang", "sejumlah", "beberapa", "para", "berupa", "yakni", "yaitu", "kembali"}
+_ENDS = STOP_AFTER | STOPWORDS  # function words end the object
 _VERB_PREFIXES = ("me", "di", "ber", "ter", "pe")  # "peraih medali emas", "pembangunan rumah susun" name the deed too
 
 
 def object_of(sentence: str, question_words: set[str], verb: str) -> str | None:
     """The phrase the question's `verb` takes as its object in `sentence`."""
-    roots = {r for r in (root_of(v) for v in [verb, *colloquial_variants(verb)]) if len(r) >= 3}  # "luncurin"
+    roots = {r for r in verb_roots(verb) if len(r) >= 3}
     if not roots:
         return None
     spans = word_spans(sentence)
@@ -43,12 +44,15 @@ def _is_form_of(word: str, roots: set[str]) -> bool:
 
 
 def _phrase_after(sentence: str, spans: Spans, at: int, question_words: set[str]) -> Candidate | None:
+    """The phrase from word `at`, past its openers, up to punctuation or a function word."""
     while at < len(spans) and spans[at][0].lower() in _OPENERS:
         at += 1
-    end = at
-    while end < len(spans) and end - at < MAX_OBJECT_WORDS and not _ends(sentence, spans, at, end):
-        end += 1
-    return _candidate(sentence, spans, at, end, question_words)
+    if at == len(spans):
+        return None
+    rest = sentence[spans[at][1]:]
+    words = word_spans(rest)
+    size = phrase_end(rest, words, lambda i: i > 0 and words[i][0].lower() in _ENDS, MAX_OBJECT_WORDS)
+    return _candidate(sentence, spans, at, at + size, question_words)
 
 
 def _phrase_before(sentence: str, spans: Spans, stop: int, question_words: set[str]) -> Candidate | None:
@@ -57,14 +61,6 @@ def _phrase_before(sentence: str, spans: Spans, stop: int, question_words: set[s
             and not _punctuated(sentence, spans, start - 1):
         start -= 1
     return _candidate(sentence, spans, start, stop, question_words)
-
-
-def _ends(sentence: str, spans: Spans, at: int, end: int) -> bool:
-    """The object ends before a function word or a comma, and at a word after punctuation."""
-    word = spans[end][0].lower()
-    if end > at and (word in STOP_AFTER or word in STOPWORDS):
-        return True
-    return end > at and _punctuated(sentence, spans, end - 1)
 
 
 def _punctuated(sentence: str, spans: Spans, i: int) -> bool:
