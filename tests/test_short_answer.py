@@ -612,6 +612,9 @@ def test_which_name_is_not_one_the_question_holds(question: str, sentence: str, 
     ("Media apa yang pertama melaporkan rencana Kim ke Rusia?",
      "Kim jarang bepergian ke luar negeri, bahkan ke mitra dagang utamanya China.", None),
     ("Penyakit apa yang menyerang warga?", "Wabah itu menyebar cepat di Jawa Timur.", None),
+    # Nor is a region named as one ("Kelurahan …", "Desa …"), though no list knows it.
+    ("motor apa yg dicuri bocah smp itu", "Pelapor saat itu datang ke rumah kakaknya di Kelurahan Burengan Kota Kediri.",
+     None),
     ("Lembaga apa yang menerima uang suap itu?",
      "Uang dari AS itu mengalir ke Ditjen Anggaran pada 2005.", "Ditjen Anggaran"),
     # The asked noun may be named by a place.

@@ -14,6 +14,7 @@ from bot.short_answer.common import (
     DIRECTIONS,
     MONTHS,
     QUESTION_STOP,
+    REGIONS,
     STOP_AFTER,
     TITLE_START,
     Candidate,
@@ -138,7 +139,7 @@ def named(sentence: str, question_words: set[str], head: str | None,
               + [c for c in [subject, _copula_name(sentence, head, question_words)] if c]
               + handles(sentence, head, question_words))
     if head and head not in _PLACED:  # "Media apa …", "Penyakit apa …" are not answered by "China"
-        cands = [c for c in cands if not is_known_place(c.text)]
+        cands = [c for c in cands if not is_known_place(c.text) and c.text.split()[0].lower() not in REGIONS]
     if marked_people and head and head not in PERSON_NOUNS and head not in title_words():
         people = marked_people(sentence)
         cands = [c for c in cands if not any(p.start <= c.start and c.end <= p.end for p in people)]
