@@ -43,7 +43,7 @@ ANSWER_FEATURES = SENTENCE_FEATURES + (
 SHORT_FEATURES = (
     "probability", "ratio_to_best", "from_best", "rank", "p_sentence", "strength", "words", "has_digit",
     "capitalised", "in_question", *(f"kind_{k}" for k in KINDS), "role_missing", "rivals", "unasked_unit",
-    "head_beside", "extractor_score", "unscored", "ordinary_names",
+    "head_beside", "extractor_score", "unscored", "ordinary_names", "story",
 )
 _NEWS_INTERACTIONS = ("answer_strength", "best_article_coverage", "unknown_weight", "max_missing_idf",
                       "missing_in_article", "max_missing_near", "factoid", "missing_name", "figure_unsaid",
@@ -364,6 +364,7 @@ def short_features(query: Query, sentence: Sentence, rank: int, probability: flo
         float(head_beside(sentence.text, answer, query.head)),
         _scaled_score(sentence.answer_score), float(sentence.answer_score is None),
         ordinary_share(word_spans(answer)),
+        float(is_story(sentence.article.info)),  # a news story's wrong answers are not a lone paragraph's
     ]], dtype=np.float64)
 
 
