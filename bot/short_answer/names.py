@@ -138,7 +138,8 @@ def named(sentence: str, question_words: set[str], head: str | None,
     cands += (described + _cued_names(sentence, question_words) + _bracketed_names(sentence, question_words)
               + [c for c in [subject, _copula_name(sentence, head, question_words)] if c]
               + handles(sentence, head, question_words))
-    if head and head not in _PLACED:  # "Media apa …", "Penyakit apa …" are not answered by "China"
+    if head and head not in _PLACED:  # "Media apa …", "Penyakit apa …" are not answered by "China", nor
+        # "motor apa …" by a region named as one, "Kelurahan Burengan Kota Kediri"
         cands = [c for c in cands if not is_known_place(c.text) and c.text.split()[0].lower() not in REGIONS]
     if marked_people and head and head not in PERSON_NOUNS and head not in title_words():
         people = marked_people(sentence)

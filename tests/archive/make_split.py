@@ -59,8 +59,6 @@ def shingles(text: str, n: int = 5) -> set[str]:
 def held_out_articles() -> set[str]:
     """Articles of the held-out questions (and those their near misses borrow from): a question set
     that scores what no training saw must keep its articles out of every draw."""
-    if not HELD_OUT.exists():
-        return set()
     items = [json.loads(line) for line in HELD_OUT.read_text(encoding="utf-8").splitlines() if line.strip()]
     return {i[key] for i in items for key in ("article_id", "based_on") if i.get(key)}
 
