@@ -524,7 +524,7 @@ def is_dictionary_root(term: str) -> bool:
 def is_ordinary_word(word: str) -> bool:
     """A dictionary root or a word derived from one ("pengungsian", "kendaraan"): not a name."""
     word = word.lower()
-    return is_dictionary_root(word) or is_dictionary_root(_stem_uncached(word))
+    return is_dictionary_root(word) or is_dictionary_root(root_of(word))
 
 
 def looks_verbal(word: str) -> bool:

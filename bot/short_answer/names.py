@@ -25,9 +25,9 @@ from bot.short_answer.common import (
     name_runs,
     not_a_name,
     overlaps_question,
+    phrase_end,
     repeats_question,
     title_words,
-    phrase_end,
     word_spans,
 )
 from bot.short_answer.places import is_known_place

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.question import verb_roots
 from bot.short_answer.choice import pick
-from bot.short_answer.common import STOP_AFTER, Candidate, Spans, phrase_end, word_spans
+from bot.short_answer.common import STOP_AFTER, Candidate, Spans, gap_before, phrase_end, word_spans
 from index.analyse import STOPWORDS, root_of
 
 MAX_OBJECT_WORDS = 6
@@ -58,15 +58,9 @@ def _phrase_after(sentence: str, spans: Spans, at: int, question_words: set[str]
 def _phrase_before(sentence: str, spans: Spans, stop: int, question_words: set[str]) -> Candidate | None:
     start = stop
     while start > 0 and stop - start < MAX_OBJECT_WORDS and spans[start - 1][0].lower() not in STOP_AFTER \
-            and not _punctuated(sentence, spans, start - 1):
+            and not gap_before(sentence, spans, start):
         start -= 1
     return _candidate(sentence, spans, start, stop, question_words)
-
-
-def _punctuated(sentence: str, spans: Spans, i: int) -> bool:
-    """Whether punctuation follows word `i`."""
-    following = spans[i + 1][1] if i + 1 < len(spans) else len(sentence)
-    return bool(sentence[spans[i][2]:following].strip())
 
 
 def _candidate(sentence: str, spans: Spans, start: int, end: int, question_words: set[str]) -> Candidate | None:
