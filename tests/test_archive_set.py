@@ -153,3 +153,19 @@ def test_articles_and_splits_follow_the_seeded_draw() -> None:
 @pytest.mark.parametrize("field", ["topic", "kind"])
 def test_descriptive_fields_are_filled(path: Path, field: str) -> None:
     assert all(isinstance(i.get(field), str) and i[field] for i in _items(path))
+
+
+@pytest.mark.parametrize("path", sorted(ARCHIVE.glob("held_out*.jsonl")), ids=lambda p: p.stem)
+def test_held_out_questions_quote_articles_no_other_file_draws_from(path: Path) -> None:
+    """A held-out set scores what no training saw: its evidence is verbatim in its own article, and
+    no question of the other files is asked of that article."""
+    articles = _articles()
+    elsewhere = {i["article_id"] for p in (QUESTIONS, TRAINING) for i in _items(p)}
+    for item in _items(path):
+        article_id = item.get("article_id") or item.get("based_on")
+        assert article_id in articles and article_id not in elsewhere, item["question"]
+        if item["abstain"]:
+            assert not item.get("evidence") and not item.get("answer") and item.get("why"), item["question"]
+            continue
+        text = _normal(articles[article_id]["text"])
+        assert item["evidence"] and all(_normal(e) in text for e in item["evidence"]), item["question"]

@@ -27,8 +27,8 @@ CRIME = re.compile(r"\b(polisi|polda|polres|ditangkap|tersangka|pembunuhan|dibun
                    r"dikeroyok|dipukuli|curi|mencuri)\b")
 ECONOMY = re.compile(r"\b(rupiah|saham|ekonomi|inflasi|investasi|investor|bank|ihsg|ekspor|impor|pajak|"
                      r"harga|anggaran|apbn|bi|ojk|bumn|pertumbuhan|utang|dolar)\b")
-TRAINING_ROUNDS = 3  # the training-only articles (train_more.jsonl): this many quotas, after the evaluation draw
-HELD_OUT = Path(__file__).resolve().parent / "held_out.jsonl"  # its articles are never drawn
+TRAINING_ROUNDS = 6  # the training-only articles (train_more.jsonl): this many quotas, after the evaluation draw
+HELD_OUT = sorted(Path(__file__).resolve().parent.glob("held_out*.jsonl"))  # their articles are never drawn
 NEAR_DUPLICATE = 0.2  # share of the smaller article's word 5-grams found in another article
 
 
@@ -59,7 +59,8 @@ def shingles(text: str, n: int = 5) -> set[str]:
 def held_out_articles() -> set[str]:
     """Articles of the held-out questions (and those their near misses borrow from): a question set
     that scores what no training saw must keep its articles out of every draw."""
-    items = [json.loads(line) for line in HELD_OUT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = [json.loads(line) for path in HELD_OUT for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
     return {i[key] for i in items for key in ("article_id", "based_on") if i.get(key)}
 
 
