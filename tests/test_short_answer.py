@@ -656,6 +656,26 @@ def test_siapa_saja_is_answered_by_the_whole_list(kind: str, question: str, sent
     assert short_answer(kind, sentence, None, words(question)) == expected
 
 
+@pytest.mark.parametrize("kind, question, sentence, expected", [
+    ("kapan", "Laporan keuangan tahun berapa yang dipakai untuk menghitung pajak Google?",
+     "Pajak Google dihitung dari laporan keuangan tahun 2015 dan 2016.", "2015 dan 2016"),
+    ("kapan", "Lewis Hamilton juara GP Kanada tahun berapa saja?",
+     "Pebalap 32 tahun itu menjadi kampiun GP Kanada pada 2007, 2010, 2012, 2015, dan 2016.",
+     "2007, 2010, 2012, 2015, dan 2016"),
+    ("kapan", "pertunjukan air mancur sri baduga jam berapa aja?",
+     "Taman ini dibuka tiap malam minggu pada pukul 19.30, 21.00 dan 22.00 WIB.", "pukul 19.30, 21.00 dan 22.00 WIB"),
+    # A range is no list: which end is asked is the date's to say.
+    ("kapan", "Kapan menara Eiffel dibangun?", "Struktur ini dibangun antara 1887 dan 1889 sebagai pintu masuk.",
+     "1887"),
+    # Figures of other things: the one asked alone.
+    ("berapa", "tiap taun brp perempuan papua yg terdiagnosa kanker serviks",
+     "Setiap tahun ada 938 perempuan yang terdiagnosa kanker serviks dan 546 di antaranya meninggal.", "938 perempuan"),
+])
+def test_a_figure_in_a_list_of_figures_answers_with_the_whole_list(kind: str, question: str, sentence: str,
+                                                                    expected: str) -> None:
+    assert short_answer(kind, sentence, None, words(question)) == expected
+
+
 @pytest.mark.parametrize("question, sentence, expected", [
     ("pelajar yang mencuri motor Sumadi divonis berapa bulan?",
      "Pelajar itu mencuri sepeda motor milik Sumadi (62), seorang pensiunan polisi.", None),

@@ -67,11 +67,38 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
         words |= {w.lower() for w, _, _ in word_spans(sentence) if not w.isascii() and unaccented(w.lower()) in words}
     found = _extract(qtype, sentence, article_date, words, head)
     found = (found.strip(" ,;:") or None) if found else found
+    if found and qtype in ("kapan", "berapa"):  # "pada 2015 dan 2016": both years are when
+        found = figure_list(sentence, found)
     if found and words & EVERY_ONE:  # "siapa aja yang cetak gol": a list the sentence ends with is whole too
         return whole_list(sentence, found, open_end=True)
     if found and qtype in ("siapa", "nama"):  # "didirikan oleh A, B, dan C": the founder is all three
         return whole_list(sentence, found, words)
     return found
+
+
+_FIGURE = r"\d(?:[\d.,:]*\d)?(?:-an)?"
+_FIGURES_AFTER = re.compile(rf"(?:\s*,\s*{_FIGURE})*\s*,?\s+(?:dan|serta)\s+({_FIGURE})(?![\w/])(?:\s+WI(?:B|TA|T)\b)?")
+_RANGE_OPENS = re.compile(r"\b(?:antara|dari)(?:\s+(?:tahun|pukul|jam|abad))?\s*$", re.IGNORECASE)
+
+
+def figure_list(sentence: str, answer: str) -> str:
+    """A figure answer with the figures listed after it in the same form ("2007, 2010, 2012, 2015, dan
+    2016", "19.30, 21.00 dan 22.00"): the question asked when or how many, and the sentence says
+    several; a reader shown the first alone is told a part as the whole. A range ("antara 1887 dan
+    1889") is no list: which end is asked is the date extractor's to say."""
+    start = sentence.find(answer)
+    last = re.search(rf"({_FIGURE})$", answer)
+    if start < 0 or not last or _RANGE_OPENS.search(sentence[:start]):
+        return answer
+    end = start + len(answer)
+    match = _FIGURES_AFTER.match(sentence, end)
+    if not match or _shape(match.group(1)) != _shape(last.group(1)):
+        return answer
+    return sentence[start:match.end()]
+
+
+def _shape(figure: str) -> str:
+    return re.sub(r"\d", "9", figure)
 
 
 _WORD_IN_NAME = r"[A-Z][\w'’-]*(?:\.[\w'’-]+)*"  # "St.Petersburg", never the sentence's full stop
