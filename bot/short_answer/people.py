@@ -401,6 +401,8 @@ def who(sentence: str, question_words: set[str]) -> str | None:
                  if asks_office and asks_country and title and _other_country(title, question_words)]
     if elsewhere:  # the asked office is held elsewhere here: only another office holder may answer
         others = [(cand, title) for cand, title in others if title and cand not in elsewhere]
+    if asks_office:  # "Presiden Hartono" is never the "wakil presiden" asked for, nor the other way round
+        others = [(cand, title) for cand, title in others if not (title and _other_rank(title, question_words))]
     cands = []
     for cand, title in others:
         shown, weight = cand.text, cand.weight
@@ -616,8 +618,14 @@ def _title_fit(title: str, question_words: set[str], asks_office: bool) -> float
     if not asks_office:
         return 0.5
     same = sum(w in question_words for w in words)
-    deputy = ("wakil" in words) != ("wakil" in question_words)  # "Presiden Yudhoyono" for "wakil presiden"
-    return 0.5 * same - 0.5 * (len(words) - same) - 1.5 * deputy
+    return 0.5 * same - 0.5 * (len(words) - same)
+
+
+def _other_rank(title: str, question_words: set[str]) -> bool:
+    """The asked office, but its deputy where the question asks for the office itself, or the
+    office where it asks for the deputy ("Presiden Yudhoyono" for "wakil presiden")."""
+    words = set(_office_words(title))
+    return bool(words & question_words - {"wakil"}) and ("wakil" in words) != ("wakil" in question_words)
 
 
 def _mostly_asked(title: str, question_words: set[str]) -> bool:
