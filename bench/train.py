@@ -22,8 +22,8 @@ import numpy as np
 from bench.evaluate import best_f1, normalise_answer
 from bot.candidates import Candidates, Sentence
 from bot.engine import Engine, Examined
-from bot.features import (ANSWER_FEATURES, DECLINE_FEATURES, SENTENCE_FEATURES, SHORT_FEATURES, is_story,
-                          sentence_features, unsaid_words, with_unsaid)
+from bot.features import (ANSWER_FEATURES, DECLINE_FEATURES, SENTENCE_FEATURES, SHORT_FEATURES, STORY_FEATURES,
+                          is_story, sentence_features, story_features, unsaid_words, with_unsaid)
 from bot.models import GATE_DECIMALS, MODEL_DIR, LinearModel, Models, TreeModel, blank_model, save_models
 from bot.query import Query
 from bot.question import analyse_question
@@ -294,6 +294,21 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
             labels.append(right)
             weights.append(np.full(len(right), share(e) / len(right)))
     models.answer = fit(ANSWER_FEATURES, np.vstack(rows), np.concatenate(labels), np.concatenate(weights))
+
+    # 2b. Within the best news story, which of its leading sentences answers: fitted on the questions
+    # whose story was chosen right, to choose among that story's own sentences.
+    groups, weights = [], []
+    for e in answerable:
+        seen = engine.score(e.query, e.candidates, models)
+        sentences = [e.candidates.sentences[i] for i in seen.leading]
+        best = sentences[int(np.argmax(seen.stage_two))]
+        own = [i for i, s in enumerate(sentences) if s.article is best.article]
+        right = np.array([is_right(e, sentences[i]) for i in own])
+        if is_story(best.article.info) and article_right(e, best) and right.any() and not right.all():
+            groups.append((story_features(e.query, e.candidates, [sentences[i] for i in own], seen.second[own]), right))
+            weights.append(share(e))
+    if groups:
+        models.story = fit_listwise(STORY_FEATURES, groups, np.array(weights))
 
     # 3. Whether the best sentence is right (what the short-answer gate reads), and whether its
     # article answers at all (declined below the threshold; unanswerable questions never do).

@@ -21,8 +21,8 @@ import numpy as np
 from bot.answer import Answer, ArticleInfo, CorpusSummary, Quote, Turn
 from bot.candidates import Candidates, PassageRow, Sentence, build_candidates, group_articles
 from bot.features import (FACTOID_KINDS, OTHER_FIGURE_AT, SHORT_ANSWER_KINDS, answer_features, coverage,
-                           decline_features, is_story, refers_back, sentence_features, short_features, unsaid_words,
-                           word_bag)
+                           decline_features, is_story, refers_back, said_by, sentence_features, short_features,
+                           story_features, unsaid_words, word_bag)
 from bot.models import LinearModel, Model, Models, load_models
 from bot.query import Query
 from bot.question import (PLACE_QTYPES, Question, analyse_question, colloquial_variants, edit_candidates,
@@ -267,7 +267,7 @@ class Engine:
                 s.answer_score = noted[-1] if s.answer is not None and noted else None
                 present.append(s.answer is not None or s.answer_strength > 0)  # strength 0: no answer of the type
         second = answer_features(query, lexical[leading], stage_one[leading], sentences, present)
-        stage_two = models.answer.probability(second)
+        stage_two = within_story(query, cands, sentences, second, models.answer.probability(second), models.story)
         order = np.argsort(-stage_two, kind="stable")
         best = sentences[order[0]]
         unsaid = models.unsaid.log_odds(word_bag(models.unsaid.features, unsaid_words(query, best.passage_text)))
@@ -614,16 +614,49 @@ def _spellings(conn: sqlite3.Connection, where: str, params: list[str]) -> list[
                         params).fetchall()
 
 
+def within_story(query: Query, cands: Candidates, sentences: list[Sentence], second: np.ndarray,
+                 stage_two: np.ndarray, model: LinearModel | None) -> np.ndarray:
+    """The second stage's probabilities, with those of the best story's own sentences handed out
+    again in the order the story model gives them: it was fitted on news stories alone, to choose
+    within one, where the second stage weighs sentences of every article and of lone paragraphs
+    alike. Which article leads, and how sure the answer is, stay the second stage's. A name of the
+    question that only the best sentence says, and the title does not, keeps its sentence first
+    over any that lacks it: "kapan Xi Jinping ke Pyongyang?" is not answered by a date about Kim."""
+    first = int(np.argmax(stage_two))
+    best = sentences[first].article
+    if model is None or not is_story(best.info):
+        return stage_two
+    _, saying = said_by(cands, best)
+    held = {t for t in set(sentences[first].terms) & query.asked
+            if not is_dictionary_root(t) and t not in best.title_terms and saying.get(t, 0) < 2}
+    own = np.array([i for i, s in enumerate(sentences) if s.article is best and (i == first or _holds(s, held))])
+    if len(own) < 2:
+        return stage_two
+    scores = model.score(story_features(query, cands, [sentences[i] for i in own], second[own]))
+    out = stage_two.copy()
+    out[own[np.argsort(-scores, kind="stable")]] = np.sort(stage_two[own])[::-1]
+    return out
+
+
 def _keeps(sentence: Sentence, held: set[str], asked: set[str]) -> bool:
     """Whether the sentence (with its heading) speaks of the question and still holds the terms of
     it that the best sentence holds, or refers back to the sentence beside it that does ("Ia tiba
     pada Juni 2024"). One that does not may not give the short answer and be quoted first: "kapan
     Xi Jinping ke Pyongyang?" is not answered by a date from a sentence about Kim next to one
     naming Xi."""
+    return _holds(sentence, held) and bool(_said(sentence) & asked)
+
+
+def _said(sentence: Sentence) -> set[str]:
+    """A sentence's terms with its heading's, and its neighbours' when it refers back to them."""
     own = set(sentence.terms) | sentence.heading_terms
     if refers_back(sentence.text):
         own |= sentence.neighbour_terms
-    return held <= own and bool(own & asked)
+    return own
+
+
+def _holds(sentence: Sentence, terms: set[str]) -> bool:
+    return terms <= _said(sentence)
 
 
 def _pick_quotes(ranked: list[tuple[Sentence, float]], limit: int, terms: set[str]) -> list[Sentence]:

@@ -10,7 +10,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot.answer import ArticleInfo
-from bot.candidates import Candidates, Sentence
+from bot.candidates import ArticleContext, Candidates, Sentence
 from bot.query import Query, figure_words, is_figure
 from bot.question import load_lexicon, place_span
 from bot.short_answer import answer_type_count
@@ -40,6 +40,9 @@ ANSWER_FEATURES = SENTENCE_FEATURES + (
     *(f"found_{k}" for k in KINDS), "factoid", "role_missing", "defines_asked", "story_passage_bm25",
     "other_figure",
 )
+# Within a news story, which of its leading sentences to quote first: the second stage's view of each,
+# and how much of the question it says that the story's subject does not.
+STORY_FEATURES = ANSWER_FEATURES + ("local_coverage", "novel_coverage")
 SHORT_FEATURES = (
     "probability", "ratio_to_best", "from_best", "rank", "p_sentence", "strength", "words", "has_digit",
     "capitalised", "in_question", *(f"kind_{k}" for k in KINDS), "role_missing", "rivals", "unasked_unit",
@@ -185,6 +188,30 @@ def answer_features(query: Query, lexical: np.ndarray, stage_one: np.ndarray, se
                      # "hari pertama" for "di hari kedua": of another day than the one asked
                      float(other_figure(s.text, query))))
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(ANSWER_FEATURES))
+
+
+def story_features(query: Query, cands: Candidates, sentences: list[Sentence], second: np.ndarray) -> np.ndarray:
+    """Rows of STORY_FEATURES for sentences of one story. A story restates its subject (the title's
+    and lead's words) in sentence after sentence; the one that answers says what the question adds
+    to that subject ("main di stadion apa" of a story on the match), and says the question's words
+    its other sentences seldom use."""
+    article = sentences[0].article
+    told, saying = said_by(cands, article)
+    rare = {t: w * np.log((told + 1) / (saying.get(t, 0) + 0.5)) for t, w in query.weights.items()}
+    subject = article.title_terms | article.lead_terms
+    novel = {t: w for t, w in query.weights.items() if t not in subject}
+    extra = [(coverage(set(s.terms), rare), coverage(set(s.terms), novel)) for s in sentences]
+    return np.hstack([second, np.array(extra, dtype=np.float64).reshape(len(sentences), 2)])
+
+
+def said_by(cands: Candidates, article: ArticleContext) -> tuple[int, dict[str, int]]:
+    """How many sentences the article has among the candidates, and how many of them say each term."""
+    told = [s.terms for s in cands.sentences if s.article is article]
+    saying: dict[str, int] = {}
+    for terms in told:
+        for t in set(terms):
+            saying[t] = saying.get(t, 0) + 1
+    return len(told), saying
 
 
 def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences: list[Sentence],

@@ -152,9 +152,12 @@ class Models:
     # Per answer kind, which of an extractor's candidate phrases to show; a kind without one keeps
     # the extractor's hand-set choice (training keeps that where the model did not beat it).
     choice: dict[str, LinearModel] = field(default_factory=dict)
+    # Within the best news story, the order of its leading sentences; None: the second stage's order.
+    story: LinearModel | None = None
 
 
 MODEL_NAMES = ("sentence", "answer", "unsaid", "confidence", "decline", "short")
+STORY = "story"
 CHOICE_PREFIX = "choice_"
 
 
@@ -162,7 +165,9 @@ def load_models(folder: Path | None = None) -> Models:
     folder = folder or Path(os.environ.get("TANYA_MODELS") or MODEL_DIR)
     choice = {path.stem.removeprefix(CHOICE_PREFIX): _load(path)
               for path in sorted(folder.glob(f"{CHOICE_PREFIX}*.json"))}
-    return Models(**{name: _load(folder / f"{name}.json") for name in MODEL_NAMES}, choice=choice)
+    story = folder / f"{STORY}.json"
+    return Models(**{name: _load(folder / f"{name}.json") for name in MODEL_NAMES}, choice=choice,
+                  story=_load(story) if story.exists() else None)
 
 
 @lru_cache(maxsize=8)
@@ -175,6 +180,11 @@ def save_models(models: Models, folder: Path = MODEL_DIR) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name in MODEL_NAMES:
         _save(getattr(models, name), folder / f"{name}.json")
+    story = folder / f"{STORY}.json"
+    if models.story is not None:
+        _save(models.story, story)
+    else:
+        story.unlink(missing_ok=True)  # a stale one would reorder by another fit
     for stale in folder.glob(f"{CHOICE_PREFIX}*.json"):
         stale.unlink()
     for kind, model in models.choice.items():

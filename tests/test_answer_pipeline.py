@@ -10,10 +10,11 @@ import pytest
 
 from bot.answer import ArticleInfo
 from bot.candidates import PassageRow, build_candidates, group_articles
-from bot.engine import _quoted_text
+from bot.engine import _quoted_text, within_story
 from bot.features import (
     ANSWER_FEATURES,
     SENTENCE_FEATURES,
+    STORY_FEATURES,
     altered,
     answer_features,
     coverage,
@@ -23,6 +24,7 @@ from bot.features import (
     place_unsaid,
     proximity,
     sentence_features,
+    story_features,
     unsaid_words,
     word_bag,
 )
@@ -107,6 +109,39 @@ def test_features_see_the_question_in_the_sentence_and_its_article():
     assert column["article_coverage"][2] == 1.0  # the title and lead hold what the sentence does not
     assert "caption" not in column  # most passages marked so in training are FacQA paragraphs: no weight to learn
     assert proximity(["tinggi", "air", "x", "x"], query.weights) == 1.0
+
+
+def _flood_query():
+    query = Query.of(analyse_question("berapa ketinggian air banjir di Kota Baru?"))
+    query.terms = ["tinggi", "air", "banjir", "kota", "baru"]
+    query.weights = {"tinggi": 3.0, "air": 2.0, "banjir": 3.0, "kota": 1.0, "baru": 1.0}
+    return query
+
+
+def test_within_a_story_a_sentence_is_seen_by_what_it_adds_to_the_story_s_subject():
+    """The title and lead say "banjir di Kota Baru"; the question adds "ketinggian air", which only
+    the third sentence says."""
+    cands, query = _candidates(), _flood_query()
+    second = np.zeros((3, len(ANSWER_FEATURES)))
+    rows = story_features(query, cands, cands.sentences, second)
+    assert rows.shape == (3, len(STORY_FEATURES))
+    column = dict(zip(STORY_FEATURES, rows.T))
+    assert column["novel_coverage"].tolist() == [0.0, 0.0, 1.0]
+    # each term is said by one sentence of three: as rare in the story as any, so weighed as asked
+    assert np.allclose(column["local_coverage"], [0.5, 0.0, 0.5])
+
+
+def test_the_story_model_hands_the_story_s_best_probability_to_the_sentence_it_prefers():
+    cands, query = _candidates(), _flood_query()
+    sentences = cands.sentences
+    second = np.zeros((3, len(ANSWER_FEATURES)))
+    stage_two = np.array([0.7, 0.2, 0.4])
+    novel = np.zeros(len(STORY_FEATURES))
+    novel[STORY_FEATURES.index("novel_coverage")] = 1.0
+    model = LinearModel(STORY_FEATURES, np.zeros(len(novel)), np.ones(len(novel)), novel, 0.0)
+    # the best probability goes to the sentence that says what the question adds; the others keep theirs in turn
+    assert within_story(query, cands, sentences, second, stage_two, model).tolist() == [0.4, 0.2, 0.7]
+    assert within_story(query, cands, sentences, second, stage_two, None).tolist() == [0.7, 0.2, 0.4]
 
 
 @pytest.mark.parametrize("question, role_missing", [

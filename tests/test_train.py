@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from bench.datasets import default_shared
-from bot.models import CHOICE_PREFIX, MODEL_DIR, MODEL_NAMES, TreeModel, load_models
+from bot.models import CHOICE_PREFIX, MODEL_DIR, MODEL_NAMES, STORY, TreeModel, load_models
 
 DATASETS = default_shared() / "datasets"
 needs_data = pytest.mark.skipif(
@@ -43,6 +43,7 @@ def test_shipped_models_are_small_and_load() -> None:
         assert np.all(np.isfinite(model.coef))
     for model in (models.decline, models.short):  # one threshold for news stories, one for MRC paragraphs
         assert model.story_threshold is not None and 0.0 <= model.story_threshold < 1.0
+    assert models.story is not None and np.all(np.isfinite(models.story.coef)), "no story model is shipped"
 
 
 @needs_data
@@ -53,7 +54,7 @@ def test_train_reproduces_the_shipped_models(tmp_path: Path, work: Path) -> None
     assert done.returncode == 0, done.stderr
     choosers = sorted(p.stem for p in MODEL_DIR.glob(f"{CHOICE_PREFIX}*.json"))
     assert sorted(p.stem for p in out.glob(f"{CHOICE_PREFIX}*.json")) == choosers
-    for name in list(MODEL_NAMES) + choosers:
+    for name in [*MODEL_NAMES, STORY, *choosers]:
         fresh = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
         shipped = json.loads((MODEL_DIR / f"{name}.json").read_text(encoding="utf-8"))
         assert fresh["features"] == shipped["features"], name
