@@ -23,7 +23,7 @@ from bench.evaluate import best_f1, normalise_answer
 from bot.candidates import Candidates, Sentence
 from bot.engine import Engine, Examined
 from bot.features import (ANSWER_FEATURES, DECLINE_FEATURES, SENTENCE_FEATURES, SHORT_FEATURES, STORY_FEATURES,
-                          is_story, sentence_features, story_features, unsaid_words, with_unsaid)
+                          is_story, said_by, sentence_features, story_features, unsaid_words, with_unsaid)
 from bot.models import GATE_DECIMALS, MODEL_DIR, LinearModel, Models, TreeModel, blank_model, save_models
 from bot.query import Query
 from bot.question import analyse_question
@@ -299,13 +299,16 @@ def train(train_examples: list[Example], dev_examples: list[Example], engine: En
     # whose story was chosen right, to choose among that story's own sentences.
     groups, weights = [], []
     for e in answerable:
+        if not any(is_story(a.info) for a in e.candidates.articles):
+            continue  # an MRC paragraph's question: its best article cannot be a story
         seen = engine.score(e.query, e.candidates, models)
         sentences = [e.candidates.sentences[i] for i in seen.leading]
         best = sentences[int(np.argmax(seen.stage_two))]
         own = [i for i, s in enumerate(sentences) if s.article is best.article]
         right = np.array([is_right(e, sentences[i]) for i in own])
         if is_story(best.article.info) and article_right(e, best) and right.any() and not right.all():
-            groups.append((story_features(e.query, e.candidates, [sentences[i] for i in own], seen.second[own]), right))
+            said = said_by(e.candidates, best.article)
+            groups.append((story_features(e.query, said, [sentences[i] for i in own], seen.second[own]), right))
             weights.append(share(e))
     if groups:
         models.story = fit_listwise(STORY_FEATURES, groups, np.array(weights))

@@ -626,13 +626,13 @@ def within_story(query: Query, cands: Candidates, sentences: list[Sentence], sec
     best = sentences[first].article
     if model is None or not is_story(best.info):
         return stage_two
-    _, saying = said_by(cands, best)
+    said = said_by(cands, best)
     held = {t for t in set(sentences[first].terms) & query.asked
-            if not is_dictionary_root(t) and t not in best.title_terms and saying.get(t, 0) < 2}
+            if not is_dictionary_root(t) and t not in best.title_terms and said[1].get(t, 0) < 2}
     own = np.array([i for i, s in enumerate(sentences) if s.article is best and (i == first or _holds(s, held))])
     if len(own) < 2:
         return stage_two
-    scores = model.score(story_features(query, cands, [sentences[i] for i in own], second[own]))
+    scores = model.score(story_features(query, said, [sentences[i] for i in own], second[own]))
     out = stage_two.copy()
     out[own[np.argsort(-scores, kind="stable")]] = np.sort(stage_two[own])[::-1]
     return out

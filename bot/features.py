@@ -190,13 +190,14 @@ def answer_features(query: Query, lexical: np.ndarray, stage_one: np.ndarray, se
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(ANSWER_FEATURES))
 
 
-def story_features(query: Query, cands: Candidates, sentences: list[Sentence], second: np.ndarray) -> np.ndarray:
-    """Rows of STORY_FEATURES for sentences of one story. A story restates its subject (the title's
-    and lead's words) in sentence after sentence; the one that answers says what the question adds
-    to that subject ("main di stadion apa" of a story on the match), and says the question's words
-    its other sentences seldom use."""
+def story_features(query: Query, said: tuple[int, dict[str, int]], sentences: list[Sentence],
+                   second: np.ndarray) -> np.ndarray:
+    """Rows of STORY_FEATURES for sentences of one story, whose `said_by` is `said`. A story restates
+    its subject (the title's and lead's words) in sentence after sentence; the one that answers says
+    what the question adds to that subject ("main di stadion apa" of a story on the match), and says
+    the question's words its other sentences seldom use."""
     article = sentences[0].article
-    told, saying = said_by(cands, article)
+    told, saying = said
     rare = {t: w * np.log((told + 1) / (saying.get(t, 0) + 0.5)) for t, w in query.weights.items()}
     subject = article.title_terms | article.lead_terms
     novel = {t: w for t, w in query.weights.items() if t not in subject}

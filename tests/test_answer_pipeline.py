@@ -23,6 +23,7 @@ from bot.features import (
     other_figure,
     place_unsaid,
     proximity,
+    said_by,
     sentence_features,
     story_features,
     unsaid_words,
@@ -123,7 +124,7 @@ def test_within_a_story_a_sentence_is_seen_by_what_it_adds_to_the_story_s_subjec
     the third sentence says."""
     cands, query = _candidates(), _flood_query()
     second = np.zeros((3, len(ANSWER_FEATURES)))
-    rows = story_features(query, cands, cands.sentences, second)
+    rows = story_features(query, said_by(cands, cands.articles[0]), cands.sentences, second)
     assert rows.shape == (3, len(STORY_FEATURES))
     column = dict(zip(STORY_FEATURES, rows.T))
     assert column["novel_coverage"].tolist() == [0.0, 0.0, 1.0]
