@@ -19,6 +19,9 @@ _WS_RE = re.compile(r"\s+")  # in str patterns \s covers NBSP, thin spaces, ideo
 # then whitespace or the end of the text.
 _END_RE = re.compile(r"[.!?…]+[\"'”’»)\]*]*(?=\s|$)")
 _TOKEN_BEFORE_RE = re.compile(r"(\S+)$")
+# An editor's or agency's tag closing a paragraph ("… dari Rusia. [ab/uh]", "(Antara)", "(end)"): no
+# sentence of its own, so never a quote.
+_EDITOR_TAG_RE = re.compile(r"[\[(][^\s\[\]()]{1,20}[\])]")
 _INITIALS_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # "S.H", "a.n", "M.Si" handled below
 
 # Titles and short forms that are followed by more of the same sentence; a period after them
@@ -81,7 +84,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
         start = _skip_space(text, end)
     tail_end = len(text.rstrip())
-    if start < tail_end:
+    if start < tail_end and not (spans and _EDITOR_TAG_RE.fullmatch(text, start, tail_end)):
         spans.append((start, tail_end))
     return spans
 

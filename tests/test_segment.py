@@ -49,7 +49,9 @@ def test_normalise_whitespace():
         ("Prof. Dr. Ir. Siti Nurbaya, M.Si. memberi kuliah. Mahasiswa hadir.",
          ["Prof. Dr. Ir. Siti Nurbaya, M.Si. memberi kuliah.", "Mahasiswa hadir."]),
         ("Tanpa titik di akhir", ["Tanpa titik di akhir"]),
-        ("Kalimat terakhir. [ab/uh]", ["Kalimat terakhir.", "[ab/uh]"]),
+        ("Kalimat terakhir. [ab/uh]", ["Kalimat terakhir."]),  # an editor's tag is no sentence, so no quote
+        ("Harga naik lagi. (Antara)", ["Harga naik lagi."]),
+        ("(Antara)", ["(Antara)"]),
         ("Harga Rp. 10.000 per kilo. Naik lagi.", ["Harga Rp. 10.000 per kilo.", "Naik lagi."]),
     ],
 )
