@@ -99,6 +99,61 @@ def test_siapa(question, sentence, expected):
     assert ask(question, sentence) == expected
 
 
+PUTIN_MEETING = ("Kim Jong Un, pemimpin Korea Utara, berencana melakukan perjalanan ke Rusia bulan ini untuk "
+                 "bertemu dengan Presiden Vladimir Putin dan membahas penyediaan senjata kepada Moskow.")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("siapa presiden amerika?", None),  # the sentence is about Rusia: its president is no one else's
+    ("siapa presiden korea selatan", None),  # nor is "Korea Utara" Korea Selatan
+    ("siapa presiden rusia", "Vladimir Putin"),
+])
+def test_an_untitled_office_holder_answers_only_for_a_country_the_sentence_names(question, expected):
+    assert ask(question, PUTIN_MEETING) == expected
+
+
+def test_an_office_of_the_homeland_or_one_the_sentence_names_still_answers():
+    assert ask("siapa presiden indonesia", "Presiden Joko Widodo meninjau banjir di Bekasi.") == "Joko Widodo"
+    assert ask("siapa juru bicara dewan keamanan nasional AS", KIRBY) == "John Kirby"
+    assert ask("siapa nama pejabat korut yg dieksekusi",  # "Ri" of a name is no Republik Indonesia
+               "Lansiran Dailymail, salah satu pejabat yang dieksekusi bernama Ri Yong Jin.") == "Ri Yong Jin"
+
+
+def test_a_name_after_the_question_s_function_words_is_not_cut_short():
+    """ "dengan Kim" spells out no office, so "Jong Un" is no holder of one: the signer is "ia"."""
+    sentence = "Dalam pertemuan tersebut, ia menandatangani perjanjian pertahanan bersama dengan Kim Jong Un."
+    assert ask("siapa yang menandatangani perjanjian pertahanan dengan kim", sentence) is None
+
+
+def test_a_relative_who_shares_the_asked_name_answers_whole():
+    sentence = ("Ayah Kim, Kim Jong Il, yang terkenal menghindari pesawat dan hanya bepergian dengan kereta lapis "
+                "baja, terakhir kali mengunjungi Rusia beberapa bulan sebelum kematiannya pada tahun 2011.")
+    assert ask("siapa ayah kim jong un", sentence) == "Kim Jong Il"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # an ampersand joins a name
+    ("marshmello lanjut bawain lagu apa", "Penonton riuh sebelum akhirnya Marshmello membawakan lagu miliknya "
+     "You & Me.", "You & Me"),
+    ("Siapakah yang memproduksi sampo Pantene?", "Pantene adalah merek sampo yang diproduksi oleh Procter & Gamble.",
+     "Procter & Gamble"),
+    # the asked noun's bracketed short form is the asked words again, not the name
+    ("Di sela peresmian gerbang tol apa Presiden Jokowi menjajal mobil listrik?", "Presiden Joko Widodo menjajal "
+     "mobil listrik besutan mahasiswa ITS di sela peresmian Gerbang Tol (GT) Warugunung, Selasa (19 / 12).",
+     "Tol (GT) Warugunung"),
+    # a document's number, series letters and all
+    ("surat edaran dirjen pajak soal layanan konten internet nomornya apa", "Hal itu ditegaskan dalam Surat Edaran "
+     "Nomor SE - 04/PJ/2017 tentang Penentuan BUT Bagi Subjek Pajak Luar Negeri.", "SE - 04/PJ/2017"),
+])
+def test_names_joined_by_ampersand_short_forms_and_document_numbers(question: str, sentence: str,
+                                                                    expected: str) -> None:
+    assert ask_asked_kind(question, sentence) == expected
+
+
+def test_the_other_side_ends_before_the_full_stop():
+    assert ask("inter lawan siapa?", "Gol itu tercipta saat Inter menghadapi Crotone.") == "Crotone"
+
+
 def test_siapa_keeps_a_short_adjacent_title_only():
     """ "Menteri Luar Negeri Retno Marsudi" reads as one answer; a six-word office before "John Kirby"
     buries the name the quote already gives it."""
@@ -284,6 +339,10 @@ def test_sentence_openers_and_days_are_not_names():
     ("Berapa harga beras di pasar?", "Di pasar, harga beras mencapai sekitar Rp 12.500 per kilogram untuk 2 jenis.",
      "sekitar Rp 12.500 per kilogram"),
     ("Berapa kapasitas pembangkit itu?", "Pembangkit berkapasitas 765 MW itu dibangun oleh 3 perusahaan.", "765 MW"),
+    ("kalo mau booking mobil itu tanda jadinya brp", "“ Kalau booking sudah bisa, paling sekira Rp 50 jutaan "
+     "(tanda jadi), ” imbuh dia.", "Rp 50 jutaan"),  # about fifty million
+    ("proyek listrik 35.000 MW itu butuh gas bumi berapa banyak?",
+     "Kementerian ESDM memproyeksikan proyek listrik 35.000 MW membutuhkan gas bumi 1.100 MMSCFD.", "1.100 MMSCFD"),
     ("Berapakah usia Rahmat saat menerima penghargaan?",
      "Rahmat (74) menerima penghargaan itu bersama dua rekannya.", "74"),
     ("Berapa bom yang meledak?", "Tiga bom mengguncang kota itu semalam.", "Tiga bom"),
@@ -536,6 +595,12 @@ def test_what_someone_named_is_not_a_definition():
     ("Apa tujuan istana itu didirikan?", "Kompleks itu dimaksudkan sebagai rumah peristirahatan sang raja.",
      "rumah peristirahatan sang raja"),
     ("Apakah warna kostum tokoh itu?", "Kostumnya didominasi warna hitam.", "hitam"),
+    # a colour is its colour words, not the clause after them, and a clause without one names none
+    ("helm senna yang dihadiahin ke hamilton itu warnanya apa sih?",
+     "Helm berwarna kuning tersebut diberikan atas inisiatif dari pihak keluarga Senna.", "kuning"),
+    ("suzuki swift sport baru ada pilihan warna apa aja", "Mobil itu tersedia dalam warna kuning, merah, putih, "
+     "abu-abu, dan hitam.", "kuning, merah, putih, abu-abu, dan hitam"),
+    ("bross di kebaya raisa warnanya apa", "Merah muda memang dikenal sebagai warna favorit Raisa.", None),
     ("Apa penyebab kematian Paus Benediktus XV?", "Ia meninggal dunia pada tahun 1922 di Roma.", None),
     ("Apa fungsi peptida antimikrobial?", "Peptida ini ditemukan karena penelitian tentang kulit katak.", None),  # a
     # cause is no function
@@ -648,6 +713,9 @@ def test_berapa_a_rank_is_answered_by_an_ordinal(question: str, sentence: str, e
     # One name, then its office: no list closed by "dan", so the name alone.
     ("siapa", "siapa aja yang bicara soal sidang itu?", "Mulyadi, Ketua PN Jakarta, mengatakan sidang ditunda.",
      "Mulyadi"),
+    # The one the question asks about is not among those it asks for.
+    ("siapa", "kim jong un ketemu siapa aja", "Dalam pertemuan tersebut, Kim Jong Un dan Sergei Shoigu membahas "
+     "upaya memperkuat hubungan militer.", "Sergei Shoigu"),
     # Without "saja" too: the plural is unmarked, and a list of bare names is every hakim.
     ("siapa", "Siapa hakim yang menangani PK Ahok?", "Hakim yang ditunjuk yakni Mulyadi, Salman Alfaris, dan Tugianto.",
      "Mulyadi, Salman Alfaris, dan Tugianto"),

@@ -70,7 +70,8 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
     if found and qtype in ("kapan", "berapa"):  # "pada 2015 dan 2016": both years are when
         found = figure_list(sentence, found)
     if found and words & EVERY_ONE:  # "siapa aja yang cetak gol": a list the sentence ends with is whole too
-        return whole_list(sentence, found, open_end=True)
+        # whom "Kim" met are others than Kim, but where an OTT "soal pemkot Tegal" took place is Tegal too
+        return whole_list(sentence, found, words if qtype == "siapa" else set(), every_one=True)
     if found and qtype in ("siapa", "nama"):  # "didirikan oleh A, B, dan C": the founder is all three
         return whole_list(sentence, found, words)
     return found
@@ -112,12 +113,14 @@ _PAIRED_BEFORE = re.compile(rf"{_NAME}\s*/\s*$")
 _SENTENCE_END = re.compile(r"\s*(?:[.!?]\s*)?$")
 
 
-def whole_list(sentence: str, answer: str, unasked_words: set[str] | None = None, open_end: bool = False) -> str:
+def whole_list(sentence: str, answer: str, question_words: set[str], every_one: bool = False) -> str:
     """The named answer with the names listed beside it ("Mulyadi, Salman Alfaris, dan Tugianto"),
-    when a list closed by "dan" or "serta" holds it; else the answer alone (a name followed by
-    ", Ketua PN," is no list). With `unasked_words` (a question that did not ask for every one),
-    only a list of bare names counts: "Alwi Shihab dan Menteri Pendidikan Nasional Bambang" pairs
-    two office holders, and an item the question names ("selain Otoritas Palestina") is no answer."""
+    when a list closed by "dan" or "serta" holds it (or, when the question asks for `every_one`,
+    one the sentence ends with); else the answer alone (a name followed by ", Ketua PN," is no list).
+    A list with an item the question names is no answer ("selain Otoritas Palestina", "Kim Jong
+    Un dan Sergei Shoigu" for "kim jong un ketemu siapa aja"); unless the question asks for every
+    one, only a list of bare names counts: "Alwi Shihab dan Menteri Pendidikan Nasional Bambang"
+    pairs two office holders."""
     start = sentence.find(answer)
     if start < 0 or not answer[:1].isupper():
         return answer
@@ -133,10 +136,12 @@ def whole_list(sentence: str, answer: str, unasked_words: set[str] | None = None
             break  # "A dan B, C dan D" is two lists
         start, closed = match.start(), closed or closes
         items.append(match.group(1))
-    if unasked_words is not None and (_is_office(answer.split()[0].lower())  # "Menteri Luar Negeri Finlandia"
-                                      or not all(_bare_name(item, unasked_words) for item in items)):
+    if any(w in question_words for item in items for w in item.lower().split()):
         return answer
-    closed = closed or open_end and len(items) > 1 and bool(_SENTENCE_END.fullmatch(sentence[end:]))
+    if not every_one and (_is_office(answer.split()[0].lower())  # "Menteri Luar Negeri Finlandia"
+                          or not all(_bare_name(item) for item in items)):
+        return answer
+    closed = closed or every_one and len(items) > 1 and bool(_SENTENCE_END.fullmatch(sentence[end:]))
     return sentence[start:end] if closed else answer
 
 
@@ -144,8 +149,8 @@ def _is_office(word: str) -> bool:
     return word in TITLE_START or word in title_words()
 
 
-def _bare_name(item: str, question_words: set[str]) -> bool:
-    return not any(_is_office(w) or not_a_name(w) or w in question_words for w in item.lower().split())
+def _bare_name(item: str) -> bool:
+    return not any(_is_office(w) or not_a_name(w) for w in item.lower().split())
 
 
 def _extract(qtype: str | None, sentence: str, article_date: str | None,

@@ -49,6 +49,16 @@ _LISTED = re.compile(rf"{COPULA.pattern}|\b(?:berupa|meliputi|antara lain|di ant
 _WORD = re.compile(r"\w+")
 
 
+# A colour is said in colour words, each with a shade at most: "Helm berwarna kuning tersebut
+# diberikan …" is answered "kuning", not the clause; "warna favorit Raisa" names none.
+_COLOUR = (r"(?:merah|kuning|hijau|biru|hitam|putih|ungu|jingga|oranye|oranj|cokelat|coklat|abu-abu|abu|"
+           r"pink|emas|perak|krem|toska|tosca|nila|marun|magenta|keemasan|keperakan|kemerahan|kebiruan|"
+           r"kehijauan|kekuningan|kecokelatan|keunguan|keabuan|kehitaman|keputihan|keabu-abuan)")
+_SHADE = r"(?:\s+(?:muda|tua|gelap|terang|cerah|pucat|pekat|metalik|dof|doff|keemasan|keperakan))?"
+_COLOURS = re.compile(rf"{_COLOUR}{_SHADE}(?:(?:\s*,\s*|\s*,?\s+dan\s+|\s*-\s*|\s+)(?:{_COLOUR}){_SHADE})*\b",
+                      re.IGNORECASE)
+
+
 def attribute(sentence: str, asked: str) -> str | None:
     """The phrase a sentence gives the asked attribute with: after the copula when the words before
     it name the attribute ("Penyebab utama wabah itu adalah …", "fungsinya ialah …"), else after the
@@ -59,5 +69,9 @@ def attribute(sentence: str, asked: str) -> str | None:
             return clause_from(sentence, match.end())
     for pattern in _STATING.get(asked, ()):
         if match := pattern.search(sentence):
-            return clause_from(sentence, match.end())
+            clause = clause_from(sentence, match.end())
+            if asked == "warna" and clause:
+                colours = _COLOURS.search(clause)
+                return colours.group() if colours else None
+            return clause
     return None

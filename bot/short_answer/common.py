@@ -98,11 +98,11 @@ def word_spans(text: str) -> Spans:
 
 
 # "Peraturan Pemerintah Nomor 28 Tahun 2006", "Perda DKI No 8 Tahun 2017", "putusan Nomor
-# 28/PUU-XIV/2016", "no 33 tahun 2014": a document's number, with its series and year when cited by
-# them. The number counts nothing ("28 Tahun", "remisi berapa lama") and the year is not the date of
-# what the sentence tells.
-REGULATION_NUMBER = re.compile(r"\b(?i:nomor|nomer|no\.?)\s*\d+[A-Za-z]?(?:\s*/\s*[\w.\-]+)*"
-                               r"(?:\s+(?i:tahun)\s+(?P<year>\d{4})\b)?")
+# 28/PUU-XIV/2016", "no 33 tahun 2014", "Surat Edaran Nomor SE - 04/PJ/2017": a document's number
+# (its `code`), with its series and year when cited by them. The number counts nothing ("28 Tahun",
+# "remisi berapa lama") and the year is not the date of what the sentence tells.
+REGULATION_NUMBER = re.compile(r"\b(?i:nomor|nomer|no\.?)\s*(?P<code>(?:[A-Z]{1,6}\s*-\s*)?\d+[A-Za-z]?"
+                               r"(?:\s*/\s*[\w.\-]+)*(?:\s+(?i:tahun)\s+(?P<year>\d{4})\b)?)")
 
 
 def citations(sentence: str) -> list[tuple[int, int, set[str]]]:
@@ -178,9 +178,10 @@ def with_words_before(sentence: str, found: str, before: re.Pattern) -> str:
 
 
 def phrase_end(text: str, spans: Spans, stops: Callable[[int], bool], limit: int) -> int:
-    """How many of the words opening `text` make one phrase: up to punctuation, a stop, or `limit`."""
+    """How many of the words opening `text` make one phrase: up to punctuation (an ampersand joins),
+    a stop, or `limit`."""
     end = 0
-    while end < min(len(spans), limit) and not text[spans[end - 1][2] if end else 0:spans[end][1]].strip() \
+    while end < min(len(spans), limit) and text[spans[end - 1][2] if end else 0:spans[end][1]].strip() in ("", "&") \
             and not stops(end):
         end += 1
     return end
@@ -261,9 +262,10 @@ def looks_affixed(word: str) -> bool:
 
 
 def gap_before(sentence: str, spans: Spans, i: int) -> bool:
-    """True when punctuation separates word i from the one before it."""
-    between = sentence[spans[i - 1][2]:spans[i][1]]
-    return bool(between.strip())
+    """True when punctuation separates word i from the one before it; an ampersand joins ("You &
+    Me", "Procter & Gamble")."""
+    between = sentence[spans[i - 1][2]:spans[i][1]].strip()
+    return bool(between) and between != "&"
 
 
 def overlaps_question(name: str, question_words: set[str]) -> bool:

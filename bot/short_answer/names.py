@@ -15,6 +15,7 @@ from bot.short_answer.common import (
     MONTHS,
     QUESTION_STOP,
     REGIONS,
+    REGULATION_NUMBER,
     STOP_AFTER,
     TITLE_START,
     Candidate,
@@ -122,6 +123,8 @@ def named(sentence: str, question_words: set[str], head: str | None,
         if len(fresh) * 2 <= len(words) and any(w in question_words and w != head and not is_dictionary_root(w)
                                                 for w in words):
             continue  # mostly a name the question holds ("Mark Zuckerberg" for "… selain Zuckerberg …")
+        if _short_for_asked(sentence, cand, question_words):
+            continue  # "(GT)" of "Gerbang Tol (GT) Warugunung" for "gerbang tol apa": the asked words again
         initials = "".join(w[0] for w in words)
         if len(words) > 1 and initials in question_words and initials not in QUESTION_STOP and not is_dictionary_root(initials):
             continue  # the question's own abbreviation spelt out ("Komisi Pemberantasan Korupsi" for KPK)
@@ -144,6 +147,10 @@ def named(sentence: str, question_words: set[str], head: str | None,
     if marked_people and head and head not in PERSON_NOUNS and head not in title_words():
         people = marked_people(sentence)
         cands = [c for c in cands if not any(p.start <= c.start and c.end <= p.end for p in people)]
+    if head == "nomor":  # "surat edaran … nomornya apa": the document's number, not "Nomor SE"; but
+        # "di nomor apa" of a race is "nomor 5.000 meter"
+        cands = [Candidate(m.start("code"), m.end(), m.group("code"), 5.0) for m in REGULATION_NUMBER.finditer(sentence)
+                 if "/" in m.group("code") or m.group("code")[0].isalpha() or m.group("year")] or cands
     if head in _TITLED:  # "Apa judul lagu …?": a title is usually quoted
         cands += [Candidate(m.start(g), m.end(g), m.group(g), 4.0) for m in _QUOTED_ANYWHERE.finditer(sentence)
                   for g in (1, 2) if m.group(g) is not None]
@@ -153,6 +160,15 @@ def named(sentence: str, question_words: set[str], head: str | None,
 # Asked nouns a person may answer: "tokoh apa", "pemain mana".
 PERSON_NOUNS = {"tokoh", "orang", "sosok", "pemain", "atlet", "artis", "aktor", "aktris", "penyanyi", "musisi",
                 "juara", "pemenang", "pengantin", "anak", "psikolog", "dokter", "pengacara", "penulis", "pihak"}
+
+
+def _short_for_asked(sentence: str, cand: Candidate, question_words: set[str]) -> bool:
+    """Whether the candidate is the bracketed short form of the question's words written before it."""
+    before = sentence[:cand.start].rstrip()
+    if not before.endswith("(") or not cand.text.isupper() or not sentence[cand.end:].lstrip().startswith(")"):
+        return False
+    spelt = [w.lower() for w, _, _ in word_spans(before[:-1])][-len(cand.text):]
+    return "".join(w[0] for w in spelt) == cand.text.lower() and all(w in question_words for w in spelt)
 
 
 def _headed_by(words: list[str], head: str) -> bool:
@@ -233,8 +249,10 @@ def _bracketed_names(sentence: str, question_words: set[str]) -> list[Candidate]
     for m in _BRACKET.finditer(sentence):
         inside = [w.lower() for w, _, _ in word_spans(m.group(1))]
         before = word_spans(sentence[:m.start()])
-        if before and all(w.lower() in asked for w, _, _ in before[-2:]) and not all(w in asked for w in inside):
-            out.append(Candidate(m.start(1), m.end(1), m.group(1), 4.0))
+        cand = Candidate(m.start(1), m.end(1), m.group(1), 4.0)
+        if before and all(w.lower() in asked for w, _, _ in before[-2:]) and not all(w in asked for w in inside) \
+                and not _short_for_asked(sentence, cand, question_words):
+            out.append(cand)
         elif inside and sum(w in asked for w in inside) * 3 >= 2 * len(inside) and before:
             run = next((c for c in name_runs(sentence[:m.start()]) if c.end >= len(sentence[:m.start()].rstrip())),
                        None)
@@ -249,7 +267,8 @@ _QUOTED = re.compile(rf"\s*(?:{_QUOTED_ANYWHERE.pattern})")
 _NAME_CUE = re.compile(r"\b(?:berjudul|bertema|bertajuk|bernama|dijuluki|julukan|diberi nama|dinamai|disebut"
                        r"|(?:ber)?(?:ganti|ubah) nama (?:men)?jadi)\s+"
                        rf"(?:{_QUOTED_ANYWHERE.pattern}|([^,.;:()\"“]{{1,60}}))", CASELESS)
-_NAMING_CUES = {"bernama", "berjudul", "bertajuk", "dijuluki", "disebut", "bermerek", "yaitu", "yakni"}
+_NAMING_CUES = {"bernama", "berjudul", "bertajuk", "dijuluki", "disebut", "bermerek", "yaitu", "yakni",
+                "miliknya"}  # "lagu miliknya You & Me": his own song
 _TITLED = {"judul", "tema", "lagu", "film", "buku", "album", "slogan", "semboyan", "motto"}
 _MAX_NAME_WORDS = 5
 
@@ -282,6 +301,7 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
     pattern = rf"\b{re.escape(head)}(?:-{re.escape(head)})?\b"
     if head in _SPELT_OUT:
         pattern += rf"|\b{_SPELT_OUT[head]}\b"
+    pattern = rf"(?:{pattern})(?:\s*\((?-i:[A-Z]{{2,6}})\))?"  # "Gerbang Tol (GT) Warugunung": its short form
     for m in re.finditer(pattern, sentence, CASELESS):
         rest = sentence[m.end():]
         quoted = _QUOTED.match(rest)

@@ -56,7 +56,10 @@ _MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik
              "hektar", "hektare", "ha", "km2", "m2", "kg", "kilogram", "liter", "barel", "poin", "derajat", "cm",
              "mm", "m", "gram", "km3", "m3", "kilometer2", "meter2", "meter3", "kilometres", "metres", "kaki", "feet",
              "kelvin", "celsius", "fahrenheit",
-             "mah", "gb", "tb", "mb", "ghz", "mhz", "inci", "megapiksel", "mp", "kwh", "kw"}  # gadget specs
+             "mah", "gb", "tb", "mb", "ghz", "mhz", "inci", "megapiksel", "mp", "kwh", "kw",  # gadget specs
+             "gw", "kv", "mbps", "gbps", "cc",
+             "mmscfd", "bopd", "mmbtu", "bcf", "tcf",  # gas and oil: "1.100 MMSCFD"
+             "sr"}  # an earthquake's "7 SR", skala Richter
 
 
 _BEFORE_NUMBER = re.compile(r"(?:(?:sekitar|hampir|lebih dari|kurang dari|sedikitnya|setidaknya)\s+)?"
@@ -154,7 +157,8 @@ def _measure(unit_words: list[tuple[str, int]]) -> str:
 _SMALLER_TIME = re.compile(rf"\s+(?:dan\s+)?(?:{_DIGITS}|{_NUMBER_WORD})\s+(?:{'|'.join(_TIME_UNITS[2:])})\b", CASELESS)
 _SQUARED = re.compile(r"\s+(persegi|kubik)\b", CASELESS)
 _POWER = {"persegi": "2", "kubik": "3"}
-_MULTIPLIERS = {"ribu", "juta", "miliar", "milyar", "triliun"}
+_MULTIPLIERS = {"ribu", "juta", "miliar", "milyar", "triliun",
+                "ribuan", "jutaan", "miliaran", "milyaran", "triliunan"}  # "Rp 50 jutaan": about 50 million
 _CURRENCIES = {"dolar", "dollar", "dollars", "euro", "yen", "ringgit", "yuan", "won", "pound", "pounds", "poundsterling",
                "rupee", "peso"}  # "10 juta Pounds" too
 _SCALED = _MEASURES | _MULTIPLIERS  # what a "per <unit>" may follow

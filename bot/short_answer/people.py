@@ -345,7 +345,7 @@ def _title_tail(sentence: str, question_words: set[str], bodies: list[Candidate]
         j = i
         while j < len(spans) and (j == i or joined(j)):
             if echoed(spans[j][0]) or j in spelt:
-                asked += 1
+                asked += spans[j][0].lower() not in STOPWORDS  # "dengan Kim Jong Un" spells out no office
                 j += 1
             elif asked and j + 1 < len(spans) and spans[j][0][:1].isupper() and joined(j + 1) \
                     and echoed(spans[j + 1][0]):
@@ -394,13 +394,19 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     people = [_trim_asked(sentence, c, t, question_words) for c, t in found]
     asked_about = [(c, t) for c, t in people if overlaps_question(c.text, question_words)]
     others = [(c, t) for c, t in people if not overlaps_question(c.text, question_words)]
-    others += [(c, t) for c, t in asked_about if _kin_of_asked(sentence, c, question_words)]
+    kin = [(c, t) for c, t in asked_about if _kin_of_asked(sentence, c, question_words)]
+    others += kin
     asks_office = bool(question_words & TITLE_START)
     asks_country = any(set(c) <= question_words for c in countries())
     elsewhere = [cand for cand, title in others  # "Menteri Pertahanan Rusia Andrey Belousov" holds no office of Japan's
                  if asks_office and asks_country and title and _other_country(title, question_words)]
     if elsewhere:  # the asked office is held elsewhere here: only another office holder may answer
         others = [(cand, title) for cand, title in others if title and cand not in elsewhere]
+    if asks_office and asks_country and _abroad_unsaid(sentence, question_words):
+        # "siapa presiden Amerika" over "… ke Rusia … Presiden Vladimir Putin": the sentence's offices,
+        # the asked one given without its country, and those of the countries it names are not the asked
+        others = [(cand, title) for cand, title in others
+                  if not (title and (set(_office_words(title)) <= question_words or _countries_in(title)))]
     if asks_office:  # "Presiden Hartono" is never the "wakil presiden" asked for, nor the other way round
         others = [(cand, title) for cand, title in others if not (title and _other_rank(title, question_words))]
     cands = []
@@ -428,6 +434,8 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     sides = _opponents(sentence, question_words)  # "Arema FC", whose part "Arema" alone is no answer
     cands = [c for c in cands if not any(o.start <= c.start and c.end <= o.end for o in sides)] + sides
     cands += [c for c in [copula_subject(sentence, question_words)] if c]
+    # "Ayah Kim, Kim Jong Il" for "siapa ayah Kim Jong Un": "Il" is no one, only the rest of his name
+    cands = [c for c in cands if not any(k.start <= c.start and c.end <= k.end and c.text != k.text for k, _ in kin)]
     # A lone capitalised common word ("Kecamatan", "Komite", "Kekaisaran") names someone only when
     # nothing else in the sentence does ("kata Budi").
     cands = [c for c in cands if not _common_word(c.text)] or cands
@@ -490,8 +498,15 @@ def _opponents(sentence: str, question_words: set[str]) -> list[Candidate]:
     team or a country as often as a person (`pick` favours it as it does any name after a match word)."""
     if not question_words & VERSUS:
         return []
-    return [Candidate(m.start(1), m.end(1), m.group(1), 3.0) for m in VERSUS_NAMED.finditer(sentence)
-            if not overlaps_question(m.group(1), question_words)]
+    out = []
+    for m in VERSUS_NAMED.finditer(sentence):
+        side = _FULL_STOP.sub("", m.group(1))  # "… bek lawan Faraoni.": the stop is no part of the name
+        if not overlaps_question(side, question_words):
+            out.append(Candidate(m.start(1), m.start(1) + len(side), side, 3.0))
+    return out
+
+
+_FULL_STOP = re.compile(r"(?<=\w{3})\.$")  # after a word, not after an initial ("J.")
 
 
 _ARTICLE = re.compile(r"^(?:seorang|sebuah|salah satu)\s+", re.IGNORECASE)
@@ -604,6 +619,29 @@ def _other_country(title: str, question_words: set[str]) -> bool:
                 office = words[:i]  # "duta besar" of "duta besar Rusia untuk Korea Utara"
                 return bool(office) and set(office) <= question_words and not set(country) <= question_words
     return False
+
+
+def _abroad_unsaid(sentence: str, question_words: set[str]) -> bool:
+    """Whether the question asks of a foreign country ("presiden Korea Selatan") and the sentence
+    names other countries but never that one. Indonesia's offices often go without the country's
+    name in Indonesian news, so a question about Indonesia is never checked."""
+    asked = _widest([c for c in countries() if set(c) <= question_words])
+    if not asked or ("indonesia",) in asked:
+        return False
+    named = _countries_in(sentence)
+    return bool(named) and not set(named) & set(asked)
+
+
+def _countries_in(text: str) -> list[tuple[str, ...]]:
+    """The countries a text names; "AS" and "RI" are countries, "Ri Yong Jin" is a man."""
+    words = " ".join(" ".join(expand_abbreviations([w]) if w.isupper() else [w]).lower()
+                     for w, _, _ in word_spans(text))
+    return _widest([c for c in countries() if re.search(rf"\b{' '.join(c)}\b", words)])
+
+
+def _widest(found: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """ "korea selatan", not "korea" besides it."""
+    return [c for c in found if not any(len(o) > len(c) and set(c) <= set(o) for o in found)]
 
 
 def _office_words(title: str) -> list[str]:
