@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bot.question import countries, expand_abbreviations, place_span
 from bot.short_answer.choice import VERSUS, VERSUS_NAMED, pick
@@ -636,7 +637,14 @@ def _countries_in(text: str) -> list[tuple[str, ...]]:
     """The countries a text names; "AS" and "RI" are countries, "Ri Yong Jin" is a man."""
     words = " ".join(" ".join(expand_abbreviations([w]) if w.isupper() else [w]).lower()
                      for w, _, _ in word_spans(text))
-    return _widest([c for c in countries() if re.search(rf"\b{' '.join(c)}\b", words)])
+    return _widest([tuple(m.split()) for m in _country_pattern().findall(words)])
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern:
+    """Every country in one pattern, the longest first: "korea selatan" before "korea"."""
+    names = sorted((" ".join(c) for c in countries()), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b")
 
 
 def _widest(found: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
