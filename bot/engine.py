@@ -644,7 +644,8 @@ def _keeps(sentence: Sentence, held: set[str], asked: set[str]) -> bool:
     pada Juni 2024"). One that does not may not give the short answer and be quoted first: "kapan
     Xi Jinping ke Pyongyang?" is not answered by a date from a sentence about Kim next to one
     naming Xi."""
-    return _holds(sentence, held) and bool(_said(sentence) & asked)
+    said = _said(sentence)
+    return held <= said and bool(said & asked)
 
 
 def _said(sentence: Sentence) -> set[str]:

@@ -201,7 +201,8 @@ def story_features(query: Query, said: tuple[int, dict[str, int]], sentences: li
     rare = {t: w * np.log((told + 1) / (saying.get(t, 0) + 0.5)) for t, w in query.weights.items()}
     subject = article.title_terms | article.lead_terms
     novel = {t: w for t, w in query.weights.items() if t not in subject}
-    extra = [(coverage(set(s.terms), rare), coverage(set(s.terms), novel)) for s in sentences]
+    terms = [set(s.terms) for s in sentences]
+    extra = [(coverage(t, rare), coverage(t, novel)) for t in terms]
     return np.hstack([second, np.array(extra, dtype=np.float64).reshape(len(sentences), 2)])
 
 

@@ -398,12 +398,13 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     kin = [(c, t) for c, t in asked_about if _kin_of_asked(sentence, c, question_words)]
     others += kin
     asks_office = bool(question_words & TITLE_START)
-    asks_country = any(set(c) <= question_words for c in countries())
+    asked_countries = _widest([c for c in countries() if set(c) <= question_words])
+    asks_country = bool(asked_countries)
     elsewhere = [cand for cand, title in others  # "Menteri Pertahanan Rusia Andrey Belousov" holds no office of Japan's
                  if asks_office and asks_country and title and _other_country(title, question_words)]
     if elsewhere:  # the asked office is held elsewhere here: only another office holder may answer
         others = [(cand, title) for cand, title in others if title and cand not in elsewhere]
-    if asks_office and asks_country and _abroad_unsaid(sentence, question_words):
+    if asks_office and _abroad_unsaid(sentence, asked_countries):
         # "siapa presiden Amerika" over "… ke Rusia … Presiden Vladimir Putin": the sentence's offices,
         # the asked one given without its country, and those of the countries it names are not the asked
         others = [(cand, title) for cand, title in others
@@ -622,11 +623,11 @@ def _other_country(title: str, question_words: set[str]) -> bool:
     return False
 
 
-def _abroad_unsaid(sentence: str, question_words: set[str]) -> bool:
-    """Whether the question asks of a foreign country ("presiden Korea Selatan") and the sentence
-    names other countries but never that one. Indonesia's offices often go without the country's
-    name in Indonesian news, so a question about Indonesia is never checked."""
-    asked = _widest([c for c in countries() if set(c) <= question_words])
+def _abroad_unsaid(sentence: str, asked: list[tuple[str, ...]]) -> bool:
+    """Whether the question asks of a foreign country ("presiden Korea Selatan"; `asked`, the
+    countries it names) and the sentence names other countries but never that one. Indonesia's
+    offices often go without the country's name in Indonesian news, so a question about Indonesia
+    is never checked."""
     if not asked or ("indonesia",) in asked:
         return False
     named = _countries_in(sentence)
