@@ -133,6 +133,12 @@ class TreeModel:
 Model = LinearModel | TreeModel
 
 
+def log_odds(probability: np.ndarray) -> np.ndarray:
+    """The log-odds of probabilities, kept finite: the scale a linear correction is added on."""
+    p = np.clip(probability, 1e-12, 1.0 - 1e-12)
+    return np.log(p) - np.log1p(-p)
+
+
 def _round_down(threshold: float) -> float:
     """A threshold is chosen at a dev question's own score (ties are common: "kapan Putin ke
     Pyongyang" and "kapan putin ke pyongyang" score the same), so rounding it up would decline them."""

@@ -132,17 +132,29 @@ def test_within_a_story_a_sentence_is_seen_by_what_it_adds_to_the_story_s_subjec
     assert np.allclose(column["local_coverage"], [0.5, 0.0, 0.5])
 
 
+def _story_model(novel_weight: float) -> LinearModel:
+    coef = np.zeros(len(STORY_FEATURES))
+    coef[STORY_FEATURES.index("novel_coverage")] = novel_weight
+    return LinearModel(STORY_FEATURES, np.zeros(len(coef)), np.ones(len(coef)), coef, 0.0)
+
+
 def test_the_story_model_hands_the_story_s_best_probability_to_the_sentence_it_prefers():
     cands, query = _candidates(), _flood_query()
     sentences = cands.sentences
     second = np.zeros((3, len(ANSWER_FEATURES)))
     stage_two = np.array([0.7, 0.2, 0.4])
-    novel = np.zeros(len(STORY_FEATURES))
-    novel[STORY_FEATURES.index("novel_coverage")] = 1.0
-    model = LinearModel(STORY_FEATURES, np.zeros(len(novel)), np.ones(len(novel)), novel, 0.0)
-    # the best probability goes to the sentence that says what the question adds; the others keep theirs in turn
-    assert within_story(query, cands, sentences, second, stage_two, model).tolist() == [0.4, 0.2, 0.7]
+    # the best probability goes to the sentence that says what the question adds (log-odds 0.85 against
+    # -0.41 + 2); the others keep theirs in turn
+    assert within_story(query, cands, sentences, second, stage_two, _story_model(2.0)).tolist() == [0.4, 0.2, 0.7]
     assert within_story(query, cands, sentences, second, stage_two, None).tolist() == [0.7, 0.2, 0.4]
+
+
+def test_the_story_model_corrects_the_second_stage_and_does_not_replace_it():
+    """A sentence the second stage thought little of needs a large correction to be put first."""
+    cands, query = _candidates(), _flood_query()
+    second = np.zeros((3, len(ANSWER_FEATURES)))
+    unlikely = np.array([0.7, 0.2, 0.03])  # log-odds 0.85 against -3.48 + 2
+    assert within_story(query, cands, cands.sentences, second, unlikely, _story_model(2.0)).tolist() == [0.7, 0.2, 0.03]
 
 
 @pytest.mark.parametrize("question, role_missing", [
