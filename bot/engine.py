@@ -635,7 +635,8 @@ def within_story(query: Query, cands: Candidates, sentences: list[Sentence], sec
     own = np.array([i for i, s in enumerate(sentences) if s.article is best and (i == first or _holds(s, held))])
     if len(own) < 2:
         return stage_two
-    scores = log_odds(stage_two[own]) + model.score(story_features(query, said, [sentences[i] for i in own], second[own]))
+    rows = story_features(query, said, [sentences[i] for i in own], second[own])
+    scores = log_odds(stage_two[own]) + model.score(rows)
     out = stage_two.copy()
     out[own[np.argsort(-scores, kind="stable")]] = np.sort(stage_two[own])[::-1]
     return out
