@@ -399,9 +399,8 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     others += kin
     asks_office = bool(question_words & TITLE_START)
     asked_countries = _widest([c for c in countries() if set(c) <= question_words])
-    asks_country = bool(asked_countries)
     elsewhere = [cand for cand, title in others  # "Menteri Pertahanan Rusia Andrey Belousov" holds no office of Japan's
-                 if asks_office and asks_country and title and _other_country(title, question_words)]
+                 if asks_office and asked_countries and title and _other_country(title, question_words)]
     if elsewhere:  # the asked office is held elsewhere here: only another office holder may answer
         others = [(cand, title) for cand, title in others if title and cand not in elsewhere]
     if asks_office and _abroad_unsaid(sentence, asked_countries):
@@ -495,6 +494,9 @@ def _kin_of_asked(sentence: str, cand: Candidate, question_words: set[str]) -> b
         w.lower() not in question_words for w, _, _ in word_spans(cand.text))
 
 
+_FULL_STOP = re.compile(r"(?<=\w{3})\.$")  # after a word, not after an initial ("J.")
+
+
 def _opponents(sentence: str, question_words: set[str]) -> list[Candidate]:
     """ "Luis Milla rotasi pemain lawan siapa?" → "Menghadapi Mongolia pada Senin": the other side, a
     team or a country as often as a person (`pick` favours it as it does any name after a match word)."""
@@ -506,9 +508,6 @@ def _opponents(sentence: str, question_words: set[str]) -> list[Candidate]:
         if not overlaps_question(side, question_words):
             out.append(Candidate(m.start(1), m.start(1) + len(side), side, 3.0))
     return out
-
-
-_FULL_STOP = re.compile(r"(?<=\w{3})\.$")  # after a word, not after an initial ("J.")
 
 
 _ARTICLE = re.compile(r"^(?:seorang|sebuah|salah satu)\s+", re.IGNORECASE)
