@@ -245,7 +245,6 @@ def fit_listwise(features: tuple[str, ...], groups: list[tuple[np.ndarray, np.nd
         return top + np.log(total), e / total[group_of]
 
     everyone = np.ones_like(right)
-
     offset = np.concatenate(offsets) if offsets is not None else np.zeros(len(rows))
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:

@@ -622,9 +622,9 @@ def within_story(query: Query, cands: Candidates, sentences: list[Sentence], sec
     alike. It corrects the second stage's log-odds, and was fitted shrunk towards them, so a sentence
     the second stage thinks little of needs much to be put first ("apa isi perjanjian putin dan kim"
     was answered with Kim's greetings to Putin, at 0.03 beside the signing's 0.17). Which article
-    leads, and how sure the answer is, stay the second stage's. A name of the
-    question that only the best sentence says, and the title does not, keeps its sentence first
-    over any that lacks it: "kapan Xi Jinping ke Pyongyang?" is not answered by a date about Kim."""
+    leads, and how sure the answer is, stay the second stage's. A name of the question that only the
+    best sentence says, and the title does not, keeps its sentence first over any that lacks it:
+    "kapan Xi Jinping ke Pyongyang?" is not answered by a date about Kim."""
     first = int(np.argmax(stage_two))
     best = sentences[first].article
     if model is None or not is_story(best.info):
