@@ -28,7 +28,7 @@ from bot.query import Query
 from bot.question import (PLACE_QTYPES, Question, analyse_question, colloquial_variants, edit_candidates,
                           frame_words, may_abbreviate, skeleton)
 from bot.quotes import trim_quote
-from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search
+from bot.retrieval import IndexStats, database_inode, document_frequencies, idf_weights, search, term_postings
 from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, names_speaker, short_answer
 from bot.short_answer.choice import choosing_with, noting_scores
 from bot.short_answer.common import MONTH_CAP
@@ -46,6 +46,7 @@ ARTICLE_COLUMNS = "a.article_id, a.title, a.source, a.date, a.author, a.path, a.
 MIN_FUZZY_LENGTH = 4
 MIN_JOINED_PART = 4  # letters in each half of two words typed as one ("yang|dimaksud", not "pos|ter")
 MIN_DICTIONARY_FUZZY = 6
+CONTEXT_TERMS = 4  # the question's rarest terms that tell a misspelt word's readings apart
 RARE_TYPO, COMMON_FORMAL = 2, 50  # a word in at most 2 articles, its formal spelling in 50 times as many
 UNKNOWN_WORD_SHARE = 0.6
 FRAME_SHARE = 0.5  # weight kept by the words that frame the question rather than its subject
@@ -318,22 +319,21 @@ class Engine:
             typed_lower = content[token.start].islower()
             if terms[i] in dfs:
                 # A chat word the corpus holds only as a typo ("taun" once, "tahun" thousands of times).
-                formal = self._formal_term(conn, surface) if typed_lower and dfs[terms[i]] <= RARE_TYPO else None
-                if formal and formal[1] >= COMMON_FORMAL * dfs[terms[i]]:
-                    terms[i], dfs[formal[0]], query.corrections[surface] = formal
+                formal = self._formal_terms(conn, surface)[:1] if typed_lower and dfs[terms[i]] <= RARE_TYPO else []
+                if formal and formal[0][1] >= COMMON_FORMAL * dfs[terms[i]]:
+                    terms[i], dfs[formal[0][0]], query.corrections[surface] = formal[0]
                 continue
-            # Chat Indonesian: "nyuri" is curi, "diserahin" is diserahkan.
-            formal = self._formal_term(conn, surface)
-            if not formal and typed_lower:  # a misspelt name is _closest_term's below
-                formal = self._misspelt_word(conn, surface)
-            if not formal and may_abbreviate(surface):
-                formal = self._spelt_out(conn, surface)
-            if formal:
-                term, df, spelling = formal
+            # Chat Indonesian ("nyuri" is curi, "diserahin" diserahkan), a chat abbreviation ("brgkt" is
+            # berangkat), else a misspelt ordinary word (typed in lower case) or name one edit away. Of
+            # several readings, the one the question's other words are found with: "nyerahin lhkpn" is
+            # serahkan, not cerahkan; "koordinator formapi … pansus" Formappi, not formasi.
+            readings = (self._formal_terms(conn, surface)
+                        or [spelt for spelt in [self._spelt_out(conn, surface)] if spelt and may_abbreviate(surface)]
+                        or [*(self._misspelt_words(conn, surface) if typed_lower else []),
+                            *((t, df, t) for t, df in self._closest_terms(conn, terms[i]))])
+            if readings:
+                term, df, spelling = in_context(conn, readings, [t for t in terms if t in dfs], dfs)
                 terms[i], dfs[term], query.corrections[surface] = term, df, spelling
-            elif closest := self._closest_term(conn, terms[i]):  # a name, spelt as the index has it
-                terms[i], dfs[closest[0]] = closest
-                query.corrections[surface] = closest[0]
             elif (parts := self._unglued(conn, surface)) or typed_lower and (parts := self._unjoined(conn, surface)):
                 terms[i], query.corrections[surface] = parts[-1][0], " ".join(p[2] for p in parts)
                 terms.extend(term for term, _, _ in parts[:-1])
@@ -391,16 +391,15 @@ class Engine:
         titles = {i: self._analyzer.terms(info.title or "") for i, info in infos.items()}
         return build_candidates(ranked, infos, titles, passages, dict(hits))
 
-    def _formal_term(self, conn: sqlite3.Connection, word: str) -> tuple[str, int, str] | None:
-        """The first formal reading of a colloquial word that the index knows: its term, document
-        frequency and spelling."""
+    def _formal_terms(self, conn: sqlite3.Connection, word: str) -> list[tuple[str, int, str]]:
+        """The formal readings of a colloquial word that the index knows, likeliest first: term,
+        document frequency and spelling of each."""
+        out: dict[str, tuple[str, int, str]] = {}
         for variant in colloquial_variants(word):
             terms = self._analyzer.terms(variant)
-            if len(terms) == 1:
-                found = document_frequencies(conn, terms)
-                if found:
-                    return terms[0], found[terms[0]], _as_written(conn, word, variant, terms[0])
-        return None
+            if len(terms) == 1 and terms[0] not in out and (found := document_frequencies(conn, terms)):
+                out[terms[0]] = terms[0], found[terms[0]], _as_written(conn, word, variant, terms[0])
+        return list(out.values())
 
     def _spelt_out(self, conn: sqlite3.Connection, word: str) -> tuple[str, int, str] | None:
         """The indexed word a vowel-less chat abbreviation stands for ("brgkt" → berangkat): same
@@ -416,22 +415,20 @@ class Engine:
         df, _, spelling, term = max(found)
         return term, df, spelling
 
-    def _misspelt_word(self, conn: sqlite3.Connection, word: str) -> tuple[str, int, str] | None:
-        """The ordinary word one edit away from a misspelt or chat-shortened one ("namany" →
-        namanya, "trbaik" → terbaik, "dipangil" → dipanggil), whose stem Sastrawi cannot find: its
-        term, document frequency and spelling; a letter put back ("panitra" → panitera) wins over one
-        changed ("panitia"), then the most frequent term. A word of its own ("harga"), only absent
-        from this corpus, is left alone, and names are `_closest_term`'s."""
+    def _misspelt_words(self, conn: sqlite3.Connection, word: str) -> list[tuple[str, int, str]]:
+        """The ordinary words one edit away from a misspelt or chat-shortened one ("namany" →
+        namanya, "trbaik" → terbaik, "dipangil" → dipanggil), whose stem Sastrawi cannot find: term,
+        document frequency and spelling of each, likeliest first: a letter put back ("panitra" →
+        panitera) before one changed ("panitia"), then the most frequent term. A word of its own
+        ("harga"), only absent from this corpus, is left alone, and names are `_closest_terms`'."""
         if len(word) < MIN_DICTIONARY_FUZZY or not word.isalpha() or is_ordinary_word(word):
-            return None
+            return []
         candidates = sorted(edit_candidates(word))
         found = [(len(w) > len(word), df, w, term)
                  for w, term, df in _spellings(conn, f"s.word IN ({','.join('?' * len(candidates))})", candidates)
                  if is_ordinary_word(w)]
-        if not found:
-            return None
-        _, df, spelling, term = max(found)  # chat drops letters more often than it swaps them
-        return term, df, spelling
+        # chat drops letters more often than it swaps them
+        return [(term, df, spelling) for _, df, spelling, term in sorted(found, reverse=True)]
 
     def _unjoined(self, conn: sqlite3.Connection, word: str) -> list[tuple[str, int, str]] | None:
         """Two words typed without the space ("yangdimaksud", "berkembangbiak"): each an ordinary
@@ -484,18 +481,15 @@ class Engine:
                  document_frequencies(conn, self._analyzer.terms(piece)).items()]
         return parts or None
 
-    def _closest_term(self, conn: sqlite3.Connection, word: str) -> tuple[str, int] | None:
-        """The most frequent indexed word one edit away from `word`, with its document frequency. A
-        short word is only read as a name ("Dodi" is no typo of "dadi"); a longer one may be a
-        dictionary word too ("indonesa" → indonesia, "dateng" → datang)."""
+    def _closest_terms(self, conn: sqlite3.Connection, word: str) -> list[tuple[str, int]]:
+        """The indexed words one edit away from `word` with their document frequencies, the most
+        frequent first. A short word is only read as a name ("Dodi" is no typo of "dadi"); a longer
+        one may be a dictionary word too ("indonesa" → indonesia, "dateng" → datang)."""
         if len(word) < MIN_FUZZY_LENGTH or not word.isalpha() or is_dictionary_root(word):
-            return None
+            return []
         found = document_frequencies(conn, [c for c in edit_candidates(word)
                                             if len(word) >= MIN_DICTIONARY_FUZZY or not is_dictionary_root(c)])
-        if not found:
-            return None
-        best = max(sorted(found), key=lambda t: found[t])
-        return best, found[best]
+        return sorted(found.items(), key=lambda item: (-item[1], item[0]))
 
     def _weights(self, stats: IndexStats, dfs: dict[str, int], terms: list[str],
                  names: set[str]) -> dict[str, float]:
@@ -605,6 +599,24 @@ def _as_written(conn: sqlite3.Connection, chat: str, root: str, term: str) -> st
     prefix, dropped = _ACTIVE_PREFIX.get(root[0], ("meng", 0))
     written = prefix + root[dropped:]
     return written if _spellings(conn, "s.word = ? AND s.term = ?", [written, term]) else root
+
+
+def in_context(conn: sqlite3.Connection, readings: list[tuple[str, int, str]], others: list[str],
+               dfs: dict[str, int]) -> tuple[str, int, str]:
+    """Of the readings of a misspelt word (term, document frequency, spelling; likeliest first), the
+    one that shares passages with most of the question's rarest other terms: a typo is read as the
+    word its question is about ("ruky" beside "taufiequrachman" is Ruki, not the commoner Rudy). The
+    likeliest reading wins when the others do not tell them apart."""
+    if len(readings) < 2:
+        return readings[0]
+    context = [term_postings(conn, t)[0] for t in sorted(set(others), key=lambda t: (dfs[t], t))[:CONTEXT_TERMS]]
+
+    def support(term: str) -> int:
+        docs = term_postings(conn, term)[0]
+        return sum(bool(np.isin(docs, other, assume_unique=True).any()) for other in context)
+
+    scores = [support(term) for term, _, _ in readings]
+    return readings[scores.index(max(scores))]
 
 
 def _spellings(conn: sqlite3.Connection, where: str, params: list[str]) -> list[tuple[str, str, int]]:

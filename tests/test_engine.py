@@ -227,14 +227,30 @@ def test_a_misspelt_derived_word_is_read_as_the_indexed_spelling(tmp_path: Path)
     assert "harga" in query.unknown and "warga" not in query.terms
 
 
+def test_a_misspelt_word_is_read_as_the_word_its_question_is_about(tmp_path: Path) -> None:
+    """ "formapi" is one letter from "formasi", an ordinary word many articles use, and from
+    "Formappi", a name used beside the question's other words: those words tell the readings apart.
+    So for a chat verb's: "nyerahin" may be cerahkan or serahkan, and "lhkpn" is handed over."""
+    articles = {f"{i}.txt": f"Formasi tim berubah pada laga ke-{i}. Senyumnya mencerahkan suasana.\n" for i in range(20)}
+    articles["formappi.txt"] = ("Koordinator Forum Masyarakat Peduli Parlemen Indonesia (Formappi), Sebastian Salang, "
+                                "menilai perpanjangan Pansus KPK pemborosan uang rakyat.\n")
+    articles["lhkpn.txt"] = "Dua calon gubernur sudah menyerahkan LHKPN ke KPK pada Senin.\n"
+    engine = _engine_over(tmp_path, articles)
+    query, _ = engine.retrieve(analyse_question("koordinator formapi yg bilang pansus kpk pemborosan siapa"))
+    assert query.corrections == {"formapi": "formappi"}
+    query, _ = engine.retrieve(analyse_question("siapa aja cagub yg udh nyerahin lhkpn"))
+    assert query.corrections == {"nyerahin": "menyerahkan"} and "serah" in query.terms
+
+
 def test_a_chat_word_the_corpus_holds_only_as_a_typo_is_read_formally(tmp_path: Path) -> None:
     """ "taun" is in one article (a typo) and "tahun" in every other: the chat word means the
     frequent one. "panitra" is one letter from "panitia" and from "panitera"; chat drops letters,
-    so the word with the letter put back wins although "panitia" is more frequent."""
+    so the word with the letter put back wins although "panitia" is more frequent (when the
+    question's other words are found with neither)."""
     from bot.engine import COMMON_FORMAL
 
-    articles = {f"{i}.txt": f"Terdakwa {i} divonis tujuh tahun penjara. Panitia lomba hadir.\n"
-                for i in range(COMMON_FORMAL)}
+    articles = {f"{i}.txt": f"Terdakwa {i} divonis tujuh tahun penjara.\n" for i in range(COMMON_FORMAL)}
+    articles |= {f"lomba{i}.txt": f"Panitia lomba {i} hadir.\n" for i in range(COMMON_FORMAL)}
     articles["typo.txt"] = "Sudah satu taun berlalu. Panitera pengadilan itu ditahan.\n"
     engine = _engine_over(tmp_path, articles)
     query, _ = engine.retrieve(analyse_question("panitra itu divonis brapa taun"))
