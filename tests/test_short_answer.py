@@ -1888,3 +1888,95 @@ def test_a_person_of_an_age_names_no_thing() -> None:
 ])
 def test_a_name_the_question_writes_blended_is_no_answer(question: str, sentence: str, expected: str | None) -> None:
     assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # the noun right after "berapa" is what is counted, though the question names another count's noun too
+    ("mitra aplikasi itu sudah tersebar di berapa kota?",
+     "Aplikasi itu sudah menjaring hampir 1.000 mitra yang tersebar di 30 kota.", "30 kota"),
+    # but a classifier ("jenis") counts the noun after it: not the other thing counted in kinds
+    ("Berapa jenis satwa langka di taman itu?",
+     "Taman itu dihuni 8 satwa langka dan sedikitnya 10 jenis tumbuhan.", "8 satwa langka"),
+])
+def test_berapa_counts_the_noun_the_question_counts(question, sentence, expected):
+    assert ask_asked_kind(question, sentence) == expected
+
+
+EXHIBITION = "Pameran itu dapat dikunjungi publik mulai 13 Mei hingga 26 November 2017 mendatang."
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("pameran itu bisa dikunjungi sampai kapan?", EXHIBITION, "26 November 2017"),
+    ("sejak kapan pameran itu bisa dikunjungi?", EXHIBITION, "13 Mei"),
+    ("Kapan pengepungan kota itu berakhir?", "Pengepungan kota itu terjadi antara 24 Juli dan 29 Juli 1148.",
+     "29 Juli 1148"),
+])
+def test_kapan_gives_the_end_of_a_span_the_question_asks_for(question, sentence, expected):
+    assert ask_asked_kind(question, sentence) == expected
+
+
+def test_a_life_span_s_years_are_no_days_of_a_range():
+    sentence = "Kaisar Nero (15 Desember 37 – 9 Juni 68) memerintah Romawi selama empat belas tahun."
+    assert ask_asked_kind("Kapan Nero lahir?", sentence) == "15 Desember"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # the outlet a story cites is not who did what it tells
+    ("siapa yang mengajukan usul itu?",
+     "Dilansir Daily Mirror, usul itu diajukan oleh warga desa bernama Budi Santoso.", "Budi Santoso"),
+    ("siapa yang mengajukan usul itu?",
+     "Menurut laporan Star News, usul itu diajukan oleh pejabat kota dan warga Sukamaju.", "Sukamaju"),
+    # the doer of the asked verb, in another form of it, over a name the question spells another way
+    ("Siapa pendiri Kerajaan Singhasari?",
+     "Kerajaan Singasari, yang juga ditulis Singosari, didirikan oleh Ken Arok pada tahun 1222.", "Ken Arok"),
+    # a work's maker, credited as "karya …", over someone in the work
+    ("siapa pencipta manga Hunter x Hunter?",
+     "Hunter x Hunter adalah manga karya Yoshihiro Togashi tentang seorang anak bernama Gon Freecss.",
+     "Yoshihiro Togashi"),
+])
+def test_siapa_reads_who_did_what_is_asked(question, sentence, expected):
+    assert ask_asked_kind(question, sentence) == expected
+
+
+def test_a_name_before_adalah_answers_though_it_holds_the_question_s_words():
+    sentence = "Won Korea Selatan (simbol: ₩) adalah mata uang resmi Korea Selatan."
+    assert ask_asked_kind("Apa mata uang Korea Selatan?", sentence) == "Won Korea Selatan"
+
+
+def test_where_it_lies_past_an_adverb():
+    sentence = "Monumen itu terletak tepat di tengah Lapangan Medan Merdeka, Jakarta Pusat."
+    assert ask_asked_kind("Di manakah letak monumen itu?", sentence) == "tengah Lapangan Medan Merdeka"
+
+
+
+def test_the_colours_of_a_flag_written_as_one_of_two_or_three_colours():
+    sentence = "Bendera negara itu merupakan bendera triwarna horisontal biru, kuning, merah dengan lambang di tengah."
+    assert ask_asked_kind("Apa warna bendera negara itu?", sentence) == "biru, kuning, merah"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # the name a description of the asked noun is set beside, past an article
+    ("Apa nama perusahaan tempat Budi Hartono bekerja?",
+     "Budi Hartono bekerja di Sentosa Jaya, sebuah perusahaan Jepang yang relatif kecil.", "Sentosa Jaya"),
+    # or that a clause links to it
+    ("Kelompok apakah yang disebut teroris oleh negara itu?",
+     "Di tataran internasional, Front Rakyat dinilai sebagai kelompok garis keras yang disebut teroris oleh negara "
+     "itu.", "Front Rakyat"),
+    # but a capitalised common word opening the clause names nothing
+    ("Apakah bilangan genap?", "Definisi formal bilangan genap adalah bilangan bulat yang habis dibagi dua.",
+     "bilangan bulat"),
+    ("pemain itu dulu main di klub apa?", "Bahkan, klub asal Pulau Dewata itu mencetak dua gol lebih dulu.",
+     "klub asal Pulau Dewata"),
+])
+def test_a_description_of_the_asked_noun_gives_way_to_the_name_it_describes(question, sentence, expected):
+    assert ask_asked_kind(question, sentence) == expected
+
+
+def test_a_year_asked_beside_a_duration_in_hours_is_still_a_year():
+    sentence = "Lantas pada 2008, pemain itu kalah 65.000 pound saat berjudi di sebuah kasino selama dua jam."
+    assert ask_asked_kind("Pada tahun berapa pemain itu kalah berjudi selama dua jam?", sentence) == "2008"
+
+
+def test_a_colour_asked_after_the_thing_it_colours():
+    sentence = "Puluhan relawan menyebar di beberapa titik sambil memegang kantong berwarna biru dan kuning."
+    assert ask_asked_kind("relawan bawa kantong warna apa waktu galang dana?", sentence) == "biru dan kuning"

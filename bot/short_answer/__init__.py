@@ -33,6 +33,7 @@ from bot.short_answer.dates import (
     life_span_years,
     of_other_life_event,
     one_end,
+    opens_asked_end,
     stated_in_question,
     unasked_citations,
     year_asked,
@@ -164,12 +165,14 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
         dates = drop_overlaps([c for c in proposed if not stated_in_question(c.text, words)
                                and not of_other_life_event(sentence, c, words)
                                and not any(start <= c.start < end for start, end in cited)])
-        if "berapa" in words and words & {"jam", "pukul"}:  # "ditangkap jam berapa": a time of day, not the date
+        if "berapa" in words and words & {"jam", "pukul"} and not words & {"tahun", "tanggal", "bulan"}:
+            # "ditangkap jam berapa": a time of day, not the date; "tahun berapa … selama dua jam" asks a year
             dates = [c for c in dates if TIME_OF_DAY.fullmatch(c.text)]
         if asks_span(words):  # "dari tahun berapa sampai tahun berapa": "2005 hingga 2014", not 2005
             dates += [Candidate(m.start(), m.end(), m.group(), 8.0) for m in YEAR_SPAN.finditer(sentence)]
-        found = pick(dates, sentence, words,
-                     lambda c: 3.0 * bracketed_beside_asked(sentence, c, words), proximity=0.4, kind="kapan")
+        found = pick(dates, sentence, words, lambda c: 3.0 * (bracketed_beside_asked(sentence, c, words)
+                                                            + opens_asked_end(sentence, c, words)),
+                     proximity=0.4, kind="kapan")
         return bare_year(year_asked(one_end(found, words), words))
     if qtype == "siapa":
         return who(sentence, words)
@@ -177,6 +180,8 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
         return where(qtype, sentence, words, head)
     if qtype == "berapa":
         return how_many(sentence, words, head)
+    if qtype == "nama" and head == "warna":  # "kantong warna apa": colour words, as "Apa warna …?" is answered
+        return attribute(sentence, head)
     if qtype == "nama" and head in _OFFICE_HEADS:  # "Jake Sullivan jabatannya apa?"
         return who(sentence, {w for w in words if w.removesuffix("nya") not in _OFFICE_HEADS})
     if qtype == "nama":  # "Kepala Dinas apakah Ismail Hasyim?": the office names it

@@ -20,7 +20,7 @@ _STATED_BY = {
     "guna": r"berguna|digunakan",
     "isi": r"berisi(?:kan)?",
     "kandungan": r"mengandung",
-    "warna": r"(?:ber)?warna",  # "dicat warna kuning dan hijau"
+    "warna": r"(?:ber|dwi|tri)?warna",  # "dicat warna kuning dan hijau", "bendera triwarna biru, kuning, merah"
     "bentuk": r"berbentuk",
     "sifat": r"bersifat",
     "ciri": r"bercirikan|ditandai\s+(?:dengan|oleh)",

@@ -391,8 +391,10 @@ def copula_subject(sentence: str, question_words: set[str]) -> Candidate | None:
         return None  # "…, w: Ternate, 26 September 1852)[1] adalah …": a comma inside a bracket, no subject
     if all(w.isdigit() or w.lower() in _TIME_UNITS for w in words):
         return None  # "Tahun 2016 adalah titik pulang bagi …": when, not who or what
-    fresh = sum(not any(related(w, q) for q in question_words) for w in words)  # "Dong Vietnam", not "Ibukota Vietnam"
-    if not 0 < len(words) <= 6 or 2 * fresh < len(words) or all(not_a_name(w) for w in words) or not all(
+    unasked = [not any(related(w, q) for q in question_words) for w in words]  # "Dong Vietnam", not "Ibukota Vietnam"
+    # mostly words the question lacks, or opening with one: "Won Korea Selatan" for "Apa mata uang Korea Selatan?"
+    fresh = 2 * sum(unasked) >= len(words) or bool(unasked) and unasked[0]
+    if not 0 < len(words) <= 6 or not fresh or all(not_a_name(w) for w in words) or not all(
             w[:1].isupper() or w[:1].isdigit() or w in NAME_CONNECTORS for w in words):
         return None
     at = sentence.find(subject, start)

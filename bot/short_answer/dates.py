@@ -64,13 +64,14 @@ def _valid(day: int, month: int, year: int | None = None) -> bool:
     return True
 
 
+_DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
 TIME_OF_DAY = re.compile(r"\b(?:pukul|jam)\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?", CASELESS)
 _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(rf"\b(?:{DAY}\s*,?\s*)?\(\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})(?:\s*/\s*(\d{{2,4}}))?\s*\)", CASELESS),
      "slash", 4.0),
     (re.compile(r"(?<![\d/])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4})\b"), "dmy_slash", 4.0),  # "27 / 9 / 2016"
-    (re.compile(rf"\b\d{{1,2}}\s?[-–]\s?\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?\b", CASELESS),
-     "verbatim", 4.5),  # "3 - 6 September 2017"
+    (re.compile(rf"\b{_DAY_NUMBER}\s?[-–]\s?{_DAY_NUMBER}\s+{MONTH}(?:\s+\d{{4}})?\b", CASELESS),
+     "verbatim", 4.5),  # "3 - 6 September 2017"; not "(15 Desember 37 – 9 Juni 68)"
     (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\s+(\d{{3,4}})\b", CASELESS), "dmy", 4.0),
     (re.compile(rf"\b(\d{{1,2}})\s+{MONTH_CAP}\s+(lalu|kemarin|depan|ini)\b"), "dm_rel", 3.5),  # "1 Juli ini"
     (re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\b", CASELESS), "dm", 3.0),
@@ -314,6 +315,23 @@ YEAR_SPAN = re.compile(r"(?<![\d.,])\d{3,4}(?:\s+SM)?\s*(?:-|–|sampai|hingga)\
 def asks_span(question_words: set[str]) -> bool:
     """ "Dari tahun berapa sampai tahun berapa …": both ends are asked."""
     return bool(question_words & {"sampai", "hingga"} and question_words & {"dari", "sejak", "mulai", "antara"})
+
+
+# Words that open a span's end or its start in a sentence: "mulai 13 Mei hingga 26 November 2017".
+_OPENS_END = re.compile(r"\b(?:hingga|sampai|s\.?d\.?|s/d|berakhir(?:\s+pada)?)\s+(?:(?:dengan|tanggal|akhir)\s+)?$"
+                        r"|[-–]\s?$|\bantara\b.{1,25}\bdan\s+$", re.IGNORECASE)  # "antara 24 Juli dan 29 Juli 1148"
+_OPENS_START = re.compile(r"\b(?:mulai|sejak|dimulai(?:\s+pada)?)\s+(?:tanggal\s+)?$", re.IGNORECASE)
+
+
+def opens_asked_end(sentence: str, date: Candidate, question_words: set[str]) -> bool:
+    """ "sampai kapan … dikunjungi" is answered by the date after "hingga" in "mulai 13 Mei hingga 26
+    November 2017", "sejak kapan" by the one after "mulai": the end of a span the question asks for."""
+    if asks_span(question_words):
+        return False
+    before = sentence[max(0, date.start - 30):date.start]
+    if question_words & _ASKS_END:
+        return bool(_OPENS_END.search(before))
+    return bool(question_words & _ASKS_START and _OPENS_START.search(before))
 
 
 def one_end(found: str | None, question_words: set[str]) -> str | None:

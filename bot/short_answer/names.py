@@ -25,6 +25,7 @@ from bot.short_answer.common import (
     looks_affixed,
     name_runs,
     not_a_name,
+    outside_brackets,
     overlaps_question,
     phrase_end,
     repeats_question,
@@ -347,16 +348,39 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
         if described and beside:  # "kantor berita Rusia, TASS": the name set beside a description
             out.append(Candidate(beside.start(1), beside.end(1), beside.group(1), 4.5))
         before = sentence[:m.start()]
-        if described and _COMMA_AT_END.search(before):  # "Hezb-ul Mujahedeen, kelompok militan Kashmir"
-            named = [c for c in name_runs(before) if not before[c.end:].strip(" ,")]
+        if described and (comma := _COMMA_AT_END.search(before)):  # "Hezb-ul Mujahedeen, kelompok militan Kashmir"
+            named = [c for c in name_runs(before) if not before[c.end:comma.start() + 1].strip(" ,") and not _common(c)]
             if named and not overlaps_question(named[-1].text, question_words):
                 out.append(Candidate(named[-1].start, named[-1].end, named[-1].text, 4.5))
+        elif described and (link := _LINKED_AT_END.search(before)) and (subject := _subject(before[:link.start()])):
+            if not overlaps_question(subject.text, question_words):  # "Hamas dinilai sebagai kelompok garis keras"
+                out.append(subject)
     return out
+
+
+def _subject(clause: str) -> Candidate | None:
+    """The name a clause opens with (after its last comma outside brackets), if it opens with one and
+    it is no capitalised common word ("Definisi formal …")."""
+    plain = outside_brackets(clause)
+    start = max(plain.rfind(","), plain.rfind(";")) + 1
+    start += len(clause[start:]) - len(clause[start:].lstrip())
+    runs = name_runs(clause[start:])
+    if not runs or runs[0].start != 0:
+        return None
+    first = runs[0]
+    return None if _common(first) else Candidate(start + first.start, start + first.end, first.text, 4.5)
+
+
+def _common(run: Candidate) -> bool:
+    """A capitalised common word, alone: "Bahkan, klub asal Pulau Dewata …" names no club."""
+    return len(run.text.split()) == 1 and is_dictionary_root(run.text.lower())
 
 
 _SPELT_OUT = {"rs": "rumah sakit", "rsud": "rumah sakit umum daerah"}  # "ke RS mana" over "ke Rumah Sakit …"
 _OWNED_BY = {"milik", "punya", "kepunyaan"}
-_COMMA_AT_END = re.compile(r"\w\s*,\s*$")
+_ARTICLE = r"(?:(?:sebuah|seorang|suatu|salah\s+satu)\s+)?"
+_COMMA_AT_END = re.compile(rf"\w\s*,\s*{_ARTICLE}$", re.IGNORECASE)  # "Nintendo, sebuah perusahaan Jepang"
+_LINKED_AT_END = re.compile(rf"\b(?:adalah|merupakan|ialah|sebagai)\s+{_ARTICLE}$", re.IGNORECASE)
 
 
 _NAME_BESIDE = re.compile(r"(?:\s+(?:ini|itu|tersebut))?,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*(?:[,.;]|$)")

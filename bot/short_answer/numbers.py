@@ -154,7 +154,7 @@ def _measure(unit_words: list[tuple[str, int]]) -> str:
 
 
 # After "tahun" … "menit": the smaller part of the same duration ("satu tahun enam bulan").
-_SMALLER_TIME = re.compile(rf"\s+(?:dan\s+)?(?:{_DIGITS}|{_NUMBER_WORD})\s+(?:{'|'.join(_TIME_UNITS[2:])})\b", CASELESS)
+_SMALLER_TIME = re.compile(rf",?\s+(?:dan\s+)?(?:{_DIGITS}|{_NUMBER_WORD})\s+(?:{'|'.join(_TIME_UNITS[2:])})\b", CASELESS)
 _SQUARED = re.compile(r"\s+(persegi|kubik)\b", CASELESS)
 _POWER = {"persegi": "2", "kubik": "3"}
 _MULTIPLIERS = {"ribu", "juta", "miliar", "milyar", "triliun",
@@ -207,6 +207,8 @@ def _units_beside(unit: str | None) -> set[str]:
 
 # "berapa orang" is answered by "70 penyintas" as well: a count of people is written in any noun.
 _COUNTED_IN_ANY_NOUN = {"orang", "warga", "jiwa", "penduduk", "penumpang", "kursi"}
+# Words that count what the next word names: "berapa jenis satwa" is not answered by "10 jenis tumbuhan".
+_CLASSIFIERS = {"jenis", "macam", "buah", "ekor", "biji", "lembar", "butir", "batang", "pasang", "set"}
 # Things counted one by one: "berapa kali" is answered by "dua kali", "berapa rudal" by "tiga rudal",
 # never by "70 tahun" or "dua hari".
 _COUNTED = _MEASURES - set().union(*(units for _, units in _MEASURED_BY)) - _COUNTED_IN_ANY_NOUN
@@ -276,6 +278,8 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
             b += 3.0
         if unit in wanted:
             b += 3.0
+        if head and unit and head not in _CLASSIFIERS and related(unit, head):
+            b += 3.0  # "di berapa kota": "30 kota", not "1000 penyedia jasa" the question names as well
         tail = [w for w, _, _ in word_spans(clause_after(sentence, cand.end))[:4]]
         if any(related(t, q) for t in tail for q in keys):
             b += 1.0

@@ -32,7 +32,7 @@ from bot.short_answer.common import (
 )
 from bot.short_answer.definitions import definition
 from bot.short_answer.names import ABBREVIATION_AFTER, handles, long_form_before
-from index.analyse import STOPWORDS, is_dictionary_root, is_ordinary_word, looks_verbal
+from index.analyse import STOPWORDS, is_dictionary_root, is_ordinary_word, looks_verbal, root_of
 
 SPEECH_WORDS = {"kata", "ujar", "ujarnya", "katanya", "mengatakan", "menyatakan", "tambah", "tambahnya",
            "menurut", "menjawab", "berkata", "mengklaim", "memperingatkan", "menegaskan", "menulis",
@@ -443,17 +443,26 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     cands = [c for c in cands if c.text.split()[0].lower() not in _LANDMARKS]  # "Perairan Selat Philips" is nobody
     cands = [c for c in cands if not _spells_asked(sentence, c, question_words) and c.text.lower() not in HOMELAND
              and not _EVENT_WORDS & set(c.text.lower().split())]  # "India Junior International" is no side
+    if not question_words & _ASKS_SOURCE:  # "Menurut laporan Ace Showbiz, permintaan itu diajukan oleh …"
+        cands = [c for c in cands if not _REPORTED_BY.search(sentence[:c.start])]
     speech_asked = bool(question_words & SPEECH_QUESTION_WORDS)
     speech_at = [s for w, s, _ in word_spans(sentence) if w.lower() in SPEECH_WORDS]
 
     agent_asked = "oleh" not in question_words  # "siapa yang ditangkap oleh polisi" asks for no agent
+    creator_asked = bool(question_words & _CREATORS)
+    # the doer of the question's verb: "pendiri", "menciptakan"; not "diperiksa", whose doer is not asked
+    asked_roots = {root_of(k) for k in role_words(question_words) if k.startswith(("me", "pe"))}
     spouse_asked = bool(question_words & _SPOUSE)
     role_keys = role_words(question_words)
 
     def bonus(c: Candidate) -> float:
         b = 0.0
-        if agent_asked and _AGENT_BEFORE.search(sentence[:c.start]):
+        if agent_asked and (agent := _AGENT_BEFORE.search(sentence[:c.start])):
             b += 1.5  # "dikonsepkan oleh Prof. Ir. Hendrik van Breen": who did it
+            if _does_asked(sentence[:agent.start()], asked_roots):
+                b += 2.0  # "didirikan oleh Ken Arok" for "siapa pendiri …": who did what is asked
+        if creator_asked and _MADE_BY_BEFORE.search(sentence[:c.start]):
+            b += 3.0  # "serial manga karya Yoshihiro Togashi" for "siapa pencipta …"
         if _NAMED_BEFORE.search(sentence[:c.start]):
             b += 1.5  # "lelaki yang diketahui bernama Safril": the sentence names whom it speaks of
         if spouse_asked and _WED_BEFORE.search(sentence[:c.start]):
@@ -470,6 +479,31 @@ def who(sentence: str, question_words: set[str]) -> str | None:
         return b
 
     return pick(cands, sentence, question_words, bonus, kind="siapa")
+
+
+# The outlet a story cites ("dilansir Reuters", "Menurut laporan Ace Showbiz", "dikutip dari laman BBC")
+# tells where the news came from, not who did what it tells, unless the question asks for that.
+# ("dilaporkan oleh" is no such cue: who reported a case to the police may be asked.)
+_REPORTED_BY = re.compile(r"\b(?:dilansir|melansir|dikutip|mengutip|laporan|lansiran)(?:\s+(?:oleh|dari|dalam))?"
+                          r"(?:\s+(?:laman|situs|media|kantor\s+berita|surat\s+kabar|harian|stasiun\s+televisi|televisi"
+                          r"|majalah|portal))?[\s,]*$", re.IGNORECASE)
+_ASKS_SOURCE = {"media", "laporan", "melaporkan", "dilaporkan", "memberitakan", "diberitakan", "melansir", "dilansir",
+                "mengutip", "dikutip", "kantor", "situs", "laman", "koran", "harian", "majalah", "televisi", "sumber"}
+
+
+# Who made a work, and how a sentence credits its maker: "karya Yoshihiro Togashi", "ciptaan Glenn Fredly".
+_CREATORS = {"pencipta", "penciptanya", "pengarang", "pengarangnya", "penulis", "penulisnya", "pembuat", "pembuatnya",
+             "perancang", "perancangnya", "penggubah", "komposer", "kreator", "mangaka", "arsitek", "arsiteknya",
+             "menciptakan", "mengarang", "menulis", "membuat", "merancang", "menggubah", "karya", "ciptaan"}
+_MADE_BY_BEFORE = re.compile(r"\b(?:karya|ciptaan|garapan|besutan|gubahan|rancangan|kreasi)\s+(?:[\w.]+\s+){0,2}$",
+                             re.IGNORECASE)
+
+
+def _does_asked(before: str, asked_roots: set[str]) -> bool:
+    """The verb that "oleh" follows is the question's own, in any form: "didirikan" for "pendiri",
+    "diciptakan" for "menciptakan"."""
+    words = word_spans(before)
+    return bool(words) and root_of(words[-1][0]) in asked_roots
 
 
 def _spells_asked(sentence: str, cand: Candidate, question_words: set[str]) -> bool:

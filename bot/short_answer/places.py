@@ -161,7 +161,8 @@ def _located_after(sentence: str, question_words: set[str], head: str | None) ->
 
 
 _ASKS_WHERE_IT_LIES = {"letak", "letaknya", "terletak", "lokasi", "lokasinya", "berlokasi"}
-_LIES = re.compile(r"\b(?:terletak|berlokasi|letaknya)\s+(?:di\s+|pada\s+|(?=antara\s))([^,.;:()]{3,120}?)"
+_LIES = re.compile(r"\b(?:terletak|berlokasi|letaknya)\s+(?:tepat\s+|persis\s+)?(?:di\s+|pada\s+|(?=antara\s))"
+                   r"([^,.;:()]{3,120}?)"
                    r"(?=\s*[,.;:(]|\s+(?:yang|dan\s+(?:ber|me|di)\w+|serta|sedangkan|sejak|sekitar\s+\d)\b|$)",
                    re.IGNORECASE)
 _MAX_SETTING_WORDS = 10
