@@ -1897,6 +1897,9 @@ def test_a_name_the_question_writes_blended_is_no_answer(question: str, sentence
     # but a classifier ("jenis") counts the noun after it: not the other thing counted in kinds
     ("Berapa jenis satwa langka di taman itu?",
      "Taman itu dihuni 8 satwa langka dan sedikitnya 10 jenis tumbuhan.", "8 satwa langka"),
+    # a measure the question names only to describe what it counts asks for no money
+    ("Berapa siswa yang dibantu biaya pendidikannya oleh Nicki Minaj?",
+     "Hari itu Nicki membantu 30 siswa yang meminta bantuan untuk biaya pendidikannya.", "30 siswa"),
 ])
 def test_berapa_counts_the_noun_the_question_counts(question, sentence, expected):
     assert ask_asked_kind(question, sentence) == expected

@@ -239,6 +239,15 @@ TITLE_START = {"presiden", "wakil", "menteri", "pemimpin", "kepala", "juru", "du
 
 
 REGIONS = {"kota", "kabupaten", "provinsi", "kecamatan", "desa", "kelurahan"}
+
+
+def lone_common_word(text: str) -> bool:
+    """A capitalised common word alone, naming nobody: "Bahkan, klub …", "Kota …", an office."""
+    words = text.split()
+    low = words[0].lower() if len(words) == 1 else ""
+    return bool(low) and (is_ordinary_word(low) or low in REGIONS or low in title_words())
+
+
 DIRECTIONS = {"utara", "selatan", "timur", "barat", "tengah", "tenggara", "daya", "laut"}  # "perairan timur …"
 
 

@@ -22,6 +22,7 @@ from bot.short_answer.common import (
     Spans,
     content_keys,
     copula_subject,
+    lone_common_word,
     looks_affixed,
     name_runs,
     not_a_name,
@@ -349,7 +350,7 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
             out.append(Candidate(beside.start(1), beside.end(1), beside.group(1), 4.5))
         before = sentence[:m.start()]
         if described and (comma := _COMMA_AT_END.search(before)):  # "Hezb-ul Mujahedeen, kelompok militan Kashmir"
-            named = [c for c in name_runs(before) if not before[c.end:comma.start() + 1].strip(" ,") and not _common(c)]
+            named = [c for c in name_runs(before) if not before[c.end:comma.start() + 1].strip(" ,") and not lone_common_word(c.text)]
             if named and not overlaps_question(named[-1].text, question_words):
                 out.append(Candidate(named[-1].start, named[-1].end, named[-1].text, 4.5))
         elif described and (link := _LINKED_AT_END.search(before)) and (subject := _subject(before[:link.start()])):
@@ -368,12 +369,7 @@ def _subject(clause: str) -> Candidate | None:
     if not runs or runs[0].start != 0:
         return None
     first = runs[0]
-    return None if _common(first) else Candidate(start + first.start, start + first.end, first.text, 4.5)
-
-
-def _common(run: Candidate) -> bool:
-    """A capitalised common word, alone: "Bahkan, klub asal Pulau Dewata …" names no club."""
-    return len(run.text.split()) == 1 and is_dictionary_root(run.text.lower())
+    return None if lone_common_word(first.text) else Candidate(start + first.start, start + first.end, first.text, 4.5)
 
 
 _SPELT_OUT = {"rs": "rumah sakit", "rsud": "rumah sakit umum daerah"}  # "ke RS mana" over "ke Rumah Sakit …"

@@ -263,7 +263,10 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
     question_words = {q.removesuffix("kah") if len(q) > 5 else q for q in question_words}  # "persenkah"
     keys = [q for q in question_words if q not in QUESTION_STOP]
     measured = wanted_units(question_words)
-    wanted = measured | _units_beside(head) | ({head} & _COUNTED)
+    # "Berapa siswa yang dibantu biaya pendidikannya": the noun after "berapa" is a measure asked too
+    # when the sentence counts in it ("30 siswa"), whatever other measure ("biaya") the question names.
+    counted = {u for _, u in pairs if u and head and head not in _CLASSIFIERS and related(u, head)}
+    wanted = measured | _units_beside(head) | ({head} & _COUNTED) | counted
     # "berapa lama": "seminggu"; but "setahun" is no count for "berapa bulan"
     pairs += [(Candidate(m.start(), m.end(), m.group(), 2.0), m.group(1).lower())
               for m in _ONE_UNIT.finditer(sentence) if m.group(1).lower() in measured | {head}]

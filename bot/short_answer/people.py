@@ -18,6 +18,7 @@ from bot.short_answer.common import (
     connects_name,
     copula_subject,
     gap_before,
+    lone_common_word,
     looks_affixed,
     name_runs,
     not_a_name,
@@ -439,7 +440,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     cands = [c for c in cands if not any(k.start <= c.start and c.end <= k.end and c.text != k.text for k, _ in kin)]
     # A lone capitalised common word ("Kecamatan", "Komite", "Kekaisaran") names someone only when
     # nothing else in the sentence does ("kata Budi").
-    cands = [c for c in cands if not _common_word(c.text)] or cands
+    cands = [c for c in cands if not lone_common_word(c.text)] or cands
     cands = [c for c in cands if c.text.split()[0].lower() not in _LANDMARKS]  # "Perairan Selat Philips" is nobody
     cands = [c for c in cands if not _spells_asked(sentence, c, question_words) and c.text.lower() not in HOMELAND
              and not _EVENT_WORDS & set(c.text.lower().split())]  # "India Junior International" is no side
@@ -634,12 +635,6 @@ _HONORIFICS = {"mendiang", "almarhum", "almarhumah", "sang"}
 _LANDMARKS = _NATURAL_FEATURES | _STADIUMS | {"perairan", "jalan", "jl", "desa", "kampung", "dusun", "kelurahan",
                                               "kecamatan", "bandara", "pelabuhan", "pantai", "kawasan", "semenanjung",
                                               "tanjung"}
-
-
-def _common_word(text: str) -> bool:
-    words = text.split()
-    low = words[0].lower() if len(words) == 1 else ""
-    return bool(low) and (is_ordinary_word(low) or low in REGIONS or low in title_words())
 
 
 def _other_country(title: str, question_words: set[str]) -> bool:
