@@ -58,6 +58,7 @@ DECLINE_FEATURES = (
     "opposite_said", "negation_unsaid", "superlative_unsaid", "figure_unsaid", "unsaid_words", "place_unsaid",
     "story",
     *(f"story_{f}" for f in _NEWS_INTERACTIONS),
+    "story_novel_said",
 )
 _PASSAGE_BM25_AT = SENTENCE_FEATURES.index("passage_bm25")
 OTHER_FIGURE_AT = ANSWER_FEATURES.index("other_figure")
@@ -259,8 +260,19 @@ def decline_features(query: Query, scores: np.ndarray, best: Sentence, sentences
         float(place_unsaid(query, [best.article.info.title or "", *told])),
     ]
     story = float(is_story(best.article.info))
-    row += [story, *(story * row[i] for i in _NEWS_AT)]
+    row += [story, *(story * row[i] for i in _NEWS_AT), story * novel_said(weights, best)]
     return with_unsaid(np.array([row], dtype=np.float64), np.array([unsaid]))
+
+
+def novel_said(weights: dict[str, float], best: Sentence) -> float:
+    """How much of what the question adds to its story's subject (the words the title and lead do not
+    say) the best sentence and its neighbours say. A near miss takes its subject from a real story and
+    adds a detail the story never tells, so the sentence chosen for it restates the subject only
+    ("Kapan Sandiaga Uno meninjau proyek tol Becakayu?" of a story on the project's crane falling)."""
+    article = best.article
+    subject = article.title_terms | article.lead_terms
+    novel = {t: w for t, w in weights.items() if t not in subject}
+    return coverage(set(best.terms) | best.neighbour_terms, novel) if novel else 1.0
 
 
 _NEGATIONS = {"tidak", "tak", "bukan", "belum"}
