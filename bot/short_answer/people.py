@@ -445,7 +445,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     cands = [c for c in cands if not _spells_asked(sentence, c, question_words) and c.text.lower() not in HOMELAND
              and not _EVENT_WORDS & set(c.text.lower().split())]  # "India Junior International" is no side
     if not question_words & _ASKS_SOURCE:  # "Menurut laporan Ace Showbiz, permintaan itu diajukan oleh …"
-        cands = [c for c in cands if not _REPORTED_BY.search(sentence[:c.start])]
+        cands = [c for c in cands if not _cited_outlet(sentence, c)]
     speech_asked = bool(question_words & SPEECH_QUESTION_WORDS)
     speech_at = [s for w, s, _ in word_spans(sentence) if w.lower() in SPEECH_WORDS]
 
@@ -488,6 +488,15 @@ def who(sentence: str, question_words: set[str]) -> str | None:
 _REPORTED_BY = re.compile(r"\b(?:dilansir|melansir|dikutip|mengutip|laporan|lansiran)(?:\s+(?:oleh|dari|dalam))?"
                           r"(?:\s+(?:laman|situs|media|kantor\s+berita|surat\s+kabar|harian|stasiun\s+televisi|televisi"
                           r"|majalah|portal))?[\s,]*$", re.IGNORECASE)
+
+
+def _cited_outlet(sentence: str, cand: Candidate) -> bool:
+    """The outlet a story cites, after its cue ("Menurut laporan Ace Showbiz") or read as one name
+    with the cue that opens the sentence ("Dilansir Daily Mirror, …")."""
+    before = sentence[:cand.start]
+    return bool(_REPORTED_BY.search(before) or _REPORTED_BY.search(f"{before}{cand.text.split()[0]} "))
+
+
 _ASKS_SOURCE = {"media", "laporan", "melaporkan", "dilaporkan", "memberitakan", "diberitakan", "melansir", "dilansir",
                 "mengutip", "dikutip", "kantor", "situs", "laman", "koran", "harian", "majalah", "televisi", "sumber"}
 
