@@ -328,7 +328,7 @@ class Engine:
             # several readings, the one the question's other words are found with: "nyerahin lhkpn" is
             # serahkan, not cerahkan; "koordinator formapi … pansus" Formappi, not formasi.
             readings = (self._formal_terms(conn, surface)
-                        or [spelt for spelt in [self._spelt_out(conn, surface)] if spelt and may_abbreviate(surface)]
+                        or ([spelt] if may_abbreviate(surface) and (spelt := self._spelt_out(conn, surface)) else [])
                         or [*(self._misspelt_words(conn, surface) if typed_lower else []),
                             *((t, df, t) for t, df in self._closest_terms(conn, terms[i]))])
             if readings:

@@ -1951,7 +1951,6 @@ def test_where_it_lies_past_an_adverb():
     assert ask_asked_kind("Di manakah letak monumen itu?", sentence) == "tengah Lapangan Medan Merdeka"
 
 
-
 def test_the_colours_of_a_flag_written_as_one_of_two_or_three_colours():
     sentence = "Bendera negara itu merupakan bendera triwarna horisontal biru, kuning, merah dengan lambang di tengah."
     assert ask_asked_kind("Apa warna bendera negara itu?", sentence) == "biru, kuning, merah"

@@ -350,7 +350,8 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
             out.append(Candidate(beside.start(1), beside.end(1), beside.group(1), 4.5))
         before = sentence[:m.start()]
         if described and (comma := _COMMA_AT_END.search(before)):  # "Hezb-ul Mujahedeen, kelompok militan Kashmir"
-            named = [c for c in name_runs(before) if not before[c.end:comma.start() + 1].strip(" ,") and not lone_common_word(c.text)]
+            named = [c for c in name_runs(before)
+                     if not before[c.end:comma.start() + 1].strip(" ,") and not lone_common_word(c.text)]
             if named and not overlaps_question(named[-1].text, question_words):
                 out.append(Candidate(named[-1].start, named[-1].end, named[-1].text, 4.5))
         elif described and (link := _LINKED_AT_END.search(before)) and (subject := _subject(before[:link.start()])):

@@ -265,7 +265,10 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
     measured = wanted_units(question_words)
     # "Berapa siswa yang dibantu biaya pendidikannya": the noun after "berapa" is a measure asked too
     # when the sentence counts in it ("30 siswa"), whatever other measure ("biaya") the question names.
-    counted = {u for _, u in pairs if u and head and head not in _CLASSIFIERS and related(u, head)}
+    def of_head(unit: str) -> bool:
+        return bool(head and unit) and head not in _CLASSIFIERS and related(unit, head)
+
+    counted = {u for _, u in pairs if of_head(u)}
     wanted = measured | _units_beside(head) | ({head} & _COUNTED) | counted
     # "berapa lama": "seminggu"; but "setahun" is no count for "berapa bulan"
     pairs += [(Candidate(m.start(), m.end(), m.group(), 2.0), m.group(1).lower())
@@ -281,7 +284,7 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
             b += 3.0
         if unit in wanted:
             b += 3.0
-        if head and unit and head not in _CLASSIFIERS and related(unit, head):
+        if of_head(unit):
             b += 3.0  # "di berapa kota": "30 kota", not "1000 penyedia jasa" the question names as well
         tail = [w for w, _, _ in word_spans(clause_after(sentence, cand.end))[:4]]
         if any(related(t, q) for t in tail for q in keys):
