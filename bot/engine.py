@@ -319,15 +319,16 @@ class Engine:
             typed_lower = content[token.start].islower()
             if terms[i] in dfs:
                 # A chat word the corpus holds only as a typo ("taun" once, "tahun" thousands of times).
-                formal = self._formal_terms(conn, surface)[:1] if typed_lower and dfs[terms[i]] <= RARE_TYPO else []
-                if formal and formal[0][1] >= COMMON_FORMAL * dfs[terms[i]]:
-                    terms[i], dfs[formal[0][0]], query.corrections[surface] = formal[0]
+                rare = typed_lower and dfs[terms[i]] <= RARE_TYPO
+                formal = next(self._formal_terms(conn, surface), None) if rare else None
+                if formal and formal[1] >= COMMON_FORMAL * dfs[terms[i]]:
+                    terms[i], dfs[formal[0]], query.corrections[surface] = formal
                 continue
             # Chat Indonesian ("nyuri" is curi, "diserahin" diserahkan), a chat abbreviation ("brgkt" is
             # berangkat), else a misspelt ordinary word (typed in lower case) or name one edit away. Of
             # several readings, the one the question's other words are found with: "nyerahin lhkpn" is
             # serahkan, not cerahkan; "koordinator formapi … pansus" Formappi, not formasi.
-            readings = (self._formal_terms(conn, surface)
+            readings = (list(self._formal_terms(conn, surface))
                         or ([spelt] if may_abbreviate(surface) and (spelt := self._spelt_out(conn, surface)) else [])
                         or [*(self._misspelt_words(conn, surface) if typed_lower else []),
                             *((t, df, t) for t, df in self._closest_terms(conn, terms[i]))])
@@ -391,15 +392,15 @@ class Engine:
         titles = {i: self._analyzer.terms(info.title or "") for i, info in infos.items()}
         return build_candidates(ranked, infos, titles, passages, dict(hits))
 
-    def _formal_terms(self, conn: sqlite3.Connection, word: str) -> list[tuple[str, int, str]]:
-        """The formal readings of a colloquial word that the index knows, likeliest first: term,
-        document frequency and spelling of each."""
-        out: dict[str, tuple[str, int, str]] = {}
+    def _formal_terms(self, conn: sqlite3.Connection, word: str) -> Iterator[tuple[str, int, str]]:
+        """The formal readings of a colloquial word that the index knows, likeliest first, each
+        looked up only when asked for: term, document frequency and spelling of each."""
+        seen: set[str] = set()
         for variant in colloquial_variants(word):
             terms = self._analyzer.terms(variant)
-            if len(terms) == 1 and terms[0] not in out and (found := document_frequencies(conn, terms)):
-                out[terms[0]] = terms[0], found[terms[0]], _as_written(conn, word, variant, terms[0])
-        return list(out.values())
+            if len(terms) == 1 and terms[0] not in seen and (found := document_frequencies(conn, terms)):
+                seen.add(terms[0])
+                yield terms[0], found[terms[0]], _as_written(conn, word, variant, terms[0])
 
     def _spelt_out(self, conn: sqlite3.Connection, word: str) -> tuple[str, int, str] | None:
         """The indexed word a vowel-less chat abbreviation stands for ("brgkt" → berangkat): same

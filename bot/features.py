@@ -200,8 +200,7 @@ def story_features(query: Query, said: tuple[int, dict[str, int]], sentences: li
     article = sentences[0].article
     told, saying = said
     rare = {t: w * np.log((told + 1) / (saying.get(t, 0) + 0.5)) for t, w in query.weights.items()}
-    subject = article.title_terms | article.lead_terms
-    novel = {t: w for t, w in query.weights.items() if t not in subject}
+    novel = novel_weights(query.weights, article)
     terms = [set(s.terms) for s in sentences]
     extra = [(coverage(t, rare), coverage(t, novel)) for t in terms]
     return np.hstack([second, np.array(extra, dtype=np.float64).reshape(len(sentences), 2)])
@@ -269,10 +268,14 @@ def novel_said(weights: dict[str, float], best: Sentence) -> float:
     say) the best sentence and its neighbours say. A near miss takes its subject from a real story and
     adds a detail the story never tells, so the sentence chosen for it restates the subject only
     ("Kapan Sandiaga Uno meninjau proyek tol Becakayu?" of a story on the project's crane falling)."""
-    article = best.article
-    subject = article.title_terms | article.lead_terms
-    novel = {t: w for t, w in weights.items() if t not in subject}
+    novel = novel_weights(weights, best.article)
     return coverage(set(best.terms) | best.neighbour_terms, novel) if novel else 1.0
+
+
+def novel_weights(weights: dict[str, float], article: ArticleContext) -> dict[str, float]:
+    """The question's weight on the words its story's subject (title and lead) does not say."""
+    subject = article.title_terms | article.lead_terms
+    return {t: w for t, w in weights.items() if t not in subject}
 
 
 _NEGATIONS = {"tidak", "tak", "bukan", "belum"}
