@@ -450,11 +450,11 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     speech_at = [s for w, s, _ in word_spans(sentence) if w.lower() in SPEECH_WORDS]
 
     agent_asked = "oleh" not in question_words  # "siapa yang ditangkap oleh polisi" asks for no agent
+    role_keys = role_words(question_words)
     creator_asked = bool(question_words & _CREATORS)
     # the doer of the question's verb: "pendiri", "menciptakan"; not "diperiksa", whose doer is not asked
-    asked_roots = {root_of(k) for k in role_words(question_words) if k.startswith(("me", "pe"))}
+    asked_roots = {root_of(k) for k in role_keys if k.startswith(("me", "pe"))}
     spouse_asked = bool(question_words & _SPOUSE)
-    role_keys = role_words(question_words)
 
     def bonus(c: Candidate) -> float:
         b = 0.0
