@@ -1982,3 +1982,34 @@ def test_a_year_asked_beside_a_duration_in_hours_is_still_a_year():
 def test_a_colour_asked_after_the_thing_it_colours():
     sentence = "Puluhan relawan menyebar di beberapa titik sambil memegang kantong berwarna biru dan kuning."
     assert ask_asked_kind("relawan bawa kantong warna apa waktu galang dana?", sentence) == "biru dan kuning"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("jonan tuh posisinya apa sih di tim perundingan", "Hadir Menteri ESDM Ignasius Jonan selaku Ketua Tim "
+     "Perundingan Pemerintah dan Menteri Keuangan Sri Mulyani Indrawati.", "Ketua Tim Perundingan Pemerintah"),
+    ("Apa jabatan terakhir Hwang Min?", "Surat kabar Joongang Ilbo menyebut orang itu bernama Hwang Min, mantan "
+     "menteri pertanian.", "mantan menteri pertanian"),
+    ("Apa jabatan Joko Widodo sebelum menjadi presiden?", "Jokowi pernah menjabat Gubernur DKI Jakarta sejak 2012 "
+     "didampingi Basuki Tjahaja Purnama sebagai wakil gubernur.", "Gubernur DKI Jakarta"),
+    ("Apa jabatan Daud Sihombing saat itu?", "Hakim membacakan putusan terdakwa Komisaris Besar Daud Sihombing, "
+     "mantan Kepala Polres Jayapura.", "mantan Kepala Polres Jayapura"),
+    ("apa profesi budi", "Tahun 2016 adalah titik pulang bagi Budi, polisi yang dulu menangani kasus itu.",
+     "polisi"),
+])
+def test_an_asked_office_is_the_one_the_sentence_gives_the_named_person(question: str, sentence: str,
+                                                                        expected: str) -> None:
+    """Before the name, beside it, or after "selaku", "sebagai", "menjabat" (the one sharing the
+    question's words first); never another person's name or office."""
+    assert ask_asked_kind(question, sentence) == expected
+
+
+def test_a_figure_s_unit_ends_before_a_cause():
+    sentence = "Pemain itu mendapat skors satu laga akibat kartu merah yang diterimanya."
+    assert short_answer("berapa", sentence, None, words("kena skorsing brp laga"), "laga") == "satu laga"
+
+
+def test_the_country_of_an_office_and_its_holder_name_no_medium():
+    sentence = ("Kantor Menteri Luar Negeri dalam pernyataannya di laman Facebook hari ini mengatakan dia sudah "
+                "berbincang (via telepon) dengan Presiden Turki Recep Tayyip Erdogan tentang krisis itu.")
+    assert ask_asked_kind("Melalui media apa kantor menteri mengumumkan perbincangannya soal krisis itu?",
+                          sentence) == "Facebook"

@@ -16,12 +16,11 @@ from bot.short_answer.choice import pick
 from bot.short_answer.common import (
     CASELESS,
     Candidate,
-    TITLE_START,
     bracketed_beside_asked,
     drop_overlaps,
+    is_office,
     name_runs,
     not_a_name,
-    title_words,
     word_spans,
 )
 from bot.short_answer.dates import (
@@ -47,6 +46,7 @@ from bot.short_answer.people import (
     ATTRIBUTION,
     SPEECH_WORDS,
     marked_people,
+    office_of,
     org_candidates,
     organisation_of_asked,
     person_candidates,
@@ -139,19 +139,15 @@ def whole_list(sentence: str, answer: str, question_words: set[str], every_one: 
         items.append(match.group(1))
     if any(w in question_words for item in items for w in item.lower().split()):
         return answer
-    if not every_one and (_is_office(answer.split()[0].lower())  # "Menteri Luar Negeri Finlandia"
+    if not every_one and (is_office(answer.split()[0].lower())  # "Menteri Luar Negeri Finlandia"
                           or not all(_bare_name(item) for item in items)):
         return answer
     closed = closed or every_one and len(items) > 1 and bool(_SENTENCE_END.fullmatch(sentence[end:]))
     return sentence[start:end] if closed else answer
 
 
-def _is_office(word: str) -> bool:
-    return word in TITLE_START or word in title_words()
-
-
 def _bare_name(item: str) -> bool:
-    return not any(_is_office(w) or not_a_name(w) for w in item.lower().split())
+    return not any(is_office(w) or not_a_name(w) for w in item.lower().split())
 
 
 def _extract(qtype: str | None, sentence: str, article_date: str | None,
@@ -183,7 +179,8 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
     if qtype == "nama" and head == "warna":  # "kantong warna apa": colour words, as "Apa warna …?" is answered
         return attribute(sentence, head)
     if qtype == "nama" and head in _OFFICE_HEADS:  # "Jake Sullivan jabatannya apa?"
-        return who(sentence, {w for w in words if w.removesuffix("nya") not in _OFFICE_HEADS})
+        return office_of(sentence, {w for w in words if w.removesuffix("nya") not in _OFFICE_HEADS},
+                         trade=head in _TRADE_HEADS)
     if qtype == "nama":  # "Kepala Dinas apakah Ismail Hasyim?": the office names it
         return organisation_of_asked(sentence, words, head) or named(sentence, words, head, marked_people)
     if qtype == "singkatan" and head:
@@ -198,7 +195,8 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
 
 
 _ANY_PLACE_PREPOSITION = tuple(p for asked in PREPOSITIONS.values() for p in asked)
-_OFFICE_HEADS = {"jabatan", "profesi", "pekerjaan", "posisi", "kedudukan"}
+_TRADE_HEADS = {"profesi", "pekerjaan"}
+_OFFICE_HEADS = {"jabatan", "posisi", "kedudukan"} | _TRADE_HEADS
 
 
 # Words of a "what is X" question that are not X.

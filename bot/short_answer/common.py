@@ -256,6 +256,11 @@ def title_words() -> frozenset[str]:
     return frozenset(load_lexicon("titles.txt")) | {"untuk"}
 
 
+def is_office(word: str) -> bool:
+    """An office's word: "Menteri", "ketua", "pemimpin"."""
+    return word.lower() in TITLE_START or word.lower() in title_words()
+
+
 @lru_cache(maxsize=None)
 def not_names() -> frozenset[str]:
     """Capitalised words that name nothing: the stopwords ("Namun", "Bahkan") and not_names.txt."""
@@ -285,7 +290,8 @@ STOP_AFTER = {"yang", "di", "ke", "dari", "dan", "untuk", "pada", "dengan", "sej
                "sebelum", "dalam", "oleh", "itu", "ini", "tersebut", "sebagai", "atau", "bagi",
                "terakhir", "lalu", "kemudian", "akan", "telah", "sudah", "mereka", "kami", "hampir",
                "sekitar", "lebih", "kurang", "hanya", "saja", "lain", "lainnya", "semisal", "seperti", "misalnya",
-               "ada", "juga", "pun", "masih", "belum", "adalah", "merupakan", "yakni", "yaitu"}
+               "ada", "juga", "pun", "masih", "belum", "adalah", "merupakan", "yakni", "yaitu",
+               "akibat", "lantaran", "seusai", "selepas"}  # "skors satu laga akibat kartu merah"
 
 
 NAME_CONNECTORS = {"de", "du", "des", "da", "dos", "del", "della", "van", "von", "der", "bin", "binti", "ibn", "al", "el",

@@ -10,6 +10,7 @@ from bot.short_answer.choice import VERSUS, VERSUS_NAMED, pick
 from bot.short_answer.common import (
     QUESTION_STOP,
     REGIONS,
+    STOP_AFTER,
     TITLE_START,
     DEGREE,
     HOMELAND,
@@ -18,12 +19,14 @@ from bot.short_answer.common import (
     connects_name,
     copula_subject,
     gap_before,
+    is_office,
     lone_common_word,
     looks_affixed,
     name_runs,
     not_a_name,
     not_names,
     overlaps_question,
+    phrase_end,
     related,
     repeats_question,
     role_words,
@@ -482,6 +485,68 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     return pick(cands, sentence, question_words, bonus, kind="siapa")
 
 
+# "menjabat sebagai Wakil Ketua Komisi II", "selaku Ketua Tim Perundingan", "menjabat Gubernur DKI Jakarta":
+# the office someone holds, stated after the cue.
+_OFFICE_CUE = re.compile(r"\b(?:sebagai|selaku|menjabat(?:\s+sebagai)?)\s+", re.IGNORECASE)
+_FORMER = {"mantan", "eks", "bekas"}
+_MAX_OFFICE_WORDS = 8
+
+
+def office_of(sentence: str, question_words: set[str], trade: bool = False) -> str | None:
+    """ "Apa jabatan Jonan …?": the office the sentence gives the person the question names, written
+    before the name ("Menteri ESDM Ignasius Jonan"), beside it (", mantan menteri pertanian") or after
+    "sebagai", "selaku", "menjabat" (the person may be "ia" there); one that shares the question's
+    words ("… di tim perundingan" → "Ketua Tim Perundingan Pemerintah") first. An office asked for is
+    never answered by a name, nor by the office of someone else the sentence names ("didampingi
+    Basuki Tjahaja Purnama sebagai wakil gubernur"). A `trade` asked ("profesi", "pekerjaan") may be
+    any role word ("Budi, polisi yang …"); an office is an office's word or capitalised."""
+    people = person_candidates(sentence)
+    asked = [(c, t) for c, t in people if overlaps_question(c.text, question_words)]
+    others_end = {c.end for c, _ in people if not overlaps_question(c.text, question_words)}
+    offices: list[tuple[bool, int, str]] = []  # (stated as what the person is, where, the office)
+    for cand, title in asked:
+        if title and sentence[:cand.start].rstrip(" ,").endswith(title):
+            offices.append((False, sentence.rfind(title, 0, cand.start), title))
+        beside = re.match(r"\s*,\s*", sentence[cand.end:])
+        if beside and (phrase := _office_phrase(sentence, cand.end + beside.end(), trade)):
+            offices.append((True, cand.end + beside.end(), phrase))
+    for cue in _OFFICE_CUE.finditer(sentence):
+        if len(sentence[:cue.start()].rstrip(" ,")) in others_end:
+            continue  # the office of the one named just before
+        if phrase := _office_phrase(sentence, cue.end(), trade):
+            offices.append((True, cue.end(), phrase))
+    if not offices:
+        return None
+    keys = {q for q in question_words if q not in QUESTION_STOP}
+    # "Komisaris Besar Daud Sihombing, mantan Kepala Polres Jayapura": a rank in front, the office beside
+    return max(offices, key=lambda o: (sum(w.lower() in keys for w in o[2].split()), o[0], -o[1]))[2]
+
+
+def _office_phrase(sentence: str, start: int, trade: bool) -> str | None:
+    """The office written from `start`: a title word (after "mantan" perhaps) and the words of its
+    name, up to punctuation, a function word or a verb ("Gubernur DKI Jakarta sejak …")."""
+    spans = word_spans(sentence[start:])
+    opens = 1 if spans and spans[0][0].lower() in _FORMER else 0
+    if len(spans) <= opens or sentence[start:start + spans[opens][1]].strip() not in ("", spans[0][0]):
+        return None  # only "mantan" and spaces may stand before the office
+    first = spans[opens][0]
+    opens_office = first.lower() in TITLE_START or first[:1].isupper() or trade and is_office(first)
+    if not opens_office or not_a_name(first):
+        return None
+
+    def stops(i: int) -> bool:
+        word = spans[i][0]
+        if i <= opens:
+            return False
+        if word.lower() == "dan":  # "Menteri Komunikasi dan Informatika", not "… dan Menteri Keuangan"
+            following = spans[i + 1][0] if i + 1 < len(spans) else ""
+            return not following[:1].isupper() or is_office(following)
+        return word.lower() in STOP_AFTER or word.lower() in STOPWORDS or word.islower() and looks_verbal(word)
+
+    end = phrase_end(sentence[start:], spans, stops, _MAX_OFFICE_WORDS)
+    return sentence[start + spans[0][1]:start + spans[end - 1][2]] if end > opens else None
+
+
 # The outlet a story cites ("dilansir Reuters", "Menurut laporan Ace Showbiz", "dikutip dari laman BBC")
 # tells where the news came from, not who did what it tells, unless the question asks for that.
 # ("dilaporkan oleh" is no such cue: who reported a case to the police may be asked.)
@@ -726,9 +791,10 @@ _SPEAKS_AFTER = re.compile(r"\s*,?\s*(?:mengatakan|menjelaskan|menyatakan|menutu
 def marked_people(sentence: str) -> list[Candidate]:
     """Names the sentence marks as a person's, with the title written before them: by a title or a
     rank ("Psikolog Andri", "AKBP Tober Sirait"), as who speaks ("ujar Wenger", "Firman Wijaya
-    mengatakan") or by an age ("Sumadi (62)")."""
+    mengatakan") or by an age ("Sumadi (62)"); and with the country of the office before them, which
+    a run of capitalised words takes in ("Turki Recep Tayyip Erdogan")."""
     out = []
-    for c, _ in person_candidates(sentence):
+    for c, office in person_candidates(sentence):
         before = sentence[:c.start].rstrip()
         title = before.split()[-1] if before.split() else ""
         titled = title.lower().strip(".") in _PERSONAL_TITLES
@@ -736,7 +802,17 @@ def marked_people(sentence: str) -> list[Candidate]:
                 or _SPEAKS_AFTER.match(sentence, c.end) or _AGE_AFTER.match(sentence, c.end):
             start = len(before) - len(title) if titled else c.start
             out.append(Candidate(start, c.end, sentence[start:c.end], c.weight))
+        elif office and before.endswith(office) and (place := _place_closing(office)):
+            # "Presiden Turki Recep Tayyip Erdogan": the office's country and the name read as one run
+            start = len(before) - len(place)
+            out.append(Candidate(start, c.end, sentence[start:c.end], c.weight))
     return out
+
+
+def _place_closing(office: str) -> str | None:
+    """The known place an office ends with ("Turki" of "Presiden Turki"), as written."""
+    words = office.split()
+    return next((" ".join(words[k:]) for k in range(1, len(words)) if place_span(words, k) == len(words) - k), None)
 
 
 # Titles only a person bears (an office may head an organisation's name: "Pemimpin Umum Harian Singgalang";
