@@ -1993,6 +1993,8 @@ def test_a_colour_asked_after_the_thing_it_colours():
      "didampingi Basuki Tjahaja Purnama sebagai wakil gubernur.", "Gubernur DKI Jakarta"),
     ("Apa jabatan Daud Sihombing saat itu?", "Hakim membacakan putusan terdakwa Komisaris Besar Daud Sihombing, "
      "mantan Kepala Polres Jayapura.", "mantan Kepala Polres Jayapura"),
+    ("keponakan setya novanto sekarang memegang posisi apa di partai golkar", "Kini, Irvan menduduki jabatan "
+     "wakil bendahara umum Partai Golkar.", "wakil bendahara umum Partai Golkar"),
     ("apa profesi budi", "Tahun 2016 adalah titik pulang bagi Budi, polisi yang dulu menangani kasus itu.",
      "polisi"),
 ])

@@ -485,9 +485,11 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     return pick(cands, sentence, question_words, bonus, kind="siapa")
 
 
-# "menjabat sebagai Wakil Ketua Komisi II", "selaku Ketua Tim Perundingan", "menjabat Gubernur DKI Jakarta":
-# the office someone holds, stated after the cue.
-_OFFICE_CUE = re.compile(r"\b(?:sebagai|selaku|menjabat(?:\s+sebagai)?)\s+", re.IGNORECASE)
+# "selaku Ketua Tim Perundingan", "menjabat sebagai Wakil Ketua Komisi II", "menjabat Gubernur DKI Jakarta",
+# "menduduki jabatan wakil bendahara umum": the office someone holds, stated after the cue ("sebagai" and
+# "selaku" of the name just before them, a verb of its subject).
+_OFFICE_CUE = re.compile(r"\b(?:(?P<beside>sebagai|selaku)|menjabat(?:\s+sebagai)?"
+                         r"|menduduki(?:\s+(?:jabatan|posisi|kursi))?|memegang\s+(?:jabatan|posisi))\s+", re.IGNORECASE)
 _FORMER = {"mantan", "eks", "bekas"}
 _MAX_OFFICE_WORDS = 8
 
@@ -495,10 +497,11 @@ _MAX_OFFICE_WORDS = 8
 def office_of(sentence: str, question_words: set[str], trade: bool = False) -> str | None:
     """ "Apa jabatan Jonan …?": the office the sentence gives the person the question names, written
     before the name ("Menteri ESDM Ignasius Jonan"), beside it (", mantan menteri pertanian") or after
-    "sebagai", "selaku", "menjabat" (the person may be "ia" there); one that shares the question's
-    words ("… di tim perundingan" → "Ketua Tim Perundingan Pemerintah") first. An office asked for is
-    never answered by a name, nor by the office of someone else the sentence names ("didampingi
-    Basuki Tjahaja Purnama sebagai wakil gubernur"). A `trade` asked ("profesi", "pekerjaan") may be
+    "sebagai", "selaku", "menjabat", "menduduki" (the person may be "ia" or "Irvan" there); one that
+    shares the question's words ("… di tim perundingan" → "Ketua Tim Perundingan Pemerintah") first.
+    An office asked for is never answered by a name, nor by the office of someone else the sentence
+    names ("didampingi Basuki Tjahaja Purnama sebagai wakil gubernur"; a verb's subject is someone
+    else only when the sentence names the asked person too). A `trade` asked ("profesi", "pekerjaan") may be
     any role word ("Budi, polisi yang …"); an office is an office's word or capitalised."""
     people = person_candidates(sentence)
     asked = [(c, t) for c, t in people if overlaps_question(c.text, question_words)]
@@ -511,7 +514,7 @@ def office_of(sentence: str, question_words: set[str], trade: bool = False) -> s
         if beside and (phrase := _office_phrase(sentence, cand.end + beside.end(), trade)):
             offices.append((True, cand.end + beside.end(), phrase))
     for cue in _OFFICE_CUE.finditer(sentence):
-        if len(sentence[:cue.start()].rstrip(" ,")) in others_end:
+        if len(sentence[:cue.start()].rstrip(" ,")) in others_end and (cue.group("beside") or asked):
             continue  # the office of the one named just before
         if phrase := _office_phrase(sentence, cue.end(), trade):
             offices.append((True, cue.end(), phrase))
