@@ -501,8 +501,9 @@ def office_of(sentence: str, question_words: set[str], trade: bool = False) -> s
     shares the question's words ("… di tim perundingan" → "Ketua Tim Perundingan Pemerintah") first.
     An office asked for is never answered by a name, nor by the office of someone else the sentence
     names ("didampingi Basuki Tjahaja Purnama sebagai wakil gubernur"; a verb's subject is someone
-    else only when the sentence names the asked person too). A `trade` asked ("profesi", "pekerjaan") may be
-    any role word ("Budi, polisi yang …"); an office is an office's word or capitalised."""
+    else only when the sentence names the asked person too). A `trade` asked ("profesi",
+    "pekerjaan") may be any role word ("Budi, polisi yang …"); an office opens with an office's
+    word or a capital."""
     people = person_candidates(sentence)
     asked = [(c, t) for c, t in people if overlaps_question(c.text, question_words)]
     others_end = {c.end for c, _ in people if not overlaps_question(c.text, question_words)}
