@@ -258,7 +258,8 @@ def title_words() -> frozenset[str]:
 
 def is_office(word: str) -> bool:
     """An office's word: "Menteri", "ketua", "pemimpin"."""
-    return word.lower() in TITLE_START or word.lower() in title_words()
+    low = word.lower()
+    return low in TITLE_START or low in title_words()
 
 
 @lru_cache(maxsize=None)

@@ -504,9 +504,13 @@ def office_of(sentence: str, question_words: set[str], trade: bool = False) -> s
     else only when the sentence names the asked person too). A `trade` asked ("profesi",
     "pekerjaan") may be any role word ("Budi, polisi yang …"); an office opens with an office's
     word or a capital."""
-    people = person_candidates(sentence)
-    asked = [(c, t) for c, t in people if overlaps_question(c.text, question_words)]
-    others_end = {c.end for c, _ in people if not overlaps_question(c.text, question_words)}
+    asked: list[tuple[Candidate, str | None]] = []
+    others_end: set[int] = set()
+    for cand, title in person_candidates(sentence):
+        if overlaps_question(cand.text, question_words):
+            asked.append((cand, title))
+        else:
+            others_end.add(cand.end)
     offices: list[tuple[bool, int, str]] = []  # (stated as what the person is, where, the office)
     for cand, title in asked:
         if title and sentence[:cand.start].rstrip(" ,").endswith(title):
