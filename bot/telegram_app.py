@@ -776,6 +776,10 @@ def build_application(settings: Settings, db_path: Path, corpus_dir: Path, engin
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW))
         .rate_limiter(RetryingRateLimiter(overall_max_rate=settings.send_rate, max_retries=3, network_retries=3))
         .concurrent_updates(True)
+        # On stop the updater asks getUpdates once more to mark what it fetched as read; with the
+        # default single connection that call can find the cancelled long poll still holding it and
+        # log a pool-timeout traceback at every shutdown. A second connection is always free for it.
+        .get_updates_connection_pool_size(2)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()
