@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +77,19 @@ def idf_weights(stats: IndexStats, dfs: dict[str, int], terms: list[str]) -> dic
     return {t: bm25.idf(dfs.get(t, 0), stats.corpus_size, stats.average_idf) for t in set(terms)}
 
 
+_scratch = threading.local()
+
+
+def _score_buffer(size: int) -> np.ndarray:
+    """This thread's zeroed score array, one slot per passage. Reused rather than allocated per
+    question: a fresh array of a million passages costs more in page faults than the question's
+    postings do. `search` zeroes the slots it touched before returning."""
+    buffer = getattr(_scratch, "scores", None)
+    if buffer is None or len(buffer) != size:
+        buffer = _scratch.scores = np.zeros(size, dtype=np.float64)
+    return buffer
+
+
 def search(
     conn: sqlite3.Connection, stats: IndexStats, terms: list[str], k: int = 10, dfs: dict[str, int] | None = None
 ) -> list[tuple[int, float]]:
@@ -88,22 +102,26 @@ def search(
         dfs = document_frequencies(conn, terms)
     idfs = idf_weights(stats, dfs, terms)
     repeats = {t: terms.count(t) for t in set(terms)}
-    dense = np.zeros(len(stats.norms), dtype=np.float64)
+    dense = _score_buffer(len(stats.norms))
     touched = []
-    for term, times in repeats.items():
-        if idfs[term] == 0.0:
-            continue
-        docs, tfs = term_postings(conn, term)
-        if len(docs) == 0:
-            continue
-        dense[docs] += times * bm25.term_scores(tfs, stats.norms[docs], idfs[term])
-        touched.append(docs)
-    if not touched:
-        return []
-    candidates = touched[0] if len(touched) == 1 else np.concatenate(touched)  # may repeat ids
-    if len(stats.dead):
-        dense[stats.dead] = 0.0
-    cand_scores = dense[candidates]
+    try:
+        for term, times in repeats.items():
+            if idfs[term] == 0.0:
+                continue
+            docs, tfs = term_postings(conn, term)
+            if len(docs) == 0:
+                continue
+            touched.append(docs)
+            dense[docs] += times * bm25.term_scores(tfs, stats.norms[docs], idfs[term])
+        if not touched:
+            return []
+        candidates = touched[0] if len(touched) == 1 else np.concatenate(touched)  # may repeat ids
+        if len(stats.dead):
+            dense[stats.dead] = 0.0
+        cand_scores = dense[candidates]
+    finally:
+        for docs in touched:
+            dense[docs] = 0.0
     want = min(len(candidates), k * len(touched))  # enough to hold k distinct ids despite repeats
     top = np.argpartition(-cand_scores, want - 1)[:want] if want < len(candidates) else np.arange(len(candidates))
     best: dict[int, float] = {}
