@@ -99,6 +99,10 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(rf"\b(?:pada\s+)?hari\s+{DAY}\b(?!\s*,?\s*\(\d)", CASELESS), "weekday", 0.5),
     (re.compile(rf"\bpada\s+{DAY_CAP}\b(?!\s*,?\s*\(\d)"), "weekday", 0.5),
 ]
+# The rules that can match where no digit is (a month, a weekday, "tahun lalu", "abad XI"), in order:
+# a sentence without digits, as most are, is read by these alone.
+_WORD_RULES = [rule for rule in _DATE_RULES if rule[1] in {"m_rel", "m", "verbatim", "rel", "day_rel", "weekday"}]
+_DIGIT = re.compile(r"\d")
 
 
 def _render_date(kind: str, m: re.Match, ref: date | None, anchor: int | None = None) -> str | None:
@@ -219,7 +223,7 @@ def date_candidates(sentence: str, article_date: str | None) -> list[Candidate]:
     ref = parse_iso_date(article_date)
     anchor = _sentence_year(sentence, ref)
     cands = []
-    for pattern, kind, weight in _DATE_RULES:
+    for pattern, kind, weight in _DATE_RULES if _DIGIT.search(sentence) else _WORD_RULES:
         for m in pattern.finditer(sentence):
             text = _render_date(kind, m, ref, anchor)
             if text:

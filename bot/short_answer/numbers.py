@@ -75,10 +75,13 @@ def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Can
 
     A currency sign or an estimate ("sekitar Rp 5.200", "lebih dari 80 spesies") belongs to the
     quantity; a money amount has the unit "rupiah"."""
+    numbers = list(_NUMBER.finditer(sentence))
+    if not numbers:  # most sentences: no need to find what dates and citations take
+        return []
     taken = [(d.start, d.end) for d in date_candidates(sentence, None)]
     taken += [(start, end) for start, end, _ in citations(sentence)]  # "Nomor 28 Tahun 2006" counts no years
     out = []
-    for m in _NUMBER.finditer(sentence):
+    for m in numbers:
         if any(start <= m.start() < end for start, end in taken):
             continue
         if sentence[max(0, m.start() - 6):m.start()].lower().endswith("salah "):
