@@ -382,6 +382,12 @@ def test_berapa_shows_no_quantity_of_another_measure(question: str, sentence: st
     ("Ada berapa bulan dalam tahun Hijriah?", "Setahun dalam kalender Hijriah terdiri atas 12 bulan.", "12 bulan"),
     ("ada berapa orang anggota kelompok itu", "Kelompok relawan itu kini beranggotakan sekitar 45 penyintas banjir.",
      "sekitar 45 penyintas banjir"),  # people are counted in any noun
+    # a time is counted in the unit asked or the next one, not in hours for years
+    ("netanyahu bilang butuh brp thn sampai AS mengakui yerusalem",
+     "Dalam pertemuan satu jam lebih dengan Netanyahu, Trump mengatakan AS akan mengakui Yerusalem.", None),
+    ("berapa tahun proyek itu molor", "Proyek itu molor 18 bulan dari jadwal.", "18 bulan"),
+    ("berapa menit pesawat itu tertahan", "Pesawat itu tertahan dua hari di landasan.", None),
+    ("berapa hari pencarian berlangsung", "Pencarian berlangsung dua minggu sebelum dihentikan.", "dua minggu"),
 ])
 def test_berapa_answers_in_the_unit_the_question_names(question: str, sentence: str, expected: str | None) -> None:
     """ "berapa tahun", "brp jam": the unit named right after "berapa" is the measure asked for."""

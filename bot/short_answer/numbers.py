@@ -201,10 +201,19 @@ def wanted_units(question_words: set[str]) -> set[str]:
     return set().union(*(_UNITS_OF.get(q, _UNITS_OF.get(q.removesuffix("nya"), set())) for q in question_words))
 
 
+# Time units from the longest to the shortest, synonyms together.
+_TIME_SCALE = (("abad",), ("tahun",), ("bulan",), ("pekan", "minggu"), ("hari",), ("jam",), ("menit",), ("detik",))
+
+
 def _units_beside(unit: str | None) -> set[str]:
-    """The units of the measure a named unit counts in ("berapa tahun" → tahun, bulan, …)."""
+    """The units of the measure a named unit counts in ("berapa km" → meter, mil, …). A time is
+    counted in the unit asked or the next one ("berapa tahun": "18 bulan", never "satu jam": on the
+    train and dev sets every gold answer to "berapa <time unit>" that names a unit names the asked one)."""
     if unit in _COUNTED_IN_ANY_NOUN:
         return set()
+    for i, same in enumerate(_TIME_SCALE):
+        if unit in same:
+            return set().union(*_TIME_SCALE[max(0, i - 1):i + 2])
     return set().union(*(units for _, units in _MEASURED_BY if unit in units))
 
 
