@@ -5,6 +5,7 @@ from bot.question import analyse_question, answer_kind, surface_words
 from bot.short_answer import answer_type_count, has_answer_type, short_answer
 from bot.short_answer.definitions import defines_asked
 from bot.short_answer.numbers import number_candidates, unasked_unit
+from bot.short_answer.common import name_runs
 from bot.short_answer.people import person_candidates
 
 PUTIN_VISIT = ("Korea Utara diketahui telah memperkuat hubungan militernya dengan Rusia dalam beberapa waktu "
@@ -2021,3 +2022,26 @@ def test_the_country_of_an_office_and_its_holder_name_no_medium():
                 "berbincang (via telepon) dengan Presiden Turki Recep Tayyip Erdogan tentang krisis itu.")
     assert ask_asked_kind("Melalui media apa kantor menteri mengumumkan perbincangannya soal krisis itu?",
                           sentence) == "Facebook"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("apa nama tempat misterius yg didatengin dr strange buat nyari pengobatan?",
+     "Dalam pencariannya, Strange mendatangi tempat misterius bernama Kamar - Taj di Nepal.", "Kamar - Taj"),
+    ("ustad itu jadi tersangka gara2 ceramah di masjid mana",
+     "Ia ditetapkan sebagai tersangka terkait ceramahnya di Masjid Al - Mujahidin, Surabaya.",
+     "Masjid Al - Mujahidin"),
+    ("kantor apa yg dibakar karyawan yg mogok", "Karyawan membakar Kantor Terminal Gorong - gorong.",
+     "Kantor Terminal Gorong - gorong"),
+    ("rekaman itu dr stasiun tv apa", "Video yang terekam oleh stasiun TV al - Mawsleya menunjukkan anggota ISIS.",
+     "stasiun TV al - Mawsleya"),
+    ("Apa nama satelit yang diluncurkan di Kourou?", "Satelit Telkom - 2 diluncurkan dari Kourou, Guyana Prancis.",
+     "Satelit Telkom - 2"),
+])
+def test_a_spaced_hyphen_inside_a_name_keeps_the_name_whole(question: str, sentence: str, expected: str) -> None:
+    """The archive writes "Al-Mujahidin" as "Al - Mujahidin": before a capital, a code's number or the
+    word repeated, the hyphen joins; the name is not cut at it."""
+    assert ask_asked_kind(question, sentence) == expected
+
+
+def test_a_score_s_hyphen_joins_no_name() -> None:
+    assert [c.text for c in name_runs("Bali United menang 2 - 1 atas Persib.")] == ["Bali United", "Persib"]

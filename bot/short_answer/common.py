@@ -178,11 +178,11 @@ def with_words_before(sentence: str, found: str, before: re.Pattern) -> str:
 
 
 def phrase_end(text: str, spans: Spans, stops: Callable[[int], bool], limit: int) -> int:
-    """How many of the words opening `text` make one phrase: up to punctuation (an ampersand joins),
-    a stop, or `limit`."""
+    """How many of the words opening `text` make one phrase: up to punctuation (an ampersand and a
+    hyphen inside a name join), a stop, or `limit`."""
     end = 0
-    while end < min(len(spans), limit) and text[spans[end - 1][2] if end else 0:spans[end][1]].strip() in ("", "&") \
-            and not stops(end):
+    while end < min(len(spans), limit) and (text[spans[end - 1][2] if end else 0:spans[end][1]].strip() in ("", "&")
+                                            or end and hyphen_joins(text, spans, end)) and not stops(end):
         end += 1
     return end
 
@@ -315,6 +315,19 @@ def spaced_hyphen(sentence: str, spans: Spans, i: int) -> bool:
     return sentence[spans[i - 1][2]:spans[i][1]] == " - "
 
 
+def hyphen_joins(sentence: str, spans: Spans, i: int) -> bool:
+    """ "Masjid Al - Mujahidin", "Kamar - Taj", "Satelit Telkom - 2", "Terminal Gorong - gorong", "TV al -
+    Mawsleya": the archive's spaced hyphen inside one name, before a capital, a code's number or the
+    word repeated (not "2 - 1", a score)."""
+    if not spaced_hyphen(sentence, spans, i):
+        return False
+    before, word = spans[i - 1][0], spans[i][0]
+    if before in NAME_CONNECTORS:
+        return word[:1].isupper()
+    return before[:1].isupper() and (word[:1].isupper() or word[:1].isdigit() or any(
+        word.lower().startswith(before[-k:].lower()) for k in range(4, len(before) + 1)))
+
+
 def name_runs(sentence: str) -> list[Candidate]:
     """Runs of capitalised words ("Partai Wafd", "Orange County", "Si Doel Anak Sekolahan")."""
     spans = word_spans(sentence)
@@ -324,8 +337,8 @@ def name_runs(sentence: str) -> list[Candidate]:
             i += 1
             continue
         end = i + 1
-        while end < len(spans) and not gap_before(sentence, spans, end):
-            if spans[end][0][:1].isupper() or spans[end][0].isdigit():
+        while end < len(spans) and (not gap_before(sentence, spans, end) or hyphen_joins(sentence, spans, end)):
+            if spans[end][0][:1].isupper() or spans[end][0].isdigit() or hyphen_joins(sentence, spans, end):
                 end += 1
             elif connects_name(sentence, spans, end, lambda k: spans[k][0][:1].isupper()):
                 end += 2
