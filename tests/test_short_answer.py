@@ -1774,6 +1774,9 @@ def test_a_birthplace_an_office_written_short_and_no_person_for_a_thing(question
      "menjadi 12,6 persen.", "12,6 persen"),  # what it became
     ("target kredit bank itu semula berapa persen", "Target pertumbuhan kredit tahun ini direvisi dari 12 persen "
      "menjadi 12,6 persen.", "12 persen"),
+    ("anggota serikat buruh skrg tinggal brp jt", "Dari 3,4 juta menjadi sekarang 2,7 juta.", "2,7 juta"),
+    ("berapa total anggaran pansus setelah diperpanjang", "Anggaran pansus selama 60 hari Rp 3,1 miliar dan "
+     "diperpanjang menjadi setara total Rp 6,2 miliar.", "Rp 6,2 miliar"),  # words between "menjadi" and the figure
     ("siapa kepala bidang hukum polda metro jaya", "Kami berkoordinasi, kata Kepala Bidang Hukum Polda Metro Jaya Komisaris "
      "Besar Polisi Agus Rohmat di Jakarta.", "Agus Rohmat"),  # a name after a police rank, though "agus" is a word
     ("siapa rektor yang mengundang dekan FMP Unhan", "Kehadiran Dekan FMP Unhan memenuhi undangan Rektor Universitas "

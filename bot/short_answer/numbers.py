@@ -251,8 +251,9 @@ _SCORE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–]\s?\d{1,2}(?:\s*,\s*\d{1,2}\s?[
 
 _LAW_ARTICLE = re.compile(r"\b[Pp]asal\s+\d+[A-Z]?(?:\s+[Aa]yat\s+\(?\d+\)?)?(?:\s+huruf\s+[a-z]\b)?")
 _COUNTING = {"jumlah", "banyak", "total"}  # "Berapa jumlah pasal …" counts them
-# "dari 12 persen menjadi 12,6 persen": after the change; "semula berapa" asks before it
-_CHANGED_TO = re.compile(r"\b(?:menjadi|jadi)\s+(?:sekitar\s+|hanya\s+)?$", CASELESS)
+# "dari 12 persen menjadi 12,6 persen", "menjadi sekarang 2,7 juta", "menjadi setara total Rp 6,2 milyar":
+# after the change; "semula berapa" asks before it
+_CHANGED_TO = re.compile(r"\b(?:menjadi|jadi)\s+(?:[a-z]+\s+){0,2}$", CASELESS)
 _FORMER = {"semula", "sebelumnya", "awalnya", "mula", "dulu", "dulunya"}
 _NUMBERED = re.compile(r"\b(?:[Nn]omor|[Nn]o\.?)(?:\s+[^\W\d]+)?\s+$")  # "nomor punggung 27", "No. 7"
 _LEADING_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
