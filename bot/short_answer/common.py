@@ -337,8 +337,12 @@ def name_runs(sentence: str) -> list[Candidate]:
             i += 1
             continue
         end = i + 1
-        while end < len(spans) and (not gap_before(sentence, spans, end) or hyphen_joins(sentence, spans, end)):
-            if spans[end][0][:1].isupper() or spans[end][0].isdigit() or hyphen_joins(sentence, spans, end):
+        while end < len(spans):
+            if hyphen_joins(sentence, spans, end):
+                end += 1
+            elif gap_before(sentence, spans, end):
+                break
+            elif spans[end][0][:1].isupper() or spans[end][0].isdigit():
                 end += 1
             elif connects_name(sentence, spans, end, lambda k: spans[k][0][:1].isupper()):
                 end += 2
