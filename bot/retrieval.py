@@ -8,13 +8,18 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from index import bm25
 from index.store import DOC_ID, TERM_FREQ, get_meta, load_array
+
+
+CACHED_POSTINGS = 20_000  # a term in this many passages or more is kept with its contributions
+CACHE_POSTINGS = 3_000_000  # at most this many postings kept (12 bytes each: about 36 MB)
 
 
 @dataclass
@@ -27,6 +32,31 @@ class IndexStats:
     average_idf: float
     norms: np.ndarray  # BM25 length normalisation per passage id
     dead: np.ndarray  # ids of removed passages whose postings are still stored
+    # The common terms' postings with their BM25 contributions, most recently used last: a common
+    # word ("kata", "tahun") recurs question after question, and its long postings cost the most.
+    contributions: OrderedDict = field(default_factory=OrderedDict, repr=False, compare=False)
+    _held: int = field(default=0, repr=False, compare=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def term_contributions(self, conn: sqlite3.Connection, term: str, idf: float) -> tuple[np.ndarray, np.ndarray]:
+        """A term's passage ids and BM25 contribution to each (once, not per repeat in the query)."""
+        key = (term, idf)
+        with self._lock:
+            found = self.contributions.get(key)
+            if found is not None:
+                self.contributions.move_to_end(key)
+                return found
+        docs, tfs = term_postings(conn, term)
+        scores = bm25.term_scores(tfs, self.norms[docs], idf)
+        if len(docs) >= CACHED_POSTINGS:
+            with self._lock:
+                if key not in self.contributions:
+                    self.contributions[key] = (docs, scores)
+                    self._held += len(docs)
+                while self._held > CACHE_POSTINGS:
+                    _, (dropped, _) = self.contributions.popitem(last=False)
+                    self._held -= len(dropped)
+        return docs, scores
 
     @classmethod
     def load(cls, conn: sqlite3.Connection, inode: int) -> "IndexStats":
@@ -108,11 +138,11 @@ def search(
         for term, times in repeats.items():
             if idfs[term] == 0.0:
                 continue
-            docs, tfs = term_postings(conn, term)
+            docs, scores = stats.term_contributions(conn, term, idfs[term])
             if len(docs) == 0:
                 continue
             touched.append(docs)
-            dense[docs] += times * bm25.term_scores(tfs, stats.norms[docs], idfs[term])
+            dense[docs] += times * scores
         if not touched:
             return []
         candidates = touched[0] if len(touched) == 1 else np.concatenate(touched)  # may repeat ids

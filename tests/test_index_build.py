@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
+from bot import retrieval
 from bot.engine import Engine
 from bot.retrieval import IndexStats, database_inode, search
 from index.analyse import Analyzer
@@ -86,7 +87,21 @@ def _bm25_reference(db: Path) -> tuple[BM25Okapi, list[int]]:
 
 
 def test_top_results_match_rank_bm25(bundled_db: Path) -> None:
-    reference, ids = _bm25_reference(bundled_db)
+    _assert_ranks_as_rank_bm25(bundled_db, rounds=1)
+
+
+def test_common_terms_kept_with_their_scores_rank_as_rank_bm25(bundled_db: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every term counts as common here and the store holds a few hundred postings, so terms are
+    kept, found again and pushed out while the same queries are asked three times over."""
+    monkeypatch.setattr(retrieval, "CACHED_POSTINGS", 1)
+    monkeypatch.setattr(retrieval, "CACHE_POSTINGS", 300)
+    stats = _assert_ranks_as_rank_bm25(bundled_db, rounds=3)
+    assert 0 < sum(len(docs) for docs, _ in stats.contributions.values()) <= 300
+
+
+def _assert_ranks_as_rank_bm25(db: Path, rounds: int) -> IndexStats:
+    reference, ids = _bm25_reference(db)
     analyzer = Analyzer()
     vocabulary = sorted(reference.idf)
     rng = random.Random(7)
@@ -97,9 +112,9 @@ def test_top_results_match_rank_bm25(bundled_db: Path) -> None:
         "sanksi Amerika Serikat terhadap tiga entitas",
         "Kim Jong Un kereta lapis baja",
     )] + [rng.sample(vocabulary, rng.randint(1, 5)) for _ in range(40)]
-    conn = sqlite3.connect(bundled_db)
-    stats = IndexStats.load(conn, database_inode(bundled_db))
-    for terms in queries:
+    conn = sqlite3.connect(db)
+    stats = IndexStats.load(conn, database_inode(db))
+    for terms in queries * rounds:
         expected = reference.get_scores(terms)
         ours = search(conn, stats, terms, k=10)
         assert ours, terms
@@ -108,6 +123,7 @@ def test_top_results_match_rank_bm25(bundled_db: Path) -> None:
         tenth = sorted(expected, reverse=True)[min(9, len(ours) - 1)]
         strictly_better = {ids[i] for i in np.flatnonzero(expected > tenth + 1e-9)}
         assert strictly_better <= {pid for pid, _ in ours}, terms
+    return stats
 
 
 def test_an_opening_dateline_is_never_quoted(bundled_db: Path) -> None:
