@@ -3,9 +3,9 @@ import pytest
 
 from bot.question import analyse_question, answer_kind, surface_words
 from bot.short_answer import answer_type_count, has_answer_type, short_answer
+from bot.short_answer.common import name_runs
 from bot.short_answer.definitions import defines_asked
 from bot.short_answer.numbers import number_candidates, unasked_unit
-from bot.short_answer.common import name_runs
 from bot.short_answer.people import person_candidates
 
 PUTIN_VISIT = ("Korea Utara diketahui telah memperkuat hubungan militernya dengan Rusia dalam beberapa waktu "
