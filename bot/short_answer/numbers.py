@@ -45,8 +45,9 @@ _NUMBER = re.compile(rf"(?:(?<![-/\w])|(?<=[Kk]e-))(?:{_SPACED_DECIMAL}|{_DIGITS
                      CASELESS)  # "4-5 juta", "8 sampai 10 miliar", "Rp 3.000-Rp 4.500" too
 _GLUED = re.compile(rf"{_GLUED_UNIT}(?!\w)", CASELESS)
 # One of a time unit, written as one word: "dalam waktu seminggu", "selama sebulan".
-# Units of time, longest first: what "berapa lama" is measured in.
-_TIME_UNITS = ("abad", "tahun", "bulan", "pekan", "minggu", "hari", "jam", "menit", "detik")
+# Units of time, longest first, synonyms together: what "berapa lama" is measured in.
+_TIME_SCALE = (("abad",), ("tahun",), ("bulan",), ("pekan", "minggu"), ("hari",), ("jam",), ("menit",), ("detik",))
+_TIME_UNITS = tuple(unit for same in _TIME_SCALE for unit in same)
 _ONE_UNIT = re.compile(rf"\bse({'|'.join(_TIME_UNITS)})\b(?!-)", CASELESS)
 
 
@@ -199,10 +200,6 @@ _UNIT_REQUIRED = {"persen", "persentase", "harga", "biaya", "tarif", "ongkos", "
 def wanted_units(question_words: set[str]) -> set[str]:
     """The units that measure what the question asks ("lama" → tahun, hari, …; "harga" → rupiah, …)."""
     return set().union(*(_UNITS_OF.get(q, _UNITS_OF.get(q.removesuffix("nya"), set())) for q in question_words))
-
-
-# Time units from the longest to the shortest, synonyms together.
-_TIME_SCALE = (("abad",), ("tahun",), ("bulan",), ("pekan", "minggu"), ("hari",), ("jam",), ("menit",), ("detik",))
 
 
 def _units_beside(unit: str | None) -> set[str]:
