@@ -35,7 +35,6 @@ class IndexStats:
     # The common terms' postings with their BM25 contributions, most recently used last: a common
     # word ("kata", "tahun") recurs question after question, and its long postings cost the most.
     contributions: OrderedDict = field(default_factory=OrderedDict, repr=False, compare=False)
-    _held: int = field(default=0, repr=False, compare=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def term_contributions(self, conn: sqlite3.Connection, term: str, idf: float) -> tuple[np.ndarray, np.ndarray]:
@@ -50,12 +49,9 @@ class IndexStats:
         scores = bm25.term_scores(tfs, self.norms[docs], idf)
         if len(docs) >= CACHED_POSTINGS:
             with self._lock:
-                if key not in self.contributions:
-                    self.contributions[key] = (docs, scores)
-                    self._held += len(docs)
-                while self._held > CACHE_POSTINGS:
-                    _, (dropped, _) = self.contributions.popitem(last=False)
-                    self._held -= len(dropped)
+                self.contributions[key] = (docs, scores)
+                while sum(len(kept) for kept, _ in self.contributions.values()) > CACHE_POSTINGS:
+                    self.contributions.popitem(last=False)
         return docs, scores
 
     @classmethod
