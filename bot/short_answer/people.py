@@ -17,6 +17,7 @@ from bot.short_answer.common import (
     Candidate,
     Spans,
     connects_name,
+    content_keys,
     copula_subject,
     gap_before,
     is_office,
@@ -525,7 +526,7 @@ def office_of(sentence: str, question_words: set[str], trade: bool = False) -> s
             offices.append((True, cue.end(), phrase))
     if not offices:
         return None
-    keys = {q for q in question_words if q not in QUESTION_STOP}
+    keys = content_keys(question_words)
     # "Komisaris Besar Daud Sihombing, mantan Kepala Polres Jayapura": a rank in front, the office beside
     return max(offices, key=lambda o: (sum(w.lower() in keys for w in o[2].split()), o[0], -o[1]))[2]
 
