@@ -5,6 +5,7 @@ time exactly what it sees when it answers. Pure logic.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -69,10 +70,23 @@ _UNSAID_AT, _STORY_AT, _STORY_UNSAID_AT = (DECLINE_FEATURES.index(f) for f in
 
 def coverage(present: set[str], weights: dict[str, float]) -> float:
     """Share of the question's weight (IDF per term) that a piece of text holds."""
+    return coverage_in(weights)(present)
+
+
+def coverage_in(weights: dict[str, float]) -> Callable[..., float]:
+    """`coverage` against these weights, for many pieces of text: the share held by any of the
+    sets given (their union, never built)."""
     total = sum(weights.values())
-    if total <= 0:
-        return 0.0
-    return sum(w for t, w in weights.items() if t in present) / total
+    items = list(weights.items())
+
+    def share(*present: frozenset[str] | set[str]) -> float:
+        if total <= 0:
+            return 0.0
+        if len(present) == 1:
+            held = present[0]
+            return sum(w for t, w in items if t in held) / total
+        return sum(w for t, w in items if any(t in p for p in present)) / total
+    return share
 
 
 def proximity(terms: list[str], weights: dict[str, float]) -> float:
@@ -101,7 +115,9 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
     left out on purpose: the MRC sets' paragraphs answer in their first sentence, a news story
     often paragraphs later, and the position learned from the first misleads on the second."""
     weights = query.weights
+    cover = coverage_in(weights)
     phrases = query.phrases
+    phrase_words = {w for p in phrases for w in p.split()}
     literal = {w for w in query.content_words if len(w) > 2}
     predicates = query.predicates
     top = cands.top_bm25 or 1.0
@@ -114,25 +130,24 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
         own = set(s.terms)
         article = s.article
         text = s.text
-        with_context = own | article.title_terms | s.heading_terms
-        words = [w.lower() for w in _WORD.findall(text)]  # as written, lowercased
+        words = _lower_words(text)
+        said = set(words)
         if s.passage_id not in of_passage:
-            of_passage[s.passage_id] = coverage(s.passage_terms, weights)
+            of_passage[s.passage_id] = cover(s.passage_terms)
         article_id = article.info.article_id
         if article_id not in of_article:
-            of_article[article_id] = tuple(coverage(t, weights) for t in (article.terms, article.title_terms,
-                                                                        article.lead_terms))
+            of_article[article_id] = (cover(article.terms), cover(article.title_terms), cover(article.lead_terms))
         in_article, in_title, in_lead = of_article[article_id]
         rows.append((
-            coverage(own, weights),
-            coverage(with_context, weights),
-            coverage(own | s.neighbour_terms | article.title_terms, weights),
+            cover(own),
+            cover(own, article.title_terms, s.heading_terms),
+            cover(own, s.neighbour_terms, article.title_terms),
             of_passage[s.passage_id],
             in_article,
             in_title,
             in_lead,
             proximity(s.terms, weights),
-            min(3, _phrase_hits(words, phrases)) / 3,
+            min(3, _phrase_hits(words, phrases)) / 3 if phrase_words & said else 0.0,
             s.passage_bm25 / top,
             article.best_bm25 / top,
             float(article.rank == 0),
@@ -141,7 +156,7 @@ def sentence_features(query: Query, cands: Candidates) -> np.ndarray:
             float(text.rstrip().endswith("?") or (s.heading is not None and text.strip() == s.heading.strip())),
             float(refers_back(text)),
             1.0 - in_article,
-            len(literal & set(words)) / max(len(literal), 1),
+            len(literal & said) / max(len(literal), 1),
             float(len(s.terms) < 5),
             len(predicates & own) / len(predicates) if predicates else 1.0,
         ))
@@ -159,6 +174,13 @@ def other_figure(text: str, query: Query) -> bool:
     return any(w == beside and 0 <= i - side < len(words) and is_figure(words[i - side])
                for figure, beside, side in query.figures if figure not in present
                for i, w in enumerate(words))
+
+
+def _lower_words(text: str) -> list[str]:
+    """The words as written, lowercased (at once when ASCII, where lowercasing keeps every word's letters)."""
+    if text.isascii():
+        return _WORD.findall(text.lower())
+    return [w.lower() for w in _WORD.findall(text)]
 
 
 def refers_back(text: str) -> bool:

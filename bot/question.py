@@ -267,6 +267,9 @@ _QTYPE_PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("apa",), "apa"),
 ]
 _QUESTION_VOCAB = {w for words, _ in _QTYPE_PATTERNS for w in words}
+_PATTERNS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # the patterns a word may open, in order
+for _pattern in _QTYPE_PATTERNS:
+    _PATTERNS_BY_FIRST.setdefault(_pattern[0][0], []).append(_pattern)
 # The question words a typo may be read back to, as the question patterns spell them.
 _INTERROGATIVES = {w: w for w in ("apakah", "bagaimana", "berapa", "berapakah", "kapan", "kapankah", "kenapa",
                                   "manakah", "mengapa", "siapa", "siapakah")} | {"dimana": "di mana"}
@@ -292,7 +295,7 @@ def _find_qtype(lower: list[str]) -> tuple[str | None, set[int]]:
         best: tuple[tuple[str, ...], str] | None = None
         if i > 0 and lower[i] == "jam" and lower[i - 1] in _PER_HOUR:
             continue  # "0-100 km/jam brp detik" asks how many seconds, not what time
-        for words, qtype in _QTYPE_PATTERNS:
+        for words, qtype in _PATTERNS_BY_FIRST.get(lower[i], ()):
             if tuple(lower[i:i + len(words)]) == words and (best is None or len(words) > len(best[0])):
                 best = (words, qtype)
         if best and best[1] == "kapan" and len(best[0]) == 2 and i > 0 and lower[i - 1] in _PER:
