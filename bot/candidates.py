@@ -98,26 +98,20 @@ def build_candidates(
         if article_id not in infos or not rows:
             continue
         titles = frozenset(title_terms.get(article_id, []))
-        every = set(titles)
-        for row in rows:
-            for terms in row.sentence_terms:
-                every.update(terms)
-        lead = frozenset(t for terms in rows[0].sentence_terms for t in terms)
-        context = ArticleContext(infos[article_id], rank, score, titles, lead, frozenset(every))
+        passage_terms = {row.passage_id: frozenset().union(*row.sentence_terms) for row in rows}
+        lead = passage_terms[rows[0].passage_id]
+        context = ArticleContext(infos[article_id], rank, score, titles, lead, titles.union(*passage_terms.values()))
         out.articles.append(context)
         flat: list[tuple[PassageRow, tuple[int, int], list[str]]] = []
         for row in rows:
             spans = row.spans or [(0, len(row.text))]
             terms_per = row.sentence_terms if len(row.sentence_terms) == len(spans) else [[] for _ in spans]
             flat.extend((row, span, terms) for span, terms in zip(spans, terms_per))
-        passage_terms = {row.passage_id: frozenset(t for ts in row.sentence_terms for t in ts) for row in rows}
         heading_terms = _heading_terms(rows)
+        last = len(flat) - 1
         for position, (row, span, terms) in enumerate(flat):
-            around = set()
-            if position > 0:
-                around.update(flat[position - 1][2])
-            if position + 1 < len(flat):
-                around.update(flat[position + 1][2])
+            around = frozenset(flat[position - 1][2] if position > 0 else ()).union(
+                flat[position + 1][2] if position < last else ())
             out.sentences.append(Sentence(
                 article=context,
                 passage_id=row.passage_id,
@@ -128,7 +122,7 @@ def build_candidates(
                 passage_spans=row.spans,
                 terms=terms,
                 passage_bm25=hit_scores.get(row.passage_id, 0.0),
-                neighbour_terms=frozenset(around),
+                neighbour_terms=around,
                 passage_terms=passage_terms[row.passage_id],
                 heading_terms=heading_terms.get(row.passage_id, frozenset()),
                 caption=row.kind == "caption",

@@ -74,18 +74,16 @@ def coverage(present: set[str], weights: dict[str, float]) -> float:
 
 
 def coverage_in(weights: dict[str, float]) -> Callable[..., float]:
-    """`coverage` against these weights, for many pieces of text: the share held by any of the
-    sets given (their union, never built)."""
+    """`coverage` against these weights, for many pieces of text: the share held by any of up to
+    three sets (their union, never built: the answer path asks this a few hundred times a question)."""
     total = sum(weights.values())
     items = list(weights.items())
 
-    def share(*present: frozenset[str] | set[str]) -> float:
+    def share(first: frozenset[str] | set[str], second: frozenset[str] = frozenset(),
+              third: frozenset[str] = frozenset()) -> float:
         if total <= 0:
             return 0.0
-        if len(present) == 1:
-            held = present[0]
-            return sum(w for t, w in items if t in held) / total
-        return sum(w for t, w in items if any(t in p for p in present)) / total
+        return sum(w for t, w in items if t in first or t in second or t in third) / total
     return share
 
 
