@@ -403,7 +403,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     kin = [(c, t) for c, t in asked_about if _kin_of_asked(sentence, c, question_words)]
     others += kin
     asks_office = bool(question_words & TITLE_START)
-    asked_countries = _widest([c for c in countries() if set(c) <= question_words])
+    asked_countries = _countries_asked(frozenset(question_words))
     elsewhere = [cand for cand, title in others  # "Menteri Pertahanan Rusia Andrey Belousov" holds no office of Japan's
                  if asks_office and asked_countries and title and _other_country(title, question_words)]
     if elsewhere:  # the asked office is held elsewhere here: only another office holder may answer
@@ -757,6 +757,12 @@ def _country_pattern() -> re.Pattern:
     """Every country in one pattern, the longest first: "korea selatan" before "korea"."""
     names = sorted((" ".join(c) for c in countries()), key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b")
+
+
+@lru_cache(maxsize=256)
+def _countries_asked(question_words: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """The countries a question names, once per question rather than per sentence read."""
+    return tuple(_widest([c for c in countries() if set(c) <= question_words]))
 
 
 def _widest(found: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
