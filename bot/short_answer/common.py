@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 from bot.question import load_lexicon
 from index.analyse import STOPWORDS, is_ordinary_word
@@ -95,6 +96,21 @@ Spans = tuple[tuple[str, int, int], ...]  # (word, start, end) in order
 def word_spans(text: str) -> Spans:
     """(word, start, end) of each word; cached, since every extractor walks the same sentences."""
     return tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
+
+
+_Item = TypeVar("_Item")
+
+
+def per_sentence(find: Callable[..., list[_Item]]) -> Callable[..., list[_Item]]:
+    """Cache what `find` reads from a sentence (and hashable settings): one question's extractors
+    read each of its sentences several times over ("who" and the speaker test both want the people
+    named). Each caller gets its own list; the items in it are shared and never changed."""
+    cached = lru_cache(maxsize=2048)(lambda *args: tuple(find(*args)))
+
+    @wraps(find)
+    def reading(*args: object) -> list[_Item]:
+        return list(cached(*args))
+    return reading
 
 
 # "Peraturan Pemerintah Nomor 28 Tahun 2006", "Perda DKI No 8 Tahun 2017", "putusan Nomor
@@ -328,6 +344,7 @@ def hyphen_joins(sentence: str, spans: Spans, i: int) -> bool:
         word.lower().startswith(before[-k:].lower()) for k in range(4, len(before) + 1)))
 
 
+@per_sentence
 def name_runs(sentence: str) -> list[Candidate]:
     """Runs of capitalised words ("Partai Wafd", "Orange County", "Si Doel Anak Sekolahan")."""
     spans = word_spans(sentence)

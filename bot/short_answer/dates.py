@@ -16,6 +16,7 @@ from bot.short_answer.common import (
     Candidate,
     citations,
     drop_overlaps,
+    per_sentence,
 )
 
 
@@ -219,6 +220,7 @@ def _sentence_year(sentence: str, ref: date | None) -> int | None:
     return year if abs(year - ref.year) <= 1 else None
 
 
+@per_sentence
 def date_candidates(sentence: str, article_date: str | None) -> list[Candidate]:
     ref = parse_iso_date(article_date)
     anchor = _sentence_year(sentence, ref)

@@ -13,6 +13,7 @@ from bot.short_answer.common import (
     bracketed_beside_asked,
     citations,
     clause_after,
+    per_sentence,
     related,
     with_words_before,
     word_spans,
@@ -71,6 +72,7 @@ _CURRENCY = re.compile(rf"{_SIGN_BEFORE}$", CASELESS)
 _MONEY_RANGE = re.compile(r"\s?(?:-|–|sampai|hingga)\s?")
 
 
+@per_sentence
 def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Candidate, str]]:
     """(number with its unit, unit word) pairs, leaving out numbers that are part of dates or citations.
 

@@ -27,6 +27,7 @@ from bot.short_answer.common import (
     not_a_name,
     not_names,
     overlaps_question,
+    per_sentence,
     phrase_end,
     related,
     repeats_question,
@@ -70,6 +71,7 @@ def _name_token(words: list[str], i: int, first: bool) -> bool:
 _AMOUNT = re.compile(r"(?!(?:1[89]|20)\d\d$)\d[\d.,]*")  # a year before a name ("Pada 2015 Jokowi …") is no amount
 
 
+@per_sentence
 def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
     """(name, title in front of it) for every person-like name in the sentence."""
     spans = word_spans(sentence)

@@ -20,6 +20,7 @@ from bot.short_answer.common import (
     name_runs,
     not_names,
     overlaps_question,
+    per_sentence,
     repeats_question,
     title_words,
     with_words_before,
@@ -49,6 +50,7 @@ def _no_place_start() -> frozenset[str]:
 PREPOSITIONS = {"dimana": ("di",), "kemana": ("ke", "menuju"), "darimana": ("dari", "asal")}
 
 
+@per_sentence
 def place_candidates(sentence: str, preps: tuple[str, ...]) -> list[Candidate]:
     spans = word_spans(sentence)
     words = [w for w, _, _ in spans]
