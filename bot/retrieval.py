@@ -138,7 +138,7 @@ def search(
             if len(docs) == 0:
                 continue
             touched.append(docs)
-            dense[docs] += times * scores
+            dense[docs] += scores if times == 1 else times * scores
         if not touched:
             return []
         candidates = touched[0] if len(touched) == 1 else np.concatenate(touched)  # may repeat ids
