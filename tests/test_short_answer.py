@@ -2048,3 +2048,13 @@ def test_a_spaced_hyphen_inside_a_name_keeps_the_name_whole(question: str, sente
 
 def test_a_score_s_hyphen_joins_no_name() -> None:
     assert [c.text for c in name_runs("Bali United menang 2 - 1 atas Persib.")] == ["Bali United", "Persib"]
+
+
+def test_a_sentence_read_again_gives_the_same_people_whatever_the_last_reader_did() -> None:
+    # The extractors of one question share what they read from a sentence; a reader that edits its
+    # list must not take a person away from the next one.
+    sentence = "Menteri Pertahanan Rusia Andrey Belousov bertemu Kim Jong Un di Pyongyang."
+    first = person_candidates(sentence)
+    names = [c.text for c, _ in first]
+    first.clear()
+    assert [c.text for c, _ in person_candidates(sentence)] == names == ["Andrey Belousov", "Kim Jong Un"]

@@ -736,7 +736,7 @@ def _other_country(title: str, question_words: set[str]) -> bool:
     return False
 
 
-def _abroad_unsaid(sentence: str, asked: list[tuple[str, ...]]) -> bool:
+def _abroad_unsaid(sentence: str, asked: tuple[tuple[str, ...], ...]) -> bool:
     """Whether the question asks of a foreign country ("presiden Korea Selatan"; `asked`, the
     countries it names) and the sentence names other countries but never that one. Indonesia's
     offices often go without the country's name in Indonesian news, so a question about Indonesia
