@@ -267,9 +267,9 @@ _QTYPE_PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("apa",), "apa"),
 ]
 _QUESTION_VOCAB = {w for words, _ in _QTYPE_PATTERNS for w in words}
-_PATTERNS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # the patterns a word may open, in order
-for _pattern in _QTYPE_PATTERNS:
-    _PATTERNS_BY_FIRST.setdefault(_pattern[0][0], []).append(_pattern)
+# The patterns each word may open, in their order: a question's words look up only their own.
+_PATTERNS_BY_FIRST = {first: [p for p in _QTYPE_PATTERNS if p[0][0] == first]
+                      for first in dict.fromkeys(words[0] for words, _ in _QTYPE_PATTERNS)}
 # The question words a typo may be read back to, as the question patterns spell them.
 _INTERROGATIVES = {w: w for w in ("apakah", "bagaimana", "berapa", "berapakah", "kapan", "kapankah", "kenapa",
                                   "manakah", "mengapa", "siapa", "siapakah")} | {"dimana": "di mana"}
