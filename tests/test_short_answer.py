@@ -650,6 +650,12 @@ def test_a_company_suffix_is_not_the_person():
     # "U - 16": a lone initial is no name.
     ("Siapa pencetak gol Timnas U-16 di babak pertama?",
      "Timnas Indonesia U - 16 melanjutkan hasil apik di babak pertama."),
+    # A name written after "di" or "warga" is where, not who.
+    ("Siapa pemilik bengkel khusus perempuan Girls Auto Clinic Repair Center?",
+     "Namun sebuah bengkel mobil bernama Girls Auto Clinic Repair Center yang ada di Pennsylvania ini "
+     "mengubah konsep bengkel pada umumnya."),
+    ("jengkol yg dicolong dua pemuda di simpang kramat itu punya siapa?",
+     "Dua pemuda pengangguran warga Gampong Ie Tarek I, Kecamatan Simpang Kramat, dikenai sanksi adat."),
 ])
 def test_siapa_never_answers_a_venue_or_a_lone_letter(question: str, sentence: str) -> None:
     assert short_answer("siapa", sentence, None, words(question)) is None
@@ -658,6 +664,8 @@ def test_siapa_never_answers_a_venue_or_a_lone_letter(question: str, sentence: s
 def test_siapa_still_takes_the_person_beside_a_venue() -> None:
     sentence = "Gol tunggal Andre Agustiar di Stadion Aji Imbut memenangkan Mitra Kukar."
     assert short_answer("siapa", sentence, None, words("Siapa pencetak gol Mitra Kukar?")) == "Andre Agustiar"
+    sentence = "Kini bengkel yang ada di Pennsylvania itu dipimpin Patrice Banks."
+    assert short_answer("siapa", sentence, None, words("Siapa pemilik bengkel di Pennsylvania?")) == "Patrice Banks"
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
@@ -1938,7 +1946,7 @@ def test_a_life_span_s_years_are_no_days_of_a_range():
     ("siapa yang mengajukan usul itu?",
      "Dilansir Daily Mirror, usul itu diajukan oleh warga desa bernama Budi Santoso.", "Budi Santoso"),
     ("siapa yang mengajukan usul itu?",
-     "Menurut laporan Star News, usul itu diajukan oleh pejabat kota dan warga Sukamaju.", "Sukamaju"),
+     "Menurut laporan Star News, usul itu diajukan oleh pejabat kota bernama Rudi Hartono.", "Rudi Hartono"),
     # the doer of the asked verb, in another form of it, over a name the question spells another way
     ("Siapa pendiri Kerajaan Singhasari?",
      "Kerajaan Singasari, yang juga ditulis Singosari, didirikan oleh Ken Arok pada tahun 1222.", "Ken Arok"),
