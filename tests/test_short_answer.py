@@ -1027,6 +1027,10 @@ def test_the_name_set_beside_a_description_of_the_asked_noun() -> None:
      "negara.", None),
     ("hari jadi ke berapa yang dirayakan kota itu?", "Kota itu merayakan Hari Jadi Ke - 447 pada Sabtu.", "447"),
     ("Greg mencetak gol di menit berapa?", "Greg memecahkan kebuntuan pada menit ke - 35 lewat sundulan.", "35"),
+    # an ordinal that opens the sentence enumerates: it is no rank
+    ("tendangan oriel romeu kena tiang menit brp?",
+     "Pertama, saat tendangan Oriel Romeu membentur tiang di menit ke - 62.", "62"),
+    ("sampdoria finis di urutan berapa?", "Sampdoria akhirnya finis di urutan keempat.", "urutan keempat"),
 ])
 def test_a_rank_is_asked_by_ke_berapa_not_by_ke_and_berapa_apart(question: str, sentence: str,
                                                                   expected: str | None) -> None:
