@@ -216,6 +216,15 @@ def test_berapa_skips_dates_and_salah_satu():
     assert ask("berapa sekutu Rusia?", sentence) is None
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Suasana panggung menjadi ceria ketika satu persatu model anak membawakan koleksinya.", None),
+    ("Satu per satu model membawakan 25 koleksi Sky.Inc di JFW 2017.", "25 koleksi"),
+    ("Para model saling membantu satu sama lain membawakan koleksi.", None),
+])
+def test_one_by_one_counts_nothing(sentence: str, expected: str | None) -> None:
+    assert ask("sky.inc bawain brp koleksi di JFW 2017", sentence) == expected
+
+
 @pytest.mark.parametrize("qtype", ["apa", "apakah", "mengapa", "bagaimana", None])
 def test_open_types_have_no_short_answer(qtype):
     assert short_answer(qtype, PUTIN_VISIT, "2024-09-14", {"apa"}) is None

@@ -72,6 +72,9 @@ _CURRENCY = re.compile(rf"{_SIGN_BEFORE}$", CASELESS)
 _MONEY_RANGE = re.compile(r"\s?(?:-|–|sampai|hingga)\s?")
 
 
+_ONE_BY_ONE = re.compile(r"(?<=satu)\s*(?:per\s*satu|demi\s+satu|sama\s+lain)\b", re.IGNORECASE)
+
+
 @per_sentence
 def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Candidate, str]]:
     """(number with its unit, unit word) pairs, leaving out numbers that are part of dates or citations.
@@ -87,8 +90,9 @@ def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Can
     for m in numbers:
         if any(start <= m.start() < end for start, end in taken):
             continue
-        if sentence[max(0, m.start() - 6):m.start()].lower().endswith("salah "):
-            continue  # "salah satu" is not a quantity
+        if (sentence[max(0, m.start() - 6):m.start()].lower().endswith("salah ")
+                or _ONE_BY_ONE.match(sentence, m.end())):
+            continue  # "salah satu", "satu persatu", "satu sama lain": no quantity
         before = sentence[max(0, m.start() - 24):m.start()]
         start = m.start() - len(_BEFORE_NUMBER.search(before).group(0))
         glued = _GLUED.match(sentence, m.end())
