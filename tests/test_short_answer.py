@@ -665,6 +665,7 @@ def test_a_company_suffix_is_not_the_person():
      "mengubah konsep bengkel pada umumnya."),
     ("jengkol yg dicolong dua pemuda di simpang kramat itu punya siapa?",
      "Dua pemuda pengangguran warga Gampong Ie Tarek I, Kecamatan Simpang Kramat, dikenai sanksi adat."),
+    ("siapa nama model inggris yang diculik di milan?", "Ia dibebaskan dekat Konsulat Inggris, tempat penculik dibekuk."),
 ])
 def test_siapa_never_answers_a_venue_or_a_lone_letter(question: str, sentence: str) -> None:
     assert short_answer("siapa", sentence, None, words(question)) is None

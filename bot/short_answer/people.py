@@ -155,7 +155,8 @@ _PLACE_HEADS = {"pelabuhan", "bandara", "bandar", "stasiun", "terminal", "hotel"
                 "pasar", "masjid", "gereja", "pengadilan", "gedung", "istana", "kantor", "lapangan", "kampus",
                 "universitas", "kosmodrom", "apartemen", "mal", "rumah", "rs", "rsud", "rspad", "piala", "liga",
                 "sirkuit", "circuit", "kepulauan", "candi", "pura", "klenteng", "vihara",
-                "museum", "monumen", "taman", "pantai", "benteng", "makam", "dermaga"} | _NATURAL_FEATURES | _STADIUMS
+                "museum", "monumen", "taman", "pantai", "benteng", "makam", "dermaga", "konsulat", "kedutaan",
+                "kedubes"} | _NATURAL_FEATURES | _STADIUMS
 _PLACE_STARTS = _PLACE_HEADS | REGIONS  # "Stadion Aji Imbut", "Kabupaten Muaro Jambi": where, not who
 _EVENT_WORDS = {"awards", "award", "festival", "stadium", "arena", "cup", "championship", "championships", "league",
                 "international", "open", "masters", "games"}  # anywhere in it: "India Junior International"
