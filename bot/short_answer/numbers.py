@@ -356,10 +356,9 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
     if question_words & {"lama", "lamanya"} and not any(u in wanted for _, u in pairs):
         # "Berapa lama Soeharto menjabat?" over "menjabat dari tahun 1967 sampai 1998": the span is how long
         cands += [Candidate(m.start(), m.end(), m.group(), 8.0) for m in YEAR_SPAN.finditer(sentence)]
-    if asks_ordinal:  # "finis di posisi keempat": a rank in words weighs as one in figures does, unless it
-        # opens the sentence to enumerate ("Pertama, saat tendangan Oriel Romeu membentur tiang di menit ke - 62")
+    if asks_ordinal:  # "finis di posisi keempat": a rank in words weighs as one in figures does
         cands += [Candidate(m.start(), m.end(), m.group(), 6.0) for m in _ORDINAL_WORD.finditer(sentence)
-                  if sentence[:m.start()].strip(" \"“”'") or not sentence.startswith(",", m.end())]
+                  if not _enumerates(sentence, m)]
     if question_words & {"skor", "skornya"}:  # "skornya brp": "21 - 15, 21 - 16", not "babak 16 besar"
         cands = [Candidate(m.start(), m.end(), m.group(), 8.0) for m in _SCORE.finditer(sentence)]
     regulations = list(REGULATION_NUMBER.finditer(sentence))
@@ -373,6 +372,12 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
         cands = [c for c in cands if not any(m.start() <= c.start < m.end() for m in regulations)]
     found = pick(cands, sentence, question_words, lambda c: bonus_for(units.get(id(c), ""), c), kind="berapa")
     return with_words_before(sentence, found, _SHARING_BEFORE) if found else None
+
+
+def _enumerates(sentence: str, ordinal: re.Match) -> bool:
+    """An ordinal that opens the sentence before a comma lists, it ranks nothing: "Pertama, saat
+    tendangan Oriel Romeu membentur tiang di menit ke - 62" is answered 62."""
+    return not sentence[:ordinal.start()].strip(" \"“”'") and sentence.startswith(",", ordinal.end())
 
 
 # "tujuh dan lima tahun", "satu hingga satu setengah bulan": a number written before the answer without
