@@ -2080,3 +2080,39 @@ def test_a_sentence_read_again_gives_the_same_people_whatever_the_last_reader_di
     names = [c.text for c, _ in first]
     first.clear()
     assert [c.text for c, _ in person_candidates(sentence)] == names == ["Andrey Belousov", "Kim Jong Un"]
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # An English name that says what body it is ("Institute", "Authority", "Committee") is no one; the
+    # person beside it answers.
+    ("guru kimia yang bilang buah persik di pasaran gak alami itu siapa sih",
+     "James Kennedy, seorang guru kimia di Haileybury Institute di Australia, mengatakan bahwa persik yang dijual "
+     "di pasaran bukanlah buah alami.", "James Kennedy"),
+    ("siapa sekjen otoritas pembangunan madinah?",
+     "KJRI bertemu Sekretaris Jenderal Madinah Almunawaroh Development Authority (MDA) Ibrahim Al-Khaleel.",
+     "Ibrahim Al-Khaleel"),
+    ("siapa sekretaris masoc yang memberi pernyataan?",
+     "\" Para atlet berasal dari Myanmar, \" kata Sekretaris MASOC Sports & Technical Committee Dato ' Low Beng Choo.",
+     "Low Beng Choo"),
+    # With no one else named, the body itself still answers.
+    ("Siapa yang mengembangkan gim Pokemon?", "Gim Pokemon dikembangkan oleh Creatures Inc sejak 1996.",
+     "Creatures Inc"),
+])
+def test_siapa_reads_an_english_body_as_no_person(question: str, sentence: str, expected: str) -> None:
+    assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Universitas mana yang menjadi juara pertama lomba itu?",
+     "Grup The Lannisters menjadi juara ke - 3 di bawah Ateneo de Manila University sebagai juara pertama.",
+     "Ateneo de Manila University"),
+    ("Sebelum ke Bank Dunia, Jim Yong Kim memimpin lembaga apa?",
+     "Sebelumnya ia menjabat presiden dari lembaga akademis terkenal Amerika Serikat, Dartmouth College.",
+     "Dartmouth College"),
+    ("Apa nama universitas tempat dosen itu tugas belajar?",
+     "Ia dosen Fakultas Kedokteran Hewan UGM yang sedang tugas belajar di Seoul National University.",
+     "Seoul National University"),
+])
+def test_an_asked_institution_is_answered_by_an_english_name_of_its_kind(question: str, sentence: str,
+                                                                          expected: str) -> None:
+    assert ask_asked_kind(question, sentence) == expected

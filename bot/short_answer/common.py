@@ -255,6 +255,12 @@ TITLE_START = {"presiden", "wakil", "menteri", "pemimpin", "kepala", "juru", "du
 
 
 REGIONS = {"kota", "kabupaten", "provinsi", "kecamatan", "desa", "kelurahan"}
+# English names put what a body is last ("Massachusetts Institute of Technology", "Toyota Motor
+# Corporation"); none names a person (in the train sets' "siapa" answers, only bodies hold them).
+ORGANISATION_ENDS = {"university", "institute", "school", "college", "committee", "authority", "hospital",
+                     "commission", "corporation", "corp", "inc", "ltd", "llc", "council", "foundation",
+                     "association", "agency", "department", "ministry", "society", "organization", "organisation",
+                     "federation", "airlines", "airways", "company", "bureau", "entertainment", "center", "centre"}
 
 
 def lone_common_word(text: str) -> bool:

@@ -13,6 +13,7 @@ from bot.short_answer.common import (
     DAYS,
     DIRECTIONS,
     MONTHS,
+    ORGANISATION_ENDS,
     QUESTION_STOP,
     REGIONS,
     REGULATION_NUMBER,
@@ -130,7 +131,7 @@ def named(sentence: str, question_words: set[str], head: str | None,
         initials = "".join(w[0] for w in words)
         if len(words) > 1 and initials in question_words and initials not in QUESTION_STOP and not is_dictionary_root(initials):
             continue  # the question's own abbreviation spelt out ("Komisi Pemberantasan Korupsi" for KPK)
-        if head and _headed_by(words, head):
+        if head and (_headed_by(words, head) or _english_kind(words, head)):
             cand = Candidate(cand.start, cand.end, cand.text, cand.weight + 3.0)
         short = ABBREVIATION_AFTER.match(sentence, cand.end)
         if short and len(words) > 1:  # "Organisasi Nasional Melayu Bersatu (UMNO)"
@@ -171,6 +172,21 @@ def _short_for_asked(sentence: str, cand: Candidate, question_words: set[str]) -
         return False
     spelt = [w.lower() for w, _, _ in word_spans(before[:-1])][-len(cand.text):]
     return "".join(w[0] for w in spelt) == cand.text.lower() and all(w in question_words for w in spelt)
+
+
+# The asked noun as an English name says it, last: "Universitas mana …" over "Ateneo de Manila University";
+# an institution of any kind for "lembaga apa" ("Dartmouth College").
+_ENGLISH_KINDS = {"universitas": {"university", "universiti"}, "institut": {"institute"}, "sekolah": {"school"},
+                  "akademi": {"academy"}, "rumah sakit": {"hospital"}, "maskapai": {"airlines", "airways"},
+                  "yayasan": {"foundation"}, "komite": {"committee"}, "komisi": {"commission"},
+                  "dewan": {"council"}, "asosiasi": {"association"}, "perusahaan": {"company", "corporation", "inc"},
+                  "perguruan tinggi": {"university", "college", "institute"}}
+_ANY_INSTITUTION = {"lembaga", "institusi", "organisasi", "badan"}
+
+
+def _english_kind(words: list[str], head: str) -> bool:
+    kinds = ORGANISATION_ENDS if head in _ANY_INSTITUTION else _ENGLISH_KINDS.get(head, set())
+    return any(w in kinds for w in words)
 
 
 def _headed_by(words: list[str], head: str) -> bool:

@@ -14,6 +14,7 @@ from bot.short_answer.common import (
     TITLE_START,
     DEGREE,
     HOMELAND,
+    ORGANISATION_ENDS,
     Candidate,
     Spans,
     connects_name,
@@ -230,8 +231,10 @@ def _title_before(sentence: str, spans: Spans, i: int) -> str | None:
 # Words that open an organisation's name inside an office ("Kepala Dinas Kehutanan Lampung").
 _ORGANISATION_STARTS = {"pt", "cv", "dinas", "badan", "kementerian", "lembaga", "komisi", "universitas", "bank",
                         "yayasan", "partai", "direktorat", "biro", "kantor", "pemerintah", "pemkab", "pemkot", "pemprov"}
-_NO_PERSON_WORDS = _EVENT_WORDS | _ORGANISATION_STARTS  # anywhere in a run: "Youtube Pemerintah Provinsi"
-_ORGANISATION_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_ORGANISATION_STARTS))})\b", re.IGNORECASE)
+# anywhere in a run: "Youtube Pemerintah Provinsi", "Almunawaroh Development Authority"
+_NO_PERSON_WORDS = _EVENT_WORDS | _ORGANISATION_STARTS | ORGANISATION_ENDS
+_ORGANISATION_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_ORGANISATION_STARTS | ORGANISATION_ENDS))})\b",
+                                re.IGNORECASE)
 _KNOWN_BODIES = re.compile(
     r"\b(?:Kantor Berita \w+|Kementerian [A-Z]\w+(?: [A-Z]\w+)*|Dewan Keamanan(?: [A-Z]\w+)*"
     r"|Badan [A-Z]\w+(?: [A-Z]\w+)*|Gedung Putih|Kremlin|Pentagon|New York Times|Yonhap|KCNA"
@@ -252,6 +255,10 @@ def org_candidates(sentence: str, people: list[tuple[Candidate, str | None]] | N
     for n, run in enumerate(runs):
         spans = word_spans(run.text)
         at = next((k for k, (w, _, _) in enumerate(spans[:-1]) if w.lower() in _ORGANISATION_STARTS), None)
+        if at is None and any(w.lower() in ORGANISATION_ENDS for w, _, _ in spans) \
+                and not set(sentence[:run.start].split()[-1:]) & _PLACE_BEFORE:
+            at = 0  # "Massachusetts Institute of Technology": the whole run names the body; but "guru di
+            # Haileybury Institute" is where he works
         if at is None:
             continue
         start, end = run.start + spans[at][1], run.end
@@ -364,9 +371,9 @@ def _title_tail(sentence: str, question_words: set[str], bodies: list[Candidate]
             else:
                 break
         if asked < 2 or j >= len(spans) or sentence[spans[j - 1][2]:spans[j][1]].strip("() ,") \
-                or place_span(words, j) or words[j].lower() in _PLACE_STARTS:
-            i = max(j, i + 1)  # "Universitas Kookmin Seoul", "SPBU Rengas Bandung, Kabupaten Muaro Jambi":
-            continue  # where, not who
+                or place_span(words, j) or words[j].lower() in _PLACE_STARTS or words[j - 1] in _PLACE_BEFORE:
+            i = max(j, i + 1)  # "Universitas Kookmin Seoul", "SPBU Rengas Bandung, Kabupaten Muaro Jambi",
+            continue  # "guru kimia di Haileybury Institute": where, not who
         body = next((c for c in bodies if c.start == spans[j][1]), None)
         if body:
             out.append(Candidate(body.start, body.end, body.text, 2.5 + 0.5 * asked))
@@ -383,7 +390,9 @@ def _title_tail(sentence: str, question_words: set[str], bodies: list[Candidate]
         # "Andrey Belousov" for "… sebelum belousov": a name going on into the question's own names its person
         goes_on_asked = end < len(spans) and spans[end][0][:1].isupper() and echoed(spans[end][0]) \
             and not gap_before(sentence, spans, end)
-        if end > j and not (end == j + 1 and len(spans[j][0]) == 1) and not goes_on_asked:  # a lone initial is no name
+        body_named = any(w.lower() in ORGANISATION_ENDS for w in words[j:end + 1])  # "… Development Authority"
+        if end > j and not (end == j + 1 and len(spans[j][0]) == 1) and not goes_on_asked and not body_named:
+            # a lone initial is no name
             out.append(Candidate(spans[j][1], spans[end - 1][2], sentence[spans[j][1]:spans[end - 1][2]],
                                  2.5 + 0.5 * asked))
         i = max(end, i + 1)
