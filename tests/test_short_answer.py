@@ -2116,3 +2116,13 @@ def test_siapa_reads_an_english_body_as_no_person(question: str, sentence: str, 
 def test_an_asked_institution_is_answered_by_an_english_name_of_its_kind(question: str, sentence: str,
                                                                           expected: str) -> None:
     assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("tenaga mesin swift sport yg baru brp PS",
+     "Mesin empat silinder itu menjanjikan tenaga 150 PS pada 5.500 rpm dan torsi 245,17 Nm.", "150 PS"),
+    ("Berapa torsi maksimum mesin V8 Ferrari itu?",
+     "Mesin V8 3.9 cc itu menghasilkan torsi maksimum sebesar 760Nm pada putaran 3000 rpm.", "760Nm"),
+])
+def test_an_engine_is_measured_in_its_own_units(question: str, sentence: str, expected: str) -> None:
+    assert ask_asked_kind(question, sentence) == expected

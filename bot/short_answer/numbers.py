@@ -38,7 +38,7 @@ _SPACED_DECIMAL = (r"(?<!,\s)\d{1,3}(?:\.\d{3})*,\s\d{1,2}(?=\s+(?:ribu|juta|mil
 _MONEY_SIGN = r"(?:Rp|US\$|USD|\$)"  # before an amount
 _SIGN_BEFORE = rf"{_MONEY_SIGN}\.?\s?"  # as written before the figure: "Rp 5", "Rp. 5", "US$5"
 # A unit written onto the number ("1.902,37km²", "50kg", "30%").
-_GLUED_UNIT = r"(?:km²|km2|m²|m2|km|kg|cm|mm|ha|m|%)"
+_GLUED_UNIT = r"(?:km²|km2|m²|m2|km|kg|cm|mm|ha|m|%|mAh|GB|Nm|PS|hp|cc)"
 
 
 _NUMBER = re.compile(rf"(?:(?<![-/\w])|(?<=[Kk]e-))(?:{_SPACED_DECIMAL}|{_DIGITS}(?:(?:\s?-\s?|\s+(?:sampai|hingga)\s+){_DIGITS})?"
@@ -59,7 +59,7 @@ _MEASURES = {"tahun", "hari", "bulan", "pekan", "minggu", "jam", "menit", "detik
              "mm", "m", "gram", "km3", "m3", "kilometer2", "meter2", "meter3", "kilometres", "metres", "kaki", "feet",
              "kelvin", "celsius", "fahrenheit",
              "mah", "gb", "tb", "mb", "ghz", "mhz", "inci", "megapiksel", "mp", "kwh", "kw",  # gadget specs
-             "gw", "kv", "mbps", "gbps", "cc",
+             "gw", "kv", "mbps", "gbps", "cc", "ps", "hp", "bhp", "dk", "nm", "kgm", "rpm",  # engines: "150 PS"
              "mmscfd", "bopd", "mmbtu", "bcf", "tcf",  # gas and oil: "1.100 MMSCFD"
              "sr"}  # an earthquake's "7 SR", skala Richter
 
@@ -194,6 +194,7 @@ _MEASURED_BY: list[tuple[tuple[str, ...], set[str]]] = [
     (("kapasitas",), {"megawatt", "mw", "ton", "liter", "barel", "orang", "kursi", "penumpang", "mah", "gb", "tb", "mb",
                       "kwh", "kw"}),
     (("suhu",), {"derajat", "celsius", "kelvin", "fahrenheit"}),
+    (("torsi",), {"nm", "kgm"}),
     (("penduduk", "populasi", "penghuni"), {"jiwa", "orang", "warga", "penduduk"}),
     (("kecepatan",), {"km", "kilometer", "knot", "mil"}),
 ]
@@ -259,7 +260,7 @@ _COUNTING = {"jumlah", "banyak", "total"}  # "Berapa jumlah pasal …" counts th
 _CHANGED_TO = re.compile(r"\b(?:menjadi|jadi)\s+(?:[a-z]+\s+){0,2}$", CASELESS)
 _FORMER = {"semula", "sebelumnya", "awalnya", "mula", "dulu", "dulunya"}
 _NUMBERED = re.compile(r"\b(?:[Nn]omor|[Nn]o\.?)(?:\s+[^\W\d]+)?\s+$")  # "nomor punggung 27", "No. 7"
-_LEADING_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_FIRST_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _without_unit(sentence: str, cand: Candidate) -> Candidate:
@@ -269,7 +270,7 @@ def _without_unit(sentence: str, cand: Candidate) -> Candidate:
 
 
 def _states_figure(text: str, question_words: set[str]) -> bool:
-    figure = _LEADING_FIGURE.match(text)
+    figure = _FIRST_FIGURE.search(text)  # past a currency sign too: "Rp 13.083 per dolar" for "ke 13.083 brp"
     return bool(figure) and figure.group() in question_words
 
 
