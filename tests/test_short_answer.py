@@ -2126,3 +2126,13 @@ def test_an_asked_institution_is_answered_by_an_english_name_of_its_kind(questio
 ])
 def test_an_engine_is_measured_in_its_own_units(question: str, sentence: str, expected: str) -> None:
     assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # Years the question writes itself are what it dates itself by, not its answer.
+    ("pelantikan anggota DK OJK periode 2017-2022 rencananya tgl brp",
+     "Pelantikan anggota DK OJK periode 2017 - 2022 diharapkan dilaksanakan pada 21 Juli 2017.", "21 Juli 2017"),
+    ("kapan anggota DK OJK periode 2017-2022 dilantik?", "Anggota DK OJK periode 2017 - 2022 sudah dipilih.", None),
+])
+def test_kapan_skips_years_the_question_writes(question: str, sentence: str, expected: str | None) -> None:
+    assert ask(question, sentence) == expected
