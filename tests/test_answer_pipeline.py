@@ -20,6 +20,7 @@ from bot.features import (
     coverage,
     figure_unsaid,
     head_beside,
+    names_something,
     other_figure,
     place_unsaid,
     proximity,
@@ -247,6 +248,20 @@ def test_a_place_the_question_names_must_be_written_in_the_answering_article(que
     told = ["Honda luncurkan CB650F", "Honda CB650F dijual Rp 120 juta di Indonesia, lebih murah dari Kuala Lumpur.",
             "Incubus tampil di Jawa Tengah."]
     assert place_unsaid(Query.of(analyse_question(question)), told) is unsaid
+
+
+@pytest.mark.parametrize("question, term, name", [
+    ("Kapan Carrie Lam bertemu Joko Widodo?", "carrie", True),
+    ("kapan rizieq dateng ke bandara?", "rizieq", True),
+    ("kapan rizieq dateng ke bandara?", "dateng", False),  # chat's "datang"
+    ("siapa yg nunggu di sana", "nunggu", False),  # "tunggu"
+    ("dia dikartu merah gara2 apa", "gara", False),  # a doubled word is a common one
+    ("siapa juara ketiga lomba itu", "ketiga", False),
+    ("siapa yang dtg ke sana", "dtg", False),  # a chat abbreviation
+    ("siapa juara 2017", "2017", False),  # a figure, which `figure_unsaid` reads
+])
+def test_a_missing_term_counts_as_a_name_only_when_it_reads_as_one(question: str, term: str, name: bool) -> None:
+    assert names_something(term, Query.of(analyse_question(question))) is name
 
 
 def test_a_decimal_the_question_names_is_read_whole() -> None:
