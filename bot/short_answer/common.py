@@ -256,7 +256,8 @@ TITLE_START = {"presiden", "wakil", "menteri", "pemimpin", "kepala", "juru", "du
 
 REGIONS = {"kota", "kabupaten", "provinsi", "kecamatan", "desa", "kelurahan"}
 # English names put what a body is last ("Massachusetts Institute of Technology", "Toyota Motor
-# Corporation"); none names a person (in the train sets' "siapa" answers, only bodies hold them).
+# Corporation"); none names a person (of the train sets' 2,448 "siapa" answers, 20 hold one: bodies, and
+# a list of founders with their firms, "Rich Miner (pendiri Wildfire Communications, Inc.)").
 ORGANISATION_ENDS = {"university", "institute", "school", "college", "committee", "authority", "hospital",
                      "commission", "corporation", "corp", "inc", "ltd", "llc", "council", "foundation",
                      "association", "agency", "department", "ministry", "society", "organization", "organisation",
