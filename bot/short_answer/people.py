@@ -390,9 +390,9 @@ def _title_tail(sentence: str, question_words: set[str], bodies: list[Candidate]
         # "Andrey Belousov" for "… sebelum belousov": a name going on into the question's own names its person
         goes_on_asked = end < len(spans) and spans[end][0][:1].isupper() and echoed(spans[end][0]) \
             and not gap_before(sentence, spans, end)
-        body_named = any(w.lower() in ORGANISATION_ENDS for w in words[j:end + 1])  # "… Development Authority"
+        # a lone initial is no name, nor a run that ends an English body's name ("… Development Authority")
+        body_named = any(w.lower() in ORGANISATION_ENDS for w in words[j:end + 1])
         if end > j and not (end == j + 1 and len(spans[j][0]) == 1) and not goes_on_asked and not body_named:
-            # a lone initial is no name
             out.append(Candidate(spans[j][1], spans[end - 1][2], sentence[spans[j][1]:spans[end - 1][2]],
                                  2.5 + 0.5 * asked))
         i = max(end, i + 1)
