@@ -2103,9 +2103,10 @@ def test_siapa_reads_an_english_body_as_no_person(question: str, sentence: str, 
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
-    ("Universitas mana yang menjadi juara pertama lomba itu?",
-     "Grup The Lannisters menjadi juara ke - 3 di bawah Ateneo de Manila University sebagai juara pertama.",
-     "Ateneo de Manila University"),
+    ("Universitas mana yang jadi juara pertama lomba itu?",
+     "President University menempatkan dua orang wakilnya di 24 besar, dan salah satunya yaitu grup The "
+     "Lannisters, berhasil menjadi juara ke - 3 di bawah Ateneo de Manila University Philippines sebagai juara "
+     "pertama dan Prasetiya Mulia sebagai runner up.", "Ateneo de Manila University Philippines"),
     ("Sebelum ke Bank Dunia, Jim Yong Kim memimpin lembaga apa?",
      "Sebelumnya ia menjabat presiden dari lembaga akademis terkenal Amerika Serikat, Dartmouth College.",
      "Dartmouth College"),
