@@ -295,9 +295,7 @@ def names_something(term: str, query: Query) -> bool:
         return False
     if term[:2] in ("se", "ke") and is_dictionary_root(term[2:]) or f"{term}-{term}" in query.question.text.lower():
         return False
-    last_e = term.rfind("e")  # "dateng", "bener": chat's "e" for a last syllable's "a"
-    spoken = colloquial_variants(term) + ([f"{term[:last_e]}a{term[last_e + 1:]}"] if last_e > 0 else [])
-    return not any(is_dictionary_root(v) for v in spoken)
+    return not any(is_dictionary_root(v) for v in colloquial_variants(term))
 
 
 _VOWELS = "aeiou"

@@ -81,8 +81,10 @@ def places() -> frozenset[tuple[str, ...]]:
 
 @lru_cache(maxsize=None)
 def cities_and_regions() -> frozenset[tuple[str, ...]]:
-    """Known places within a country (a city-state among them), as lowercase word tuples."""
-    return frozenset(tuple(p.lower().split()) for p in load_lexicon("places.txt"))
+    """Known places within a country (a city-state among them), as lowercase word tuples: ours, and
+    the towns and regions of GeoNames our training text reads as places (`bench/world_places.py`)."""
+    return frozenset(tuple(p.lower().split()) for name in ("places.txt", "world_places.txt")
+                     for p in load_lexicon(name))
 
 
 # ---------------------------------------------------------------- cleaning
@@ -533,15 +535,16 @@ def colloquial_variants(word: str) -> list[str]:
     """Formal spellings a chat word may stand for, likeliest first: the Jakarta suffix "-in" for
     "-kan" or "-i" ("diserahin", "matiin"), and the nasal prefixes "ny-", "ng-", "nge-" for the
     verb's own first sound ("nyuri" → curi, "nyumbang" → sumbang, "ngambil" → ambil), and "m-" for
-    "p-" and "n-" for "t-" in a word no dictionary has ("muji" → puji, "nulis" → tulis, not "nanas");
-    else the word with a dropped "h" put back."""
+    "p-" and "n-" for "t-" in a word no dictionary has ("muji" → puji, "nulis" → tulis, not "nanas"),
+    and "e" for a last syllable's "a" ("dateng" → datang, "deketin" → dekatkan); else the word with a
+    dropped "h" put back."""
     w = word.lower() if isinstance(word, str) else ""
     if len(w) < 4 or not w.isalpha():
         return []
-    bases = [w]
+    bases = [w, *_a_restored(w)]
     if w.endswith("in") and len(w) > 5:
         stem = w[:-2]  # "matiin" → mati
-        bases = [stem + "kan", stem + "i", stem]
+        bases = [root + suffix for root in [stem, *_a_restored(stem)] for suffix in ("kan", "i", "")]
         if any(is_dictionary_root(v) for v in _nasal_readings(w, w)):
             bases.insert(0, w)  # a root that ends in "-in": "mimpin" is memimpin, "ngawin" mengawin
     out: list[str] = []
@@ -564,6 +567,15 @@ def _nasal_readings(base: str, word: str) -> list[str]:
             and (base != word or not is_ordinary_word(word))):
         return [_SWALLOWED[base[0]] + base[1:]]  # "nurunin" → turunkan, "muji" → puji
     return []
+
+
+def _a_restored(word: str) -> list[str]:
+    """Chat writes a last syllable's "a" as "e": "dateng" is datang, "bener" benar, "seneng" senang."""
+    found = _LAST_SYLLABLE_E.search(word)
+    return [f"{word[:found.start()]}a{word[found.end():]}"] if found else []
+
+
+_LAST_SYLLABLE_E = re.compile(r"(?<=[^aeiou])e(?=[^aeiou]+$)")
 
 
 def _h_restored(word: str) -> list[str]:

@@ -393,6 +393,9 @@ def test_colloquial_words_have_formal_readings():
     assert colloquial_variants("ngambil")[0] == "ambil"
     assert colloquial_variants("muji") == ["puji"] and colloquial_variants("nulis") == ["tulis"]
     assert colloquial_variants("makan") == [] and colloquial_variants("nama") == []
+    # chat's "e" for a last syllable's "a", also before "-in"; not elsewhere in the word
+    assert colloquial_variants("dateng") == ["datang"] and colloquial_variants("bener") == ["benar"]
+    assert "dekatkan" in colloquial_variants("deketin") and colloquial_variants("ketemu") == []
     assert colloquial_variants("Kediri") == [] and colloquial_variants("pelajar") == []
 
 

@@ -94,6 +94,9 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         if (i > 0 and (words[i - 1].lower() in _NO_ONE_BEFORE or words[i - 1] in _PLACE_BEFORE)
                 or words[i].lower() in _PLACE_STARTS
                 or any(w.lower() in _NO_PERSON_WORDS for w in words[i:end])):
+            if words[i].lower() in _PLACE_HEADS:  # "Estadio Santiago Bernabeu": named after a place, still one name
+                while end < len(words) and words[end][:1].isupper() and not gap_before(sentence, spans, end):
+                    end += 1
             i = end  # "Universitas Indonesia", "Stadion Aji Imbut", "bahasa Urdu", "American Music Awards",
             continue  # "di wilayah Punjab", "ada di Pennsylvania", "Youtube Pemerintah Provinsi": no one
         if sentence.startswith(f" - {words[end - 1].lower()}", spans[end - 1][2]):
@@ -329,7 +332,8 @@ def _trim_asked(sentence: str, cand: Candidate, title: str | None,
     return Candidate(start, cand.end, sentence[start:cand.end], cand.weight), office
 
 
-def _title_tail(sentence: str, question_words: set[str], bodies: list[Candidate]) -> list[Candidate]:
+def _title_tail(sentence: str, question_words: set[str], bodies: list[Candidate],
+                people: list[Candidate]) -> list[Candidate]:
     """ "Siapakah Kepala Bappeda Sumut?" over "… Kepala Badan Perencanaan … Sumut Budi D Sinulingga,
     di Medan": the office the question spells out, then a name it does not; the name answers (or
     one of the sentence's `bodies`: "akun Youtube Pemerintah Provinsi DKI Jakarta")."""
@@ -371,7 +375,8 @@ def _title_tail(sentence: str, question_words: set[str], bodies: list[Candidate]
             else:
                 break
         if asked < 2 or j >= len(spans) or sentence[spans[j - 1][2]:spans[j][1]].strip("() ,") \
-                or place_span(words, j) or words[j].lower() in _PLACE_STARTS or words[j - 1] in _PLACE_BEFORE:
+                or place_span(words, j) or words[j].lower() in _PLACE_STARTS or words[j - 1] in _PLACE_BEFORE \
+                or _name_goes_on(spans, i, j, people, no_name):
             i = max(j, i + 1)  # "Universitas Kookmin Seoul", "SPBU Rengas Bandung, Kabupaten Muaro Jambi",
             continue  # "guru kimia di Haileybury Institute": where, not who
         body = next((c for c in bodies if c.start == spans[j][1]), None)
@@ -397,6 +402,16 @@ def _title_tail(sentence: str, question_words: set[str], bodies: list[Candidate]
                                  2.5 + 0.5 * asked))
         i = max(end, i + 1)
     return out
+
+
+def _name_goes_on(spans: list[tuple[str, int, int]], i: int, j: int, people: list[Candidate],
+                  offices: frozenset[str]) -> bool:
+    """The question's words at `i:j` name no office and end where a person's name starts, which goes
+    on past them: "mendukung Prabowo Subianto" for "… dukung prabowo, dukung siapa" gives "Subianto",
+    the rest of the name asked about, not someone holding what the question spells out."""
+    _, start, end = spans[j - 1]
+    return (any(p.start == start and p.end > end for p in people)
+            and not any(w.lower() in offices for w, _, _ in spans[i:j]))
 
 
 # Words of an office shown before its holder: "Menteri Luar Negeri Retno Marsudi", but not "Kepala
@@ -450,7 +465,7 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     bodies = org_candidates(sentence, found)
     if not asks_office:  # "siapa presiden AS …" is answered by a person, not "Gedung Putih"
         cands += [c for c in bodies if not overlaps_question(c.text, question_words)]
-    cands += _title_tail(sentence, question_words, bodies) + handles(sentence, None, question_words)
+    cands += _title_tail(sentence, question_words, bodies, [c for c, t in found if not t]) + handles(sentence, None, question_words)
     sides = _opponents(sentence, question_words)  # "Arema FC", whose part "Arema" alone is no answer
     cands = [c for c in cands if not any(o.start <= c.start and c.end <= o.end for o in sides)] + sides
     cands += [c for c in [copula_subject(sentence, question_words)] if c]
