@@ -80,6 +80,13 @@ def places() -> frozenset[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
+def _listed_places() -> frozenset[tuple[str, ...]]:
+    """The places we list by hand: no one's name ends in one (GeoNames' "Bedford" ends "T. Jackson
+    Bedford", its "Springfield" a hospital's name)."""
+    return countries() | frozenset(tuple(p.lower().split()) for p in load_lexicon("places.txt"))
+
+
+@lru_cache(maxsize=None)
 def cities_and_regions() -> frozenset[tuple[str, ...]]:
     """Known places within a country (a city-state among them), as lowercase word tuples: ours, and
     the towns and regions of GeoNames our training text reads as places (`bench/world_places.py`)."""
@@ -366,9 +373,10 @@ def _followup_lead(lower: list[str]) -> int:
     return 0
 
 
-def place_span(tokens: list[str], start: int) -> int:
-    """Length of the known place starting at `start` (0 if none)."""
-    known = places()
+def place_span(tokens: list[str], start: int, listed: bool = False) -> int:
+    """Length of the known place starting at `start` (0 if none); `listed`: of the places we list
+    by hand only."""
+    known = _listed_places() if listed else places()
     if start >= len(tokens) or tokens[start].lower() not in _place_first_words():
         return 0
     for size in (3, 2, 1):

@@ -1625,7 +1625,18 @@ def test_siapa_is_never_answered_by_a_landmark(question: str, sentence: str) -> 
      "Subianto - Hatta Rajasa.", None),
     ("ruhut dukung siapa di pilpres 2014", "Ruhut mencontohkan, saat Pilpres 2014 lalu, ia bersebrangan dengan "
      "Demokrat yang mendukung Prabowo Subianto - Hatta Rajasa.", "Prabowo Subianto - Hatta Rajasa"),
-    # a town is no one: "Massachusetts" breaks no name, "Mosul" answers no "siapa"
+    # a body the question names, then its head's name: "EV Hive" is no one's first name
+    ("siapa sih founder sekaligus CEO-nya EV Hive?", "Melalui EV Hive Platform, kita siap memasuki era ekonomi "
+     "berbagi, ” kata Founder dan CEO EV Hive Carlson Lau, Rabu (29 / 11).", "Carlson Lau"),
+    # a town GeoNames lists may end a name ("Bedford"), and "Massachusetts" in a body's name breaks none
+    ("siapa hakim yg mutusin nick gordon bersalah atas kematian bobbi kristina brown?", "Hingga akhirnya, "
+     "September lalu, Hakim T. Jackson Bedford memutuskan atas nama hukum, bahwa Gordon bersalah.",
+     "Jackson Bedford"),
+    ("siapa sih yang mimpin penelitian kebakaran hutan di amerika yang nyalahin ulah manusia itu?", "\" Manusia "
+     "memperluas kebakaran ke beberapa lokasi dan melebihi kondisi yang bahkan tidak bisa dicapai akibat petir, \" "
+     "kata Bethany Bradley di University of Massachusetts Amherst, "
+     "pemimpin penelitian itu.", "Bethany Bradley"),
+    # a town is no one: "Mosul" answers no "siapa"
     ("siapa pemimpin dewan kota mosol yang yakin perempuan isis lebih pilih mati drpd ditangkap tentara",
      "Zuhair al - Juburi, pemimpin dewan Kota Mosul, meyakini para perempuan ISIS tersebut lebih memilih untuk mati "
      "dalam aksi bunuh diri daripada tertangkap tentara Irak.", "Zuhair al - Juburi"),

@@ -249,11 +249,14 @@ _COPULA_AGAIN = re.compile(rf"\s*(?:{COPULA.pattern})")
 _TERM_TO_END = re.compile(r"\s*([\w'’-]+(?:\s+[\w'’-]+){0,2})\s*(?:\[\d+\])*\s*[.;]?\s*$")
 
 
-# Asked nouns whose name may be a place's: "ibu kota", "bahasa" (Melayu), "mata uang" (Dolar Singapura).
+# Asked nouns whose name may be a place's: "ibu kota", "bahasa" (Melayu), "mata uang" (Dolar Singapura), and
+# the institutions and clubs named after their town ("rumah sakit Springfield", "klub Barcelona").
 _PLACED = set(PLACE_HEADS) | {"ibu", "ibukota", "bahasa", "mata", "suku", "bangsa", "bandara", "pelabuhan", "stadion",
                               "gunung", "sungai", "danau", "selat", "teluk", "laut", "jalan", "kawasan", "lokasi",
                               "kecamatan", "kelurahan", "desa", "kampung", "kerajaan", "kesultanan", "kekaisaran",
-                              "polsek", "polres", "polda", "kodim", "korem", "kodam", "pemda", "cabang"}
+                              "polsek", "polres", "polda", "kodim", "korem", "kodam", "pemda", "cabang",
+                              "rumah sakit", "rs", "rsud", "universitas", "sekolah", "hotel", "stasiun", "terminal",
+                              "pengadilan", "klub", "tim", "kesebelasan"}
 
 
 _BRACKET = re.compile(r"\(\s*([^()]{2,80}?)\s*\)")

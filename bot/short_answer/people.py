@@ -54,12 +54,14 @@ SPEECH_QUESTION_WORDS = {"mengatakan", "berkata", "menyatakan", "bilang", "kata"
                     "mengklaim", "memperingatkan", "menegaskan", "menulis", "menuduh"}
 
 
-def _name_token(words: list[str], i: int, first: bool) -> bool:
+def _name_token(words: list[str], i: int, first: bool, within: bool = False) -> bool:
+    """Whether words[i] may be part of a name: opening the sentence (`first`), or going on one
+    (`within`: "T. Jackson Bedford", where a town GeoNames lists ends a name)."""
     w = words[i]
     if not w[:1].isupper() or w.isupper() and len(w) > 1 or not w[:1].isalpha():
         return False
     low = w.lower()
-    if low in not_names() or low in title_words() or place_span(words, i):
+    if low in not_names() or low in title_words() or place_span(words, i, listed=within):
         return False
     if first:
         nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -85,9 +87,9 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
             continue
         end = i + 1
         while end < len(words) and (not gap_before(sentence, spans, end) or spaced_hyphen(sentence, spans, end)):
-            if _name_token(words, end, first=False):
+            if _name_token(words, end, first=False, within=True):
                 end += 1
-            elif connects_name(sentence, spans, end, lambda k: _name_token(words, k, first=False)):
+            elif connects_name(sentence, spans, end, lambda k: _name_token(words, k, first=False, within=True)):
                 end += 2
             else:
                 break
@@ -406,11 +408,12 @@ def _title_tail(sentence: str, question_words: set[str], bodies: list[Candidate]
 
 def _name_goes_on(spans: list[tuple[str, int, int]], i: int, j: int, people: list[Candidate],
                   offices: frozenset[str]) -> bool:
-    """The question's words at `i:j` name no office and end where a person's name starts, which goes
-    on past them: "mendukung Prabowo Subianto" for "… dukung prabowo, dukung siapa" gives "Subianto",
-    the rest of the name asked about, not someone holding what the question spells out."""
+    """The question's words at `i:j` name no office and end in one capitalised word where a person's
+    name starts, which goes on past them: "mendukung Prabowo Subianto" for "… dukung prabowo, dukung
+    siapa" gives "Subianto", the rest of the name asked about, not someone holding what the question
+    spells out (in "CEO EV Hive Carlson Lau" the capitalised words name a body)."""
     _, start, end = spans[j - 1]
-    return (any(p.start == start and p.end > end for p in people)
+    return (not spans[j - 2][0][:1].isupper() and any(p.start == start and p.end > end for p in people)
             and not any(w.lower() in offices for w, _, _ in spans[i:j]))
 
 
