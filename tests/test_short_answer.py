@@ -2170,6 +2170,9 @@ def test_an_engine_is_measured_in_its_own_units(question: str, sentence: str, ex
     ("pelantikan anggota DK OJK periode 2017-2022 rencananya tgl brp",
      "Pelantikan anggota DK OJK periode 2017 - 2022 diharapkan dilaksanakan pada 21 Juli 2017.", "21 Juli 2017"),
     ("kapan anggota DK OJK periode 2017-2022 dilantik?", "Anggota DK OJK periode 2017 - 2022 sudah dipilih.", None),
+    # a span of years one end of which the question writes is the period it asks within
+    ("gerindra rencananya deklarasiin prabowo jadi capres 2019 kapan sih",
+     "Ia menjanjikan deklarasi mendukung Prabowo untuk maju menjadi Presiden RI periode 2019 - 2024.", None),
 ])
 def test_kapan_skips_years_the_question_writes(question: str, sentence: str, expected: str | None) -> None:
     assert ask(question, sentence) == expected

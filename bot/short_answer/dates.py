@@ -237,14 +237,15 @@ def stated_in_question(date_text: str, question_words: set[str]) -> bool:
     """ "Sebelum pemeriksaan 9 Januari, kapan …": a date whose day and month the question states
     (the year may be one only the article's date supplies) is what the question dates itself by; so
     are years alone that it writes ("periode 2017-2022 … tgl brp": of the train sets' 2,803 "kapan"
-    answers, one has only figures its question writes, and a month it does not)."""
+    answers, one has only figures its question writes, and a month it does not), or a span of years
+    with one end it writes ("capres 2019 … kapan" is not answered by "periode 2019 - 2024")."""
     words = [w.lower() for w in re.findall(r"\w+", date_text)]
     day_and_month = [w for w in words if w.isdigit() and len(w) <= 2 or w in MONTH_INDEX]
     if day_and_month:
         return all(w in question_words for w in day_and_month)
     years = [w for w in words if w.isdigit()]
     written = set(re.findall(r"\d+", " ".join(question_words)))
-    return bool(years) and all(y in written for y in years)
+    return bool(years) and any(y in written for y in years)
 
 
 _DEATH = {"meninggal", "wafat", "tewas", "mangkat", "gugur", "kematian", "kematiannya", "wafatnya", "meninggalnya"}
