@@ -1741,6 +1741,11 @@ def test_the_numbered_thing_asked_and_an_ordinal_typed_short() -> None:
     ("berapa", "laga pembuka kemarin skor akhirnya berapa", "Laga pembuka di Stadion Merdeka berakhir tanpa gol "
      "meski ditonton 20 ribu penonton.", "tanpa gol"),
     ("berapa", "skornya brp", "Pertandingan itu ditonton 20 ribu orang.", None),
+    # a score is no minute, rank nor measure; it still answers "menang brp"
+    ("berapa", "maitimo cetak golnya menit ke berapa sih pas persib kalah dari bali united di GBLA",
+     "Skuat Maung Bandung mengakui keunggulan Bali United dengan skor 1 - 2.", None),
+    ("berapa", "real madrid menang brp lawan granda yg bikin masih pegang kendali di la liga",
+     "Real Madrid mampu menaklukkan tuan rumah Granada dengan skor 4 - 0.", "4 - 0"),
     ("kapan", "dari tahun berapa sampai tahun berapa dia melatih klub itu",
      "Ia pernah melatih klub itu sepanjang 2009 hingga 2015 sebelum pindah ke Eropa.", "2009 hingga 2015"),
     ("kapan", "sejak kapan dia melatih klub itu", "Ia melatih klub itu sejak 2009 sebelum pindah ke Eropa pada 2015.",

@@ -249,6 +249,7 @@ _ORDINAL_WORD = re.compile(rf"\b(?:(?:{_RANK})\s+)?(?:pertama|ke(?:dua|tiga|empa
                            r"|sepuluh|sebelas)(?:\s+(?:belas|puluh))?)\b", CASELESS)  # "posisi keempat"
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]*\s*\(\s*$")  # "Sumadi (62)", "berinisial D (16)"
 # A match's score, with every game of it ("21 - 15, 21 - 16"), or a goalless one.
+_SCORE_BEFORE = re.compile(r"\bskor(?:\s+(?:akhir|telak|tipis))?\s*$", CASELESS)
 _SCORE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–]\s?\d{1,2}(?:\s*,\s*\d{1,2}\s?[-–]\s?\d{1,2})*(?![\d.,]?\d)"
                     r"|\btanpa\s+gol\b", CASELESS)
 
@@ -362,6 +363,8 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
                   if not _enumerates(sentence, m)]
     if question_words & {"skor", "skornya"}:  # "skornya brp": "21 - 15, 21 - 16", not "babak 16 besar"
         cands = [Candidate(m.start(), m.end(), m.group(), 8.0) for m in _SCORE.finditer(sentence)]
+    elif asks_ordinal or wanted:  # "dengan skor 1 - 2" is no rank, minute nor measure ("menit ke berapa")
+        cands = [c for c in cands if not _SCORE_BEFORE.search(sentence, 0, c.start)]
     regulations = list(REGULATION_NUMBER.finditer(sentence))
     if "pasal" in question_words and not qualifying and not question_words & _COUNTING:
         # "dijerat pasal berapa": the article with its clause ("Pasal 28 Ayat (2)"), not "28"
