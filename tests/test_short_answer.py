@@ -958,8 +958,9 @@ def test_where_something_lies_is_the_setting_the_sentence_gives(question: str, s
     ("di kota mana Kim dan Putin akan bertemu?", "Delegasi itu mengunjungi Korea Utara untuk membahas pertemuan.", None),
     ("di kota mana pertemuan itu digelar?", "Pertemuan itu digelar di Singapura pekan lalu.", "Singapura"),
     # a country as the news spells it too (IndoSum: "Afghanistan" 60 times, "Afganistan" once)
-    ("omar kadr mantan tahanan guantanamo skrg tinggal di kota mana", "Omar Khadr dijebloskan ke penjara Guantanamo ketika usianya masih 15 "
-     "tahun, dengan tuduhan membunuh tentara Amerika Serikat di Afghanistan.", None),
+    ("omar kadr mantan tahanan guantanamo skrg tinggal di kota mana", "Omar Khadr dijebloskan ke penjara "
+     "Guantanamo ketika usianya masih 15 tahun, dengan tuduhan membunuh tentara Amerika Serikat di Afghanistan.",
+     None),
     # a town with its state, as GeoNames knows them (`bot/data/world_places.txt`)
     ("Dimana kantor pusat Google?", "Google berkantor pusat di Mountain View, California, sejak 2004.",
      "Mountain View, California"),

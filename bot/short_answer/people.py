@@ -338,7 +338,8 @@ def _title_tail(sentence: str, question_words: set[str], bodies: list[Candidate]
                 people: list[Candidate]) -> list[Candidate]:
     """ "Siapakah Kepala Bappeda Sumut?" over "… Kepala Badan Perencanaan … Sumut Budi D Sinulingga,
     di Medan": the office the question spells out, then a name it does not; the name answers (or
-    one of the sentence's `bodies`: "akun Youtube Pemerintah Provinsi DKI Jakarta")."""
+    one of the sentence's `bodies`: "akun Youtube Pemerintah Provinsi DKI Jakarta"), unless it goes
+    on a name the question starts (`people`: the sentence's names without an office before them)."""
     spans = word_spans(sentence)
     words = [w for w, _, _ in spans]
     spelt = set()  # "Himpunan Nelayan Seluruh Indonesia (HNSI)" when the question says "HNSI"
@@ -468,7 +469,8 @@ def who(sentence: str, question_words: set[str]) -> str | None:
     bodies = org_candidates(sentence, found)
     if not asks_office:  # "siapa presiden AS …" is answered by a person, not "Gedung Putih"
         cands += [c for c in bodies if not overlaps_question(c.text, question_words)]
-    cands += _title_tail(sentence, question_words, bodies, [c for c, t in found if not t]) + handles(sentence, None, question_words)
+    untitled = [c for c, title in found if not title]
+    cands += _title_tail(sentence, question_words, bodies, untitled) + handles(sentence, None, question_words)
     sides = _opponents(sentence, question_words)  # "Arema FC", whose part "Arema" alone is no answer
     cands = [c for c in cands if not any(o.start <= c.start and c.end <= o.end for o in sides)] + sides
     cands += [c for c in [copula_subject(sentence, question_words)] if c]
