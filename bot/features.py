@@ -13,7 +13,7 @@ import numpy as np
 from bot.answer import ArticleInfo
 from bot.candidates import ArticleContext, Candidates, Sentence
 from bot.query import Query, figure_words, is_figure
-from bot.question import colloquial_variants, load_lexicon, place_span
+from bot.question import VOWELS, colloquial_variants, load_lexicon, place_span
 from bot.short_answer import answer_type_count
 from bot.short_answer.common import MONTH_INDEX, ordinary_share, word_spans
 from bot.short_answer.definitions import defines_asked
@@ -291,14 +291,11 @@ def names_something(term: str, query: Query) -> bool:
     ("gara-gara"), a figure or a chat abbreviation ("dtg", "hp"). On the archive's train questions, a
     term the article lacks that the dictionary does not know was such a word in 40 % of the answerable
     ones that had one; a near miss's is mostly a name ("carrie", "rizieq", "surabaya")."""
-    if not term.isalpha() or len(term) < 3 or not set(term) & set(_VOWELS) or is_dictionary_root(term):
+    if not term.isalpha() or len(term) < 3 or not set(term) & set(VOWELS) or is_dictionary_root(term):
         return False
     if term[:2] in ("se", "ke") and is_dictionary_root(term[2:]) or f"{term}-{term}" in query.question.text.lower():
         return False
     return not any(is_dictionary_root(v) for v in colloquial_variants(term))
-
-
-_VOWELS = "aeiou"
 
 
 def novel_said(weights: dict[str, float], best: Sentence) -> float:

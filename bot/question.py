@@ -199,7 +199,7 @@ def _misspelt_question_word(token: str) -> str | None:
 def _drops_a_vowel(word: str, typed: str) -> bool:
     """Whether `typed` is `word` with one vowel after its first letter left out."""
     return len(typed) == len(word) - 1 and any(
-        word[i] in _VOWELS and word[:i] + word[i + 1:] == typed for i in range(1, len(word)))
+        word[i] in VOWELS and word[:i] + word[i + 1:] == typed for i in range(1, len(word)))
 
 
 _CHAT_REDUPLICATION = re.compile(r"([^\W\d_]{2,})2")
@@ -535,7 +535,7 @@ def analyse_question(text: str, previous: Turn | None = None) -> Question:
     return Question(original, normal, qtype, content, False)
 
 
-_VOWELS = "aeiou"
+VOWELS = "aeiou"
 _SWALLOWED = {"m": "p", "n": "t"}  # the consonant a chat verb's nasal stands for
 
 
@@ -565,13 +565,13 @@ def colloquial_variants(word: str) -> list[str]:
 
 def _nasal_readings(base: str, word: str) -> list[str]:
     """The roots a chat verb's nasal prefix may stand before ("nyuri" → curi, suri)."""
-    if base.startswith("nge") and len(base) > 5 and base[3] not in _VOWELS:
+    if base.startswith("nge") and len(base) > 5 and base[3] not in VOWELS:
         return [base[3:]]
-    if base.startswith("ny") and len(base) > 3 and base[2] in _VOWELS:
+    if base.startswith("ny") and len(base) > 3 and base[2] in VOWELS:
         return ["c" + base[2:], "s" + base[2:]]
-    if base.startswith("ng") and len(base) > 3 and base[2] in _VOWELS:
+    if base.startswith("ng") and len(base) > 3 and base[2] in VOWELS:
         return [base[2:], "k" + base[2:]]
-    if (base[0] in _SWALLOWED and len(base) > 3 and base[1] in _VOWELS
+    if (base[0] in _SWALLOWED and len(base) > 3 and base[1] in VOWELS
             and (base != word or not is_ordinary_word(word))):
         return [_SWALLOWED[base[0]] + base[1:]]  # "nurunin" → turunkan, "muji" → puji
     return []
@@ -589,9 +589,9 @@ _LAST_SYLLABLE_E = re.compile(r"(?<=[^aeiou])e(?=[^aeiou]+$)")
 def _h_restored(word: str) -> list[str]:
     """Speech drops an "h" between vowels or before a first vowel: "taun" → tahun, "liat" → lihat,
     "abis" → habis."""
-    out = ["h" + word] if word[0] in _VOWELS else []
+    out = ["h" + word] if word[0] in VOWELS else []
     return out + [word[:i + 1] + "h" + word[i + 1:] for i in range(len(word) - 1)
-                  if word[i] in _VOWELS and word[i + 1] in _VOWELS]
+                  if word[i] in VOWELS and word[i + 1] in VOWELS]
 
 
 def skeleton(word: str) -> str:
@@ -604,7 +604,7 @@ def may_abbreviate(word: str) -> bool:
     """A chat abbreviation drops every vowel ("string" keeps one: it is a word of its own), and is
     long enough to name one word."""
     w = word.lower()
-    return w.isalpha() and len(skeleton(w)) >= MIN_SKELETON and not any(c in _VOWELS for c in w)
+    return w.isalpha() and len(skeleton(w)) >= MIN_SKELETON and not any(c in VOWELS for c in w)
 
 
 MIN_SKELETON = 4  # "brgkt", "prsdn"; shorter ones ("yg", "dgn") are too ambiguous and listed by hand
