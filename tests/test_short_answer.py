@@ -1632,7 +1632,7 @@ def test_siapa_is_never_answered_by_a_landmark(question: str, sentence: str) -> 
     # a town GeoNames lists may end a name ("Bedford"), and "Massachusetts" in a body's name breaks none
     ("siapa hakim yg mutusin nick gordon bersalah atas kematian bobbi kristina brown?", "Hingga akhirnya, "
      "September lalu, Hakim T. Jackson Bedford memutuskan atas nama hukum, bahwa Gordon bersalah.",
-     "Jackson Bedford"),
+     "T. Jackson Bedford"),
     ("siapa sih yang mimpin penelitian kebakaran hutan di amerika yang nyalahin ulah manusia itu?", "\" Manusia "
      "memperluas kebakaran ke beberapa lokasi dan melebihi kondisi yang bahkan tidak bisa dicapai akibat petir, \" "
      "kata Bethany Bradley di University of Massachusetts Amherst, "
@@ -2182,3 +2182,30 @@ def test_an_engine_is_measured_in_its_own_units(question: str, sentence: str, ex
 ])
 def test_kapan_skips_years_the_question_writes(question: str, sentence: str, expected: str | None) -> None:
     assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # a middle initial's full stop ends the initial, not the name
+    ("Siapa presiden Institut Otomotif Indonesia?", "Hal itu dikatakan Presiden Institut Otomotif Indonesia "
+     "I Made Dana M. Tangkas kepada wartawan.", "I Made Dana M. Tangkas"),
+    ("siapa yang menemukan ilmu arkeoastronomi?", "Ilmu arkeoastronomi pertama kali dikembangkan oleh Anthony F. "
+     "Aveni pada 1970-an.", "Anthony F. Aveni"),
+    ("siapa pencipta harry potter?", "Harry Potter adalah novel karya J. K. Rowling.", "J. K. Rowling"),
+    # an office's noun closing a name of two words or more is a surname
+    ("Siapa CEO AeroTerrascan?", "Sensor di pesawat menilai pesawat dalam keadaan jatuh, \" ucap CEO AeroTerrascan "
+     "Dian Rusdiana Hakim.", "Dian Rusdiana Hakim"),
+    ("siapa kasubdit intelijen bea cukai yang dipanggil kpk", "Ketiganya yakni Kabid Penindakan Bea dan Cukai "
+     "Tanjung Priok Imron, dan Kasubdit Intelijen Bea Cukai Tahi Bonar Lumban Raja.", "Tahi Bonar Lumban Raja"),
+    ("Siapakah pemimpin Majelis Tinggi untuk Revolusi Islam di Irak?", "Pemimpin Majelis Tinggi untuk Revolusi "
+     "Islam di Irak Ammar al Hakim menuding teroris sebagai pihak yang bertanggung jawab.", "Ammar al Hakim"),
+    # guards: a Roman numeral's or a model letter's stop may end the sentence; an office's adjective
+    # after a name is no surname; an office after a name goes on as an apposition
+    ("hardware otonom baru tesle belum bisa dipake di mobil baru model apa", "Pembaharuan ini belum akan "
+     "tersedia untuk mobil baru Model X. Pihak Tesla mengaku masih perlu melakukan kalibrasi.", "Model X"),
+    ("siapakah yang membuat Batu Rosetta?", "Batu Rosetta dibuat pada masa Raja Ptolemy V. Teks pada batu itu "
+     "ditulis dalam tiga aksara.", "Raja Ptolemy V"),
+    ("siapa yang datang ke acara itu", "Acara itu dihadiri Jusuf Kalla Wakil Presiden RI.", "Jusuf Kalla"),
+])
+def test_a_name_goes_on_past_its_initials_and_a_closing_office_word(question: str, sentence: str,
+                                                                    expected: str) -> None:
+    assert ask_asked_kind(question, sentence) == expected

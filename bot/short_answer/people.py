@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from bot.question import countries, expand_abbreviations, place_span
@@ -71,6 +71,47 @@ def _name_token(words: list[str], i: int, first: bool, within: bool = False) -> 
     return True
 
 
+def _name_end(sentence: str, spans: Spans, start: int, is_name: Callable[[int], bool],
+              most: int | None = None, hyphened: bool = True) -> int:
+    """Where the name whose first word is at `start` ends: through the words `is_name` takes, the
+    connectors between them ("Rio da Cunha"), a middle initial's stop, a closing title's word and, if
+    `hyphened`, a spaced hyphen ("Jacques - Henri Eyraud", "Prabowo Subianto - Hatta Rajasa")."""
+    def goes_on(k: int) -> bool:
+        return is_name(k) or _closing_title(sentence, spans, start, k)
+
+    end = start + 1
+    while end < len(spans) and (most is None or end - start < most) and (
+            not gap_before(sentence, spans, end) or _after_initial(sentence, spans, end)
+            or hyphened and spaced_hyphen(sentence, spans, end)):
+        if goes_on(end):
+            end += 1
+        elif connects_name(sentence, spans, end, goes_on):
+            end += 2
+        else:
+            break
+    return end
+
+
+def _after_initial(sentence: str, spans: Spans, i: int) -> bool:
+    """Word i follows a middle initial and its full stop ("George W. Bush", "I Made Dana M. Tangkas"):
+    the stop ends the initial, not the name. Not after a Roman numeral or a model's letter, where the
+    stop may end the sentence ("Raja Ptolemy V. Teks …", "mobil baru Model X. Pihak Tesla …")."""
+    before = spans[i - 1][0]
+    return (len(before) == 1 and before.isupper() and before not in "IVX"
+            and sentence[spans[i - 1][2]:spans[i][1]].strip() == "."
+            and spans[i][0][:1].isupper())
+
+
+def _closing_title(sentence: str, spans: Spans, start: int, i: int) -> bool:
+    """A title's word closing a name of two words or more is a surname ("Dian Rusdiana Hakim", "Tahi
+    Bonar Lumban Raja", "Ammar al Hakim"): an office stands before a name; after one, only as the
+    start of an apposition that goes on ("Jusuf Kalla Wakil Presiden")."""
+    word = spans[i][0]
+    if i - start < 2 or not word[:1].isupper() or word.lower() not in TITLE_START or word.lower() in not_names():
+        return False  # an office's noun ("Hakim", "Raja"), not its adjective ("Teori Relativitas Umum")
+    return i + 1 == len(spans) or gap_before(sentence, spans, i + 1) or not spans[i + 1][0][:1].isupper()
+
+
 _AMOUNT = re.compile(r"(?!(?:1[89]|20)\d\d$)\d[\d.,]*")  # a year before a name ("Pada 2015 Jokowi …") is no amount
 
 
@@ -85,14 +126,7 @@ def person_candidates(sentence: str) -> list[tuple[Candidate, str | None]]:
         if not _name_token(words, i, first=(i == 0)):
             i += max(place_span(words, i), 1)
             continue
-        end = i + 1
-        while end < len(words) and (not gap_before(sentence, spans, end) or spaced_hyphen(sentence, spans, end)):
-            if _name_token(words, end, first=False, within=True):
-                end += 1
-            elif connects_name(sentence, spans, end, lambda k: _name_token(words, k, first=False, within=True)):
-                end += 2
-            else:
-                break
+        end = _name_end(sentence, spans, i, lambda k: _name_token(words, k, first=False, within=True))
         if (i > 0 and (words[i - 1].lower() in _NO_ONE_BEFORE or words[i - 1] in _PLACE_BEFORE)
                 or words[i].lower() in _PLACE_STARTS
                 or any(w.lower() in _NO_PERSON_WORDS for w in words[i:end])):
@@ -387,14 +421,7 @@ def _title_tail(sentence: str, question_words: set[str], bodies: list[Candidate]
             out.append(Candidate(body.start, body.end, body.text, 2.5 + 0.5 * asked))
             i = j + 1
             continue
-        end = j
-        while end < len(spans) and end - j < 5 and (end == j or not gap_before(sentence, spans, end)):
-            if named_at(end):
-                end += 1
-            elif end > j and connects_name(sentence, spans, end, named_at):
-                end += 2
-            else:
-                break
+        end = _name_end(sentence, spans, j, named_at, most=5, hyphened=False) if named_at(j) else j
         # "Andrey Belousov" for "… sebelum belousov": a name going on into the question's own names its person
         goes_on_asked = end < len(spans) and spans[end][0][:1].isupper() and echoed(spans[end][0]) \
             and not gap_before(sentence, spans, end)
