@@ -2209,3 +2209,11 @@ def test_kapan_skips_years_the_question_writes(question: str, sentence: str, exp
 def test_a_name_goes_on_past_its_initials_and_a_closing_office_word(question: str, sentence: str,
                                                                     expected: str) -> None:
     assert ask_asked_kind(question, sentence) == expected
+
+
+def test_an_initial_ending_a_sentence_the_splitter_kept_whole_ends_the_name() -> None:
+    """The word after the stop is named elsewhere in the text: a new sentence's subject."""
+    sentence = ("PT Scooter Victory Inter Part atau Scooter VIP adalah perusahaan perdagangan skuter di Bekasi. "
+                "Scooter VIP didirikan pada 2011 oleh seorang pecinta skuter yaitu Dennil S. Scooter VIP memasarkan "
+                "produknya melalui situs e-commerce.")
+    assert ask_asked_kind("Siapa pendiri PT Scooter Victory Inter Part?", sentence) == "Dennil S"

@@ -94,12 +94,14 @@ def _name_end(sentence: str, spans: Spans, start: int, is_name: Callable[[int], 
 
 def _after_initial(sentence: str, spans: Spans, i: int) -> bool:
     """Word i follows a middle initial and its full stop ("George W. Bush", "I Made Dana M. Tangkas"):
-    the stop ends the initial, not the name. Not after a Roman numeral or a model's letter, where the
-    stop may end the sentence ("Raja Ptolemy V. Teks …", "mobil baru Model X. Pihak Tesla …")."""
-    before = spans[i - 1][0]
+    the stop ends the initial, not the name. Not after a Roman numeral or a model's letter, nor before
+    a word the sentence names elsewhere, where the stop ends a sentence the splitter kept whole ("Raja
+    Ptolemy V. Teks …", "mobil baru Model X. Pihak Tesla …", "… oleh Dennil S. Scooter VIP memasarkan
+    …" of a text on "PT Scooter Victory")."""
+    before, word = spans[i - 1][0], spans[i][0]
     return (len(before) == 1 and before.isupper() and before not in "IVX"
-            and sentence[spans[i - 1][2]:spans[i][1]].strip() == "."
-            and spans[i][0][:1].isupper())
+            and sentence[spans[i - 1][2]:spans[i][1]].strip() == "." and word[:1].isupper()
+            and sum(w == word for w, _, _ in spans) == 1)
 
 
 def _closing_title(sentence: str, spans: Spans, start: int, i: int) -> bool:
