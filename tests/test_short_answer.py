@@ -2217,3 +2217,21 @@ def test_an_initial_ending_a_sentence_the_splitter_kept_whole_ends_the_name() ->
                 "Scooter VIP didirikan pada 2011 oleh seorang pecinta skuter yaitu Dennil S. Scooter VIP memasarkan "
                 "produknya melalui situs e-commerce.")
     assert ask_asked_kind("Siapa pendiri PT Scooter Victory Inter Part?", sentence) == "Dennil S"
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # English "The" opens a venue's name
+    ("new honda jazz facelift diluncurin dmn", "Mobil juga harus dibekali banyak sensor, ” katanya saat peluncuran "
+     "new Honda Jazz di The Pallas, Jakarta, Rabu (26 / 7).", "The Pallas, Jakarta"),
+    ("konser boyz ii men sm brian mcknight diadain dmn", "MyWILL Entertainment mempersembahkan konser featuring "
+     "Boyz II Men and Brian McKnight, tanggal 8 Desember 2016 di The Kasablanka Hall, Mall Kota Kasablanka.",
+     "The Kasablanka Hall"),
+    # where someone spoke is not a place their quoted words name
+    ("Di mana Teuku Taufiqulhadi menyampaikan pendapatnya soal perlakuan terhadap koruptor?", "\" Jangan "
+     "memperlakukan mereka sama dengan Amerika memperlakukan terorisme di Guantanamo, \" ujar Taufiqulhadi dalam "
+     "sebuah diskusi di kawasan Menteng, Jakarta Pusat, Sabtu (8 / 7).", "kawasan Menteng"),
+    # guard: without a speaking word, a place inside a quote may answer
+    ("acara itu akan digelar di mana", "\" Kami akan menggelar acara itu di Surabaya, \" kata Budi.", "Surabaya"),
+])
+def test_dimana_reads_venues_and_where_a_speaker_spoke(question: str, sentence: str, expected: str) -> None:
+    assert ask_asked_kind(question, sentence) == expected

@@ -84,8 +84,10 @@ def _place_after(sentence: str, spans, j: int) -> Candidate | None:
             words[j].lower() in _PLACE_NOUNS or j > noun_start and words[j].lower() in DIRECTIONS):
         j += 1  # "ke perairan timur Semenanjung Korea"
     end = _cap_run(sentence, spans, j)
-    if end == j or words[j].lower() in _no_place_start():
-        return None
+    # English "The" opens a venue's name ("di The Pallas, Jakarta", "di The Kasablanka Hall")
+    if end == j or words[j].lower() in _no_place_start() and not (  # English "The" opens a venue's
+            words[j] == "The" and end - j > 1 and words[j + 1].lower() not in _no_place_start()):  # name
+        return None  # ("di The Pallas, Jakarta")
     start = j
     known = place_span(words, j) == end - j
     # "kota pelabuhan Rusia, Vladivostok": after a place noun, the apposition names the place itself;
@@ -207,6 +209,18 @@ def _country_in(cand: Candidate) -> Candidate | None:
     return Candidate(cand.start + found.start, cand.start + found.end, found.text, cand.weight - (not whole))
 
 
+# "Di mana X menyampaikan pendapatnya …?": the place after the attribution ("ujar X dalam sebuah diskusi
+# di kawasan Menteng"), not one inside the quote ("… memperlakukan terorisme di Guantanamo").
+_SPEAKING = {"mengatakan", "menyampaikan", "berbicara", "bicara", "keterangan", "bilang", "ngomong", "pendapat",
+             "pendapatnya", "menjelaskan", "mengungkapkan", "menyatakan", "berkata", "berkomentar", "komentar",
+             "berpidato", "pidato", "pidatonya", "ngomongin"}
+
+
+def _quoted(sentence: str, cand: Candidate) -> bool:
+    """The candidate stands inside a quotation: an odd number of quote marks before it."""
+    return sum(sentence.count(mark, 0, cand.start) for mark in '"“”') % 2 == 1
+
+
 def where(qtype: str, sentence: str, question_words: set[str], head: str | None = None) -> str | None:
     """A place after the asked preposition, else a known place, else (for "kota manakah …") any
     name, best when headed by the asked noun ("Kabupaten Nabire")."""
@@ -229,6 +243,8 @@ def where(qtype: str, sentence: str, question_words: set[str], head: str | None 
         cands += [c for c in [copula_subject(sentence, question_words)] if c]
     cands = [c for c in (_past_the_asked(c, question_words) for c in cands)
              if c.text.lower() not in HOMELAND and not _speaker(sentence, c)]
+    if question_words & _SPEAKING:  # where someone spoke: not a place their words name
+        cands = [c for c in cands if not _quoted(sentence, c)] or cands
     asked = question_words - {head}  # "Di kabupaten manakah …?" is answered by "Kabupaten Nabire"
     cands = [c for c in cands if not overlaps_question(c.text, asked) or
              not repeats_question(c.text, asked) and len(c.text.split()) > 2]
