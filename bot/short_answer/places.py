@@ -85,9 +85,9 @@ def _place_after(sentence: str, spans, j: int) -> Candidate | None:
         j += 1  # "ke perairan timur Semenanjung Korea"
     end = _cap_run(sentence, spans, j)
     # English "The" opens a venue's name ("di The Pallas, Jakarta", "di The Kasablanka Hall")
-    if end == j or words[j].lower() in _no_place_start() and not (  # English "The" opens a venue's
-            words[j] == "The" and end - j > 1 and words[j + 1].lower() not in _no_place_start()):  # name
-        return None  # ("di The Pallas, Jakarta")
+    if end == j or words[j].lower() in _no_place_start() and not (
+            words[j] == "The" and end - j > 1 and words[j + 1].lower() not in _no_place_start()):
+        return None
     start = j
     known = place_span(words, j) == end - j
     # "kota pelabuhan Rusia, Vladivostok": after a place noun, the apposition names the place itself;
