@@ -65,7 +65,12 @@ def _filler() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def countries() -> frozenset[tuple[str, ...]]:
     """Known country names as lowercase word tuples, for "Di negara manakah …?"."""
-    return frozenset(tuple(p.lower().split()) for p in load_lexicon("countries.txt"))
+    return _word_tuples("countries.txt")
+
+
+def _word_tuples(*lexicons: str) -> frozenset[tuple[str, ...]]:
+    """The names these lexicons list, each as its lowercase words: how a place is matched in tokens."""
+    return frozenset(tuple(p.lower().split()) for name in lexicons for p in load_lexicon(name))
 
 
 @lru_cache(maxsize=None)
@@ -83,15 +88,14 @@ def places() -> frozenset[tuple[str, ...]]:
 def _listed_places() -> frozenset[tuple[str, ...]]:
     """The places we list by hand: a person's name may go on into a town only GeoNames lists ("T.
     Jackson Bedford"), not into one of these."""
-    return countries() | frozenset(tuple(p.lower().split()) for p in load_lexicon("places.txt"))
+    return _word_tuples("countries.txt", "places.txt")
 
 
 @lru_cache(maxsize=None)
 def cities_and_regions() -> frozenset[tuple[str, ...]]:
     """Known places within a country (a city-state among them), as lowercase word tuples: ours, and
     the towns and regions of GeoNames our training text reads as places (`bench/world_places.py`)."""
-    return frozenset(tuple(p.lower().split()) for name in ("places.txt", "world_places.txt")
-                     for p in load_lexicon(name))
+    return _word_tuples("places.txt", "world_places.txt")
 
 
 # ---------------------------------------------------------------- cleaning

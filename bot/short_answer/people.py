@@ -109,7 +109,7 @@ def _closing_title(sentence: str, spans: Spans, start: int, i: int) -> bool:
     Bonar Lumban Raja", "Ammar al Hakim"): an office stands before a name; after one, only as the
     start of an apposition that goes on ("Jusuf Kalla Wakil Presiden")."""
     word = spans[i][0]
-    if i - start < 2 or not word[:1].isupper() or word.lower() not in TITLE_START or word.lower() in not_names():
+    if i - start < 2 or not word[:1].isupper() or word.lower() not in TITLE_START:
         return False  # an office's noun ("Hakim", "Raja"), not its adjective ("Teori Relativitas Umum")
     return i + 1 == len(spans) or gap_before(sentence, spans, i + 1) or not spans[i + 1][0][:1].isupper()
 
