@@ -697,7 +697,9 @@ def _opening_head(words: list[str]) -> str | None:
     compound = " ".join(words[:2])
     if compound in _COMPOUND_HEADS:
         return compound
-    return words[0] if words[0].isalpha() and words[0] not in _NOT_HEADS | STOPWORDS else None
+    first = words[0] if words else ""
+    # "wilayah … namanya apa": a place noun opens a question word pattern ("wilayah mana") too
+    return first if first.isalpha() and (first in PLACE_HEADS or first not in _NOT_HEADS | STOPWORDS) else None
 
 
 def _without_nya(word: str) -> str:
@@ -974,6 +976,9 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
                 return question.qtype, lower[i + 1]
         if word in ("apa", "apakah") and i > 0 and lower[i + 1:] in (["nama"], ["namanya"]):
             return "nama", _opening_head(lower[:i])  # "kantor berita yang … apa namanya"
+        if word in ("apa", "apakah") and i > 1 and lower[0] == "nama" and i == len(_without_closing_filler(lower)) - 1 and (
+                head := _opening_head(lower[1:i])):
+            return "nama", head  # "nama toko … yg nyuekin kakek lusuh apa": the toko's, as "apa nama toko …"
         if word in _WHICH_WORDS and i > 0 and question.qtype in (None, "apa", "apakah"):
             after_preposition = word in ("mana", "manakah") and (  # "… berasal dari rumah sakit mana"
                 lower[i - 2] in _PREPOSITIONS or lower[i - 3:i - 2] in (["di"], ["ke"], ["dari"])

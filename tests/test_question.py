@@ -272,6 +272,8 @@ def test_edit_candidates_on_junk():
     ("Organisasi Jepang apakah yang meneliti banjir itu?", "nama", "organisasi"),
     ("pelajar itu diserahin ke polsek mana?", "nama", "polsek"),
     ("operasi turki di afrin namanya apa", "nama", "operasi"),
+    ("wilayah kashmir yg dikuasai china tuh namanya apa ya", "nama", "wilayah"),  # a place noun opens it
+    ("nama vihara di mangga besar yg didatengin agus apa ya", "nama", "vihara"),  # as "apa nama vihara …"
     ("kantor berita yang lapor kunjungan itu minggu depan apa namanya", "nama", "kantor berita"),  # not "depan"
     ("jake sullivan jabatannya apa", "nama", "jabatan"),  # "-nya" is no part of the asked noun
     ("lagunya apa yang dibawain harry styles", "nama", "lagu"),
