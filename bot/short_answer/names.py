@@ -319,6 +319,7 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
     if not head:
         return []
     out = []
+    asks_name = bool(question_words & {"nama", "namanya"})
     pattern = rf"\b{re.escape(head)}(?:-{re.escape(head)})?\b"
     if head in _SPELT_OUT:
         pattern += rf"|\b{_SPELT_OUT[head]}\b"
@@ -360,7 +361,8 @@ def _head_phrases(sentence: str, head: str | None, question_words: set[str]) -> 
         named_by = [w for w, _, _ in name_words if w.lower() not in question_words and w.lower() != head]
         plain = all(w.islower() and is_dictionary_root(w) or head not in _PLACED and is_known_place(w)
                     for w in named_by)  # "kantor berita Rusia" describes, "bahasa Spanyol" names
-        out.append(Candidate(start, stop, sentence[start:stop], 2.5 if plain else 4.0))
+        # "apa nama toko …" wants a name before "toko motor mewah", which only describes
+        out.append(Candidate(start, stop, sentence[start:stop], (1.0 if asks_name else 2.5) if plain else 4.0))
         beside = _NAME_BESIDE.match(sentence, stop)
         # "perusahaan migas Malaysia, Petronas,"; "Ibu kotanya, Sri Jayawardenapura Kotte," names nothing itself
         unasked = [w.islower() and w.removesuffix("nya") not in question_words for w in named_by]
