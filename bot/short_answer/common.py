@@ -333,6 +333,13 @@ def connects_name(sentence: str, spans: Spans, at: int, is_name: Callable[[int],
             and (not gap_before(sentence, spans, at + 1) or spaced_hyphen(sentence, spans, at + 1)))
 
 
+def joined_particle(word: str) -> bool:
+    """ "al-Jaafari", "el-Sisi": a name's lowercase particle written joined to the capitalised part
+    that follows, which goes on the name as the spaced form ("al - Saleh") does."""
+    particle, hyphen, rest = word.partition("-")
+    return bool(hyphen) and particle in NAME_CONNECTORS and rest[:1].isupper()
+
+
 def spaced_hyphen(sentence: str, spans: Spans, i: int) -> bool:
     """ "Jacques - Henri Eyraud": the archive's text spaces the hyphen inside a double name."""
     return sentence[spans[i - 1][2]:spans[i][1]] == " - "
@@ -366,7 +373,7 @@ def name_runs(sentence: str) -> list[Candidate]:
                 end += 1
             elif gap_before(sentence, spans, end):
                 break
-            elif spans[end][0][:1].isupper() or spans[end][0].isdigit():
+            elif spans[end][0][:1].isupper() or spans[end][0].isdigit() or joined_particle(spans[end][0]):
                 end += 1
             elif connects_name(sentence, spans, end, lambda k: spans[k][0][:1].isupper()):
                 end += 2

@@ -22,6 +22,7 @@ from bot.short_answer.common import (
     copula_subject,
     gap_before,
     is_office,
+    joined_particle,
     lone_common_word,
     looks_affixed,
     name_runs,
@@ -58,6 +59,8 @@ def _name_token(words: list[str], i: int, first: bool, within: bool = False) -> 
     """Whether words[i] may be part of a name: opening the sentence (`first`), or going on one
     (`within`: "T. Jackson Bedford", where a town GeoNames lists ends a name)."""
     w = words[i]
+    if within and joined_particle(w):
+        return True  # "Ibrahim al-Jaafari"
     if not w[:1].isupper() or w.isupper() and len(w) > 1 or not w[:1].isalpha():
         return False
     low = w.lower()
