@@ -65,16 +65,29 @@ def place_candidates(sentence: str, preps: tuple[str, ...]) -> list[Candidate]:
 
 
 def _cap_run(sentence: str, spans, j: int) -> int:
-    """End index of the run of capitalised words starting at j (j if none)."""
+    """End index of the run of capitalised words starting at j (j if none). A street address goes on
+    through its short forms' stops and its number: "Jl. Yos Sudarso No. 9", "Jalan Melati Nomor 12"
+    (cut at the number, it was "Jl" and "Jalan Melati Nomor")."""
     end = j
     while end < len(spans):
         w = spans[end][0]
+        before = spans[end - 1][0].lower() if end > j else ""
+        between = sentence[spans[end - 1][2]:spans[end][1]].strip() if end > j else ""
+        if before in _HOUSE_NUMBER and w[:1].isdigit() and between in ("", "."):
+            end += 1
+            continue
         if not w[:1].isupper() or w.lower() in DAYS or w.lower() in MONTHS:
             break
-        if end > j and gap_before(sentence, spans, end) and sentence[spans[end - 1][2]:spans[end][1]].strip() != "-":
-            break  # news copy spaces a name's hyphen: "Hotel Shangri - La"
+        # news copy spaces a name's hyphen: "Hotel Shangri - La"
+        if end > j and gap_before(sentence, spans, end) and between != "-" and not (
+                between == "." and before in _ABBREVIATED):
+            break
         end += 1
     return end
+
+
+_HOUSE_NUMBER = {"no", "nomor", "nomer"}
+_ABBREVIATED = {"jl", "jln"}  # "Jl.": the stop ends the short form, not the address
 
 
 def _place_after(sentence: str, spans, j: int) -> Candidate | None:
