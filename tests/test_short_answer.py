@@ -126,6 +126,16 @@ def test_a_name_after_the_question_s_function_words_is_not_cut_short():
     assert ask("siapa yang menandatangani perjanjian pertahanan dengan kim", sentence) is None
 
 
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Siapa presiden Mesir?", "Presiden Mesir Abdel Fattah el-Sisi tiba di Jakarta pada Senin.", "Abdel Fattah el-Sisi"),
+    ("siapa pemimpin ISIS", "Pemimpin ISIS Abu Bakar al-Baghdadi dikabarkan tewas dalam serangan udara.",
+     "Abu Bakar al-Baghdadi"),
+])
+def test_a_name_goes_on_past_a_joined_particle(question: str, sentence: str, expected: str) -> None:
+    """ "al-Baghdadi" as many texts write it, not only the archive's spaced "al - Baghdadi"."""
+    assert ask_asked_kind(question, sentence) == expected
+
+
 def test_a_relative_who_shares_the_asked_name_answers_whole():
     sentence = ("Ayah Kim, Kim Jong Il, yang terkenal menghindari pesawat dan hanya bepergian dengan kereta lapis "
                 "baja, terakhir kali mengunjungi Rusia beberapa bulan sebelum kematiannya pada tahun 2011.")
@@ -185,6 +195,18 @@ def test_siapa_asked_about_a_person_gives_the_office():
 ])
 def test_place(question, sentence, expected):
     assert ask(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Alamat stadion itu dmn?", "Stadion itu beralamat di Jl. Pemuda No. 9, Kotabaru, Yogyakarta.",
+     "Jl. Pemuda No. 9, Kotabaru, Yogyakarta"),
+    ("di mana rumah pelaku digerebek?", "Polisi menggerebek rumah pelaku di Jalan Melati Nomor 12, Bekasi, Rabu (3/5).",
+     "Jalan Melati Nomor 12, Bekasi"),
+    ("gudangnya di mana?", "Gudang itu berada di Blok D No 28 kawasan pergudangan, Surabaya.", "Blok D No 28"),
+])
+def test_a_street_address_keeps_its_number(question: str, sentence: str, expected: str) -> None:
+    """Cut at the short form's stop or before the number, it was "Jl", "Jalan Melati Nomor"."""
+    assert ask_asked_kind(question, sentence) == expected
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
@@ -329,6 +351,14 @@ def test_office_tail_is_not_a_place():
      "Sejak Senin korban dirawat di rumah sakit Harapan Kita, Jakarta.", "rumah sakit Harapan Kita"),
     ("Apa nama anak gajah yang lahir di kebun binatang itu?", "anak",
      "Anak gajah itu diberi nama Bunga - sesuai usulan pengunjung.", "Bunga"),
+    # A question that says "nama" wants a name before a phrase that only describes the asked noun
+    ("Apakah nama stasiun TV swasta pertama di Indonesia?", "stasiun",
+     "Pada 1989 pemerintah mengizinkan RCTI sebagai stasiun televisi swasta pertama di Indonesia.", "RCTI"),
+    ("apa nama album pertama band itu?", "album",
+     "Album debut, Langit Biru (2004) membawa mereka ke puncak tangga lagu.", "Langit Biru"),
+    # … but with no name in the sentence, the phrase answers
+    ("Apa nama penyakit yang menjadi perhatian utama profesor itu?", "penyakit",
+     "Ia dinilai berhasil dalam penanggulangan penyakit kanker selama lebih dari 20 tahun.", "penyakit kanker"),
 ])
 def test_name_of_the_asked_thing(question: str, head: str, sentence: str, expected: str) -> None:
     assert short_answer("nama", sentence, None, words(question), head) == expected
