@@ -78,6 +78,17 @@ def test_kapan(question, sentence, date, expected):
     assert ask(question, sentence, date) == expected
 
 
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Kapan papirus itu ditulis?", "Papirus itu ditulis pada permulaan tahun 1600 SM di Mesir.", "1600 SM"),
+    ("tahun berapakah tokoh itu dilahirkan", "Ia lahir di Mekkah, 570 M, dan wafat di Madinah.", "570 M"),
+    ("Kapan candi itu dibangun?", "Candi ini diperkirakan dibangun sekitar tahun 1200 Masehi.", "1200 Masehi"),
+    ("Kapan dia lahir?", "Ia lahir di benteng Tikrit tahun 532 H/1137 M, ketika ayahnya berkuasa.", "532 H"),
+])
+def test_a_year_keeps_its_era(question: str, sentence: str, expected: str) -> None:
+    """ "1600" for "1600 SM" is another year."""
+    assert ask_asked_kind(question, sentence) == expected
+
+
 def test_kapan_prefers_date_near_question_words():
     sentence = ("Shoigu mengunjungi Pyongyang pada Juli 2023, sedangkan Belousov mengunjungi Pyongyang "
                 "pada 29 November 2024.")

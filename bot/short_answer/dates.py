@@ -65,6 +65,9 @@ def _valid(day: int, month: int, year: int | None = None) -> bool:
     return True
 
 
+# The era a year is counted in, written after it: "1600 SM", "532 H", "1200 Masehi", "1599 Saka"; a
+# lone capital before a name is an initial ("… 2015 M Nasir …")
+_ERA_NAME = r"(?:SM|M|H|SH)(?![\w.])(?!\s+[A-Z])|[Ss]ebelum [Mm]asehi\b|Masehi\b|Saka\b"
 _DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
 TIME_OF_DAY = re.compile(r"\b(?:pukul|jam)\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?", CASELESS)
 _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
@@ -88,6 +91,7 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"\b(?:tahun\s+)?(?:1[5-9]|20)\d{2}\s?-\s?an\b", CASELESS), "verbatim", 2.5),  # "1930-an"
     (re.compile(r"\b(?:1[5-9]|20)\d{2}\s?[-–]\s?(?:1[5-9]|20)\d{2}\b"), "verbatim", 2.5),  # "1637-1641", "1851–1864"
     (re.compile(r"(?<![\d.,])(?:\d{1,4}\s?[-–]\s?)?\d{1,4}\s?SM\b"), "verbatim", 2.5),  # "37 SM", "218–201 SM"
+    (re.compile(rf"(?<![\d.,])(\d{{1,4}})(?=\s+(?:{_ERA_NAME}))"), "old_year", 1.8),  # an era's year: "570 M"
     (re.compile(r"\b(?:tahun\s+(?:1[5-9]|20)\d{2}|(?:19|20)\d{2})\b", CASELESS), "y", 2.0),
     # An older year, said to be one ("tahun 400", "sejak 1811", "pada 1453 M"); a bare number of that
     # size is as likely a count ("sekitar 1500 orang").
@@ -227,10 +231,15 @@ def date_candidates(sentence: str, article_date: str | None) -> list[Candidate]:
     cands = []
     for pattern, kind, weight in _DATE_RULES if _DIGIT.search(sentence) else _WORD_RULES:
         for m in pattern.finditer(sentence):
-            text = _render_date(kind, m, ref, anchor)
+            text, end = _render_date(kind, m, ref, anchor), m.end()
+            if text and text[-1].isdigit() and (era := _ERA.match(sentence, end)):
+                text, end = f"{text} {era.group(1)}", era.end()  # "1600 SM" is no year 1600
             if text:
-                cands.append(Candidate(m.start(), m.end(), text, weight))
+                cands.append(Candidate(m.start(), end, text, weight))
     return drop_overlaps(cands)
+
+
+_ERA = re.compile(rf"\s+({_ERA_NAME})")
 
 
 def stated_in_question(date_text: str, question_words: set[str]) -> bool:
@@ -381,4 +390,7 @@ def year_asked(found: str | None, question_words: set[str]) -> str | None:
             or question_words & {"kapan", "kapankah"}:
         return found
     years = _YEAR.findall(found)
-    return years[0] if len(years) == 1 and "-" not in found and not found.rstrip().endswith("-an") else found
+    if len(years) != 1 or "-" in found or found.rstrip().endswith("-an"):
+        return found
+    era = _ERA.search(found)
+    return f"{years[0]} {era.group(1)}" if era else years[0]
