@@ -968,6 +968,7 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
         return "definisi", None
     if question.qtype in ("apa", "apakah") and _explained_phrase(_closed_by_apa(lower)):
         return question.qtype, None  # "kelebihan sewa mobil pengantin apa aja" asks as "Apa kelebihan …?" does
+    last = len(_without_closing_filler(lower)) - 1  # the closing word, chat's "ya", "sih" aside
     for i, word in enumerate(lower):
         if word in _WHICH_WORDS and question.qtype in PLACE_QTYPES:
             if i > 0 and _unreduplicated(lower[i - 1]) in PLACE_HEADS:  # "kota-kota mana"
@@ -976,8 +977,7 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
                 return question.qtype, lower[i + 1]
         if word in ("apa", "apakah") and i > 0 and lower[i + 1:] in (["nama"], ["namanya"]):
             return "nama", _opening_head(lower[:i])  # "kantor berita yang … apa namanya"
-        if word in ("apa", "apakah") and i > 1 and lower[0] == "nama" and i == len(_without_closing_filler(lower)) - 1 and (
-                head := _opening_head(lower[1:i])):
+        if word in ("apa", "apakah") and 1 < i == last and lower[0] == "nama" and (head := _opening_head(lower[1:i])):
             return "nama", head  # "nama toko … yg nyuekin kakek lusuh apa": the toko's, as "apa nama toko …"
         if word in _WHICH_WORDS and i > 0 and question.qtype in (None, "apa", "apakah"):
             after_preposition = word in ("mana", "manakah") and (  # "… berasal dari rumah sakit mana"

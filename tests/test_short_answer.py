@@ -138,7 +138,8 @@ def test_a_name_after_the_question_s_function_words_is_not_cut_short():
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
-    ("Siapa presiden Mesir?", "Presiden Mesir Abdel Fattah el-Sisi tiba di Jakarta pada Senin.", "Abdel Fattah el-Sisi"),
+    ("Siapa presiden Mesir?", "Presiden Mesir Abdel Fattah el-Sisi tiba di Jakarta pada Senin.",
+     "Abdel Fattah el-Sisi"),
     ("siapa pemimpin ISIS", "Pemimpin ISIS Abu Bakar al-Baghdadi dikabarkan tewas dalam serangan udara.",
      "Abu Bakar al-Baghdadi"),
 ])

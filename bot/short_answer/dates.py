@@ -68,6 +68,7 @@ def _valid(day: int, month: int, year: int | None = None) -> bool:
 # The era a year is counted in, written after it: "1600 SM", "532 H", "1200 Masehi", "1599 Saka"; a
 # lone capital before a name is an initial ("… 2015 M Nasir …")
 _ERA_NAME = r"(?:SM|M|H|SH)(?![\w.])(?!\s+[A-Z])|[Ss]ebelum [Mm]asehi\b|Masehi\b|Saka\b"
+_ERA = re.compile(rf"\s+({_ERA_NAME})")
 _DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
 TIME_OF_DAY = re.compile(r"\b(?:pukul|jam)\s+\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?", CASELESS)
 _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
@@ -237,9 +238,6 @@ def date_candidates(sentence: str, article_date: str | None) -> list[Candidate]:
             if text:
                 cands.append(Candidate(m.start(), end, text, weight))
     return drop_overlaps(cands)
-
-
-_ERA = re.compile(rf"\s+({_ERA_NAME})")
 
 
 def stated_in_question(date_text: str, question_words: set[str]) -> bool:
