@@ -697,7 +697,7 @@ def _opening_head(words: list[str]) -> str | None:
     compound = " ".join(words[:2])
     if compound in _COMPOUND_HEADS:
         return compound
-    first = words[0]  # every caller passes the words before a closing "apa", at least one
+    first = words[0]  # every caller passes the words before its question word, at least one
     # "wilayah … namanya apa": a place noun opens a question word pattern ("wilayah mana") too
     return first if first.isalpha() and (first in PLACE_HEADS or first not in _NOT_HEADS | STOPWORDS) else None
 
