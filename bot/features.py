@@ -12,7 +12,7 @@ import numpy as np
 
 from bot.answer import ArticleInfo
 from bot.candidates import ArticleContext, Candidates, Sentence
-from bot.query import Query, figure_words, is_figure
+from bot.query import Query, figure_value, figure_words, is_figure
 from bot.question import VOWELS, colloquial_variants, load_lexicon, place_span
 from bot.short_answer import answer_type_count
 from bot.short_answer.common import MONTH_INDEX, ordinary_share, word_spans
@@ -165,12 +165,12 @@ def other_figure(text: str, query: Query) -> bool:
     """Whether the sentence gives another figure where the question gives one ("Kontainer 20 kaki"
     for "kontainer 40 kaki", "per Juni 2016" for "pas Agustus 2016"), and never the question's own."""
     words = figure_words(text)
-    present = set(words)
+    present = {figure_value(w) for w in words}
     months = query.months
     if months and present & MONTH_INDEX.keys() and not months & present:
         return True
     return any(w == beside and 0 <= i - side < len(words) and is_figure(words[i - side])
-               for figure, beside, side in query.figures if figure not in present
+               for figure, beside, side in query.figures if figure_value(figure) not in present
                for i, w in enumerate(words))
 
 
@@ -365,8 +365,8 @@ def figure_unsaid(query: Query, best: Sentence) -> bool:
     if not asked:
         return False
     article = best.article
-    figures = (t for t in article.terms if t[:1].isdigit())
-    return bool(asked - _figures(best.passage_text, article.info.date or "", *figures))
+    figures = (t for t in article.terms if figure_value(t)[:1].isdigit())  # "keempat" too
+    return bool(asked - _figures(best.passage_text, article.info.date or "", *figures, spelt=True))
 
 
 def place_unsaid(query: Query, texts: list[str]) -> bool:
@@ -388,9 +388,10 @@ def place_unsaid(query: Query, texts: list[str]) -> bool:
     return any(not all(w in said for w in place) for place in asked)
 
 
-def _figures(*texts: str) -> set[str]:
-    """The numbers written in the texts, without leading zeros ("02" of a date is "2")."""
-    return {w.lstrip("0") or w for text in texts for w in figure_words(text) if w[:1].isdigit()}
+def _figures(*texts: str, spelt: bool = False) -> set[str]:
+    """The numbers written in the texts as digits (with `spelt`, in words too: "keempat" says 4)."""
+    return {value for text in texts for w in figure_words(text)
+            if (value := figure_value(w))[:1].isdigit() and (spelt or w[:1].isdigit())}
 
 
 @lru_cache(maxsize=8)

@@ -13,13 +13,23 @@ from index.analyse import is_dictionary_root
 _WORD = re.compile(r"\w+")
 _FIGURE_OR_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+")
 _SPACED_DECIMAL = re.compile(r"(?<!,\s)\b(\d{1,3}),\s+(\d{1,3})\b(?!\s*,)")  # not "2005, 30 orang", not "1, 2, 3"
-_ORDINALS = {"pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
-             "kesepuluh"}
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"), start=1)}
+_ORDINALS = {"pertama": 1} | {f"ke{w}": n for w, n in _NUMBER_WORDS.items()}
 
 
 def is_figure(word: str) -> bool:
     """ "40", "111,6", "kedua": a number or a rank, written as the question or the sentence has it."""
     return word[:1].isdigit() or word in _ORDINALS
+
+
+def figure_value(word: str) -> str:
+    """A figure as digits, however written: "kuartal 4" is "kuartal keempat", "peringkat 5" is
+    "peringkat kelima", "02" of a date is "2". Other words are themselves."""
+    if word[:1].isdigit():
+        return word.lstrip("0") or word
+    number = _ORDINALS.get(word) or _NUMBER_WORDS.get(word)
+    return str(number) if number else word
 
 
 def figure_words(text: str) -> list[str]:

@@ -199,6 +199,10 @@ def test_the_second_stage_marks_a_sentence_of_another_figure_than_the_question_g
     ("siapa yang mencatat waktu 2 menit 28,63 detik?", "Yosef mencatat waktu 2 menit 28, 63 detik.", False),
     ("Siapa raja pertama Arab Saudi?", "Saud adalah raja kedua Arab Saudi.", True),  # a rank is a figure too
     ("Siapa raja pertama Arab Saudi?", "Abdulaziz adalah raja pertama Arab Saudi.", False),
+    # the same figure, written in words or with a leading zero
+    ("Brp keuntungan Twitter di kuartal 4 2017?", "Keuntungannya $ 91 juta di kuartal keempat 2017.", False),
+    ("kpn venus williams di peringkat 5 dunia", "Williams berada di peringkat kelima dunia pada 2011.", False),
+    ("kpn venus williams di peringkat 5 dunia", "Williams berada di peringkat ketiga dunia pada 2011.", True),
 ])
 def test_a_sentence_that_gives_another_figure_where_the_question_gives_one(question: str, sentence: str,
                                                                            other: bool) -> None:
@@ -233,6 +237,18 @@ def test_a_figure_the_question_names_must_be_somewhere_in_the_best_article(quest
     rows = [PassageRow(1, "a", 0, None, lead, [(0, len(lead))], [["pbb", "markas", "new", "york"]]),
             PassageRow(2, "a", 1, None, later, [(0, len(later))], [["organisasi", "diri", "tahun", "1945"]])]
     best = build_candidates([("a", 5.0)], {"a": _info("a")}, {"a": ["pbb"]}, rows, {1: 5.0}).sentences[0]
+    assert figure_unsaid(Query.of(analyse_question(question)), best) is unsaid
+
+
+@pytest.mark.parametrize("question, unsaid", [
+    ("Brp keuntungan Twitter di kuartal 4 2017?", False),  # "kuartal keempat" says 4
+    ("Brp keuntungan Twitter di kuartal 3 2017?", True),
+])
+def test_a_figure_the_article_writes_in_words_is_said(question: str, unsaid: bool) -> None:
+    text = "Twitter membukukan keuntungan $ 91 juta di kuartal keempat 2017."
+    rows = [PassageRow(1, "a", 0, None, text, [(0, len(text))], [["twitter", "buku", "untung", "91", "juta",
+                                                                   "kuartal", "empat", "2017"]])]
+    best = build_candidates([("a", 5.0)], {"a": _info("a")}, {"a": ["twitter"]}, rows, {1: 5.0}).sentences[0]
     assert figure_unsaid(Query.of(analyse_question(question)), best) is unsaid
 
 
