@@ -1012,4 +1012,10 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
         rest = [w for w in lower[at + 1:] if w not in ("banyak", "kah")] if at is not None else []
         after = rest[0] if rest else None  # "berapa banyak orang": orang
         return "berapa", after if after and after.isalpha() and after not in STOPWORDS else None  # not "berapa sih"
+    if question.qtype == "kapan" and any(w in _CLOCK_WORDS and nxt in ("berapa", "berapakah") and not (
+            i and lower[i - 1] in _PER_HOUR) for i, (w, nxt) in enumerate(zip(lower, lower[1:]))):
+        return "kapan", "jam"  # "ditutup mulai jam brp pas malam tahun baru": a time of day, not a date
     return question.qtype, None
+
+
+_CLOCK_WORDS = ("jam", "pukul")

@@ -161,8 +161,7 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
         dates = drop_overlaps([c for c in proposed if not stated_in_question(c.text, words)
                                and not of_other_life_event(sentence, c, words)
                                and not any(start <= c.start < end for start, end in cited)])
-        if "berapa" in words and words & {"jam", "pukul"} and not words & {"tahun", "tanggal", "bulan"}:
-            # "ditangkap jam berapa": a time of day, not the date; "tahun berapa … selama dua jam" asks a year
+        if head == "jam":  # "ditangkap jam berapa": a time of day, not the date
             dates = [c for c in dates if TIME_OF_DAY.fullmatch(c.text)]
         if asks_span(words):  # "dari tahun berapa sampai tahun berapa": "2005 hingga 2014", not 2005
             dates += [Candidate(m.start(), m.end(), m.group(), 8.0) for m in YEAR_SPAN.finditer(sentence)]
