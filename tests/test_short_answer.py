@@ -1725,11 +1725,23 @@ def test_berapa_counts_no_regulation_and_no_verb(question: str, sentence: str, e
     assert short_answer("berapa", sentence, None, words(question)) == expected
 
 
-def test_jam_berapa_asks_for_the_time_of_day() -> None:
-    with_time = "Polisi menangkap artis itu di rumahnya pada Rabu (14/2) sekitar pukul 07.00 WIB."
-    assert short_answer("kapan", with_time, "2018-02-15", words("artis itu ditangkap jam berapa")) == "pukul 07.00 WIB"
-    assert short_answer("kapan", "Polisi menangkap artis itu pada Rabu (14/2).", "2018-02-15",
-                        words("artis itu ditangkap jam berapa")) is None
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("artis itu ditangkap jam berapa", "Polisi menangkap artis itu pada Rabu (14/2) sekitar pukul 07.00 WIB.",
+     "pukul 07.00 WIB"),
+    ("artis itu ditangkap jam berapa", "Polisi menangkap artis itu pada Rabu (14/2).", None),  # a date is no time
+    # the hour alone, with the part of the day, as speech and news copy write it
+    ("rapat itu selesai jam brp?", "Ia ditelepon saat rapat selesai sekitar pukul 7 malam.", "pukul 7 malam"),
+    ("sidangnya mulai jam berapa", "Sidang tanggal 2 Oktober, hari Senin, jam 9 pagi.", "jam 9 pagi"),
+    ("Pukul berapa polisi menahan Nelly?", "Pada 4.37 dini hari Nelly ditahan di penjara.", "4.37 dini hari"),
+    # a holiday's "tahun" asks no year: "jam brp" asks the time all the same
+    ("jalan itu ditutup mulai jam brp pas malam tahun baru 2018",
+     "Jalan akan ditutup mulai pukul 18.00 WIB pada 31 Desember 2017 hingga 1 Januari 2018.", "pukul 18.00 WIB"),
+    ("Pada tahun berapa pemain itu kalah berjudi selama dua jam?",
+     "Pada 2008 pemain itu kalah saat berjudi selama dua jam.", "2008"),
+    ("toko itu buka jam brp", "Toko itu buka 24 jam 7 hari seminggu.", None),  # hours counted, no time of day
+])
+def test_jam_berapa_asks_for_the_time_of_day(question: str, sentence: str, expected: str | None) -> None:
+    assert ask_asked_kind(question, sentence) == expected
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
@@ -2154,6 +2166,24 @@ def test_a_spaced_hyphen_inside_a_name_keeps_the_name_whole(question: str, sente
 
 def test_a_score_s_hyphen_joins_no_name() -> None:
     assert [c.text for c in name_runs("Bali United menang 2 - 1 atas Persib.")] == ["Bali United", "Persib"]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Program ini dijalankan melalui Kementerian Pekerjaan Umum dan Perumahan Rakyat dengan fokus baru.",
+     ["Program", "Kementerian Pekerjaan Umum dan Perumahan Rakyat"]),
+    ("Departemen Energi dan Sumber Daya Mineral pernah menyatakan keberatan.",
+     ["Departemen Energi dan Sumber Daya Mineral"]),
+    # two bodies, or a body and a short form, are two names
+    ("Kementerian Keuangan dan Bank Indonesia sepakat.", ["Kementerian Keuangan", "Bank Indonesia"]),
+    ("Kementerian Luar Negeri dan Kementerian Pertahanan hadir.",
+     ["Kementerian Luar Negeri", "Kementerian Pertahanan"]),
+    ("Dinas Pendidikan dan KPK bertemu.", ["Dinas Pendidikan", "KPK"]),
+    ("Joko dan Budi pergi.", ["Joko", "Budi"]),
+])
+def test_a_body_named_after_its_fields_is_one_name(sentence: str, names: list[str]) -> None:
+    """Indonesian names a ministry or agency after the fields it governs, joined by "dan": a short
+    answer cut at it ("Pekerjaan Umum" for "kementerian apa") names another body or none."""
+    assert [c.text for c in name_runs(sentence)] == names
 
 
 def test_a_sentence_read_again_gives_the_same_people_whatever_the_last_reader_did() -> None:

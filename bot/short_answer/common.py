@@ -333,6 +333,28 @@ def connects_name(sentence: str, spans: Spans, at: int, is_name: Callable[[int],
             and (not gap_before(sentence, spans, at + 1) or spaced_hyphen(sentence, spans, at + 1)))
 
 
+# Bodies named after the fields they govern, which Indonesian joins with "dan": "Kementerian Pekerjaan
+# Umum dan Perumahan Rakyat", "Badan Pengawas Obat dan Makanan", "Dinas Pendidikan dan Kebudayaan".
+_FIELD_BODIES = {"kementerian", "kementrian", "departemen", "badan", "lembaga", "dinas", "komisi", "komite",
+                 "direktorat", "fakultas", "asosiasi", "pusat", "balai", "biro", "institut", "majelis", "dewan"}
+# What opens another body or a person: "Kementerian Keuangan dan Bank Indonesia" is two.
+_NOT_A_FIELD = _FIELD_BODIES | {"bank", "pt", "cv", "universitas", "partai", "pemerintah", "presiden", "menteri",
+                                "gubernur", "kepala", "ketua", "direktur", "polisi", "polri", "tni", "kpk"}
+
+
+def joins_field(sentence: str, spans: Spans, start: int, at: int) -> bool:
+    """Word `at` is the "dan" between two fields of one body's name, the run from `start` naming a
+    body (its first or second word: "Namun Kementerian …"), the word after it a capitalised field
+    that opens no other body and is no short form ("… dan KPK", "… dan Kemendagri")."""
+    if spans[at][0] != "dan" or at + 1 >= len(spans) or gap_before(sentence, spans, at) or gap_before(
+            sentence, spans, at + 1):
+        return False
+    field = spans[at + 1][0]
+    return (any(w.lower() in _FIELD_BODIES for w, _, _ in spans[start:min(start + 2, at)])
+            and field[:1].isupper() and field.lower() not in _NOT_A_FIELD
+            and not field.lower().startswith("kemen") and not (len(field) > 1 and field.isupper()))
+
+
 def joined_particle(word: str) -> bool:
     """ "al-Jaafari", "el-Sisi": a name's lowercase particle written joined to the capitalised part
     that follows, which goes on the name as the spaced form ("al - Saleh") does."""
@@ -375,12 +397,14 @@ def name_runs(sentence: str) -> list[Candidate]:
                 break
             elif spans[end][0][:1].isupper() or spans[end][0].isdigit() or joined_particle(spans[end][0]):
                 end += 1
-            elif connects_name(sentence, spans, end, lambda k: spans[k][0][:1].isupper()):
+            elif connects_name(sentence, spans, end, lambda k: spans[k][0][:1].isupper()) or joins_field(
+                    sentence, spans, i, end):
                 end += 2
             else:
                 break
         start = i
-        while start < end - 1 and (not_a_name(spans[start][0]) or spans[start][0].lower() in STOPWORDS):
+        while start < end - 1 and (not_a_name(spans[start][0]) or spans[start][0].lower() in STOPWORDS) and (
+                spans[start][0].lower() not in _FIELD_BODIES):
             start += 1  # "Kini Jepang", "Namun Partai Hijau": the opener is no part of the name
         runs.append(Candidate(spans[start][1], spans[end - 1][2], sentence[spans[start][1]:spans[end - 1][2]], 2.0))
         i = end
