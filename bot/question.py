@@ -299,6 +299,7 @@ _SHORT_INTERROGATIVES = ("kapan", "mana")
 MIN_JOINED_REST = 4
 
 _PER_HOUR = {"km", "kilometer", "per", "mil", "knot"}
+_CLOCK_WORDS = ("jam", "pukul")  # "jam berapa" asks a time of day
 
 
 def _find_qtype(lower: list[str]) -> tuple[str | None, set[int]]:
@@ -1016,6 +1017,3 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
             i and lower[i - 1] in _PER_HOUR) for i, (w, nxt) in enumerate(zip(lower, lower[1:]))):
         return "kapan", "jam"  # "ditutup mulai jam brp pas malam tahun baru": a time of day, not a date
     return question.qtype, None
-
-
-_CLOCK_WORDS = ("jam", "pukul")

@@ -70,11 +70,12 @@ def _valid(day: int, month: int, year: int | None = None) -> bool:
 _ERA_NAME = r"(?:SM|M|H|SH)(?![\w.])(?!\s+[A-Z])|[Ss]ebelum [Mm]asehi\b|Masehi\b|Saka\b"
 _ERA = re.compile(rf"\s+({_ERA_NAME})")
 _DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
-# "pukul 19.00 WIB", "jam 9 pagi", "pukul 7 malam", "4.37 dini hari"; not "24 jam 7 hari" nor "jam 3 sore
-# hari" read as a count
+# "pukul 19.00 WIB", "jam 9 pagi", "pukul 7 malam", "4.37 dini hari"; an hour without minutes is none
+# before a unit it counts ("24 jam 7 hari")
 _DAY_PART = r"(?:pagi|siang|sore|malam|dini\s+hari)\b"
-TIME_OF_DAY = re.compile(r"\b(?:pukul|jam)\s+(?:[01]?\d|2[0-4])(?:[.:]\d{2}|(?![.,:]?\d)(?!\s*(?:hari|jam|menit|detik)\b))"
-                         rf"(?:\s*(?:WIB|WITA|WIT)\b)?(?:\s+{_DAY_PART})?|\b\d{{1,2}}[.:]\d{{2}}\s+{_DAY_PART}", CASELESS)
+_HOUR = r"(?:[01]?\d|2[0-4])(?:[.:]\d{2}|(?![.,:]?\d)(?!\s*(?:hari|jam|menit|detik)\b))"
+TIME_OF_DAY = re.compile(rf"\b(?:pukul|jam)\s+{_HOUR}(?:\s*(?:WIB|WITA|WIT)\b)?(?:\s+{_DAY_PART})?"
+                         rf"|\b\d{{1,2}}[.:]\d{{2}}\s+{_DAY_PART}", CASELESS)
 _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(rf"\b(?:{DAY}\s*,?\s*)?\(\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})(?:\s*/\s*(\d{{2,4}}))?\s*\)", CASELESS),
      "slash", 4.0),
