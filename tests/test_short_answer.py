@@ -2186,6 +2186,18 @@ def test_a_body_named_after_its_fields_is_one_name(sentence: str, names: list[st
     assert [c.text for c in name_runs(sentence)] == names
 
 
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Apakah judul film suara pertama?", "Film suara pertama adalah The Jazz Singer yang dirilis pada 1927.",
+     "The Jazz Singer"),
+    ("Kepada media apa Ed Sheeran mengaku tak lagi memakai Twitter?",
+     "Hal itu dikatakan Sheeran dalam sebuah wawancara dengan The Sun.", "The Sun"),
+])
+def test_an_english_name_keeps_its_article(question: str, sentence: str, expected: str) -> None:
+    """ "The" opens the name: "Jazz Singer" is not the film's title, and "The Sun" alone is a name
+    at all (a lone "Sun" read as an ordinary word)."""
+    assert ask_asked_kind(question, sentence) == expected
+
+
 def test_a_sentence_read_again_gives_the_same_people_whatever_the_last_reader_did() -> None:
     # The extractors of one question share what they read from a sentence; a reader that edits its
     # list must not take a person away from the next one.

@@ -333,6 +333,8 @@ def connects_name(sentence: str, spans: Spans, at: int, is_name: Callable[[int],
             and (not gap_before(sentence, spans, at + 1) or spaced_hyphen(sentence, spans, at + 1)))
 
 
+# Openers that are part of the name they open: "The Jazz Singer", "The Asahi Shimbun".
+_NAME_OPENERS = {"The"}
 # Bodies named after the fields they govern, which Indonesian joins with "dan": "Kementerian Pekerjaan
 # Umum dan Perumahan Rakyat", "Badan Pengawas Obat dan Makanan", "Dinas Pendidikan dan Kebudayaan".
 _FIELD_BODIES = {"kementerian", "kementrian", "departemen", "badan", "lembaga", "dinas", "komisi", "komite",
@@ -404,7 +406,7 @@ def name_runs(sentence: str) -> list[Candidate]:
                 break
         start = i
         while start < end - 1 and (not_a_name(spans[start][0]) or spans[start][0].lower() in STOPWORDS) and (
-                spans[start][0].lower() not in _FIELD_BODIES):
+                spans[start][0] not in _NAME_OPENERS and spans[start][0].lower() not in _FIELD_BODIES):
             start += 1  # "Kini Jepang", "Namun Partai Hijau": the opener is no part of the name
         runs.append(Candidate(spans[start][1], spans[end - 1][2], sentence[spans[start][1]:spans[end - 1][2]], 2.0))
         i = end
