@@ -199,7 +199,7 @@ def test_the_second_stage_marks_a_sentence_of_another_figure_than_the_question_g
     ("siapa yang mencatat waktu 2 menit 28,63 detik?", "Yosef mencatat waktu 2 menit 28, 63 detik.", False),
     ("Siapa raja pertama Arab Saudi?", "Saud adalah raja kedua Arab Saudi.", True),  # a rank is a figure too
     ("Siapa raja pertama Arab Saudi?", "Abdulaziz adalah raja pertama Arab Saudi.", False),
-    # the same figure, written in words or with a leading zero
+    # the same figure, written in words
     ("Brp keuntungan Twitter di kuartal 4 2017?", "Keuntungannya $ 91 juta di kuartal keempat 2017.", False),
     ("kpn venus williams di peringkat 5 dunia", "Williams berada di peringkat kelima dunia pada 2011.", False),
     ("kpn venus williams di peringkat 5 dunia", "Williams berada di peringkat ketiga dunia pada 2011.", True),

@@ -2193,8 +2193,8 @@ def test_a_body_named_after_its_fields_is_one_name(sentence: str, names: list[st
      "Hal itu dikatakan Sheeran dalam sebuah wawancara dengan The Sun.", "The Sun"),
 ])
 def test_an_english_name_keeps_its_article(question: str, sentence: str, expected: str) -> None:
-    """ "The" opens the name: "Jazz Singer" is not the film's title, and "The Sun" alone is a name
-    at all (a lone "Sun" read as an ordinary word)."""
+    """ "The" opens the name: "Jazz Singer" is not the film's title, and without it "Sun" reads as an
+    ordinary word, no name at all."""
     assert ask_asked_kind(question, sentence) == expected
 
 
