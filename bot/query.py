@@ -8,14 +8,14 @@ from functools import cached_property
 
 from bot.question import Question, answer_kind, frame_words, surface_words
 from bot.short_answer.common import MONTH_INDEX
-from index.analyse import is_dictionary_root
+from index.analyse import NUMBER_WORDS, is_dictionary_root
 
 _WORD = re.compile(r"\w+")
 _FIGURE_OR_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+")
 _SPACED_DECIMAL = re.compile(r"(?<!,\s)\b(\d{1,3}),\s+(\d{1,3})\b(?!\s*,)")  # not "2005, 30 orang", not "1, 2, 3"
-_NUMBER_WORDS = {w: n for n, w in enumerate(
-    ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"), start=1)}
-_ORDINALS = {"pertama": 1} | {f"ke{w}": n for w, n in _NUMBER_WORDS.items()}
+# The index's number words, and "satu": "salah satu" is no number to index, but "kuartal satu" is 1.
+_NUMBER_WORDS = NUMBER_WORDS | {"satu": "1"}
+_ORDINALS = {"pertama": "1"} | {f"ke{w}": n for w, n in _NUMBER_WORDS.items()}
 
 
 def is_figure(word: str) -> bool:
@@ -28,8 +28,7 @@ def figure_value(word: str) -> str:
     "peringkat kelima", "02" of a date is "2". Other words are themselves."""
     if word[:1].isdigit():
         return word.lstrip("0") or word
-    number = _ORDINALS.get(word) or _NUMBER_WORDS.get(word)
-    return str(number) if number else word
+    return _ORDINALS.get(word) or _NUMBER_WORDS.get(word) or word
 
 
 def figure_words(text: str) -> list[str]:

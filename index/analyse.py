@@ -272,7 +272,7 @@ class Analyzer:
 
 # News writes small numbers as words ("dua hari", "Tiga orang …"), people type digits ("2 hari"): both
 # index as the digit. Not "satu": "salah satu" is no number.
-_NUMBER_WORDS = {"dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6", "tujuh": "7", "delapan": "8",
+NUMBER_WORDS = {"dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6", "tujuh": "7", "delapan": "8",
                  "sembilan": "9", "sepuluh": "10"}
 
 
@@ -281,7 +281,7 @@ def _content_word(surface: str) -> str:
     word = _normalise_word(surface)
     if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
         return ""
-    return _NUMBER_WORDS.get(word, word)
+    return NUMBER_WORDS.get(word, word)
 
 
 def _is_capitalised(surface: str) -> bool:

@@ -262,6 +262,9 @@ ORGANISATION_ENDS = {"university", "institute", "school", "college", "committee"
                      "commission", "corporation", "corp", "inc", "ltd", "llc", "council", "foundation",
                      "association", "agency", "department", "ministry", "society", "organization", "organisation",
                      "federation", "airlines", "airways", "company", "bureau", "entertainment", "center", "centre"}
+# Words that open an organisation's name inside an office ("Kepala Dinas Kehutanan Lampung").
+ORGANISATION_STARTS = {"pt", "cv", "dinas", "badan", "kementerian", "lembaga", "komisi", "universitas", "bank",
+                       "yayasan", "partai", "direktorat", "biro", "kantor", "pemerintah", "pemkab", "pemkot", "pemprov"}
 
 
 def lone_common_word(text: str) -> bool:
@@ -339,9 +342,8 @@ _NAME_OPENERS = {"The"}
 # Umum dan Perumahan Rakyat", "Badan Pengawas Obat dan Makanan", "Dinas Pendidikan dan Kebudayaan".
 _FIELD_BODIES = {"kementerian", "kementrian", "departemen", "badan", "lembaga", "dinas", "komisi", "komite",
                  "direktorat", "fakultas", "asosiasi", "pusat", "balai", "biro", "institut", "majelis", "dewan"}
-# What opens another body or a person: "Kementerian Keuangan dan Bank Indonesia" is two.
-_NOT_A_FIELD = _FIELD_BODIES | {"bank", "pt", "cv", "universitas", "partai", "pemerintah", "presiden", "menteri",
-                                "gubernur", "kepala", "ketua", "direktur", "polisi", "polri", "tni", "kpk"}
+# What opens another body: "Kementerian Keuangan dan Bank Indonesia" is two (an office, a person).
+_NOT_A_FIELD = _FIELD_BODIES | ORGANISATION_STARTS | {"polri"}
 
 
 def joins_field(sentence: str, spans: Spans, start: int, at: int) -> bool:
@@ -353,7 +355,7 @@ def joins_field(sentence: str, spans: Spans, start: int, at: int) -> bool:
         return False
     field = spans[at + 1][0]
     return (any(w.lower() in _FIELD_BODIES for w, _, _ in spans[start:min(start + 2, at)])
-            and field[:1].isupper() and field.lower() not in _NOT_A_FIELD
+            and field[:1].isupper() and field.lower() not in _NOT_A_FIELD and not is_office(field)
             and not field.lower().startswith("kemen") and not (len(field) > 1 and field.isupper()))
 
 

@@ -15,6 +15,7 @@ from bot.short_answer.common import (
     DEGREE,
     HOMELAND,
     ORGANISATION_ENDS,
+    ORGANISATION_STARTS,
     Candidate,
     Spans,
     connects_name,
@@ -272,12 +273,9 @@ def _title_before(sentence: str, spans: Spans, i: int) -> str | None:
     return sentence[spans[start][1]:spans[top][2]].rstrip(" ,")
 
 
-# Words that open an organisation's name inside an office ("Kepala Dinas Kehutanan Lampung").
-_ORGANISATION_STARTS = {"pt", "cv", "dinas", "badan", "kementerian", "lembaga", "komisi", "universitas", "bank",
-                        "yayasan", "partai", "direktorat", "biro", "kantor", "pemerintah", "pemkab", "pemkot", "pemprov"}
 # anywhere in a run: "Youtube Pemerintah Provinsi", "Almunawaroh Development Authority"
-_NO_PERSON_WORDS = _EVENT_WORDS | _ORGANISATION_STARTS | ORGANISATION_ENDS
-_ORGANISATION_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_ORGANISATION_STARTS | ORGANISATION_ENDS))})\b",
+_NO_PERSON_WORDS = _EVENT_WORDS | ORGANISATION_STARTS | ORGANISATION_ENDS
+_ORGANISATION_WORD = re.compile(rf"\b(?:{'|'.join(sorted(ORGANISATION_STARTS | ORGANISATION_ENDS))})\b",
                                 re.IGNORECASE)
 _KNOWN_BODIES = re.compile(
     r"\b(?:Kantor Berita \w+|Kementerian [A-Z]\w+(?: [A-Z]\w+)*|Dewan Keamanan(?: [A-Z]\w+)*"
@@ -298,7 +296,7 @@ def org_candidates(sentence: str, people: list[tuple[Candidate, str | None]] | N
     people = person_candidates(sentence) if people is None else people
     for n, run in enumerate(runs):
         spans = word_spans(run.text)
-        at = next((k for k, (w, _, _) in enumerate(spans[:-1]) if w.lower() in _ORGANISATION_STARTS), None)
+        at = next((k for k, (w, _, _) in enumerate(spans[:-1]) if w.lower() in ORGANISATION_STARTS), None)
         if at is None and any(w.lower() in ORGANISATION_ENDS for w, _, _ in spans) \
                 and not set(sentence[:run.start].split()[-1:]) & _PLACE_BEFORE:
             at = 0  # "Massachusetts Institute of Technology": the whole run names the body; but "guru di
@@ -309,7 +307,7 @@ def org_candidates(sentence: str, people: list[tuple[Candidate, str | None]] | N
         for later in runs[n + 1:]:
             first = later.text.split()[0]
             if not _AND.fullmatch(sentence, end, later.start) or not is_ordinary_word(first) \
-                    or first.lower() in _ORGANISATION_STARTS or any(p.start == later.start for p, _ in people):
+                    or first.lower() in ORGANISATION_STARTS or any(p.start == later.start for p, _ in people):
                 break
             end = later.end
         if any(title and start < p.start <= end + 1 for p, title in people):
@@ -334,7 +332,7 @@ def organisation_of_asked(sentence: str, question_words: set[str], head: str | N
         words = title.split()
         lower = [w.lower() for w in words]
         start = lower.index(head) if head in lower else next(
-            (i for i, w in enumerate(lower) if w in _ORGANISATION_STARTS), None)
+            (i for i, w in enumerate(lower) if w in ORGANISATION_STARTS), None)
         if start is not None and not repeats_question(" ".join(words[start:]), question_words):
             return " ".join(words[start:])
     return None
@@ -395,7 +393,7 @@ def _title_tail(sentence: str, question_words: set[str], bodies: list[Candidate]
     def joined(k: int) -> bool:
         return not sentence[spans[k - 1][2]:spans[k][1]].strip("() ")
 
-    no_name = title_words() | _ORGANISATION_STARTS
+    no_name = title_words() | ORGANISATION_STARTS
 
     def named_at(k: int) -> bool:
         word = spans[k][0]
