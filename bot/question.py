@@ -179,9 +179,9 @@ def _misspelt_question_word(token: str) -> str | None:
     word = token.lower()
     if not word.isalpha() or len(word) < 3:
         return None
-    if len(word) < 5:  # a short one only with a vowel left out, as chat drops them: "kapn", "mna"
-        short = next((w for w in _SHORT_INTERROGATIVES if _drops_a_vowel(w, word)), None)
-        return short if short and not is_ordinary_word(word) else None
+    vowelless = next((spelt for w, spelt in _VOWELLESS_READINGS.items() if _drops_vowels(w, word)), None)
+    if vowelless or len(word) < 5:  # a short word only so, as chat types it: "kapn", "mna", "knpa"
+        return vowelless if vowelless and not is_ordinary_word(word) else None
     if word.endswith("kah") and not is_dictionary_root(word[:-3]):  # "-kah" asks: "berapkah", "dimnakah"
         near = edit_candidates(word[:-3])
         for base in _ASKING_BASES:
@@ -200,10 +200,17 @@ def _misspelt_question_word(token: str) -> str | None:
     return None
 
 
-def _drops_a_vowel(word: str, typed: str) -> bool:
-    """Whether `typed` is `word` with one vowel after its first letter left out."""
-    return len(typed) == len(word) - 1 and any(
-        word[i] in VOWELS and word[:i] + word[i + 1:] == typed for i in range(1, len(word)))
+def _drops_vowels(word: str, typed: str) -> bool:
+    """Whether `typed` is `word` with some of the vowels after its first letter left out."""
+    if not word.startswith(typed[:1]) or len(typed) >= len(word):
+        return False
+    at = 0
+    for letter in word:
+        if at < len(typed) and typed[at] == letter:
+            at += 1
+        elif letter not in VOWELS:
+            return False
+    return at == len(typed)
 
 
 _CHAT_REDUPLICATION = re.compile(r"([^\W\d_]{2,})2")
@@ -294,8 +301,11 @@ QTYPE_WORDS = {"kapan": "kapan", "siapa": "siapa", "dimana": "di mana", "kemana"
 # Question words a typo may hide before "-kah", and those typed joined to the next word.
 _ASKING_BASES = ("berapa", "dimana", "kapan", "bagaimana", "mengapa", "kemana", "darimana")
 _JOINABLE = ("siapa", "berapa", "kapan", "dimana", "bagaimana", "mengapa")
-# Short question words chat may type without a vowel ("mana" is read with its noun, "rumah sakit mna").
-_SHORT_INTERROGATIVES = ("kapan", "mana")
+# Question words chat types with vowels left out ("knpa", "brpa", "dmna", "bgmna"), as the patterns
+# spell them ("mana" is read with its noun, "rumah sakit mna").
+_VOWELLESS_READINGS = {"kapan": "kapan", "mana": "mana", "siapa": "siapa", "berapa": "berapa", "kenapa": "kenapa",
+                       "mengapa": "mengapa", "bagaimana": "bagaimana", "gimana": "bagaimana", "dimana": "di mana",
+                       "kemana": "ke mana", "darimana": "dari mana"}
 MIN_JOINED_REST = 4
 
 _PER_HOUR = {"km", "kilometer", "per", "mil", "knot"}

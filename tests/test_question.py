@@ -344,6 +344,14 @@ def test_answer_kind(text: str, kind: str, head: str | None) -> None:
     ("siapa berada di sana", "siapa", "siapa berada di sana"),
     ("pameran itu dibuka mulai kapn", "kapan", "pameran itu dibuka mulai kapan"),  # a vowel left out
     ("korban dibawa ke rumah sakit mna?", None, "korban dibawa ke rumah sakit mana"),
+    ("knpa ahok kalah", "mengapa", "kenapa ahok kalah"),  # vowels left out, as chat types them
+    ("brpa harga tiketnya", "berapa", "berapa harga tiketnya"),
+    ("ahok ditahan dmna", "dimana", "ahok ditahan di mana"),
+    ("bgmna cara daftarnya", "bagaimana", "bagaimana cara daftarnya"),
+    ("gimna cara daftarnya", "bagaimana", "bagaimana cara daftarnya"),
+    ("drmana asal pemain itu", "darimana", "dari mana asal pemain itu"),  # not "dimana" one letter off
+    ("siap tempur pasukan itu", None, "siap tempur pasukan itu"),  # a word of its own is no "siapa"
+    ("siapa nma istri gubernur itu", "siapa", "siapa nama istri gubernur itu"),
     ("dia pakai baju apa", "apa", "dia pakai baju apa"),  # "baju" is a word, no typo of anything
 ])
 def test_a_misspelt_question_word_still_asks(text: str, qtype: str | None, reads: str) -> None:
