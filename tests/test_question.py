@@ -97,6 +97,8 @@ def test_chat_spelling_expanded():
     ("jangka waktu kredit itu", "jangka waktu kredit itu"),  # the noun stays
     ("catatan waktu rio brp", "catatan waktu rio berapa"),
     ("ke berapa", "keberapa"),
+    ("smpai kapan ditahan", "sampai kapan ditahan"),
+    ("nmanya siapa", "namanya siapa"),
 ])
 def test_abbreviations(text, expected):
     assert analyse_question(text).text == expected
