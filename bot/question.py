@@ -616,10 +616,10 @@ def skeleton(word: str) -> str:
 
 
 def may_abbreviate(word: str) -> bool:
-    """A chat abbreviation drops every vowel ("string" keeps one: it is a word of its own), and is
-    long enough to name one word."""
+    """A chat abbreviation drops every vowel but a first one ("anjng" is anjing; "string" keeps one:
+    it is a word of its own), and is long enough to name one word."""
     w = word.lower()
-    return w.isalpha() and len(skeleton(w)) >= MIN_SKELETON and not any(c in VOWELS for c in w)
+    return w.isalpha() and len(w[:1] + skeleton(w[1:])) >= MIN_SKELETON and not any(c in VOWELS for c in w[1:])
 
 
 MIN_SKELETON = 4  # "brgkt", "prsdn"; shorter ones ("yg", "dgn") are too ambiguous and listed by hand

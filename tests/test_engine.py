@@ -295,6 +295,11 @@ def test_a_vowel_less_chat_abbreviation_is_read_as_the_word_it_shortens(tmp_path
     assert "berangkat" in query.terms and query.corrections == {"brgkt": "berangkat"}
     query, _ = engine.retrieve(analyse_question("kapan rombongan bergkat"))  # two vowels: a typo, not this
     assert "berangkat" not in query.terms
+    articles["dog.txt"] = "Seekor anjing menunggu pemiliknya.\n\nAnung datang menjemput.\n"
+    (tmp_path / "dog").mkdir()
+    engine = _engine_over(tmp_path / "dog", articles)
+    query, _ = engine.retrieve(analyse_question("kamera di tubuh anjngnya"))  # a first vowel is kept
+    assert "anjing" in query.terms and query.corrections == {"anjng": "anjing"}
 
 
 def test_a_date_with_its_day_counts_fully_and_a_month_alone_half() -> None:

@@ -420,6 +420,8 @@ def test_a_chat_abbreviation_keeps_the_consonants_of_its_word():
     assert not may_abbreviate("dgn")  # too short to name one word
     assert not may_abbreviate("bergkat") and not may_abbreviate("Jakarta")
     assert not may_abbreviate("string")  # a word of its own, not "steering" shortened
+    assert may_abbreviate("anjng") and may_abbreviate("intr")  # a first vowel stays: anjing, inter
+    assert not may_abbreviate("anjing") and not may_abbreviate("ant")
 
 
 @pytest.mark.parametrize("text, head", [
