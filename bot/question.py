@@ -228,9 +228,23 @@ def _already_spelt(out: list[str], words: list[str]) -> bool:
     return len(words) > 1 and [w.lower() for w in out[-len(head):]] == head
 
 
+_ELONGATED = re.compile(r"([^\W\d_])\1{2,}")
+
+
+def _unelongated(token: str) -> str:
+    """Chat stretches a word for emphasis: "siapaaa", "kapannn", "brppp". No Indonesian word has a
+    letter three times over; of the letter once or twice ("maaaf"), the spelling that is a word, else
+    once, or twice in a name ("Fredddie"). Capitals alone are kept: "III", "CCCB"."""
+    if token.isupper() or not _ELONGATED.search(token):
+        return token
+    once, twice = _ELONGATED.sub(r"\1", token), _ELONGATED.sub(r"\1\1", token)
+    known = [w for w in (once, twice) if is_ordinary_word(w) or (w.lower(),) in _abbreviations()[0]]
+    return known[0] if known else twice if token[:1].isupper() else once
+
+
 def normalise(text: str) -> str:
     """The question as plain words: chat spelling expanded, junk gone, capped in length."""
-    words = [t for t in _tokens(_clean(text)) if t not in _OPERATORS]
+    words = [_unelongated(t) for t in _tokens(_clean(text)) if t not in _OPERATORS]
     joined = " ".join(expand_abbreviations(words))
     if len(joined) > MAX_TEXT_CHARS:
         joined = joined[:MAX_TEXT_CHARS].rsplit(" ", 1)[0]

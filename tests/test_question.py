@@ -361,6 +361,21 @@ def test_a_misspelt_question_word_still_asks(text: str, qtype: str | None, reads
     assert (q.qtype, q.text) == (qtype, reads)
 
 
+@pytest.mark.parametrize("text, qtype, content", [
+    ("siapaaa pelatih persib", "siapa", "pelatih persib"),  # stretched for emphasis
+    ("kapannn konsernya", "kapan", "konser"),
+    ("brppp harga tiketnya", "berapa", "harga tiket"),
+    ("maaaf, siapa pelatih persib", "siapa", "maaf pelatih persib"),  # "maaf" is the word, not "maf"
+    ("Siapa orang tua angkat Fredddie Mercury", "siapa", "orang tua angkat Freddie Mercury"),  # a name: twice
+    ("Siapakah Richard III", "siapa", "Richard III"),  # capitals alone are no stretching
+    ("tolong kasih tau siapa pelatih persib", "siapa", "pelatih persib"),  # asks to be told, gives nothing
+    ("eh kapan konsernya", "kapan", "konser"),
+])
+def test_chat_stretching_and_asides_leave_the_question(text: str, qtype: str, content: str) -> None:
+    q = analyse_question(text)
+    assert (q.qtype, q.content) == (qtype, content)
+
+
 @pytest.mark.parametrize("text", ["Apakah dampak banjir itu besar?", "Apakah Putin ke Pyongyang?",
                                   "apakah benar jokowi ke pyongyang?", "apakah ada korban jiwa?",
                                   "apakah polisi sudah menangkap pelakunya?", "apakah pertandingan itu ditunda?",
