@@ -317,9 +317,9 @@ _ASKING_BASES = ("berapa", "dimana", "kapan", "bagaimana", "mengapa", "kemana", 
 _JOINABLE = ("siapa", "berapa", "kapan", "dimana", "bagaimana", "mengapa")
 # Question words chat types with vowels left out ("knpa", "brpa", "dmna", "bgmna"), as the patterns
 # spell them ("mana" is read with its noun, "rumah sakit mna").
-_VOWELLESS_READINGS = {"kapan": "kapan", "mana": "mana", "siapa": "siapa", "berapa": "berapa", "kenapa": "kenapa",
-                       "mengapa": "mengapa", "bagaimana": "bagaimana", "gimana": "bagaimana", "dimana": "di mana",
-                       "kemana": "ke mana", "darimana": "dari mana"}
+_VOWELLESS_READINGS = {w: QTYPE_WORDS.get(w, w) for w in ("kapan", "mana", "siapa", "berapa", "kenapa", "mengapa",
+                                                            "bagaimana", "dimana", "kemana", "darimana")} | {
+    "gimana": "bagaimana"}
 MIN_JOINED_REST = 4
 
 _PER_HOUR = {"km", "kilometer", "per", "mil", "knot"}
