@@ -273,7 +273,7 @@ class Analyzer:
 # News writes small numbers as words ("dua hari", "Tiga orang …"), people type digits ("2 hari"): both
 # index as the digit. Not "satu": "salah satu" is no number.
 NUMBER_WORDS = {"dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6", "tujuh": "7", "delapan": "8",
-                 "sembilan": "9", "sepuluh": "10"}
+                "sembilan": "9", "sepuluh": "10"}
 
 
 def _content_word(surface: str) -> str:
