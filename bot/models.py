@@ -1,4 +1,4 @@
-"""The learned parts of answering: small logistic models, and one model of shallow boosted trees,
+"""The learned parts of answering: small logistic models, two of them corrected by shallow boosted trees,
 fitted by `tanya train` (bench/train.py) and shipped as JSON in bot/data/models/. Scoring is a dot
 product or a few hundred comparisons, so loading and using them costs next to nothing.
 """
@@ -68,7 +68,8 @@ GATE_DECIMALS = 3
 class TreeModel:
     """A logistic model corrected by boosted regression trees, whose leaves add to its log-odds: the
     short-answer gate, whose signals combine in ways a sum of weights misses, while a rare signal the
-    trees never split on (the asked role missing, "siapa istri …") keeps its logistic weight. Node
+    trees never split on (the asked role missing, "siapa istri …") keeps its logistic weight; and the
+    decline model, whose trees correct news stories only. Node
     arrays are one row per tree, padded with leaves: the feature a node splits on (-1 at a leaf), its
     threshold (a row goes left when its value, as float32, is at most it), its left and right child,
     and a leaf's value. Every tree is walked at once, a level per step."""
@@ -81,6 +82,9 @@ class TreeModel:
     leaf: np.ndarray
     threshold: float = 0.5
     story_threshold: float | None = None
+    # The trees correct only the rows where this feature is set ("story": the decline model's trees
+    # are fitted on news stories alone, so a lone MRC paragraph keeps the logistic model's odds).
+    within: str | None = None
 
     def threshold_for(self, story: bool) -> float:
         return self.story_threshold if story and self.story_threshold is not None else self.threshold
@@ -90,7 +94,7 @@ class TreeModel:
         return self.base.features
 
     @classmethod
-    def of_trees(cls, base: LinearModel, trees: list[dict]) -> "TreeModel":
+    def of_trees(cls, base: LinearModel, trees: list[dict], within: str | None = None) -> "TreeModel":
         """From one dict of node lists per tree (feature, split, left, right, leaf)."""
         width = max(len(t["feature"]) for t in trees)
 
@@ -98,7 +102,8 @@ class TreeModel:
             return np.array([list(t[key]) + [fill] * (width - len(t[key])) for t in trees], dtype=dtype)
 
         return cls(base, padded("feature", -1, np.int64), padded("split", 0.0, np.float64),
-                   padded("left", 0, np.int64), padded("right", 0, np.int64), padded("leaf", 0.0, np.float64))
+                   padded("left", 0, np.int64), padded("right", 0, np.int64), padded("leaf", 0.0, np.float64),
+                   within=within)
 
     def probability(self, rows: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.log_odds(rows)))
@@ -112,7 +117,10 @@ class TreeModel:
             feature = np.maximum(self.feature[trees, node], 0)
             goes_left = np.take_along_axis(values, feature, axis=1) <= self.split[trees, node]
             node = np.where(inner, np.where(goes_left, self.left[trees, node], self.right[trees, node]), node)
-        return self.base.log_odds(rows) + self.leaf[trees, node].sum(axis=1)
+        correction = self.leaf[trees, node].sum(axis=1)
+        if self.within is not None:
+            correction = np.where(rows[:, self.features.index(self.within)] > 0.5, correction, 0.0)
+        return self.base.log_odds(rows) + correction
 
     def to_json(self) -> dict:
         data = {"features": list(self.features), "threshold": _round_down(self.threshold), "base": self.base.to_json(),
@@ -120,6 +128,8 @@ class TreeModel:
                 "right": self.right.tolist(), "leaf": self.leaf.round(10).tolist()}
         if self.story_threshold is not None:
             data["story_threshold"] = _round_down(self.story_threshold)
+        if self.within is not None:
+            data["within"] = self.within
         return data
 
     @classmethod
@@ -127,7 +137,7 @@ class TreeModel:
         return cls(LinearModel.from_json(data["base"]), np.array(data["feature"], dtype=np.int64),
                    np.array(data["split"]), np.array(data["left"], dtype=np.int64),
                    np.array(data["right"], dtype=np.int64), np.array(data["leaf"]), float(data.get("threshold", 0.5)),
-                   None if data.get("story_threshold") is None else float(data["story_threshold"]))
+                   None if data.get("story_threshold") is None else float(data["story_threshold"]), data.get("within"))
 
 
 Model = LinearModel | TreeModel
@@ -150,7 +160,7 @@ class Models:
     sentence: LinearModel  # first stage: every candidate sentence, lexical features
     answer: LinearModel  # second stage: the leading sentences, with what answer they hold
     confidence: LinearModel  # is the chosen sentence itself right? (the short-answer gate reads it)
-    decline: LinearModel  # does the chosen article answer at all? below its threshold, decline
+    decline: Model  # does the chosen article answer at all? below its threshold, decline
     # Over the question's words the best passage does not say: does the question still have an answer
     # there? A feature of the decline and confidence models.
     unsaid: LinearModel

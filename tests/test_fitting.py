@@ -194,6 +194,26 @@ def test_boosted_trees_learn_what_a_feature_means_for_one_kind_and_score_without
     assert (again.threshold_for(story=False), again.threshold_for(story=True)) == (0.3, 0.4)
 
 
+def test_trees_fitted_within_a_feature_correct_only_those_rows() -> None:
+    """The decline model's trees learn from news stories alone: a row of the other kind (a lone MRC
+    paragraph) keeps exactly the logistic part's odds, however the trees split, and the rows within
+    gain what the trees learn there; the choice survives the JSON the models ship as."""
+    from sklearn.metrics import roc_auc_score
+
+    features = ("kind", "signal", "noise")
+    rows, right = _interaction(1)
+    trees = fit_trees(features, rows, right, rising=(), within="kind")
+    test, test_right = _interaction(2)
+    outside, inside = test[:, 0] == 0, test[:, 0] == 1
+    np.testing.assert_allclose(trees.log_odds(test[outside]), trees.base.log_odds(test[outside].round(3)))
+    assert roc_auc_score(test_right[inside], trees.probability(test[inside])) > 0.95
+    pooled = fit_trees(features, rows, right, rising=())
+    assert np.abs(pooled.log_odds(test[outside]) - pooled.base.log_odds(test[outside].round(3))).max() > 0.01
+    again = TreeModel.from_json(trees.to_json())
+    assert again.within == "kind"
+    np.testing.assert_allclose(again.probability(test), trees.probability(test), atol=1e-8)
+
+
 def test_the_gate_never_trusts_an_answer_less_for_a_surer_sentence() -> None:
     """Where the data bend (right answers most common at middling sentence confidence), the rising
     signals stay rising in the logistic part and in every tree: the gate's probability never falls
