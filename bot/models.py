@@ -69,10 +69,10 @@ class TreeModel:
     """A logistic model corrected by boosted regression trees, whose leaves add to its log-odds: the
     short-answer gate, whose signals combine in ways a sum of weights misses, while a rare signal the
     trees never split on (the asked role missing, "siapa istri …") keeps its logistic weight; and the
-    decline model, whose trees correct news stories only. Node
-    arrays are one row per tree, padded with leaves: the feature a node splits on (-1 at a leaf), its
-    threshold (a row goes left when its value, as float32, is at most it), its left and right child,
-    and a leaf's value. Every tree is walked at once, a level per step."""
+    decline model, whose trees correct news stories only. Node arrays are one row per tree, padded
+    with leaves: the feature a node splits on (-1 at a leaf), its threshold (a row goes left when its
+    value, as float32, is at most it), its left and right child, and a leaf's value. Every tree is
+    walked at once, a level per step."""
 
     base: LinearModel
     feature: np.ndarray
