@@ -25,7 +25,7 @@ from bot.engine import Engine, Examined
 from bot.features import (ANSWER_FEATURES, DECLINE_FEATURES, SENTENCE_FEATURES, SHORT_FEATURES, STORY_FEATURES,
                           is_story, said_by, sentence_features, story_features, unsaid_words, with_unsaid)
 from bot.models import (GATE_DECIMALS, MODEL_DIR, LinearModel, Models, TreeModel, blank_model, log_odds,
-                        save_models)
+                        rows_within, save_models)
 from bot.query import Query
 from bot.question import analyse_question
 from bot.short_answer import short_answer
@@ -167,7 +167,7 @@ def fit_trees(features: tuple[str, ...], rows: np.ndarray, labels: np.ndarray,
     weights = np.ones(len(rows)) if weights is None else weights
     base = fit(features, rows, labels, weights, rising=rising)
     if within is not None:
-        kept = rows[:, features.index(within)] > 0.5
+        kept = rows_within(features, rows, within)
         rows, labels, weights = rows[kept], labels[kept], weights[kept]
     constraint = [int(f in rising) for f in features]
     y = labels.astype(np.float64)

@@ -119,7 +119,7 @@ class TreeModel:
             node = np.where(inner, np.where(goes_left, self.left[trees, node], self.right[trees, node]), node)
         correction = self.leaf[trees, node].sum(axis=1)
         if self.within is not None:
-            correction = np.where(rows[:, self.features.index(self.within)] > 0.5, correction, 0.0)
+            correction = np.where(rows_within(self.features, rows, self.within), correction, 0.0)
         return self.base.log_odds(rows) + correction
 
     def to_json(self) -> dict:
@@ -141,6 +141,11 @@ class TreeModel:
 
 
 Model = LinearModel | TreeModel
+
+
+def rows_within(features: tuple[str, ...], rows: np.ndarray, within: str) -> np.ndarray:
+    """Which rows have the flag `within` set: those a TreeModel's trees are fitted on and correct."""
+    return rows[:, features.index(within)] > 0.5
 
 
 def log_odds(probability: np.ndarray) -> np.ndarray:
