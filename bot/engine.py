@@ -331,7 +331,8 @@ class Engine:
             readings = (list(self._formal_terms(conn, surface))
                         or ([spelt] if may_abbreviate(surface) and (spelt := self._spelt_out(conn, surface)) else [])
                         or [*(self._misspelt_words(conn, surface) if typed_lower else []),
-                            *((t, df, t) for t, df in self._closest_terms(conn, terms[i]))])
+                            *((t, df, t) for t, df in self._closest_terms(conn, terms[i]))]
+                        or self._with_nya(conn, surface, query.question.text))
             if readings:
                 term, df, spelling = in_context(conn, readings, [t for t in terms if t in dfs], dfs)
                 terms[i], dfs[term], query.corrections[surface] = term, df, spelling
@@ -430,6 +431,18 @@ class Engine:
                  if is_ordinary_word(w)]
         # chat drops letters more often than it swaps them
         return [(term, df, spelling) for _, df, spelling, term in sorted(found, reverse=True)]
+
+    def _with_nya(self, conn: sqlite3.Connection, word: str, typed: str) -> list[tuple[str, int, str]]:
+        """A name ending in "-nya" ("Catalunya", "Chechnya"), which the question's analysis cut as a
+        possessive ("catalu"): the whole word as typed, if the index knows it, else the indexed names
+        one edit from it ("catalonya" → Catalunya, Catalonia); term, document frequency and spelling."""
+        whole = word + "nya"
+        if not re.search(rf"(?<!\w){re.escape(whole)}(?!\w)", typed.lower()):
+            return []
+        found = document_frequencies(conn, [whole])
+        if found:
+            return [(whole, found[whole], _as_written(conn, whole, whole, whole))]
+        return [(t, df, t) for t, df in self._closest_terms(conn, whole)]
 
     def _unjoined(self, conn: sqlite3.Connection, word: str) -> list[tuple[str, int, str]] | None:
         """Two words typed without the space ("yangdimaksud", "berkembangbiak"): each an ordinary

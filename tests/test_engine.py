@@ -349,6 +349,17 @@ def test_the_sentence_beside_lends_its_names_only_when_referred_back_to(tmp_path
     assert engine.ask(question).answer == expected
 
 
+@pytest.mark.parametrize("question", ["kapan Catalunya menggelar referendum?", "kapan catalonya menggelar referendum?"])
+def test_a_name_ending_in_nya_is_read_whole(tmp_path: Path, question: str) -> None:
+    """ "-nya" is cut from a question's words as a possessive ("pelakunya"); a name that ends in it,
+    or a typo of one, is read as the name the index holds, not as an unknown "catalu"."""
+    engine = _engine_over_one_story(tmp_path, "Referendum Catalunya\n\nCatalunya menggelar referendum kemerdekaan "
+                                              "pada 1 Oktober 2017.\n")
+    query, _ = engine.retrieve(analyse_question(question))
+    assert "catalunya" in query.terms and not query.unknown
+    assert engine.ask(question).answer == "1 Oktober 2017"
+
+
 def test_two_words_typed_as_one_are_read_as_both(tmp_path: Path) -> None:
     """ "berkembangbiak" is berkembang biak; a word of its own the corpus lacks ("lamban") and a
     capitalised name are left whole."""
