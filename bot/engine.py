@@ -439,10 +439,8 @@ class Engine:
         whole = word + "nya"
         if not re.search(rf"(?<!\w){re.escape(whole)}(?!\w)", typed.lower()):
             return []
-        found = document_frequencies(conn, [whole])
-        if found:
-            return [(whole, found[whole], _as_written(conn, whole, whole, whole))]
-        return [(t, df, t) for t, df in self._closest_terms(conn, whole)]
+        found = document_frequencies(conn, [whole]) or dict(self._closest_terms(conn, whole))
+        return [(t, df, t) for t, df in found.items()]
 
     def _unjoined(self, conn: sqlite3.Connection, word: str) -> list[tuple[str, int, str]] | None:
         """Two words typed without the space ("yangdimaksud", "berkembangbiak"): each an ordinary
