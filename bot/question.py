@@ -336,8 +336,9 @@ def _find_qtype(lower: list[str]) -> tuple[str | None, set[int]]:
         for words, qtype in _PATTERNS_BY_FIRST.get(lower[i], ()):
             if tuple(lower[i:i + len(words)]) == words and (best is None or len(words) > len(best[0])):
                 best = (words, qtype)
-        if best and best[1] == "kapan" and len(best[0]) == 2 and i > 0 and lower[i - 1] in _PER:
-            continue  # "tiap tahun berapa persen" asks a share a year, not which year
+        if (best and best[1] == "kapan" and len(best[0]) == 2 and i > 0 and lower[i - 1] in _PER
+                and best[0][1].startswith("berapa") and best[0][0] != "tanggal"):
+            continue  # "tiap tahun berapa persen" asks a share a year; "tiap hari apa" asks which day
         if tuple(lower[i:i + 2]) in _FROM_WHERE:  # "asli orang mana": where someone is from
             return "darimana", {i, i + 1}
         if best:
@@ -381,7 +382,16 @@ def _is_anaphor(word: str, prev: str | None) -> bool:
 
 
 def _strip_nya(word: str) -> str:
-    return word[:-3] if len(word) > 5 and word.lower().endswith("nya") and word.lower() not in _NYA_NOT_ANAPHORIC else word
+    """The word without a possessive "-nya", but whole where "-nya" ends its root ("ditanya" is asked)."""
+    lower = word.lower()
+    if len(word) <= 5 or not lower.endswith("nya") or lower in _NYA_NOT_ANAPHORIC:
+        return word
+    return word if _root_ends_in_nya(lower) and not _root_ends_in_nya(lower[:-3]) else word[:-3]
+
+
+def _root_ends_in_nya(word: str) -> bool:
+    root = root_of(word)
+    return root.endswith("nya") and is_dictionary_root(root)
 
 
 def _content_tokens(tokens: list[str], skip: set[int]) -> list[str]:
@@ -595,7 +605,12 @@ def colloquial_variants(word: str) -> list[str]:
 def _nasal_readings(base: str, word: str) -> list[str]:
     """The roots a chat verb's nasal prefix may stand before ("nyuri" → curi, suri)."""
     if base.startswith("nge") and len(base) > 5 and base[3] not in VOWELS:
-        return [base[3:]]
+        # "nge" before a root ("ngetes" → tes), or "ng" before one that opens with "e" or "ke"
+        # ("ngeksekusi" → eksekusi, "ngejar" → kejar, "ngeluarin" → keluarkan)
+        bare = word[3:-2] if word.endswith("in") else word[3:]
+        if not any(is_dictionary_root(b) for b in (bare, *_a_restored(bare))):
+            return ["k" + base[2:], base[2:], base[3:]]
+        return [base[3:]] if base == word else [base[3:], base[2:], "k" + base[2:]]
     if base.startswith("ny") and len(base) > 3 and base[2] in VOWELS:
         return ["c" + base[2:], "s" + base[2:]]
     if base.startswith("ng") and len(base) > 3 and base[2] in VOWELS:

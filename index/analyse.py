@@ -248,8 +248,8 @@ class Analyzer:
         if _is_capitalised(surface):
             return self._capitalised_term(word)
         stem = self.stem(word)
-        if stem != word and is_known_term(word):
-            return word
+        if stem != word and word not in _EXCEPTIONS and is_known_term(word):
+            return word  # a name the stemmer would take apart; not a synonym fixed by hand ("umur" → usia)
         return stem
 
     def _capitalised_term(self, word: str) -> str:

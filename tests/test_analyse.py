@@ -110,6 +110,14 @@ def test_lowercase_question_keeps_an_indexed_name(analyzer: Analyzer) -> None:
     ]
 
 
+def test_a_synonym_fixed_by_hand_holds_though_the_index_knows_the_word(analyzer: Analyzer) -> None:
+    # "seumur hidup" (for life) puts "umur" in the index; a question's "umur" still reads as the news' "usia"
+    known = set(analyzer.terms("Ia dihukum penjara seumur hidup.")).__contains__
+    assert known("umur")
+    assert [t.term for t in analyzer.query_tokens("umur brp dia pensiun", known)][0] == "usia"
+    assert "usia" in analyzer.terms("Ia pensiun pada usia 60 tahun.")
+
+
 def test_known_term_does_not_block_stemming_of_other_words(analyzer: Analyzer) -> None:
     tokens = analyzer.query_tokens("siapa yg mengunjungi pyongyang", lambda w: w == "pyongyang")
     assert [t.term for t in tokens] == ["kunjung", "pyongyang"]

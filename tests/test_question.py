@@ -55,6 +55,15 @@ def test_question_word_found_anywhere():
     assert q.content == "Putin ke Pyongyang"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("siapa jubir yg ditanya soal partai itu", "juru bicara ditanya soal partai"),  # "-nya" ends the root: asked
+    ("siapa nama pelakunya", "pelaku"),  # a possessive "-nya" goes
+    ("setnov ada acara apa makanya ga dateng", "setnov acara tidak dateng"),  # "that is why": no content
+])
+def test_nya_goes_only_where_it_is_no_part_of_the_root(text: str, content: str) -> None:
+    assert analyse_question(text).content == content
+
+
 @pytest.mark.parametrize("chat, formal", [
     ("pembahasan duit pengawasan kelar kapan", "pembahasan uang pengawasan selesai"),
     ("cewek yg ngilang itu ketauan di mana", "perempuan menghilang ketahuan"),
@@ -99,6 +108,11 @@ def test_chat_spelling_expanded():
     ("ke berapa", "keberapa"),
     ("smpai kapan ditahan", "sampai kapan ditahan"),
     ("nmanya siapa", "namanya siapa"),
+    ("gus ipul dlu prnh jd ketum apa", "gus ipul dulu pernah jadi ketua umum apa"),
+    ("kebun DL Sitorus dl luasnya brp", "kebun DL Sitorus dulu luasnya berapa"),  # initials stay a name
+    ("bos yg dtg lwt bandara", "bos yang datang lewat bandara"),
+    ("knp ISK lbh sering", "kenapa ISK lebih sering"),
+    ("savitri konpers di kantor LBH", "savitri konpers di kantor LBH"),  # the institute, not "lebih"
 ])
 def test_abbreviations(text, expected):
     assert analyse_question(text).text == expected
@@ -292,6 +306,8 @@ def test_edit_candidates_on_junk():
     ("pelatih itu mundur gara-gara apa sih?", "atribut", "penyebab"),  # because of what: the cause
     ("mereka saling sindir lewat medsos apa", "nama", "media sosial"),
     ("iuran anggota tiap tahun brp persen?", "berapa", "persen"),  # a share a year, not which year
+    ("acara itu tayang tiap hari apa", "kapan", None),  # which day of the week it airs
+    ("gajian tiap tanggal berapa sih", "kapan", None),  # which day of the month
     ("tahun berapa gedung itu dibangun", "kapan", None),
     ("setoran pajaknya tahun lalu berapa sih", "berapa", None),  # a particle is no unit
     ("berapa banyak orang yang mengungsi", "berapa", "orang"),
@@ -424,6 +440,11 @@ def test_colloquial_words_have_formal_readings():
     assert colloquial_variants("dateng") == ["datang"] and colloquial_variants("bener") == ["benar"]
     assert "dekatkan" in colloquial_variants("deketin") and colloquial_variants("ketemu") == []
     assert colloquial_variants("Kediri") == [] and colloquial_variants("pelajar") == []
+    # "nge" before a root, or "ng" before one that opens with "e" or "ke"
+    assert colloquial_variants("ngetes")[0] == "tes" and colloquial_variants("ngebantah") == ["bantah"]
+    assert colloquial_variants("ngejar")[0] == "kejar" and "eksekusi" in colloquial_variants("ngeksekusi")
+    assert "keluarkan" in colloquial_variants("ngeluarin") and "luarkan" in colloquial_variants("ngeluarin")
+    assert "kerjakan" in colloquial_variants("ngerjain")
 
 
 def test_a_chat_abbreviation_keeps_the_consonants_of_its_word():
