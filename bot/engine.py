@@ -269,6 +269,7 @@ class Engine:
                 present.append(s.answer is not None or s.answer_strength > 0)  # strength 0: no answer of the type
         second = answer_features(query, lexical[leading], stage_one[leading], sentences, present)
         stage_two = within_story(query, cands, sentences, second, models.answer.probability(second), models.story)
+        stage_two = names_break_ties(query, sentences, stage_two)
         order = np.argsort(-stage_two, kind="stable")
         best = sentences[order[0]]
         unsaid = models.unsaid.log_odds(word_bag(models.unsaid.features, unsaid_words(query, best.passage_text)))
@@ -663,6 +664,23 @@ def within_story(query: Query, cands: Candidates, sentences: list[Sentence], sec
     scores = log_odds(stage_two[own]) + model.score(rows)
     out = stage_two.copy()
     out[own[np.argsort(-scores, kind="stable")]] = np.sort(stage_two[own])[::-1]
+    return out
+
+
+NEAR_TIE = 0.005  # second-stage probabilities this close are a tie the model does not decide
+
+
+def names_break_ties(query: Query, sentences: list[Sentence], stage_two: np.ndarray) -> np.ndarray:
+    """Of the sentences the second stage scores level with the best, the one that itself says most of
+    the question's names goes first: "kapan Putin ke Pyongyang?" is answered by the sentence naming
+    both, not by one naming Pyongyang alone in a story whose headline names Putin."""
+    names = {t for t in query.asked if not is_dictionary_root(t)}
+    tied = [int(i) for i in np.argsort(-stage_two, kind="stable") if stage_two[i] >= stage_two.max() - NEAR_TIE]
+    if not names or len(tied) < 2:
+        return stage_two
+    chosen = max(tied, key=lambda i: len(names & _said(sentences[i])))  # the best of the most named
+    out = stage_two.copy()
+    out[[tied[0], chosen]] = stage_two[[chosen, tied[0]]]
     return out
 
 

@@ -7,9 +7,10 @@ import re
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from bot.engine import Engine
+from bot.engine import Engine, names_break_ties
 from bot.question import analyse_question
 from index.load import load_file
 from index.segment import normalise_whitespace
@@ -33,6 +34,21 @@ def test_anchor_question(engine: Engine, question: str) -> None:
     assert first.quote == PUTIN_QUOTE
     assert first.source == "INDONESIAUPDATES.COM"
     assert first.date == "2024-09-14"
+
+
+@pytest.mark.parametrize("margin, named_first", [(0.002, True), (0.05, False)])
+def test_a_near_tie_goes_to_the_sentence_that_names_the_question(engine: Engine, margin: float,
+                                                                  named_first: bool) -> None:
+    # Moscow's veto "pada Maret" names Pyongyang only (its story's headline names Putin): level with
+    # the sentence naming both, the naming one goes first; clearly ahead, the model's order stands
+    seen = engine.examine(analyse_question("kapan Putin ke Pyongyang?"))
+    sentences = [seen.candidates.sentences[i] for i in seen.leading]
+    named = next(i for i, s in enumerate(sentences) if s.text == PUTIN_QUOTE)
+    veto = next(i for i, s in enumerate(sentences) if s.text.startswith("Namun Moskow menggunakan veto"))
+    scores = np.full(len(sentences), 0.1)
+    scores[veto], scores[named] = 0.52, 0.52 - margin
+    first = int(np.argmax(names_break_ties(seen.query, sentences, scores)))
+    assert first == (named if named_first else veto)
 
 
 def _article_text(quote_path: str) -> str:
