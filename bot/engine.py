@@ -675,8 +675,11 @@ def names_break_ties(query: Query, sentences: list[Sentence], stage_two: np.ndar
     the question's names goes first: "kapan Putin ke Pyongyang?" is answered by the sentence naming
     both, not by one naming Pyongyang alone in a story whose headline names Putin."""
     names = {t for t in query.asked if not is_dictionary_root(t)}
-    tied = [int(i) for i in np.argsort(-stage_two, kind="stable") if stage_two[i] >= stage_two.max() - NEAR_TIE]
-    if not names or len(tied) < 2:
+    if not names:
+        return stage_two
+    order = np.argsort(-stage_two, kind="stable")
+    tied = [int(i) for i in order if stage_two[i] >= stage_two[order[0]] - NEAR_TIE]
+    if len(tied) < 2:
         return stage_two
     chosen = max(tied, key=lambda i: len(names & _said(sentences[i])))  # the best of the most named
     out = stage_two.copy()
