@@ -10,7 +10,7 @@ import pytest
 
 from bot.answer import ArticleInfo
 from bot.candidates import PassageRow, build_candidates, group_articles
-from bot.engine import _quoted_text, within_story
+from bot.engine import _pick_quotes, _quoted_text, within_story
 from bot.features import (
     ANSWER_FEATURES,
     SENTENCE_FEATURES,
@@ -92,6 +92,25 @@ def test_a_quote_that_starts_from_the_sentence_before_opens_with_it():
     rows = [PassageRow(1, "a", 0, None, text, [(27, 52), (53, len(text))], [["banjir"], ["ungsi"]])]
     _, crowd = build_candidates([("a", 5.0)], {"a": _info("a")}, {"a": []}, rows, {1: 5.0}).sentences
     assert _quoted_text(crowd, explain=False) == "Banjir melanda Kota Baru. Mereka mengungsi."  # no dateline
+
+
+def test_a_story_passage_may_give_a_second_quote_a_lone_paragraph_not():
+    text = "Kim tiba di Vladivostok. Gubernur menyambut Kim. Pertemuan digelar Rabu."
+    spans, terms = [(0, 24), (25, 48), (49, len(text))], [["kim", "tiba", "vladivostok"], ["gubernur", "sambut", "kim"],
+                                                          ["temu", "gelar", "rabu"]]
+    lone = ArticleInfo("p", None, "Contoh", None, None, "p.txt", None, passages=1)
+    story = build_candidates([("a", 5.0)], {"a": _info("a")}, {"a": ["kim"]},
+                             [PassageRow(1, "a", 0, None, text, spans, terms)], {1: 5.0}).sentences
+    paragraph = build_candidates([("p", 5.0)], {"p": lone}, {"p": []},
+                                 [PassageRow(2, "p", 0, None, text, spans, terms)], {2: 5.0}).sentences
+    asked = {"kim", "temu", "sambut"}
+    for sentences, quoted in ((story, 3), (paragraph, 1)):
+        ranked = [(sentences[0], 0.6), (sentences[2], 0.5), (sentences[1], 0.4)]
+        assert [s.text for s in _pick_quotes(ranked, 3, asked, explain=False)] == [
+            s.text for s, _ in ranked[:quoted]]
+    # a sentence the first quote already holds (it explains, so the next one comes with it) is not quoted again
+    ranked = [(story[0], 0.6), (story[1], 0.5), (story[2], 0.4)]
+    assert [s.text for s in _pick_quotes(ranked, 3, asked, explain=True)] == [story[0].text, story[2].text]
 
 
 def test_articles_are_ranked_by_their_best_passage():
