@@ -524,7 +524,8 @@ class Engine:
         for sentence in picked:
             text = _quoted_text(sentence, explain)
             spans = [(t.start, t.end) for t in self._analyzer.tokens(text) if t.term in terms]
-            text, spans = trim_quote(text, QUOTE_LIMIT, spans)
+            at = text.find(sentence.answer) if sentence.answer else -1  # as written there, or not kept
+            text, spans = trim_quote(text, QUOTE_LIMIT, spans, (at, at + len(sentence.answer)) if at >= 0 else None)
             info = sentence.article.info
             quotes.append(Quote(quote=text, article_id=info.article_id, title=info.title, source=info.source,
                                 date=info.date, path=info.path, url=info.url, score=sentence.passage_bm25,

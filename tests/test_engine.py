@@ -175,6 +175,20 @@ def test_abbreviation_spelt_out_in_one_passage_of_many(tmp_path: Path) -> None:
     assert answer.passages[0].article_id == "spelt.txt"
 
 
+def test_a_long_quote_is_trimmed_around_its_answer(tmp_path: Path) -> None:
+    """A long quotation closed by who said it: the quote shown keeps the speaker."""
+    said = ("Dengan semakin banyaknya orang yang tinggal dan bekerja di perkotaan, dukungan bagi proses "
+            "urbanisasi yang inklusif dan terencana serta menambah pasokan perumahan yang cukup dengan layanan "
+            "umum yang baik serta lingkungan yang saling terhubung menjadi penting bagi pendanaan rumah murah "
+            "di seluruh kota besar dan kecil di Indonesia pada tahun-tahun mendatang")
+    articles = {"bank.txt": f"Bank Dunia dan Rumah Murah\n\n\"{said},\" ujar Taimur Samad, juru bicara Bank Dunia.\n",
+                **{f"{i}.txt": f"Harga cabai di pasar {i} naik {i + 2} persen pekan ini.\n" for i in range(20)}}
+    answer = _engine_over(tmp_path, articles).ask("siapa juru bicara bank dunia yang bicara soal pendanaan rumah murah")
+    first = answer.passages[0]
+    assert first.article_id == "bank.txt" and len(first.quote) <= 340
+    assert "Taimur Samad" in first.quote and first.quote.startswith("…")
+
+
 def test_a_long_misspelt_word_is_read_as_the_indexed_word_even_a_dictionary_one(tmp_path: Path) -> None:
     """ "indonesa" is Indonesia (in Sastrawi's dictionary), not a rare misspelling the index holds;
     a short unknown name ("Wati") is not bent into a dictionary word ("hati")."""

@@ -118,6 +118,16 @@ def test_trim_moves_the_window_to_the_highlight():
     assert all(p in text for p in pieces(trimmed))
 
 
+def test_trim_moves_the_window_on_to_hold_the_answer():
+    text = "Pyongyang " + "kalimat panjang " * 40 + "ujar Budi Santoso, juru bicara."
+    start = text.index("Budi Santoso")
+    trimmed, spans = trim_quote(text, 120, [(0, len("Pyongyang"))], keep=(start, start + len("Budi Santoso")))
+    assert "Budi Santoso" in trimmed and trimmed.startswith("…") and len(trimmed) <= 120
+    assert spans == [] and all(p in text for p in pieces(trimmed))  # the highlight left behind is dropped
+    trimmed, spans = trim_quote(text, 120, [(0, len("Pyongyang"))])  # without it, the highlight leads
+    assert trimmed.startswith("Pyongyang") and "Budi" not in trimmed
+
+
 def test_callback_data_over_64_bytes_is_refused():
     assert callback("pg", 123456789, 99) == "pg:123456789:99"
     with pytest.raises(AssertionError):
