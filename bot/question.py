@@ -357,9 +357,10 @@ _CLOSING_PARTICLES = {"sih", "ya", "yah", "aja", "saja", "tuh", "deh", "dong", "
 
 _ANAPHORA = {"itu", "tersebut", "ini", "begitu", "demikian", "dia", "ia", "beliau", "mereka",
              "sana", "situ", "hal"}
-_NYA_NOT_ANAPHORIC = {"hanya", "punya", "tanya", "bertanya", "nya", "sebenarnya", "sebetulnya",
-                      "lainnya", "biasanya", "akhirnya", "selanjutnya", "sebaliknya", "rupanya",
-                      "misalnya", "seharusnya", "semestinya", "tampaknya", "agaknya"}
+# Adverbs made with "-nya" that refer back to nothing (a root ending in "-nya", "bertanya", is found
+# by `_possessive_nya` itself).
+_NYA_NOT_ANAPHORIC = {"sebenarnya", "sebetulnya", "lainnya", "biasanya", "akhirnya", "selanjutnya",
+                      "sebaliknya", "rupanya", "misalnya", "seharusnya", "semestinya", "tampaknya", "agaknya"}
 # Verbs that only say "something happened / was said"; they do not make a question self-contained.
 _GENERIC = {"terjadi", "berlangsung", "dilakukan", "diadakan", "mengatakan", "berkata",
             "menyatakan", "katakan", "dikatakan", "lakukan", "melakukan", "peristiwa",
@@ -378,15 +379,20 @@ def _is_anaphor(word: str, prev: str | None) -> bool:
         return False
     if w in _ANAPHORA:
         return True
-    return len(w) > 5 and w.endswith("nya") and w not in _NYA_NOT_ANAPHORIC
+    return _possessive_nya(w)
+
+
+def _possessive_nya(word: str) -> bool:
+    """The word ends in a possessive "-nya" ("pelakunya", which refers back), not in one that ends
+    its root ("ditanya" is asked, "hanya" only)."""
+    lower = word.lower()
+    if len(lower) <= 5 or not lower.endswith("nya") or lower in _NYA_NOT_ANAPHORIC:
+        return False
+    return not _root_ends_in_nya(lower) or _root_ends_in_nya(lower[:-3])
 
 
 def _strip_nya(word: str) -> str:
-    """The word without a possessive "-nya", but whole where "-nya" ends its root ("ditanya" is asked)."""
-    lower = word.lower()
-    if len(word) <= 5 or not lower.endswith("nya") or lower in _NYA_NOT_ANAPHORIC:
-        return word
-    return word if _root_ends_in_nya(lower) and not _root_ends_in_nya(lower[:-3]) else word[:-3]
+    return word[:-3] if _possessive_nya(word) else word
 
 
 def _root_ends_in_nya(word: str) -> bool:

@@ -64,6 +64,15 @@ def test_nya_goes_only_where_it_is_no_part_of_the_root(text: str, content: str) 
     assert analyse_question(text).content == content
 
 
+def test_a_follow_up_reads_nya_as_the_content_words_do():
+    from bot.question import _is_anaphor
+
+    # "pelakunya" refers back to the turn before; "ditanya" and "bertanya" are words of their own
+    assert _is_anaphor("pelakunya", None) and _is_anaphor("Pelakunya", None)
+    assert not _is_anaphor("ditanya", None) and not _is_anaphor("bertanya", None)
+    assert not _is_anaphor("sebenarnya", None)
+
+
 @pytest.mark.parametrize("chat, formal", [
     ("pembahasan duit pengawasan kelar kapan", "pembahasan uang pengawasan selesai"),
     ("cewek yg ngilang itu ketauan di mana", "perempuan menghilang ketahuan"),
