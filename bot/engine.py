@@ -741,7 +741,7 @@ def _repeats(sentence: Sentence, other: Sentence, explain: bool) -> bool:
     near-identical one (a repeated caption, the same wire copy). A news story's passage may give
     another sentence that its quote does not hold already, as the answer often sits beside the
     sentence that matches the question (on the archive's 1,358 answerable train questions, the first
-    three quotes held the evidence 0.819 → 0.841); a lone paragraph gives one, as another article's
+    three quotes held the evidence 0.819 → 0.839); a lone paragraph gives one, as another article's
     is worth more than its next sentence."""
     if sentence.passage_id != other.passage_id:
         return _overlap(sentence.passage_terms, other.passage_terms) >= NEAR_DUPLICATE
