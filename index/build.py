@@ -24,6 +24,7 @@ import numpy as np
 import sqlite_utils
 
 from index import bm25, tanya_version
+from index.aliases import with_defined_names
 from index.analyse import PIPELINE_VERSION, Analyzer
 from index.article import Article, Passage, Skipped
 from index.health import IndexDamaged, IndexStale, check_index, is_damage
@@ -95,7 +96,8 @@ class _Prepared:
     updated: bool
     weight: float
     passages: list[Passage]
-    sentence_terms: list[list[list[str]]]
+    sentence_terms: list[list[list[str]]]  # the words written, which BM25 counts
+    said_terms: list[list[list[str]]]  # with the other form of each name the article defines (index.aliases)
     new_stems: dict[str, str]
 
 
@@ -110,9 +112,10 @@ def _analyse(item: tuple[Article, str, bool, float]) -> _Prepared:
     article, content_hash, updated, weight = item
     article, passages = prepare(article)
     sentence_terms = [sentence_terms_of(_worker_analyzer, p.text, p.sentences) for p in passages]
+    said_terms = with_defined_names([p.text for p in passages], sentence_terms, _worker_analyzer.terms)
     new_stems = dict(_worker_analyzer.new_stems)
     _worker_analyzer.new_stems.clear()
-    return _Prepared(article, content_hash, updated, weight, passages, sentence_terms, new_stems)
+    return _Prepared(article, content_hash, updated, weight, passages, sentence_terms, said_terms, new_stems)
 
 
 def sentence_terms_of(analyzer: Analyzer, text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
@@ -412,11 +415,12 @@ class _Updater:
     def _add(self, prepared: _Prepared) -> None:
         article = prepared.article
         self.new_stems.update(prepared.new_stems)
-        for ordinal, (passage, sentence_terms) in enumerate(zip(prepared.passages, prepared.sentence_terms)):
+        for ordinal, (passage, sentence_terms, said_terms) in enumerate(
+                zip(prepared.passages, prepared.sentence_terms, prepared.said_terms)):
             terms = [t for sentence in sentence_terms for t in sentence]
             passage_id = self.next_id
             self.next_id += 1
-            self.passage_rows.append(passage_row(passage_id, article.article_id, ordinal, passage, sentence_terms,
+            self.passage_rows.append(passage_row(passage_id, article.article_id, ordinal, passage, said_terms,
                                                  len(terms)))
             self.new_lengths.append((passage_id, len(terms)))
             for term, count in Counter(terms).items():

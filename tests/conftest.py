@@ -32,6 +32,12 @@ def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+@pytest.fixture(scope="session")
+def quality_work(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder of the quality sets' indexes for the whole run: each set's corpus is indexed once."""
+    return tmp_path_factory.mktemp("work")
+
+
 def require_dataset(*parts: str) -> Path:
     path = DATASETS.joinpath(*parts)
     if not path.exists():

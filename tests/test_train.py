@@ -23,10 +23,9 @@ needs_data = pytest.mark.skipif(
 CLI = [sys.executable, "-m", "bot.cli"]
 
 
-@pytest.fixture(scope="module")
-def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One folder of indexes for the module's commands: each set's corpus is indexed once."""
-    return tmp_path_factory.mktemp("work")
+@pytest.fixture
+def work(quality_work: Path) -> Path:
+    return quality_work
 
 
 def test_shipped_models_are_small_and_load() -> None:
