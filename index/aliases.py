@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from index.store import SAID
+
 # "Full Name (ABBR)": the short form is one capitalised token of 2-10 letters or digits, upper case
 # but for its inner letters ("Korut", "Kemendagri"), directly after the name's last word.
 _DEFINED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")
@@ -109,7 +111,7 @@ def _with_other_forms(terms: list[str], pairs: list[tuple[list[str], list[str]]]
         missing = [t for t in other if t not in held]
         if not held.issuperset(said) or not missing:
             continue
-        at = max(i for i, t in enumerate(out) if t in said) + 1
-        out[at:at] = missing
+        at = max(i for i, t in enumerate(out) if t.removeprefix(SAID) in said) + 1
+        out[at:at] = [SAID + t for t in missing]  # stored marked: BM25 counts the words written
         held.update(missing)
     return out

@@ -42,6 +42,7 @@ from index.store import (
     load_stems,
     open_db,
     passage_row,
+    written_terms,
     save_array,
     set_meta,
 )
@@ -468,8 +469,8 @@ class _Updater:
         """Drop an article; its postings stay until compaction but its passages stop counting."""
         rows = self.db.execute("SELECT id, terms FROM passages WHERE article_id = ?", (article_id,)).fetchall()
         gone: Counter = Counter()
-        for passage_id, terms in rows:  # the very terms its postings were made of
-            gone.update(set((terms or "").split()))
+        for passage_id, terms in rows:
+            gone.update(written_terms(terms))
             if passage_id < len(self.alive):
                 self.alive[passage_id] = 0
         self._change_df(Counter({term: -n for term, n in gone.items()}))

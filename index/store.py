@@ -143,8 +143,17 @@ def join_sentence_terms(sentence_terms: list[list[str]]) -> str:
     return "\n".join(" ".join(terms) for terms in sentence_terms)
 
 
+SAID = "+"  # marks a term a sentence says without writing it (the other form of a name, index/aliases.py)
+
+
 def split_sentence_terms(stored: str | None) -> list[list[str]]:
-    return [line.split() for line in stored.split("\n")] if stored else []
+    """Every term each sentence says, written or not."""
+    return [line.replace(SAID, "").split() for line in stored.split("\n")] if stored else []
+
+
+def written_terms(stored: str | None) -> set[str]:
+    """The passage's terms as written: what its postings were made of."""
+    return {t for t in (stored or "").split() if not t.startswith(SAID)}
 
 
 def insert_passages(db: sqlite_utils.Database, rows: list[tuple]) -> None:

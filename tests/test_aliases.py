@@ -46,7 +46,7 @@ def test_each_sentence_holds_the_other_form_beside_the_one_it_says() -> None:
                                           analyzer.terms("Harga cabai naik.")]]
     said = with_defined_names(texts, terms, analyzer.terms)
     assert said[0] == terms[0]  # it says both already
-    assert said[1][0] == ["cbc", "cancer", "buster", "community", "diri", "24", "mei", "2006"]
+    assert said[1][0] == ["cbc", "+cancer", "+buster", "+community", "diri", "24", "mei", "2006"]  # said, not written
     assert said[1][1] == terms[1][1]
 
 
@@ -65,6 +65,30 @@ def test_the_index_stores_both_forms_with_the_sentence_and_counts_only_the_writt
     founding = next(p for p in stored if "2006" in p[0])
     assert {"cancer", "buster", "community"} <= set(founding[0])
     assert df == {"buster": 1, "cbc": 2}  # BM25 counts the words written: one passage spells the name out
+
+
+def test_removing_or_changing_a_story_that_defines_a_name_keeps_the_counts_of_a_fresh_build(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    story = corpus / "cbc.txt"
+    story.write_text("Penyintas kanker\n\nCancer Buster Community (CBC) terdiri dari penyintas.\n\n"
+                     "CBC berdiri pada 24 Mei 2006.\n", encoding="utf-8")
+    (corpus / "lain.txt").write_text("Komunitas lain\n\nBuster dan community dibahas di sini.\n", encoding="utf-8")
+    db, fresh = tmp_path / "index.db", tmp_path / "fresh.db"
+
+    def counts(path: Path) -> dict[str, int]:
+        with sqlite3.connect(path) as conn:
+            return dict(conn.execute("SELECT term, df FROM terms"))
+
+    build_index(corpus, db)
+    story.write_text(story.read_text(encoding="utf-8").replace("2006", "2007"), encoding="utf-8")
+    build_index(corpus, db)
+    build_index(corpus, fresh)
+    assert counts(db) == counts(fresh)
+    story.unlink()
+    build_index(corpus, db)
+    build_index(corpus, tmp_path / "after.db")
+    assert counts(db) == counts(tmp_path / "after.db") and counts(db)["buster"] == 1
 
 
 def test_a_question_naming_the_full_name_is_answered_by_the_sentence_saying_the_short_form(tmp_path: Path) -> None:
