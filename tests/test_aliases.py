@@ -50,15 +50,25 @@ def test_each_sentence_holds_the_other_form_beside_the_one_it_says() -> None:
     assert said[1][1] == terms[1][1]
 
 
-def test_the_index_stores_both_forms_with_the_sentence_and_counts_only_the_written_one(tmp_path: Path) -> None:
+def _corpus(tmp_path: Path, files: dict[str, str]) -> Path:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "cbc.txt").write_text(
-        "Penyintas kanker anak menebar semangat\n\n"
-        "Cancer Buster Community (CBC) terdiri dari penyintas kanker anak.\n\n"
-        "Salah satu pendiri menjelaskan, CBC berdiri pada 24 Mei 2006.\n", encoding="utf-8")
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return corpus
+
+
+def _counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as conn:
+        return dict(conn.execute("SELECT term, df FROM terms"))
+
+
+CBC = "Penyintas kanker\n\nCancer Buster Community (CBC) terdiri dari penyintas.\n\nCBC berdiri pada 24 Mei 2006.\n"
+
+
+def test_the_index_stores_both_forms_with_the_sentence_and_counts_only_the_written_one(tmp_path: Path) -> None:
     db = tmp_path / "index.db"
-    build_index(corpus, db)
+    build_index(_corpus(tmp_path, {"cbc.txt": CBC}), db)
     with sqlite3.connect(db) as conn:
         stored = [split_sentence_terms(t) for (t,) in conn.execute("SELECT terms FROM passages ORDER BY id")]
         df = dict(conn.execute("SELECT term, df FROM terms WHERE term IN ('buster', 'cbc')"))
@@ -68,45 +78,17 @@ def test_the_index_stores_both_forms_with_the_sentence_and_counts_only_the_writt
 
 
 def test_removing_or_changing_a_story_that_defines_a_name_keeps_the_counts_of_a_fresh_build(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    story = corpus / "cbc.txt"
-    story.write_text("Penyintas kanker\n\nCancer Buster Community (CBC) terdiri dari penyintas.\n\n"
-                     "CBC berdiri pada 24 Mei 2006.\n", encoding="utf-8")
-    (corpus / "lain.txt").write_text("Komunitas lain\n\nBuster dan community dibahas di sini.\n", encoding="utf-8")
-    db, fresh = tmp_path / "index.db", tmp_path / "fresh.db"
-
-    def counts(path: Path) -> dict[str, int]:
-        with sqlite3.connect(path) as conn:
-            return dict(conn.execute("SELECT term, df FROM terms"))
-
-    build_index(corpus, db)
-    story.write_text(story.read_text(encoding="utf-8").replace("2006", "2007"), encoding="utf-8")
-    build_index(corpus, db)
-    build_index(corpus, fresh)
-    assert counts(db) == counts(fresh)
-    story.unlink()
-    build_index(corpus, db)
-    build_index(corpus, tmp_path / "after.db")
-    assert counts(db) == counts(tmp_path / "after.db") and counts(db)["buster"] == 1
-
-
-def test_a_question_naming_the_full_name_is_answered_by_the_sentence_saying_the_short_form(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "cbc.txt").write_text(
-        "Mereka menebar semangat hidup bagi anak penderita kanker\n\n"
-        "Kanker pada anak kerap dianggap tak bisa disembuhkan. Namun Cancer Buster Community (CBC) yang "
-        "terdiri dari penyintas kanker anak ingin mematahkan anggapan tersebut.\n\n"
-        "Salah satu pendiri, Saprita Tahir menjelaskan, CBC yang berada di bawah naungan yayasan berdiri "
-        "pada 24 Mei 2006 sebagai bentuk rasa syukur.\n\n"
-        "Kini komunitas itu aktif melakukan sosialisasi kepada masyarakat awam.\n", encoding="utf-8")
-    for i in range(20):
-        (corpus / f"{i}.txt").write_text(f"Harga cabai di pasar {i} naik {i + 2} persen pekan ini.\n", encoding="utf-8")
+    corpus = _corpus(tmp_path, {"cbc.txt": CBC, "lain.txt": "Komunitas lain\n\nBuster dan community dibahas.\n"})
     db = tmp_path / "index.db"
     build_index(corpus, db)
-    answer = Engine(db).ask("Kapan Cancer Buster Community didirikan?")
-    assert "24 Mei 2006" in answer.passages[0].quote
+    (corpus / "cbc.txt").write_text(CBC.replace("2006", "2007"), encoding="utf-8")
+    build_index(corpus, db)
+    build_index(corpus, tmp_path / "fresh.db")
+    assert _counts(db) == _counts(tmp_path / "fresh.db")
+    (corpus / "cbc.txt").unlink()
+    build_index(corpus, db)
+    build_index(corpus, tmp_path / "after.db")
+    assert _counts(db) == _counts(tmp_path / "after.db") and _counts(db)["buster"] == 1
 
 
 def test_on_the_archive_a_story_s_short_form_answers_for_its_full_name(quality_work: Path) -> None:
