@@ -35,7 +35,8 @@ from bot.short_answer.common import MONTH_CAP
 from index import bm25
 from index.analyse import STOPWORDS, Analyzer, Token, is_dictionary_root, is_ordinary_word
 from index.health import IndexDamaged, IndexUnavailable, check_index, is_damage, open_uri
-from index.store import get_meta, open_db, split_sentence_terms
+from index.aliases import with_short_forms
+from index.store import get_meta, open_db, short_forms, split_sentence_terms
 
 RETRIEVED_PASSAGES = 30
 ARTICLES_READ = 5  # every sentence of these is a candidate: the answer often sits after the lead
@@ -246,6 +247,8 @@ class Engine:
             self._fill_terms(conn, stats, query)
             if not query.terms:
                 return None
+            query.short_forms = {short: full for short, full in short_forms(conn, query.terms).items()
+                                 if not set(full) <= set(query.terms)}
             cands = self._read_candidates(conn, stats, query)
         return (query, cands) if cands.sentences else None
 
@@ -385,9 +388,12 @@ class Engine:
         ids = [a for a, _ in ranked]
         marks = ",".join("?" * len(ids))
         infos = {info.article_id: info for info in self._article_infos(conn, ids)}
+        def said(stored: str) -> list[list[str]]:
+            terms = split_sentence_terms(stored)
+            return [with_short_forms(t, query.short_forms) for t in terms] if query.short_forms else terms
+
         passages = [
-            PassageRow(r[0], r[1], r[2], r[3], r[4], [tuple(x) for x in json.loads(r[5])], split_sentence_terms(r[6]),
-                       r[7])
+            PassageRow(r[0], r[1], r[2], r[3], r[4], [tuple(x) for x in json.loads(r[5])], said(r[6]), r[7])
             for r in conn.execute(
                 f"SELECT id, article_id, ordinal, heading, text, sentences, terms, kind FROM passages "
                 f"WHERE article_id IN ({marks})", ids)

@@ -52,6 +52,9 @@ class Query:
     # Terms of the ordinary words the question asks with ("didirikan", "luas"), not of its names: the
     # sentence that answers often calls the subject "perusahaan ini" but repeats what happened to it.
     predicates: frozenset[str] = frozenset()
+    # A term the question asks by that the corpus's stories define as a name's short form, with the
+    # full name's terms ("setnov": setya, novanto): a sentence writing the full name says it.
+    short_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, question: Question) -> "Query":

@@ -87,19 +87,37 @@ def _initials_held(capitals: list[str], initials: list[str]) -> int:
     return row[-1]
 
 
-def with_defined_names(texts: list[str], sentence_terms: list[list[list[str]]],
-                       terms_of: Callable[[str], list[str]]) -> list[list[list[str]]]:
-    """Per passage and sentence, its terms plus those of the other form of every name the article
-    defines, where the sentence says one form whole and not the other."""
+def name_pairs(texts: list[str], terms_of: Callable[[str], list[str]]) -> list[tuple[list[str], list[str]]]:
+    """The (full name, short form) pairs the texts define, as terms."""
     pairs = []
     for text in texts:
         for name, short in defined_names(text):
             full, abbreviated = list(dict.fromkeys(terms_of(name))), list(dict.fromkeys(terms_of(short)))
-            if full and abbreviated and not set(abbreviated) <= set(full):
+            if full and abbreviated and not set(abbreviated) <= set(full) and (full, abbreviated) not in pairs:
                 pairs.append((full, abbreviated))
+    return pairs
+
+
+def with_defined_names(sentence_terms: list[list[list[str]]],
+                       pairs: list[tuple[list[str], list[str]]]) -> list[list[list[str]]]:
+    """Per passage and sentence, its terms plus those of the other form of every name the article
+    defines, where the sentence says one form whole and not the other."""
     if not pairs:
         return sentence_terms
     return [[_with_other_forms(terms, pairs) for terms in passage] for passage in sentence_terms]
+
+
+def with_short_forms(terms: list[str], forms: dict[str, tuple[str, ...]]) -> list[str]:
+    """A sentence's terms with each short form the question asks by (`forms`: short → full name's
+    terms, as the corpus's stories define it) where the sentence says the full name and not the short
+    one: "setnov" asked, "Setya Novanto" written, by a story that never defines it."""
+    held = set(terms)
+    for short, full in forms.items():
+        if short not in held and held.issuperset(full):
+            at = max(i for i, t in enumerate(terms) if t in full) + 1
+            terms = terms[:at] + [short] + terms[at:]
+            held.add(short)
+    return terms
 
 
 def _with_other_forms(terms: list[str], pairs: list[tuple[list[str], list[str]]]) -> list[str]:

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 
 _DATA = Path(__file__).parent / "data"
 _DATA_FILES = ("stopwords.txt", "preferred_roots.txt", "stem_exceptions.txt", "short_forms.txt")
-_LOGIC_VERSION = "11"  # bump when the code changes the passages, sentences, terms or dates an index holds
+_LOGIC_VERSION = "12"  # bump when the code changes the passages, sentences, terms or dates an index holds
 
 
 def _read_words(name: str) -> list[str]:

@@ -24,7 +24,7 @@ import numpy as np
 import sqlite_utils
 
 from index import bm25, tanya_version
-from index.aliases import with_defined_names
+from index.aliases import name_pairs, with_defined_names
 from index.analyse import PIPELINE_VERSION, Analyzer
 from index.article import Article, Passage, Skipped
 from index.health import IndexDamaged, IndexStale, check_index, is_damage
@@ -99,6 +99,7 @@ class _Prepared:
     passages: list[Passage]
     sentence_terms: list[list[list[str]]]  # the words written, which BM25 counts
     said_terms: list[list[list[str]]]  # with the other form of each name the article defines (index.aliases)
+    names: list[tuple[str, str]]  # (short form's one term, full name's terms) the article defines
     new_stems: dict[str, str]
 
 
@@ -113,10 +114,12 @@ def _analyse(item: tuple[Article, str, bool, float]) -> _Prepared:
     article, content_hash, updated, weight = item
     article, passages = prepare(article)
     sentence_terms = [sentence_terms_of(_worker_analyzer, p.text, p.sentences) for p in passages]
-    said_terms = with_defined_names([p.text for p in passages], sentence_terms, _worker_analyzer.terms)
+    pairs = name_pairs([p.text for p in passages], _worker_analyzer.terms)
+    said_terms = with_defined_names(sentence_terms, pairs)
+    names = [(short[0], " ".join(full)) for full, short in pairs if len(short) == 1 and len(full) > 1]
     new_stems = dict(_worker_analyzer.new_stems)
     _worker_analyzer.new_stems.clear()
-    return _Prepared(article, content_hash, updated, weight, passages, sentence_terms, said_terms, new_stems)
+    return _Prepared(article, content_hash, updated, weight, passages, sentence_terms, said_terms, names, new_stems)
 
 
 def sentence_terms_of(analyzer: Analyzer, text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
@@ -328,6 +331,7 @@ class _Updater:
         self.postings: dict[str, tuple[array, array]] = {}
         self.passage_rows: list[tuple] = []
         self.article_rows: list[dict] = []
+        self.name_rows: list[tuple[str, str, str]] = []
         self.new_lengths: list[tuple[int, int]] = []
 
     # -- the run -------------------------------------------------------------------------------
@@ -431,6 +435,7 @@ class _Updater:
                 entry[0].append(passage_id)
                 entry[1].append(min(count, 65535))
         self.article_rows.append(article_row(article, prepared.content_hash, len(prepared.passages)))
+        self.name_rows += [(short, full, article.article_id) for short, full in prepared.names]
         if prepared.updated:
             self.summary.updated += 1
         else:
@@ -445,7 +450,9 @@ class _Updater:
             self.db["articles"].insert_all(self.article_rows, replace=True)
         if self.passage_rows:
             insert_passages(self.db, self.passage_rows)
-        self.article_rows, self.passage_rows = [], []
+        if self.name_rows:
+            self.db.conn.executemany("INSERT INTO names (short, full, article_id) VALUES (?, ?, ?)", self.name_rows)
+        self.article_rows, self.passage_rows, self.name_rows = [], [], []
 
     def _write_segment(self) -> None:
         if not self.postings:
@@ -476,6 +483,7 @@ class _Updater:
         self._change_df(Counter({term: -n for term, n in gone.items()}))
         self.db.execute("DELETE FROM passages WHERE article_id = ?", (article_id,))
         self.db.execute("DELETE FROM articles WHERE article_id = ?", (article_id,))
+        self.db.execute("DELETE FROM names WHERE article_id = ?", (article_id,))
 
     @property
     def stems(self) -> dict[str, str]:

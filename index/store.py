@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import sqlite_utils
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 DOC_ID = np.int32
 TERM_FREQ = np.uint16
 
@@ -85,6 +85,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.execute("CREATE INDEX postings_segment ON postings (segment)")
         db.execute("CREATE TABLE arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL)")
         db.execute("CREATE TABLE stems (word TEXT PRIMARY KEY, term TEXT NOT NULL) WITHOUT ROWID")
+        # The short forms each story defines for a name (index/aliases.py): a question may ask by one a
+        # story that never defines it does not write.
+        db.execute("CREATE TABLE names (short TEXT NOT NULL, full TEXT NOT NULL, article_id TEXT NOT NULL)")
+        db.execute("CREATE INDEX names_short ON names (short)")
+        db.execute("CREATE INDEX names_article ON names (article_id)")
         db["feedback"].create(
             {
                 "id": int,
@@ -176,3 +181,22 @@ def article_row(article, content_hash: str, passages: int) -> dict:
         "content_hash": content_hash,
         "passages": passages,
     }
+
+
+def short_forms(conn: sqlite3.Connection, terms: list[str], least: int = 2, share: float = 0.6) -> dict[str, tuple[str, ...]]:
+    """Of `terms`, those that stories define as the short form of a name, with that name's terms:
+    the name most stories give it, when `least` stories and `share` of those defining it agree
+    ("pn" is Pengadilan Negeri, whatever else a story once made of it)."""
+    if not terms:
+        return {}
+    marks = ",".join("?" * len(terms))
+    counts: dict[str, dict[str, int]] = {}
+    for short, full, n in conn.execute(
+            f"SELECT short, full, COUNT(*) FROM names WHERE short IN ({marks}) GROUP BY short, full", terms):
+        counts.setdefault(short, {})[full] = n
+    found = {}
+    for short, fulls in counts.items():
+        full, n = max(fulls.items(), key=lambda kv: kv[1])
+        if n >= least and n >= share * sum(fulls.values()):
+            found[short] = tuple(full.split())
+    return found

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
-from index.aliases import defined_names, with_defined_names
+from index.aliases import defined_names, name_pairs, with_defined_names, with_short_forms
 from index.analyse import Analyzer
 from index.build import build_index
-from index.store import split_sentence_terms
+from index.store import short_forms, split_sentence_terms
 
 
 @pytest.mark.parametrize("text, defined", [
@@ -44,7 +44,7 @@ def test_each_sentence_holds_the_other_form_beside_the_one_it_says() -> None:
              "CBC berdiri pada 24 Mei 2006. Harga cabai naik."]
     terms = [[analyzer.terms(texts[0])], [analyzer.terms("CBC berdiri pada 24 Mei 2006."),
                                           analyzer.terms("Harga cabai naik.")]]
-    said = with_defined_names(texts, terms, analyzer.terms)
+    said = with_defined_names(terms, name_pairs(texts, analyzer.terms))
     assert said[0] == terms[0]  # it says both already
     assert said[1][0] == ["cbc", "+cancer", "+buster", "+community", "diri", "24", "mei", "2006"]  # said, not written
     assert said[1][1] == terms[1][1]
@@ -89,6 +89,46 @@ def test_removing_or_changing_a_story_that_defines_a_name_keeps_the_counts_of_a_
     build_index(corpus, db)
     build_index(corpus, tmp_path / "after.db")
     assert _counts(db) == _counts(tmp_path / "after.db") and _counts(db)["buster"] == 1
+
+
+def test_a_short_form_the_question_asks_by_is_said_where_the_full_name_is_written() -> None:
+    forms = {"setnov": ("setya", "novanto")}
+    assert with_short_forms(["kata", "setya", "novanto", "di", "jakarta"], forms) == [
+        "kata", "setya", "novanto", "setnov", "di", "jakarta"]
+    assert with_short_forms(["kata", "setya", "di", "jakarta"], forms) == ["kata", "setya", "di", "jakarta"]
+    assert with_short_forms(["setnov", "setya", "novanto"], forms) == ["setnov", "setya", "novanto"]
+
+
+def test_the_index_knows_the_short_forms_most_of_its_stories_define(tmp_path: Path) -> None:
+    files = {f"pn{i}.txt": f"Sidang ke-{i}\n\nSidang di Pengadilan Negeri (PN) Jakarta Selatan digelar hari ke-{i}.\n"
+             for i in range(3)}
+    files |= {"lain.txt": "Pusat Niaga\n\nPusat Niaga (PN) dibuka.\n",
+              "sekali.txt": "Sekali\n\nKomunitas Sekali Saja (KSS) berdiri.\n"}
+    corpus, db = _corpus(tmp_path, files), tmp_path / "index.db"
+    build_index(corpus, db)
+    with sqlite3.connect(db) as conn:
+        assert short_forms(conn, ["pn", "kss", "sidang"]) == {"pn": ("adil", "negeri")}  # KSS: one story only
+    for i in range(2):
+        (corpus / f"pn{i}.txt").unlink()
+    build_index(corpus, db)
+    with sqlite3.connect(db) as conn:  # one story each way: neither name is the short form's
+        assert short_forms(conn, ["pn"]) == {}
+
+
+def test_a_question_asking_by_a_short_form_reads_it_in_a_story_that_writes_only_the_full_name(
+        tmp_path: Path) -> None:
+    from bot.question import analyse_question
+
+    files = {f"sidang{i}.txt": f"Sidang ke-{i}\n\nKetua DPR Setya Novanto (Setnov) diperiksa pada pekan ke-{i + 2}.\n"
+             for i in range(3)}
+    files["mobil.txt"] = ("Kecelakaan di Permata Hijau\n\nKecelakaan mobil yang ditumpangi Setya Novanto terjadi "
+                          "di kawasan Permata Hijau, Jakarta Selatan.\n")
+    db = tmp_path / "index.db"
+    build_index(_corpus(tmp_path, files), db)
+    query, cands = Engine(db).retrieve(analyse_question("setnov kecelakaan di mana sih"))
+    crash = next(s for s in cands.sentences if s.article.info.article_id == "mobil.txt")
+    assert query.short_forms == {"setnov": ("setya", "novanto")}
+    assert "setnov" in crash.terms and "setnov" in crash.article.terms
 
 
 def test_on_the_archive_a_story_s_short_form_answers_for_its_full_name(quality_work: Path) -> None:
