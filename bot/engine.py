@@ -388,7 +388,8 @@ class Engine:
         ids = [a for a, _ in ranked]
         marks = ",".join("?" * len(ids))
         infos = {info.article_id: info for info in self._article_infos(conn, ids)}
-        def said(stored: str) -> list[list[str]]:
+
+        def said(stored: str) -> list[list[str]]:  # a short form the question asks by, where the name is written
             terms = split_sentence_terms(stored)
             return [with_short_forms(t, query.short_forms) for t in terms] if query.short_forms else terms
 

@@ -183,7 +183,8 @@ def article_row(article, content_hash: str, passages: int) -> dict:
     }
 
 
-def short_forms(conn: sqlite3.Connection, terms: list[str], least: int = 2, share: float = 0.6) -> dict[str, tuple[str, ...]]:
+def short_forms(conn: sqlite3.Connection, terms: list[str], least: int = 2,
+                share: float = 0.6) -> dict[str, tuple[str, ...]]:
     """Of `terms`, those that stories define as the short form of a name, with that name's terms:
     the name most stories give it, when `least` stories and `share` of those defining it agree
     ("pn" is Pengadilan Negeri, whatever else a story once made of it)."""
