@@ -6,7 +6,7 @@ terms with the forms its article defines, so answering reads them as it reads an
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from index.store import SAID
 
@@ -111,25 +111,28 @@ def with_short_forms(terms: list[str], forms: dict[str, tuple[str, ...]]) -> lis
     """A sentence's terms with each short form the question asks by (`forms`: short → full name's
     terms, as the corpus's stories define it) where the sentence says the full name and not the short
     one: "setnov" asked, "Setya Novanto" written, by a story that never defines it."""
-    held = set(terms)
+    out, held = list(terms), set(terms)
     for short, full in forms.items():
         if short not in held and held.issuperset(full):
-            at = max(i for i, t in enumerate(terms) if t in full) + 1
-            terms = terms[:at] + [short] + terms[at:]
+            _put_beside(out, full, [short])
             held.add(short)
-    return terms
+    return out
 
 
 def _with_other_forms(terms: list[str], pairs: list[tuple[list[str], list[str]]]) -> list[str]:
-    """The other form's terms go just after the form the sentence says, where a reader meets them,
-    so the distance between the question's words in the sentence stays what it reads."""
     out, held = list(terms), set(terms)
     for full, abbreviated in pairs:
         said, other = (abbreviated, full) if held.issuperset(abbreviated) else (full, abbreviated)
         missing = [t for t in other if t not in held]
         if not held.issuperset(said) or not missing:
             continue
-        at = max(i for i, t in enumerate(out) if t.removeprefix(SAID) in said) + 1
-        out[at:at] = [SAID + t for t in missing]  # stored marked: BM25 counts the words written
+        _put_beside(out, said, [SAID + t for t in missing])  # stored marked: BM25 counts the words written
         held.update(missing)
     return out
+
+
+def _put_beside(terms: list[str], said: Sequence[str], added: list[str]) -> None:
+    """The other form's terms go just after the form the sentence says, where a reader meets them,
+    so the distance between the question's words in the sentence stays what it reads."""
+    at = max(i for i, t in enumerate(terms) if t.removeprefix(SAID) in said) + 1
+    terms[at:at] = added
