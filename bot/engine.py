@@ -374,7 +374,7 @@ class Engine:
         """The retrieved passages grouped by article; the best articles are read whole."""
         spelt_out = query.kind == "singkatan" and query.head
         hits = search(conn, stats, query.terms, ABBREVIATION_PASSAGES if spelt_out else RETRIEVED_PASSAGES,
-                      query.dfs)
+                      query.dfs, query.short_forms)
         if not hits:
             return Candidates()
         marks = ",".join("?" * len(hits))

@@ -1,7 +1,9 @@
 """BM25 retrieval over the stored inverted index: touches only the postings of the question's terms.
 
 Scores are exactly BM25Okapi's (rank-bm25) over the same stems; the difference is that a question
-costs the length of its terms' postings instead of a pass over every passage.
+costs the length of its terms' postings instead of a pass over every passage. The one departure: a
+short form the question asks by ("setnov") may be given its full name, and then counts wherever
+that name is written too.
 """
 from __future__ import annotations
 
@@ -99,6 +101,25 @@ def term_postings(conn: sqlite3.Connection, term: str) -> tuple[np.ndarray, np.n
     )
 
 
+def said_postings(conn: sqlite3.Connection, short: str, full: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """The passages saying a short form: where it is written, or where every word of its full name is
+    ("Setya Novanto" says "Setnov"), with the times said (the name counted by its least frequent word).
+    A story that writes only the full name is found by a question asking by the short form.
+    Postings are in ascending passage id (ids are handed out in order and segments kept in order)."""
+    docs, tfs = term_postings(conn, short)
+    words = sorted((term_postings(conn, t) for t in dict.fromkeys(full)), key=lambda p: len(p[0]))
+    named, times = words[0][0], words[0][1].astype(np.int64)
+    for other_docs, other_tfs in words[1:]:
+        at = np.minimum(np.searchsorted(other_docs, named), max(len(other_docs) - 1, 0))
+        held = other_docs[at] == named if len(other_docs) else np.zeros(len(named), dtype=bool)
+        named, times = named[held], np.minimum(times[held], other_tfs[at[held]])
+    said = np.union1d(docs, named)
+    counts = np.zeros(len(said), dtype=np.int64)
+    counts[np.searchsorted(said, docs)] += tfs
+    counts[np.searchsorted(said, named)] += times
+    return said.astype(DOC_ID), counts
+
+
 def idf_weights(stats: IndexStats, dfs: dict[str, int], terms: list[str]) -> dict[str, float]:
     return {t: bm25.idf(dfs.get(t, 0), stats.corpus_size, stats.average_idf) for t in set(terms)}
 
@@ -117,11 +138,14 @@ def _score_buffer(size: int) -> np.ndarray:
 
 
 def search(
-    conn: sqlite3.Connection, stats: IndexStats, terms: list[str], k: int = 10, dfs: dict[str, int] | None = None
+    conn: sqlite3.Connection, stats: IndexStats, terms: list[str], k: int = 10, dfs: dict[str, int] | None = None,
+    full_names: dict[str, tuple[str, ...]] | None = None,
 ) -> list[tuple[int, float]]:
     """Top-k (passage id, BM25Okapi score), best first; a repeated query term counts again, as in BM25Okapi.
 
-    `dfs` may carry the terms' document frequencies when the caller has them already."""
+    `dfs` may carry the terms' document frequencies when the caller has them already. A term in
+    `full_names` is a short form, scored as one term said by its short or its full name
+    (`said_postings`), its IDF from the passages saying it either way."""
     if not terms or stats.corpus_size == 0:
         return []
     if dfs is None:
@@ -132,9 +156,14 @@ def search(
     touched = []
     try:
         for term, times in repeats.items():
-            if idfs[term] == 0.0:
+            if full_names and term in full_names:
+                docs, said = said_postings(conn, term, full_names[term])
+                alive = len(docs) - (np.count_nonzero(np.isin(docs, stats.dead)) if len(stats.dead) else 0)
+                scores = bm25.term_scores(said, stats.norms[docs], bm25.idf(alive, stats.corpus_size, stats.average_idf))
+            elif idfs[term] == 0.0:
                 continue
-            docs, scores = stats.term_contributions(conn, term, idfs[term])
+            else:
+                docs, scores = stats.term_contributions(conn, term, idfs[term])
             if len(docs) == 0:
                 continue
             touched.append(docs)

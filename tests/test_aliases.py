@@ -131,6 +131,38 @@ def test_a_question_asking_by_a_short_form_reads_it_in_a_story_that_writes_only_
     assert "setnov" in crash.terms and "setnov" in crash.article.terms
 
 
+def test_a_short_form_is_searched_for_where_its_full_name_is_written_too(tmp_path: Path) -> None:
+    """BM25 over the short form alone never reaches a story that writes only the full name; searched
+    as one term said either way, it does, counted as often as the name is said."""
+    from bot.retrieval import IndexStats, said_postings, search
+
+    files = {f"sidang{i}.txt": f"Sidang ke-{i}\n\nKetua DPR Setya Novanto (Setnov) diperiksa pada pekan ke-{i + 2}.\n"
+             for i in range(3)}
+    files["mobil.txt"] = ("Kecelakaan di Permata Hijau\n\nSetya Novanto dirawat. Mobil Setya Novanto rusak, kata "
+                          "Novanto.\n")
+    files["lain.txt"] = "Setya\n\nSetya Budi membeli mobil baru bersama Andi Novanto.\n"  # both words, not his name
+    files |= {f"pasar{i}.txt": f"Pasar {i}\n\nHarga cabai naik {i + 2} persen.\n" for i in range(6)}
+    db = tmp_path / "index.db"
+    build_index(_corpus(tmp_path, files), db)
+    names = {"setnov": ("setya", "novanto")}
+    with sqlite3.connect(db) as conn:
+        article = dict(conn.execute("SELECT id, article_id FROM passages"))
+        stored = {i: split_sentence_terms(t) for i, t in conn.execute("SELECT id, terms FROM passages")}
+        docs, said = said_postings(conn, "setnov", names["setnov"])
+        expected = {}
+        for i, sentences in stored.items():
+            written = [t for terms in sentences for t in terms]
+            times = written.count("setnov") + min(written.count("setya"), written.count("novanto"))
+            if times:
+                expected[i] = times
+        assert dict(zip(docs.tolist(), said.tolist())) == expected
+        stats = IndexStats.load(conn, 0)
+        alone = {article[i] for i, _ in search(conn, stats, ["setnov"], k=20)}
+        either = {article[i] for i, _ in search(conn, stats, ["setnov"], k=20, full_names=names)}
+    assert "mobil.txt" not in alone and "mobil.txt" in either
+    assert min(v for i, v in expected.items() if article[i] == "mobil.txt") == 2  # "Setya Novanto" twice
+
+
 def test_on_the_archive_a_story_s_short_form_answers_for_its_full_name(quality_work: Path) -> None:
     """IndoSum's Cancer Buster Community story names it in full once, in a sentence without a date;
     the founding date is told of "CBC". Read as one name, the date is quoted."""
