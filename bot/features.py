@@ -39,7 +39,7 @@ SENTENCE_FEATURES = (
 ANSWER_FEATURES = SENTENCE_FEATURES + (
     "stage_one", "answer_found", "answer_strength", "type_present",
     *(f"found_{k}" for k in KINDS), "factoid", "role_missing", "defines_asked", "story_passage_bm25",
-    "other_figure",
+    "other_figure", "head_beside",
 )
 # Within a news story, which of its leading sentences to quote first: the second stage's view of each,
 # and how much of the question it says that the story's subject does not.
@@ -207,7 +207,9 @@ def answer_features(query: Query, lexical: np.ndarray, stage_one: np.ndarray, se
                      # Within a story the right sentence is often not in the best passage
                      float(is_story(s.article.info)) * row[_PASSAGE_BM25_AT],
                      # "hari pertama" for "di hari kedua": of another day than the one asked
-                     float(other_figure(s.text, query))))
+                     float(other_figure(s.text, query)),
+                     # "42 pelari" for "brp pelari", where another sentence's "102 kilometer" is a figure too
+                     float(head_beside(s.text, s.answer, query.head))))
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(ANSWER_FEATURES))
 
 
@@ -462,14 +464,15 @@ def _unasked_figure(query: Query, answer: str | None) -> bool:
     return query.kind == "berapa" and bool(answer) and unasked_unit(answer, query.words)
 
 
-def head_beside(sentence: str, answer: str, head: str | None) -> bool:
-    """ "Hotel Mandarin Oriental", "klub Bayer Leverkusen": the sentence writes the asked noun at the
-    answer, which a name picked from elsewhere in it ("keperluan apa" → a person) lacks."""
+def head_beside(sentence: str, answer: str | None, head: str | None) -> bool:
+    """ "Hotel Mandarin Oriental", "klub Bayer Leverkusen", "42 pelari": the sentence writes the asked
+    noun at the answer or in it, which a name picked from elsewhere in it ("keperluan apa" → a person),
+    or a figure counting something else, lacks."""
     at = sentence.find(answer) if head and answer else -1
     if at < 0:
         return False
     stem = head.removesuffix("nya")
-    near = _WORD.findall(sentence[:at].lower())[-HEAD_REACH:] + _WORD.findall(answer.lower())[:1]
+    near = _WORD.findall(sentence[:at].lower())[-HEAD_REACH:] + _WORD.findall(answer.lower())
     return any(w.startswith(stem) for w in near)
 
 

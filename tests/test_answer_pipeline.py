@@ -321,6 +321,8 @@ def test_the_words_a_question_adds_to_its_passage_make_the_unsaid_model_s_row() 
     ("Kuasa hukumnya, Sugito Atmo Pawiro, mengatakan hal itu.", "Sugito Atmo Pawiro", "keperluan", False),
     ("Timnas menang di Tien Phong Plastic Cup 2017, Vietnam.", "Vietnam", "stadion", False),
     ("Timnas menang di Tien Phong Plastic Cup 2017, Vietnam.", "Vietnam", None, False),
+    ("Untuk jarak 170 km, akan diikuti 42 pelari pria - perempuan.", "42 pelari pria", "pelari", True),
+    ("Dari mulai kategori 170 kilometer, 102 kilometer dan 30 kilometer.", "102 kilometer", "pelari", False),
 ])
 def test_whether_the_asked_noun_is_written_at_the_answer(sentence: str, answer: str, head: str | None,
                                                           beside: bool) -> None:
