@@ -39,11 +39,12 @@ SENTENCE_FEATURES = (
 ANSWER_FEATURES = SENTENCE_FEATURES + (
     "stage_one", "answer_found", "answer_strength", "type_present",
     *(f"found_{k}" for k in KINDS), "factoid", "role_missing", "defines_asked", "story_passage_bm25",
-    "other_figure", "head_beside",
+    "other_figure",
 )
 # Within a news story, which of its leading sentences to quote first: the second stage's view of each,
-# and how much of the question it says that the story's subject does not.
-STORY_FEATURES = ANSWER_FEATURES + ("local_coverage", "novel_coverage")
+# how much of the question it says that the story's subject does not, and whether it writes the
+# asked noun at its answer ("42 pelari" for "brp pelari", beside "102 kilometer" in the same story).
+STORY_FEATURES = ANSWER_FEATURES + ("local_coverage", "novel_coverage", "head_beside")
 SHORT_FEATURES = (
     "probability", "ratio_to_best", "from_best", "rank", "p_sentence", "strength", "words", "has_digit",
     "capitalised", "in_question", *(f"kind_{k}" for k in KINDS), "role_missing", "rivals", "unasked_unit",
@@ -207,9 +208,7 @@ def answer_features(query: Query, lexical: np.ndarray, stage_one: np.ndarray, se
                      # Within a story the right sentence is often not in the best passage
                      float(is_story(s.article.info)) * row[_PASSAGE_BM25_AT],
                      # "hari pertama" for "di hari kedua": of another day than the one asked
-                     float(other_figure(s.text, query)),
-                     # "42 pelari" for "brp pelari", where another sentence's "102 kilometer" is a figure too
-                     float(head_beside(s.text, s.answer, query.head))))
+                     float(other_figure(s.text, query))))
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(ANSWER_FEATURES))
 
 
@@ -223,9 +222,9 @@ def story_features(query: Query, said: tuple[int, dict[str, int]], sentences: li
     told, saying = said
     rare = {t: w * np.log((told + 1) / (saying.get(t, 0) + 0.5)) for t, w in query.weights.items()}
     novel = novel_weights(query.weights, article)
-    terms = [set(s.terms) for s in sentences]
-    extra = [(coverage(t, rare), coverage(t, novel)) for t in terms]
-    return np.hstack([second, np.array(extra, dtype=np.float64).reshape(len(sentences), 2)])
+    extra = [(coverage(set(s.terms), rare), coverage(set(s.terms), novel),
+              float(head_beside(s.text, s.answer, query.head))) for s in sentences]
+    return np.hstack([second, np.array(extra, dtype=np.float64).reshape(len(sentences), 3)])
 
 
 def said_by(cands: Candidates, article: ArticleContext) -> tuple[int, dict[str, int]]:
