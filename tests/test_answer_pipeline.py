@@ -152,6 +152,17 @@ def test_within_a_story_a_sentence_is_seen_by_what_it_adds_to_the_story_s_subjec
     assert np.allclose(column["local_coverage"], [0.5, 0.0, 0.5])
 
 
+def test_within_a_story_a_sentence_is_seen_by_whether_it_writes_the_asked_noun_at_its_answer():
+    """ "berapa meter": of the story's figures, the one counted in meters ("dua meter"), not another."""
+    cands = _candidates()
+    query = Query.of(analyse_question("Berapa meter ketinggian air banjir di Kota Baru?"))
+    assert query.head == "meter"
+    cands.sentences[0].answer, cands.sentences[2].answer = "Kota Baru", "dua meter"
+    second = np.zeros((3, len(ANSWER_FEATURES)))
+    rows = story_features(query, said_by(cands, cands.articles[0]), cands.sentences, second)
+    assert dict(zip(STORY_FEATURES, rows.T))["head_beside"].tolist() == [0.0, 0.0, 1.0]
+
+
 def _story_model(novel_weight: float) -> LinearModel:
     coef = np.zeros(len(STORY_FEATURES))
     coef[STORY_FEATURES.index("novel_coverage")] = novel_weight
