@@ -159,7 +159,8 @@ def search(
             if full_names and term in full_names:
                 docs, said = said_postings(conn, term, full_names[term])
                 alive = len(docs) - (np.count_nonzero(np.isin(docs, stats.dead)) if len(stats.dead) else 0)
-                scores = bm25.term_scores(said, stats.norms[docs], bm25.idf(alive, stats.corpus_size, stats.average_idf))
+                idf = bm25.idf(alive, stats.corpus_size, stats.average_idf)
+                scores = bm25.term_scores(said, stats.norms[docs], idf)
             elif idfs[term] == 0.0:
                 continue
             else:
