@@ -11,7 +11,7 @@ from bot.engine import Engine
 from index.aliases import defined_names, name_pairs, with_defined_names, with_short_forms
 from index.analyse import Analyzer
 from index.build import build_index
-from index.store import short_forms, split_sentence_terms
+from index.store import SAID, short_forms, split_sentence_terms
 
 
 @pytest.mark.parametrize("text, defined", [
@@ -136,8 +136,8 @@ def test_a_short_form_is_searched_for_where_its_full_name_is_written_too(tmp_pat
     as one term said either way, it does, counted as often as the name is said."""
     from bot.retrieval import IndexStats, said_postings, search
 
-    files = {f"sidang{i}.txt": f"Sidang ke-{i}\n\nKetua DPR Setya Novanto (Setnov) diperiksa pada pekan ke-{i + 2}.\n"
-             for i in range(3)}
+    files = {f"sidang{i}.txt": f"Sidang ke-{i}\n\nKetua DPR Setya Novanto (Setnov) diperiksa pada pekan ke-{i + 2}. "
+             "Setnov membantah.\n" for i in range(3)}  # the second sentence says his name, unwritten
     files["mobil.txt"] = ("Kecelakaan di Permata Hijau\n\nSetya Novanto dirawat. Mobil Setya Novanto rusak, kata "
                           "Novanto.\n")
     files["lain.txt"] = "Setya\n\nSetya Budi membeli mobil baru bersama Andi Novanto.\n"  # both words, not his name
@@ -147,11 +147,12 @@ def test_a_short_form_is_searched_for_where_its_full_name_is_written_too(tmp_pat
     names = {"setnov": ("setya", "novanto")}
     with sqlite3.connect(db) as conn:
         article = dict(conn.execute("SELECT id, article_id FROM passages"))
-        stored = {i: split_sentence_terms(t) for i, t in conn.execute("SELECT id, terms FROM passages")}
+        # the terms each passage writes, as its postings count them (a term only said is stored marked)
+        stored = {i: [t for t in terms.split() if not t.startswith(SAID)]
+                  for i, terms in conn.execute("SELECT id, terms FROM passages")}
         docs, said = said_postings(conn, "setnov", names["setnov"])
         expected = {}
-        for i, sentences in stored.items():
-            written = [t for terms in sentences for t in terms]
+        for i, written in stored.items():
             times = written.count("setnov") + min(written.count("setya"), written.count("novanto"))
             if times:
                 expected[i] = times
