@@ -110,8 +110,9 @@ def said_postings(conn: sqlite3.Connection, short: str, full: tuple[str, ...]) -
     words = sorted((term_postings(conn, t) for t in dict.fromkeys(full)), key=lambda p: len(p[0]))
     named, times = words[0][0], words[0][1].astype(np.int64)
     for other_docs, other_tfs in words[1:]:
-        at = np.minimum(np.searchsorted(other_docs, named), max(len(other_docs) - 1, 0))
-        held = other_docs[at] == named if len(other_docs) else np.zeros(len(named), dtype=bool)
+        at = np.searchsorted(other_docs, named)
+        held = at < len(other_docs)
+        held[held] = other_docs[at[held]] == named[held]
         named, times = named[held], np.minimum(times[held], other_tfs[at[held]])
     said = np.union1d(docs, named)
     counts = np.zeros(len(said), dtype=np.int64)
