@@ -48,7 +48,11 @@ MIN_FUZZY_LENGTH = 4
 MIN_JOINED_PART = 4  # letters in each half of two words typed as one ("yang|dimaksud", not "pos|ter")
 MIN_DICTIONARY_FUZZY = 6
 CONTEXT_TERMS = 4  # the question's rarest terms that tell a misspelt word's readings apart
-RARE_TYPO, COMMON_FORMAL = 2, 50  # a word in at most 2 articles, its formal spelling in 50 times as many
+# A chat word's formal reading must be this many times as frequent: "abis" 5 passages, "habis" 212;
+# "dateng" 3, "datang" 1,095; but "teken" 16 beside "tekan" 315 is a word of its own (meneken).
+COMMON_FORMAL = 30
+NAME_SAMPLE = 20  # passages read to tell how the corpus writes a word
+SENTENCE_OPENERS = " \t\n\"'“‘(["  # may stand between a sentence's end and its first word
 UNKNOWN_WORD_SHARE = 0.6
 FRAME_SHARE = 0.5  # weight kept by the words that frame the question rather than its subject
 QUOTE_LIMIT = 320  # characters; a longer sentence is cut around the question's terms
@@ -312,21 +316,20 @@ class Engine:
         know is read as chat spelling first ("nyuri" → curi), then, if it is a name, as a typo of the
         most frequent indexed name one edit away (an ordinary word is left alone: "tinggal" is not a
         typo of "tanggal")."""
-        def known(term: str) -> bool:
-            return conn.execute("SELECT 1 FROM terms WHERE term = ?", (term,)).fetchone() is not None
-
         content = query.question.content
-        tokens = self._analyzer.query_tokens(content, known)
+        tokens = self._analyzer.query_tokens(content, lambda word: written_as_name(conn, word, word))
         terms = [t.term for t in tokens]
         dfs = document_frequencies(conn, terms)
         for i, token in enumerate(tokens):
             surface = content[token.start:token.end].lower()
             typed_lower = content[token.start].islower()
             if terms[i] in dfs:
-                # A chat word the corpus holds only as a typo ("taun" once, "tahun" thousands of times).
-                rare = typed_lower and dfs[terms[i]] <= RARE_TYPO
-                formal = next(self._formal_terms(conn, surface), None) if rare else None
-                if formal and formal[1] >= COMMON_FORMAL * dfs[terms[i]]:
+                # A chat word the corpus writes seldom, as a typo or in quoted speech, means the formal
+                # word it writes far more often ("taun" once, "tahun" thousands of times; "dateng" 3,
+                # "datang" 1,095), unless the corpus writes it as a name ("eder" is Eder, not edar).
+                formal = next(self._formal_terms(conn, surface), None) if typed_lower else None
+                if (formal and formal[1] >= COMMON_FORMAL * dfs[terms[i]]
+                        and not written_as_name(conn, terms[i], surface)):
                     terms[i], dfs[formal[0]], query.corrections[surface] = formal
                 continue
             # Chat Indonesian ("nyuri" is curi, "diserahin" diserahkan), a chat abbreviation ("brgkt" is
@@ -645,6 +648,26 @@ def in_context(conn: sqlite3.Connection, readings: list[tuple[str, int, str]], o
 
     scores = [support(term) for term, _, _ in readings]
     return readings[scores.index(max(scores))]
+
+
+def written_as_name(conn: sqlite3.Connection, term: str, word: str) -> bool:
+    """Whether the corpus writes a word as a name: capitalised within its sentences ("Bekasi",
+    "Setara Institute", "(Kejagung)", "Eder") in most of the passages that hold it as a term, not
+    only where a sentence opens. The index keeps "Sehari", "Kedua" and "Sebesar" as names there by
+    their spelling, and a question's lower-case "sehari" read so would match only those passages,
+    weighing as a rare name."""
+    docs = term_postings(conn, term)[0][:NAME_SAMPLE]
+    if not len(docs):
+        return False
+    written = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+    marks = ",".join("?" * len(docs))
+    named = seen = 0
+    for (text,) in conn.execute(f"SELECT text FROM passages WHERE id IN ({marks})", [int(d) for d in docs]):
+        for found in written.finditer(text):
+            before = text[:found.start()].rstrip(SENTENCE_OPENERS)
+            seen += 1
+            named += found.group()[0].isupper() and bool(before) and before[-1] not in ".!?:"
+    return named * 2 > seen
 
 
 def _spellings(conn: sqlite3.Connection, where: str, params: list[str]) -> list[tuple[str, str, int]]:

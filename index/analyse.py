@@ -189,7 +189,7 @@ class Analyzer:
 
     def query_tokens(self, text: str, is_known_term: Callable[[str], bool] | None = None) -> list[Token]:
         """Question side. Questions are typed in lowercase, so a lowercase word that the index holds
-        as a term of its own (a protected name like "bekasi") is kept instead of stemmed."""
+        as a name of its own ("bekasi", which `is_known_term` tells) is kept instead of stemmed."""
         if is_known_term is None:
             return self.tokens(text)
 

@@ -288,6 +288,41 @@ def test_a_chat_word_the_corpus_holds_only_as_a_typo_is_read_formally(tmp_path: 
     assert "panitera" in query.terms and query.corrections["panitra"] == "panitera"
 
 
+def test_a_chat_word_quoted_in_a_few_stories_is_read_as_the_word_news_writes(tmp_path: Path) -> None:
+    """Stories quote speech, so the corpus holds "dateng" a few times and "datang" thirty times as
+    often: a question's "dateng" means datang, and weighs as the common word it is, not as the
+    rarest word of the question. "eder" is as rare beside "edar", but the corpus writes it as a name
+    within its sentences ("pemain Inter, Eder"), so it stays the name."""
+    from bot.engine import COMMON_FORMAL
+
+    rare = 3
+    articles = {f"datang{i}.txt": f"Warga datang ke balai desa {i} pada Senin.\n" for i in range(COMMON_FORMAL * rare)}
+    articles |= {f"edar{i}.txt": f"Polisi menyita obat yang beredar di pasar {i}.\n" for i in range(COMMON_FORMAL * rare)}
+    articles |= {f"kutipan{i}.txt": f"\"Saya dateng kok,\" kata Budi {i}. Gelandang Inter, Eder, mencetak gol.\n"
+                 for i in range(rare)}
+    engine = _engine_over(tmp_path, articles)
+    query, _ = engine.retrieve(analyse_question("siapa yg dateng ke balai desa"))
+    assert "datang" in query.terms and "dateng" not in query.terms
+    query, _ = engine.retrieve(analyse_question("eder mencetak gol lawan siapa"))
+    assert "eder" in query.terms and "edar" not in query.terms
+
+
+def test_a_word_capitalised_only_where_sentences_open_is_no_name(tmp_path: Path) -> None:
+    """The index keeps a capitalised "Sehari" as a name of its own by its spelling (as it keeps
+    "Lukaku", not "luka"), so a question's lower-case "sehari" once matched only the passages that
+    open a sentence with it, weighing as a rare name. The corpus writes it lower case within its
+    sentences, and "Lukaku" capitalised: only the name is kept as typed."""
+    articles = {f"hari{i}.txt": f"Dia makan tiga kali sehari di rumah {i}. Luka di kakinya sembuh.\n"
+                for i in range(6)}
+    articles["buka.txt"] = "Sehari sebelumnya hujan turun. Striker Belgia, Romelu Lukaku, cedera.\n"
+    articles["lukaku.txt"] = "Pelatih memuji Lukaku usai laga. Lukaku mencetak dua gol.\n"
+    engine = _engine_over(tmp_path, articles)
+    query, _ = engine.retrieve(analyse_question("sehari makan brp kali"))
+    assert "hari" in query.terms and "sehari" not in query.terms
+    query, _ = engine.retrieve(analyse_question("lukaku cedera kapan"))
+    assert "lukaku" in query.terms and "luka" not in query.terms
+
+
 def test_a_nasalised_chat_verb_is_read_as_news_writes_it(tmp_path: Path) -> None:
     """ "muji" is memuji, "nyuri" mencuri, "ngambil" mengambil: the form the articles use, so the
     question's words are found as written ("kim muji" has the sentence's phrase "kim memuji"); a verb
