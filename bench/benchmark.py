@@ -274,16 +274,16 @@ def time_answers(db: Path, questions: list[str]) -> tuple[list[float], int]:
 def question_terms(db: Path, questions: list[str]) -> list[list[str]]:
     """The stems the engine searches for: content words as Engine.ask reads them (a lowercase word
     the index holds as a name stays a name), without its one-edit spelling fixes."""
+    from bot.engine import written_as_name
     from bot.question import analyse_question
     from index.analyse import Analyzer
 
     analyzer = Analyzer()
     conn = sqlite3.connect(db)
     try:
-        def known(term: str) -> bool:
-            return conn.execute("SELECT 1 FROM terms WHERE term = ?", (term,)).fetchone() is not None
-
-        return [[t.term for t in analyzer.query_tokens(analyse_question(q).content, known)] for q in questions]
+        return [[t.term for t in analyzer.query_tokens(analyse_question(q).content,
+                                                       lambda word: written_as_name(conn, word, word))]
+                for q in questions]
     finally:
         conn.close()
 

@@ -187,14 +187,14 @@ class Analyzer:
                 out.extend(part[0] for part in analysis)
         return out
 
-    def query_tokens(self, text: str, is_known_term: Callable[[str], bool] | None = None) -> list[Token]:
+    def query_tokens(self, text: str, is_name: Callable[[str], bool] | None = None) -> list[Token]:
         """Question side. Questions are typed in lowercase, so a lowercase word that the index holds
-        as a name of its own ("bekasi", which `is_known_term` tells) is kept instead of stemmed."""
-        if is_known_term is None:
+        as a name of its own ("bekasi", as `is_name` tells) is kept instead of stemmed."""
+        if is_name is None:
             return self.tokens(text)
 
         def term(surface: str) -> str:
-            return self._query_term(surface, is_known_term)
+            return self._query_term(surface, is_name)
 
         out: list[Token] = []
         for match in _SPAN_RE.finditer(text):
@@ -241,14 +241,14 @@ class Analyzer:
             return self._capitalised_term(word)
         return self.stem(word)
 
-    def _query_term(self, surface: str, is_known_term: Callable[[str], bool]) -> str:
+    def _query_term(self, surface: str, is_name: Callable[[str], bool]) -> str:
         word = _content_word(surface)
         if not word:
             return ""
         if _is_capitalised(surface):
             return self._capitalised_term(word)
         stem = self.stem(word)
-        if stem != word and word not in _EXCEPTIONS and is_known_term(word):
+        if stem != word and word not in _EXCEPTIONS and is_name(word):
             return word  # a name the stemmer would take apart; not a synonym fixed by hand ("umur" → usia)
         return stem
 

@@ -310,8 +310,8 @@ def test_a_chat_word_quoted_in_a_few_stories_is_read_as_the_word_news_writes(tmp
 def test_a_word_capitalised_only_where_sentences_open_is_no_name(tmp_path: Path) -> None:
     """The index keeps a capitalised "Sehari" as a name of its own by its spelling (as it keeps
     "Lukaku", not "luka"), so a question's lower-case "sehari" once matched only the passages that
-    open a sentence with it, weighing as a rare name. The corpus writes it lower case within its
-    sentences, and "Lukaku" capitalised: only the name is kept as typed."""
+    open a sentence with it, weighing as a rare name. The corpus capitalises "Sehari" only where a
+    sentence opens, and "Lukaku" within sentences: only the name is kept as typed."""
     articles = {f"hari{i}.txt": f"Dia makan tiga kali sehari di rumah {i}. Luka di kakinya sembuh.\n"
                 for i in range(6)}
     articles["buka.txt"] = "Sehari sebelumnya hujan turun. Striker Belgia, Romelu Lukaku, cedera.\n"
