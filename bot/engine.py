@@ -327,7 +327,8 @@ class Engine:
                 # A chat word the corpus writes seldom, as a typo or in quoted speech, means the formal
                 # word it writes far more often ("taun" once, "tahun" thousands of times; "dateng" 3,
                 # "datang" 1,095), unless the corpus writes it as a name ("eder" is Eder, not edar).
-                formal = next(self._formal_terms(conn, surface), None) if typed_lower else None
+                may_be_chat = typed_lower and COMMON_FORMAL * dfs[terms[i]] <= stats.corpus_size
+                formal = next(self._formal_terms(conn, surface), None) if may_be_chat else None
                 if (formal and formal[1] >= COMMON_FORMAL * dfs[terms[i]]
                         and not written_as_name(conn, terms[i], surface)):
                     terms[i], dfs[formal[0]], query.corrections[surface] = formal

@@ -222,8 +222,11 @@ def story_features(query: Query, said: tuple[int, dict[str, int]], sentences: li
     told, saying = said
     rare = {t: w * np.log((told + 1) / (saying.get(t, 0) + 0.5)) for t, w in query.weights.items()}
     novel = novel_weights(query.weights, article)
-    extra = [(coverage(set(s.terms), rare), coverage(set(s.terms), novel),
-              float(head_beside(s.text, s.answer, query.head))) for s in sentences]
+    in_rare, in_novel = coverage_in(rare), coverage_in(novel)
+    extra = []
+    for s in sentences:
+        terms = set(s.terms)
+        extra.append((in_rare(terms), in_novel(terms), float(head_beside(s.text, s.answer, query.head))))
     return np.hstack([second, np.array(extra, dtype=np.float64).reshape(len(sentences), 3)])
 
 
