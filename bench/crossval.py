@@ -26,20 +26,23 @@ FIGURES = ("hit@1", "article@1", "short right", "short F1", "short answers wrong
 
 
 def run(work: Path, shared: Path | None = None, folds: int = FOLDS, limit: int | None = TRAIN_PER_SET,
-        log: Callable[[str], None] = print) -> dict[str, dict[str, float]]:
+        log: Callable[[str], None] = print, failures: list[dict] | None = None) -> dict[str, dict[str, float]]:
     """Collect the sets as `tanya train` does (`limit` questions drawn per train split) and report
     `held_out`."""
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(limits=1):
         train_examples, dev_examples, engine = collect_sets(work, shared, log, limit)
-        return held_out(train_examples, dev_examples, engine, folds, log)
+        return held_out(train_examples, dev_examples, engine, folds, log, failures)
 
 
 def held_out(train_examples: list[Example], dev_examples: list[Example], engine: Engine, folds: int = FOLDS,
-             log: Callable[[str], None] = print) -> dict[str, dict[str, float]]:
+             log: Callable[[str], None] = print, failures: list[dict] | None = None) -> dict[str, dict[str, float]]:
     """Per set, the figures of FIGURES over every train question, each answered by the fit that left
-    its fold out. Folds are dealt in turn over the examples as collected (a seeded draw per set)."""
+    its fold out. Folds are dealt in turn over the examples as collected (a seeded draw per set).
+    Each question that went wrong is added to `failures`: thousands of held-out answers to read
+    for what goes wrong, where dev has a few hundred and the train questions scored in sample hide
+    what the models learnt by heart."""
     fold = np.arange(len(train_examples)) % folds
     counts: dict[str, Counter] = defaultdict(Counter)
     for k in range(folds):
@@ -48,8 +51,37 @@ def held_out(train_examples: list[Example], dev_examples: list[Example], engine:
             shown = engine.score(example.query, example.candidates, models).delivered(models)
             quote, short = (shown[0][0][0], shown[1]) if shown else (None, None)
             _count(counts[example.set_name], example, quote, short)
+            if failures is not None and (record := failure_record(example, quote, short)):
+                failures.append(record)
         log(f"fold {k + 1}/{folds}")
     return {name: _figures(c) for name, c in sorted(counts.items())}
+
+
+def failure_record(example: Example, quote: Sentence | None, short: str | None) -> dict | None:
+    """What went wrong for one held-out question (None if nothing did), named as `tanya quality
+    --failures` names it."""
+    problems = []
+    if not example.answerable:
+        if quote is not None:
+            problems.append("should_abstain")
+    elif quote is None:
+        problems.append("false_abstention")
+    else:
+        if not is_right(example, quote):
+            problems.append("quote_miss")
+        if example.answers and (short is None or not answer_right(short, example.answers)):
+            problems.append("wrong_answer")
+    if not problems:
+        return None
+    question = example.query.question
+    return {
+        "set": example.set_name, "question": question.original, "problems": problems,
+        "expected": {"evidence": example.evidence, "answers": example.answers,
+                     "gold_articles": sorted(example.gold_articles)},
+        "got": {"abstained": quote is None, "answer": short,
+                "quote": None if quote is None else quote.text,
+                "article_id": None if quote is None else quote.article.info.article_id},
+    }
 
 
 def _count(c: Counter, example: Example, quote: Sentence | None, short: str | None) -> None:

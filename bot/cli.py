@@ -433,7 +433,10 @@ def _rerun_hash_seeded(arguments: list[str]) -> None:
 @click.option("--folds", type=click.IntRange(min=2), default=4, show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Questions drawn per train split (default: as many as `tanya train` draws).")
-def crossval_command(work: Path, shared: Path | None, folds: int, limit: int | None) -> None:
+@click.option("--failures", "failures_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write every held-out question that went wrong as JSONL, for error analysis.")
+def crossval_command(work: Path, shared: Path | None, folds: int, limit: int | None,
+                     failures_file: Path | None) -> None:
     """Held-out figures on the train splits: each fold answered by models fitted on the others, as
     the user sees it. Judge a change here before looking at dev."""
     from bench.crossval import format_table, run
@@ -442,11 +445,16 @@ def crossval_command(work: Path, shared: Path | None, folds: int, limit: int | N
 
     again = ["crossval", "--work", str(work), "--folds", str(folds)]
     again += (["--shared", str(shared)] if shared else []) + (["--limit", str(limit)] if limit else [])
+    again += ["--failures", str(failures_file)] if failures_file else []
     _rerun_hash_seeded(again)
+    failures: list[dict] = []
     try:
-        figures = run(work, shared, folds, limit or TRAIN_PER_SET, log=lambda line: click.echo(line, err=True))
+        figures = run(work, shared, folds, limit or TRAIN_PER_SET, log=lambda line: click.echo(line, err=True),
+                      failures=failures)
     except SetMissing as missing:
         raise click.ClickException(f"data latih tidak ditemukan: {missing}") from None
+    if failures_file is not None:
+        failures_file.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in failures), encoding="utf-8")
     click.echo(format_table(figures))
 
 

@@ -79,9 +79,10 @@ def _rows_across_splits(model: TreeModel, count: int = 2000) -> np.ndarray:
 
 
 @needs_data
-def test_crossval_reports_every_train_set_on_held_out_questions(work: Path) -> None:
-    done = subprocess.run([*CLI, "crossval", "--work", str(work), "--folds", "2", "--limit", "60"],
-                          capture_output=True, text=True, timeout=900)
+def test_crossval_reports_every_train_set_on_held_out_questions(work: Path, tmp_path: Path) -> None:
+    failures = tmp_path / "failures.jsonl"
+    done = subprocess.run([*CLI, "crossval", "--work", str(work), "--folds", "2", "--limit", "60",
+                           "--failures", str(failures)], capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr
     assert done.stderr.count("fold ") == 2, done.stderr
     rows = {r[0]: r for r in _table_rows(done.stdout)}
@@ -94,6 +95,17 @@ def test_crossval_reports_every_train_set_on_held_out_questions(work: Path) -> N
         assert figures and all(0.0 <= f <= 1.0 for f in figures), row
     assert int(rows["archive"][1].split("/")[1].rstrip(")")) > 0  # the near misses are scored too
     assert rows["facqa"][7] == "—"  # no unanswerable question, no share of them declined
+    # every held-out question that went wrong is written out, as many as the table counts
+    records = [json.loads(line) for line in failures.read_text(encoding="utf-8").splitlines()]
+    for name, row in rows.items():
+        answerable, unanswerable = (int(n) for n in row[1].split(" ")[1].strip("()").split("/"))
+        problems = [p for r in records if r["set"] == name for p in r["problems"]]
+        assert problems.count("false_abstention") == round(float(row[8]) * answerable), name
+        if unanswerable:
+            assert problems.count("should_abstain") == round((1 - float(row[7])) * unanswerable), name
+        assert problems.count("quote_miss") == answerable - round(float(row[2]) * answerable) - problems.count(
+            "false_abstention"), name
+    assert all(r["question"] and r["expected"] and "quote" in r["got"] for r in records)
 
 
 def _table_rows(output: str) -> list[list[str]]:
