@@ -450,10 +450,10 @@ def crossval_command(work: Path, shared: Path | None, folds: int, limit: int | N
     failures: list[dict] = []
     try:
         figures = run(work, shared, folds, limit or TRAIN_PER_SET, log=lambda line: click.echo(line, err=True),
-                      failures=failures)
+                      failures=failures if failures_file else None)
     except SetMissing as missing:
         raise click.ClickException(f"data latih tidak ditemukan: {missing}") from None
-    if failures_file is not None:
+    if failures_file:
         failures_file.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in failures), encoding="utf-8")
     click.echo(format_table(figures))
 
