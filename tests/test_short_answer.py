@@ -204,6 +204,11 @@ def test_siapa_asked_about_a_person_gives_the_office():
     ("ke mana Kim akan bepergian?", TRAIN, "Vladivostok"),
     ("dari mana Kim akan berangkat?", TRAIN, "Pyongyang"),
     ("kemana Putin berkunjung?", PUTIN_VISIT, "Pyongyang"),
+    # Where someone is held is the prison, named as the news names it, not only the town it is in.
+    ("wartawan itu ditahan di mana?", "Wartawan itu kini mendekam di penjara Evin di Teheran.", "penjara Evin di Teheran"),
+    ("bupati itu ditahan di mana sekarang?", "Bupati itu ditahan di rutan KPK sejak Jumat malam.", "rutan KPK"),
+    ("dimana mantan menteri itu ditahan?", "Mantan menteri itu ditahan di lapas Sukamiskin, Bandung.",
+     "lapas Sukamiskin, Bandung"),
 ])
 def test_place(question, sentence, expected):
     assert ask(question, sentence) == expected
@@ -376,6 +381,20 @@ def test_name_of_the_asked_thing(question: str, head: str, sentence: str, expect
     assert short_answer("nama", sentence, None, words(question), head) == expected
 
 
+@pytest.mark.parametrize("question, sentence, expected", [
+    # "juga", "sebagai" and "dengan" after the naming verb are the verb's, not the name's.
+    ("Apa sebutan lain untuk pasar malam itu?", "Karena ramai tiap Sabtu, pasar itu disebut juga Pasar Sabtu oleh warga.",
+     "Pasar Sabtu"),
+    ("Apa nama lain jembatan itu?", "Jembatan gantung tersebut disebut sebagai Jembatan Merah sejak 1950.",
+     "Jembatan Merah"),
+    ("apa sebutan penggemar band itu?", "Penggemar band asal Bandung ini disebut dengan Sahabat Biru.", "Sahabat Biru"),
+    ("kepala dinas itu akrab disapa apa?", "Kepala dinas yang akrab disapa Uda Rahmat itu hadir di lokasi.", "Uda Rahmat"),
+])
+def test_a_naming_verb_keeps_its_particles(question: str, sentence: str, expected: str) -> None:
+    kind, head = answer_kind(analyse_question(question))
+    assert short_answer(kind, sentence, None, surface_words(analyse_question(question).text), head) == expected
+
+
 def test_sentence_openers_and_days_are_not_names():
     sentence = "Namun Senin lalu Partai Hijau menolak usulan itu."
     assert short_answer("nama", sentence, None, words("Partai apakah yang menolak usulan itu?"), "partai") == \
@@ -448,8 +467,12 @@ def test_berapa_answers_in_the_unit_the_question_names(question: str, sentence: 
 
 
 def test_berapa_a_price_or_a_pay_may_be_in_any_currency():
+    """The rate the question states is no part of its answer; one it does not state is."""
     sentence = "Pelatih itu kini digaji hampir 20 juta pounds per musim oleh klubnya."
     assert short_answer("berapa", sentence, None, words("gaji pelatih itu per musim brp")) == "hampir 20 juta pounds"
+    assert short_answer("berapa", sentence, None, words("gaji pelatih itu brp")) == "hampir 20 juta pounds per musim"
+    sentence = "Warga membayar iuran bulanan sebesar Rp 6.000 per keluarga untuk perawatan."
+    assert short_answer("berapa", sentence, None, words("berapa iuran tiap keluarga?")) == "Rp 6.000"
 
 
 def test_berapa_a_measure_may_be_written_in_english():
@@ -472,9 +495,25 @@ def test_berapa_a_measure_may_be_written_in_english():
     ("Kapankah Pemberontakan Taiping terjadi?", "Pada Pemberontakan Taiping (1851–1864), Tiongkok terbelah.",
      "1851–1864"),
     ("Kapan pasar itu dibuka?", "Pasar itu dibuka pada 1.500 hari lalu.", None),  # a count, not a year
+    # A decade stays one after the part of it ("akhir tahun 1940", cut so, is a year), also glued.
+    ("Kapan musik dangdut mulai populer?", "Dangdut mulai populer pada akhir tahun 1970-an di Jakarta.",
+     "akhir tahun 1970-an"),
+    ("Kapan televisi berwarna masuk ke desa itu?", "Televisi berwarna masuk ke desa itu pada awal 1980-an.",
+     "awal 1980-an"),
+    ("Sejak kapan alat itu dipakai?", "Alat itu sudah dipakai nelayan sejak tahun 1960an.", "1960an"),
 ])
 def test_kapan_keeps_decades_ranges_and_joins_weekday_with_date(question: str, sentence: str,
                                                                  expected: str | None) -> None:
+    assert short_answer("kapan", sentence, None, words(question)) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Kapan stasiun radio itu berdiri?", "1 Mei 1985"),  # a body "lahir" when it is founded
+    ("Kapan stasiun radio itu didirikan?", "1 Mei 1985"),
+    ("Kapan stasiun radio itu pindah ke Bandung?", None),  # its founding answers nothing else
+])
+def test_a_body_born_on_a_date_was_founded_then(question: str, expected: str | None) -> None:
+    sentence = "Stasiun radio itu lahir pada tanggal 1 Mei 1985 sebagai radio komunitas."
     assert short_answer("kapan", sentence, None, words(question)) == expected
 
 
@@ -680,6 +719,13 @@ def test_a_yes_no_question_is_not_a_definition():
      "300 juta dolar Amerika"),
     ("Berapa gaji pemain itu?", "Gajinya diberitakan berkisar Rp 8 sampai 10 miliar untuk satu musim.",
      "Rp 8 sampai 10 miliar"),
+    # Whose dollar, however "dollar" is spelt, and after a currency word as after a measure, the rate.
+    ("Berapa nilai ekspornya?", "Nilai ekspor kopi itu mencapai 600 juta dollar AS tahun lalu.", "600 juta dollar AS"),
+    ("Berapa utang perusahaan itu?", "Utangnya tercatat 2 miliar dollar Singapura.", "2 miliar dollar Singapura"),
+    ("harga kain itu brp", "Kain tenun itu dijual 31 euro per meter di Paris.", "31 euro per meter"),
+    ("kurs rupiah brp", "Rupiah ditutup melemah di Rp 13.500 per dolar AS pada Senin.", "Rp 13.500 per dolar AS"),
+    ("Berapa debit sungai itu?", "Debit Sungai Bengawan Solo naik menjadi 2.000 meter kubik per detik.",
+     "2.000 meter kubik per detik"),
 ])
 def test_amounts_keep_their_currency_rate_and_range(question, sentence, expected):
     assert short_answer("berapa", sentence, None, surface_words(question)) == expected

@@ -91,10 +91,10 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(rf"\b(?:awal|akhir|pertengahan)\s+(?:bulan\s+)?{MONTH}(?:\s+\d{{4}})?\b", CASELESS), "verbatim", 3.5),
     # "musim gugur 2018", "awal tahun depan": the part of the year is part of the answer
     (re.compile(r"\b(?:awal|akhir|pertengahan|musim\s+(?:gugur|semi|panas|dingin|hujan|kemarau))\s+"
-                r"(?:(?:tahun\s+)?(?:19|20)\d{2}|tahun\s+(?:depan|ini|lalu))\b", CASELESS), "verbatim", 3.0),
+                r"(?:(?:tahun\s+)?(?:19|20)\d{2}(?:\s?-\s?an)?|tahun\s+(?:depan|ini|lalu))\b", CASELESS), "verbatim", 3.0),
     (re.compile(r"\b(?:(?:awal|akhir|pertengahan|sekitar)\s+)?abad\s+(?:ke\s?-?\s?)?(?:\d{1,2}|[IVXL]+)\b"),
      "verbatim", 2.5),  # "awal abad ke-19", "abad XI"
-    (re.compile(r"\b(?:tahun\s+)?(?:1[5-9]|20)\d{2}\s?-\s?an\b", CASELESS), "verbatim", 2.5),  # "1930-an"
+    (re.compile(r"\b(?:tahun\s+)?(?:1[5-9]|20)\d{2}(?:\s?-\s?)?an\b", CASELESS), "verbatim", 2.5),  # "1930-an", "1970an"
     (re.compile(r"\b(?:1[5-9]|20)\d{2}\s?[-–]\s?(?:1[5-9]|20)\d{2}\b"), "verbatim", 2.5),  # "1637-1641", "1851–1864"
     (re.compile(r"(?<![\d.,])(?:\d{1,4}\s?[-–]\s?)?\d{1,4}\s?SM\b"), "verbatim", 2.5),  # "37 SM", "218–201 SM"
     (re.compile(rf"(?<![\d.,])(\d{{1,4}})(?=\s+(?:{_ERA_NAME}))"), "old_year", 1.8),  # an era's year: "570 M"
@@ -301,9 +301,10 @@ def of_other_life_event(sentence: str, date: Candidate, question_words: set[str]
     "kapan … meninggal", nor one under "meninggal" "kapan … lahir"; in a bare span "(26 Mei 1912 –
     6 Juli 1989)" the first date is the birth (or the founding: "Dinasti Ming (1368 - 1644)"). A date
     written as a birth ("perempuan kelahiran 29 Mei 1983") answers only a question about a life
-    event or a birthday."""
+    event, a birthday or a founding ("SCTV lahir pada tanggal 24 Agustus 1990" for "Kapan SCTV
+    berdiri?")."""
     asks_first = _asks_first_end(question_words)
-    if not question_words & (BIRTH | _DEATH | _BIRTHDAY) and _BORN_ON.search(sentence, 0, date.start):
+    if not question_words & (BIRTH | _DEATH | _BIRTHDAY | _FIRST_END) and _BORN_ON.search(sentence, 0, date.start):
         return True
     if asks_first is None:
         return False

@@ -285,7 +285,9 @@ def _bracketed_names(sentence: str, question_words: set[str]) -> list[Candidate]
 
 _QUOTED_ANYWHERE = re.compile(r"\"\s*([^\"]{1,80}?)\s*\"|“\s*([^”]{1,80}?)\s*”")
 _QUOTED = re.compile(rf"\s*(?:{_QUOTED_ANYWHERE.pattern})")
-_NAME_CUE = re.compile(r"\b(?:berjudul|bertema|bertajuk|bernama|dijuluki|julukan|diberi nama|dinamai|disebut"
+# "disebut juga Politics of Fun", "disebut sebagai Zona Euro": the particles are the cue's, not the name's.
+_NAME_CUE = re.compile(r"\b(?:(?:berjudul|bertema|bertajuk|bernama|dijuluki|julukan|diberi nama|dinamai|disebut"
+                       r"|disapa)(?:\s+(?:juga|pula))?(?:\s+(?:sebagai|dengan))?"
                        r"|(?:ber)?(?:ganti|ubah) nama (?:men)?jadi)\s+"
                        rf"(?:{_QUOTED_ANYWHERE.pattern}|([^,.;:()\"“]{{1,60}}))", CASELESS)
 _NAMING_CUES = {"bernama", "berjudul", "bertajuk", "dijuluki", "disebut", "bermerek", "yaitu", "yakni",

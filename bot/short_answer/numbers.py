@@ -103,6 +103,8 @@ def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Can
         if squared:  # "373,70 km persegi", "148,28 juta meter kubik": an area or a volume
             unit_words[-1] = (unit_words[-1][0] + _POWER[squared.group(1).lower()], squared.end() - m.end())
             end = squared.end()
+            if per := _PER_UNIT.match(sentence, end):  # "6.000 meter kubik per detik"
+                end = per.end()
         unit = "rupiah" if money else _measure(unit_words)
         if unit in _TIME_UNITS[1:-1] and (more := _SMALLER_TIME.match(sentence, end)):
             end = more.end()  # "satu tahun enam bulan", "2 jam 30 menit": one duration
@@ -171,10 +173,11 @@ _MULTIPLIERS = {"ribu", "juta", "miliar", "milyar", "triliun",
                 "ribuan", "jutaan", "miliaran", "milyaran", "triliunan"}  # "Rp 50 jutaan": about 50 million
 _CURRENCIES = {"dolar", "dollar", "dollars", "euro", "yen", "ringgit", "yuan", "won", "pound", "pounds", "poundsterling",
                "rupee", "peso"}  # "10 juta Pounds" too
-_SCALED = _MEASURES | _MULTIPLIERS  # what a "per <unit>" may follow
+_SCALED = _MEASURES | _MULTIPLIERS | _CURRENCIES  # what a "per <unit>" may follow: "45 dollar AS per barel"
 _MEASURED = _MEASURES | _CURRENCIES  # units that say what a quantity measures
-_CURRENCY_COUNTRY = re.compile(r"\s+(?:AS|Amerika(?:\s+Serikat)?|Singapura|Australia|Hong\s+Kong|Kanada|Taiwan|Brunei)\b")
-_PER_UNIT = re.compile(r"\s+per\s+[a-z]+\b")
+_COUNTRY = r"(?:AS|Amerika(?:\s+Serikat)?|Singapura|Australia|Hong\s+Kong|Kanada|Taiwan|Brunei)\b"
+_CURRENCY_COUNTRY = re.compile(rf"\s+{_COUNTRY}")
+_PER_UNIT = re.compile(rf"\s+per\s+(?:dol+ar\s+{_COUNTRY}|[a-z]+\b)")  # "Rp 13.518 per dolar AS"
 
 
 # What a "berapa <word>" question measures, and the units that measure it.
@@ -375,7 +378,19 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
         # `number_candidates` left out a number cited with its year already, not these nor the spans added above
         cands = [c for c in cands if not any(m.start() <= c.start < m.end() for m in regulations)]
     found = pick(cands, sentence, question_words, lambda c: bonus_for(units.get(id(c), ""), c), kind="berapa")
-    return with_words_before(sentence, found, _SHARING_BEFORE) if found else None
+    return _without_stated_rate(with_words_before(sentence, found, _SHARING_BEFORE), question_words) if found else None
+
+
+_RATE_END = re.compile(r"\s+per\s+(\w+)$", CASELESS)
+
+
+def _without_stated_rate(answer: str, question_words: set[str]) -> str:
+    """ "gaji pelatih itu per musim brp": "hampir 20 juta pounds", as the rate the question states
+    ("per musim", "tiap keluarga") is no part of what it asks."""
+    rate = _RATE_END.search(answer)
+    if rate and rate.group(1).lower() in question_words and question_words & {"per", "tiap", "setiap"}:
+        return answer[:rate.start()]
+    return answer
 
 
 def _enumerates(sentence: str, ordinal: re.Match) -> bool:

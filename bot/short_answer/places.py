@@ -33,11 +33,12 @@ _PLACE_NOUNS = {"kota", "ibu", "pelabuhan", "kosmodrom", "istana", "wilayah", "n
                 "semenanjung", "perbatasan", "kantor", "gedung", "universitas", "bandara", "stasiun",
                 "hutan", "gunung", "pulau", "kampung", "jalan", "pasar", "sungai", "danau", "laut", "teluk",
                 "selat", "kecamatan", "kabupaten", "distrik", "dusun", "kompleks", "taman", "lereng",
-                "puncak", "daerah", "kepulauan", "dataran", "lembah", "hotel", "masjid", "sekolah"}
+                "puncak", "daerah", "kepulauan", "dataran", "lembah", "hotel", "masjid", "sekolah", "penjara",
+                "rutan", "lapas"}
 
 
 _FACILITIES = {"kosmodrom", "istana", "lapangan", "bandara", "stasiun", "pangkalan", "markas",
-               "universitas", "gedung", "pelabuhan"}
+               "universitas", "gedung", "pelabuhan", "penjara", "rutan", "lapas"}
 _KEPT_NOUNS = _FACILITIES | DIRECTIONS  # part of the place's name: "Bandara X", "perairan timur X"
 
 
