@@ -391,8 +391,7 @@ def test_name_of_the_asked_thing(question: str, head: str, sentence: str, expect
     ("kepala dinas itu akrab disapa apa?", "Kepala dinas yang akrab disapa Uda Rahmat itu hadir di lokasi.", "Uda Rahmat"),
 ])
 def test_a_naming_verb_keeps_its_particles(question: str, sentence: str, expected: str) -> None:
-    kind, head = answer_kind(analyse_question(question))
-    assert short_answer(kind, sentence, None, surface_words(analyse_question(question).text), head) == expected
+    assert ask_asked_kind(question, sentence) == expected
 
 
 def test_sentence_openers_and_days_are_not_names():

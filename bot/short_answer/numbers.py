@@ -378,7 +378,9 @@ def how_many(sentence: str, question_words: set[str], head: str | None = None) -
         # `number_candidates` left out a number cited with its year already, not these nor the spans added above
         cands = [c for c in cands if not any(m.start() <= c.start < m.end() for m in regulations)]
     found = pick(cands, sentence, question_words, lambda c: bonus_for(units.get(id(c), ""), c), kind="berapa")
-    return _without_stated_rate(with_words_before(sentence, found, _SHARING_BEFORE), question_words) if found else None
+    if not found:
+        return None
+    return _without_stated_rate(with_words_before(sentence, found, _SHARING_BEFORE), question_words)
 
 
 _RATE_END = re.compile(r"\s+per\s+(\w+)$", CASELESS)
