@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.evaluate import best_f1
+from bench.evaluate import best_f1, expected_record, failure_problems
 from bench.train import TRAIN_PER_SET, Example, answer_right, article_right, collect_sets, is_right, train
 from bot.candidates import Sentence
 from bot.engine import Engine
@@ -58,27 +58,18 @@ def held_out(train_examples: list[Example], dev_examples: list[Example], engine:
 
 
 def failure_record(example: Example, quote: Sentence | None, short: str | None) -> dict | None:
-    """What went wrong for one held-out question (None if nothing did), named as `tanya quality
-    --failures` names it."""
-    problems = []
-    if not example.answerable:
-        if quote is not None:
-            problems.append("should_abstain")
-    elif quote is None:
-        problems.append("false_abstention")
-    else:
-        if not is_right(example, quote):
-            problems.append("quote_miss")
-        if example.answers and (short is None or not answer_right(short, example.answers)):
-            problems.append("wrong_answer")
+    """What went wrong for one held-out question (None if nothing did), named as every failures
+    file names it (`failure_problems`): a held-out quote is right or not, it has no rank."""
+    declined = quote is None
+    rank = None if declined or not is_right(example, quote) else 1
+    short_wrong = bool(example.answers) and (short is None or not answer_right(short, example.answers))
+    problems = failure_problems(example.answerable, declined, rank, short_wrong)
     if not problems:
         return None
-    question = example.query.question
     return {
-        "set": example.set_name, "question": question.original, "problems": problems,
-        "expected": {"evidence": example.evidence, "answers": example.answers,
-                     "gold_articles": sorted(example.gold_articles)},
-        "got": {"abstained": quote is None, "answer": short,
+        "set": example.set_name, "question": example.query.question.original, "problems": problems,
+        "expected": expected_record(example),
+        "got": {"abstained": declined, "answer": short,
                 "quote": None if quote is None else quote.text,
                 "article_id": None if quote is None else quote.article.info.article_id},
     }

@@ -67,6 +67,26 @@ def answer_correct(produced: str | None, acceptable: list[str]) -> bool:
     return False
 
 
+def failure_problems(answerable: bool, abstained: bool, quote_rank: int | None, short_wrong: bool) -> list[str]:
+    """What went wrong with one delivered answer, named alike in every failures file (`tanya quality
+    --failures`, `tanya crossval --failures`), so that one reader serves them all."""
+    found = []
+    if not answerable and not abstained:
+        found.append("should_abstain")
+    if answerable and abstained:
+        found.append("false_abstention")
+    if answerable and not abstained and quote_rank != 1:
+        found.append("quote_miss" if quote_rank is None else f"quote_at_{quote_rank}")
+    if short_wrong and not abstained:
+        found.append("wrong_answer")
+    return found
+
+
+def expected_record(item) -> dict:
+    """What a failures file says was expected of a question (a `QAItem` or a training `Example`)."""
+    return {"evidence": item.evidence, "answers": item.answers, "gold_articles": sorted(item.gold_articles)}
+
+
 def token_f1(predicted: str | None, gold: str) -> float:
     """SQuAD-style token F1, case- and punctuation-insensitive (MRC and FacQA short answers)."""
     pred = _TOKEN.findall((predicted or "").lower())

@@ -23,7 +23,14 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 
 from bench.datasets import SETS, QAItem, QASet, SetMissing, load_set
-from bench.evaluate import answer_correct, best_f1, evidence_in_quote, rank_of_hit
+from bench.evaluate import (
+    answer_correct,
+    best_f1,
+    evidence_in_quote,
+    expected_record,
+    failure_problems,
+    rank_of_hit,
+)
 from index.analyse import Analyzer
 from index.build import IndexSummary, build_index
 
@@ -278,23 +285,14 @@ def failure_record(name: str, result: ItemResult, metric: str, bm25_top: list[di
     """What went wrong for one question (None if nothing did), for error analysis."""
     item, answer = result.item, result.answer
     abstained = bool(answer.get("abstained"))
-    problems = []
-    if not item.answerable and not abstained:
-        problems.append("should_abstain")
-    if item.answerable and abstained:
-        problems.append("false_abstention")
     rank = None if abstained else quote_rank(item, answer.get("passages") or [])
-    if item.answerable and not abstained and rank != 1:
-        problems.append("quote_miss" if rank is None else f"quote_at_{rank}")
     short = short_answer_score(item, answer, metric)
-    if short is not None and short < 1.0 and not abstained:
-        problems.append("wrong_answer")
+    problems = failure_problems(item.answerable, abstained, rank, short is not None and short < 1.0)
     if not problems:
         return None
     return {
         "set": name, "id": item.id, "question": item.question, "previous": item.previous,
-        "problems": problems, "short_answer_score": short,
-        "expected": {"evidence": item.evidence, "answers": item.answers, "gold_articles": sorted(item.gold_articles)},
+        "problems": problems, "short_answer_score": short, "expected": expected_record(item),
         "got": {"abstained": abstained, "answer": answer.get("answer"),
                 "quotes": [{"article_id": p.get("article_id"), "quote": p.get("quote")}
                            for p in answer.get("passages") or []]},

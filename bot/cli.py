@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -415,6 +416,13 @@ def train_command(work: Path, shared: Path | None, out: Path | None) -> None:
         raise click.ClickException(f"data latih tidak ditemukan: {missing}") from None
 
 
+def _write_jsonl(path: Path, records: Iterable[dict]) -> None:
+    """A failures file: one JSON object per line, as `tanya quality` and `tanya crossval` write it."""
+    with open(path, "w", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def _rerun_hash_seeded(arguments: list[str]) -> None:
     """Fitting is seeded, but set order also follows Python's string hashing, which is fixed only when
     a process starts: run the command again in one that fixes it, unless this is that one."""
@@ -454,7 +462,7 @@ def crossval_command(work: Path, shared: Path | None, folds: int, limit: int | N
     except SetMissing as missing:
         raise click.ClickException(f"data latih tidak ditemukan: {missing}") from None
     if failures_file:
-        failures_file.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in failures), encoding="utf-8")
+        _write_jsonl(failures_file, failures)
     click.echo(format_table(figures))
 
 
@@ -482,10 +490,7 @@ def quality_command(split: str, sets: str | None, limit: int | None, work: Path,
         raise click.ClickException(str(error)) from None
     reports, skipped = run_quality(names, split, work, shared, limit, log=stderr_log)
     if failures_file is not None:
-        with open(failures_file, "w", encoding="utf-8") as out:
-            for report in reports:
-                for failure in report.failures:
-                    out.write(json.dumps(failure, ensure_ascii=False) + "\n")
+        _write_jsonl(failures_file, (failure for report in reports for failure in report.failures))
     if as_json:
         click.echo(json.dumps(to_json(reports, skipped, split), ensure_ascii=False, indent=1))
     else:

@@ -28,17 +28,13 @@ from bot.short_answer.common import (
 )
 from index.analyse import STOPWORDS, is_ordinary_word
 
-_PLACE_NOUNS = {"kota", "ibu", "pelabuhan", "kosmodrom", "istana", "wilayah", "negara", "perairan",
-                "lapangan", "markas", "pangkalan", "pantai", "provinsi", "kawasan", "desa",
-                "semenanjung", "perbatasan", "kantor", "gedung", "universitas", "bandara", "stasiun",
-                "hutan", "gunung", "pulau", "kampung", "jalan", "pasar", "sungai", "danau", "laut", "teluk",
-                "selat", "kecamatan", "kabupaten", "distrik", "dusun", "kompleks", "taman", "lereng",
-                "puncak", "daerah", "kepulauan", "dataran", "lembah", "hotel", "masjid", "sekolah", "penjara",
-                "rutan", "lapas"}
-
-
 _FACILITIES = {"kosmodrom", "istana", "lapangan", "bandara", "stasiun", "pangkalan", "markas",
                "universitas", "gedung", "pelabuhan", "penjara", "rutan", "lapas"}
+_PLACE_NOUNS = {"kota", "ibu", "wilayah", "negara", "perairan", "pantai", "provinsi", "kawasan", "desa",
+                "semenanjung", "perbatasan", "kantor", "hutan", "gunung", "pulau", "kampung", "jalan", "pasar",
+                "sungai", "danau", "laut", "teluk", "selat", "kecamatan", "kabupaten", "distrik", "dusun",
+                "kompleks", "taman", "lereng", "puncak", "daerah", "kepulauan", "dataran", "lembah", "hotel",
+                "masjid", "sekolah"} | _FACILITIES
 _KEPT_NOUNS = _FACILITIES | DIRECTIONS  # part of the place's name: "Bandara X", "perairan timur X"
 
 
