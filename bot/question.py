@@ -953,6 +953,27 @@ def _asked_object(lower: list[str]) -> str | None:
     return None
 
 
+def _preposition_before(lower: list[str], asking: tuple[str, ...], prepositions: dict) -> str | None:
+    """The preposition the question word follows, when the answer is what it governs: "minta maaf
+    lewat apa" (a medium), "ngajuin diri jadi apa" (a role), "lapor ke siapa" (whom)."""
+    return next((w for w, nxt in zip(lower, lower[1:]) if nxt in asking and w in prepositions), None)
+
+
+# A preposition of a question and the words the news writes for it: for what it governs ("lewat apa")
+# and for whom ("ke siapa").
+MEANS_PREPOSITIONS = {
+    **dict.fromkeys(("lewat", "melalui", "via"), ("lewat", "melalui", "via")),
+    **dict.fromkeys(("jadi", "menjadi", "sebagai"), ("menjadi", "sebagai")),
+    **dict.fromkeys(("pakai", "pake", "memakai", "menggunakan"), ("pakai", "memakai", "menggunakan", "dengan")),
+}
+PARTY_PREPOSITIONS = {
+    **dict.fromkeys(("ke", "kepada"), ("kepada", "ke")),
+    "dari": ("dari",),
+    "oleh": ("oleh",),
+    **dict.fromkeys(("sama", "sm", "ama", "bareng", "bersama", "dengan"), ("dengan", "bersama")),
+}
+
+
 def _takes_object(verb: str) -> bool:
     """A verb whose object answers: not one that names ("disebut apa" asks for a name) nor one that
     says ("ngomong apa" is answered by the quote itself)."""
@@ -1049,10 +1070,14 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
                 return "nama", after
             if lower[i + 1:i + 3] == ["ibu", "kota"]:
                 return "nama", None
-    if question.qtype in ("apa", "apakah") and (verb := _asked_object(lower)):
+    if question.qtype in ("apa", "apakah") and (verb := _asked_object(lower) or _preposition_before(
+            lower, ("apa", "apakah"), MEANS_PREPOSITIONS)):
         return "objek", verb
     if question.qtype == "apakah" and lower[:1] == ["apakah"] and lower[1:2] == ["yang"]:
         return "apa", None
+    if question.qtype == "siapa" and (preposition := _preposition_before(lower, ("siapa", "siapakah"),
+                                                                         PARTY_PREPOSITIONS)):
+        return "siapa", preposition  # "lapor ke siapa": whom the sentence's "kepada" names, a name or not
     if question.qtype == "berapa":  # "divonis berapa tahun": the unit the answer is counted in
         at = next((i for i, w in enumerate(lower) if w in ("berapa", "berapakah")), None)
         rest = [w for w in lower[at + 1:] if w not in ("banyak", "kah")] if at is not None else []

@@ -250,6 +250,41 @@ def test_a_word_past_sedangkan_speaks_of_its_own_clause(question, expected):
     assert ask(question, TAX) == expected
 
 
+@pytest.mark.parametrize("question, sentence, expected", [
+    # no name answers: whom the sentence's preposition for the asked one names
+    ("warga disuruh lapor ke siapa kalo nemu hal itu", "Ia meminta warga melaporkan hal itu kepada aparat kepolisian.",
+     "aparat kepolisian"),
+    ("aplikasi itu kerja sama sm siapa", "Aplikasi itu bekerja sama dengan ruangguru.com untuk mengirim soal.",
+     "ruangguru.com"),
+    ("Oleh siapakah pulau itu dikenal sejak abad ke-19?", "Pulau itu dikenal sejak abad ke-19 oleh kolonial Eropa.",
+     "kolonial Eropa"),
+    # a name still answers first
+    ("Kepada siapa dia bercerita?", "Dia bercerita kepada adiknya, Andi Wijaya, di rumah.", "Andi Wijaya"),
+])
+def test_whom_a_preposition_names(question: str, sentence: str, expected: str) -> None:
+    assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("investor bakal naruh uangnya di mana kalau politik tidak aman", "Kalau merasa tidak aman, uangnya ditaruh di bank.",
+     "bank"),
+    ("asma dewi ditangkap di mana", "Asma Dewi ditangkap di rumah kakaknya yang polisi.", "rumah kakaknya"),
+    # a superlative ranks, it places no deed
+    ("Dimanakah tambang emas terbesar di negeri itu?", "Tambang itu adalah tambang emas terbesar di dunia.", None),
+])
+def test_where_the_asked_deed_was_done_in_ordinary_words(question: str, sentence: str, expected: str | None) -> None:
+    assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Jarak rata-rata bumi ke matahari sekitar 149,6 juta kilometer.[17]", "sekitar 149,6 juta kilometer"),
+    ("Jarak bumi ke matahari disebut satu satuan astronomi.[3][4]", None),
+    ("Pengukuran jarak bumi ke matahari[note 2] dilakukan sejak abad ke-17.", None),
+])
+def test_a_footnote_mark_is_no_quantity(sentence: str, expected: str | None) -> None:
+    assert ask("Berapa jarak bumi dengan matahari?", sentence) == expected
+
+
 def test_berapa_skips_dates_and_salah_satu():
     sentence = "Korea Utara adalah salah satu sekutu Rusia sejak 2006, kata pejabat pada 13 September 2023."
     assert ask("berapa sekutu Rusia?", sentence) is None
@@ -500,6 +535,14 @@ def test_berapa_a_measure_may_be_written_in_english():
     ("Kapan televisi berwarna masuk ke desa itu?", "Televisi berwarna masuk ke desa itu pada awal 1980-an.",
      "awal 1980-an"),
     ("Sejak kapan alat itu dipakai?", "Alat itu sudah dipakai nelayan sejak tahun 1960an.", "1960an"),
+    # A century in words, and an age named by its rulers where the sentence gives no number.
+    ("Kapan agama itu muncul?", "Agama itu muncul pada pertengahan abad pertama Masehi di Levant.",
+     "pertengahan abad pertama Masehi"),
+    ("Kapankah sistem itu berawal?", "Sistem itu berawal pada krisis abad keempat belas di Eropa.", "abad keempat belas"),
+    ("Kapan ajaran itu muncul?", "Pada zaman Majapahit ajaran itu berpadu menjadi satu.", "zaman Majapahit"),
+    ("Sejak kapan tari itu dipentaskan?", "Tari itu dipentaskan sejak masa pemerintahan Sultan Agung.",
+     "masa pemerintahan Sultan Agung"),
+    ("Kapan jalan itu dibangun?", "Jalan itu dibangun pada masa Orde Baru, tahun 1985.", "1985"),
 ])
 def test_kapan_keeps_decades_ranges_and_joins_weekday_with_date(question: str, sentence: str,
                                                                  expected: str | None) -> None:
@@ -1881,7 +1924,7 @@ def test_a_body_named_whole_and_a_name_headed_by_the_asked_nouns_initials(questi
 
 @pytest.mark.parametrize("question, sentence, expected", [
     ("rina ngomong soal itu ke siapa", "“ Apapun yang ingin saya lakukan, saya bisa berhenti, ” ujar Rina kepada "
-     "wartawan.", None),
+     "wartawan.", "wartawan"),
     ("siapa pencetak gol kedua persib", "Winger Persija Jakarta tersebut mencetak gol kedua pada menit ke - 40.", None),
     ("budi dulu jabatannya apa waktu nangani kasus itu", "Tahun 2016 adalah titik pulang bagi Budi, polisi yang dulu "
      "menangani kasus itu.", None),
@@ -1890,7 +1933,8 @@ def test_a_body_named_whole_and_a_name_headed_by_the_asked_nouns_initials(questi
 ])
 def test_no_one_is_a_pronoun_a_description_a_year_or_a_temple(question: str, sentence: str,
                                                               expected: str | None) -> None:
-    """ "Apapun" opens a clause, "Winger Persija Jakarta tersebut" points at someone named elsewhere, a
+    """ "Apapun" opens a clause (whom Rina spoke to is whom "kepada" names), "Winger Persija Jakarta
+    tersebut" points at someone named elsewhere, a
     sentence about "Tahun 2016" says when, and "Candi Prambanan" is a place."""
     assert ask_asked_kind(question, sentence) == expected
 
@@ -2042,6 +2086,14 @@ def test_who_reports_and_when_are_no_city(question: str, sentence: str, expected
      "layanan pembayaran digital"),
     # what someone said is the quote, not a word after "berkata"
     ("hilman ngomong apa pas masuk gedung kpk", "Hilman hanya berkata singkat.", None),
+    # what a preposition governs, written formally in the sentence: a medium, a role, a means
+    ("penyanyi itu minta maaf lewat apa sih", "Melalui Instagram dia menulis permintaan maaf kepada penggemarnya.",
+     "Instagram"),
+    ("kedua terdakwa ngajuin diri jadi apa", "Kedua terdakwa telah mengajukan diri sebagai justice collaborator.",
+     "justice collaborator"),
+    ("tukang sketsa disaranin pake apa buat alas gambar", "Mereka disarankan menggunakan papan kayu tipis sebagai alas.",
+     "papan kayu tipis"),
+    ("warga tahu kabar itu lwt apa", "Warga mengetahui kabar itu dari tetangga.", None),
 ])
 def test_what_a_verb_did_is_its_object(question: str, sentence: str, expected: str | None) -> None:
     assert ask_asked_kind(question, sentence) == expected

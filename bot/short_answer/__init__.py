@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.question import ASKED_ATTRIBUTES, EVERY_ONE
+from bot.question import ASKED_ATTRIBUTES, EVERY_ONE, PARTY_PREPOSITIONS
 from bot.short_answer.attributes import attribute
 from bot.short_answer.choice import pick
 from bot.short_answer.common import (
@@ -40,7 +40,7 @@ from bot.short_answer.dates import (
 from bot.short_answer.definitions import definition, is_definition
 from bot.short_answer.names import named, other_form
 from bot.short_answer.numbers import how_many, number_candidates
-from bot.short_answer.objects import object_of
+from bot.short_answer.objects import deed_place, governed, object_of
 from bot.short_answer.people import (
     SPEECH_QUESTION_WORDS,
     ATTRIBUTION,
@@ -169,10 +169,10 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
                                                             + opens_asked_end(sentence, c, words)),
                      proximity=0.4, kind="kapan")
         return bare_year(year_asked(one_end(found, words), words))
-    if qtype == "siapa":
-        return who(sentence, words)
-    if qtype in PREPOSITIONS:
-        return where(qtype, sentence, words, head)
+    if qtype == "siapa":  # "lapor ke siapa": whom "kepada" names when no name answers ("aparat kepolisian")
+        return who(sentence, words) or (governed(sentence, words, PARTY_PREPOSITIONS[head]) if head else None)
+    if qtype in PREPOSITIONS:  # "uangnya ditaruh di bank": where the asked deed was done, named or not
+        return where(qtype, sentence, words, head) or (None if head else deed_place(qtype, sentence, words))
     if qtype == "berapa":
         return how_many(sentence, words, head)
     if qtype == "nama" and head == "warna":  # "kantong warna apa": colour words, as "Apa warna …?" is answered

@@ -72,6 +72,9 @@ _CURRENCY = re.compile(rf"{_SIGN_BEFORE}$", CASELESS)
 _MONEY_RANGE = re.compile(r"\s?(?:-|–|sampai|hingga)\s?")
 
 
+# An encyclopedia's footnote mark ("… 149,6 juta kilometer.[17]", "nonteistik[note 1]"): a reference,
+# never a quantity; a number inside it would answer "berapa" with the footnote's number.
+_FOOTNOTE = re.compile(r"\[(?:note\s+|catatan\s+)?\d{1,3}\]", CASELESS)
 _ONE_BY_ONE = re.compile(r"(?<=satu)\s*(?:per\s*satu|demi\s+satu|sama\s+lain)\b", re.IGNORECASE)
 
 
@@ -86,6 +89,7 @@ def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Can
         return []
     taken = [(d.start, d.end) for d in date_candidates(sentence, None)]
     taken += [(start, end) for start, end, _ in citations(sentence)]  # "Nomor 28 Tahun 2006" counts no years
+    taken += [m.span() for m in _FOOTNOTE.finditer(sentence)]
     out = []
     for m in numbers:
         if any(start <= m.start() < end for start, end in taken):

@@ -1,12 +1,15 @@
 """What was done, had or made: "Apa yang diraih Yudistira …?" is answered by what follows "meraih"
 ("Yudistira meraih medali emas") or what stands before "yang diraih" ("medali emas yang diraih
-Yudistira"); "Menandatangani apakah …?" and in chat "KPK bawa apa aja …" by what follows the verb."""
+Yudistira"); "Menandatangani apakah …?" and in chat "KPK bawa apa aja …" by what follows the verb.
+What a preposition governs answers as well: "lewat apa" ("Melalui Facebook …"), "lapor ke siapa"
+("kepada aparat kepolisian"), and "ditaruh di mana" ("ditaruh di bank")."""
 from __future__ import annotations
 
-from bot.question import verb_roots
+from bot.question import MEANS_PREPOSITIONS, verb_roots
 from bot.short_answer.choice import pick
 from bot.short_answer.common import STOP_AFTER, Candidate, Spans, gap_before, phrase_end, word_spans
-from index.analyse import STOPWORDS, root_of
+from bot.short_answer.places import PREPOSITIONS
+from index.analyse import STOPWORDS, looks_verbal, root_of
 
 MAX_OBJECT_WORDS = 6
 # Words a verb's object may open with that are no part of it: "meraih medali", "berhasil meraih
@@ -17,7 +20,10 @@ _VERB_PREFIXES = ("me", "di", "ber", "ter", "pe")  # "peraih medali emas", "pemb
 
 
 def object_of(sentence: str, question_words: set[str], verb: str) -> str | None:
-    """The phrase the question's `verb` takes as its object in `sentence`."""
+    """The phrase the question's `verb` takes as its object in `sentence`; for a preposition, the
+    phrase it or its formal form governs ("lewat apa": "Melalui Facebook dia …")."""
+    if verb in MEANS_PREPOSITIONS:
+        return governed(sentence, question_words, MEANS_PREPOSITIONS[verb])
     roots = {r for r in verb_roots(verb) if len(r) >= 3}
     if not roots:
         return None
@@ -37,6 +43,39 @@ def object_of(sentence: str, question_words: set[str], verb: str) -> str | None:
         if found:
             cands.append(found)
     return pick(cands, sentence, question_words, kind="objek")
+
+
+def governed(sentence: str, question_words: set[str], prepositions: tuple[str, ...]) -> str | None:
+    """The phrase one of these prepositions governs in `sentence`, the one nearest the question's words."""
+    spans = word_spans(sentence)
+    cands = [_phrase_after(sentence, spans, i + 1, question_words)
+             for i, (word, _, _) in enumerate(spans) if word.lower() in prepositions]
+    return pick([c for c in cands if c], sentence, question_words, kind="objek")
+
+
+DEED_REACH = 3  # words between the question's verb and its place's preposition: "ditaruh di bank"
+
+
+def deed_place(qtype: str, sentence: str, question_words: set[str]) -> str | None:
+    """Where the sentence says the question's verb was done, in ordinary words ("ditaruh di bank", "dirawat
+    di rumah kakaknya"): the phrase after the asked preposition just after a form of that verb (chat's
+    "naruh" is "menaruh")."""
+    roots = {r for w in question_words if w.isalpha() and w not in STOPWORDS for r in verb_roots(w)}
+    spans = word_spans(sentence)
+    cands = []
+    for i, (word, _, _) in enumerate(spans):
+        if not (_deed(word.lower()) and root_of(word.lower()) in roots):
+            continue
+        for k in range(i + 1, min(i + 1 + DEED_REACH, len(spans))):
+            if spans[k][0].lower() in PREPOSITIONS[qtype]:
+                cands.append(_phrase_after(sentence, spans, k + 1, question_words))
+                break
+    return pick([c for c in cands if c], sentence, question_words, kind="objek")
+
+
+def _deed(word: str) -> bool:
+    """A verb by its shape, not "ter-": "terbesar di dunia" ranks, it does not place a deed."""
+    return word.isalpha() and looks_verbal(word) and not word.startswith("ter")
 
 
 def _is_form_of(word: str, roots: set[str]) -> bool:
