@@ -170,7 +170,8 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
                      proximity=0.4, kind="kapan")
         return bare_year(year_asked(one_end(found, words), words))
     if qtype == "siapa":  # "lapor ke siapa": whom "kepada" names when no name answers ("aparat kepolisian")
-        return who(sentence, words) or (governed(sentence, words, PARTY_PREPOSITIONS[head]) if head else None)
+        return who(sentence, words) or (
+            governed(sentence, words, PARTY_PREPOSITIONS[head]) if head in PARTY_PREPOSITIONS else None)
     if qtype in PREPOSITIONS:  # "uangnya ditaruh di bank": where the asked deed was done, named or not
         return where(qtype, sentence, words, head) or (None if head else deed_place(qtype, sentence, words))
     if qtype == "berapa":

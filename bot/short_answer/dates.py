@@ -71,7 +71,7 @@ _ERA_NAME = r"(?:SM|M|H|SH)(?![\w.])(?!\s+[A-Z])|[Ss]ebelum [Mm]asehi\b|Masehi\b
 _ERA = re.compile(rf"\s+({_ERA_NAME})")
 _NUMBER_NAME = r"(?:se|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
 _ORDINAL_WORD = (rf"(?:pertama|kesatu|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(?:\s+(?:belas|puluh))?"
-                 rf"|kesepuluh|kesebelas|ke{_NUMBER_NAME}puluh(?:\s+{_NUMBER_NAME})?)\b")
+                 rf"|kesebelas|ke{_NUMBER_NAME}puluh(?:\s+{_NUMBER_NAME})?)\b")
 _DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
 # "pukul 19.00 WIB", "jam 9 pagi", "pukul 7 malam", "4.37 dini hari"; an hour without minutes is none
 # before a unit it counts ("24 jam 7 hari")
