@@ -173,7 +173,7 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
         return who(sentence, words) or (
             governed(sentence, words, PARTY_PREPOSITIONS[head]) if head in PARTY_PREPOSITIONS else None)
     if qtype in PREPOSITIONS:  # "uangnya ditaruh di bank": where the asked deed was done, named or not
-        return where(qtype, sentence, words, head) or (None if head else deed_place(qtype, sentence, words))
+        return where(qtype, sentence, words, head) or (None if head else deed_place(sentence, words, PREPOSITIONS[qtype]))
     if qtype == "berapa":
         return how_many(sentence, words, head)
     if qtype == "nama" and head == "warna":  # "kantong warna apa": colour words, as "Apa warna …?" is answered

@@ -8,7 +8,6 @@ from __future__ import annotations
 from bot.question import MEANS_PREPOSITIONS, verb_roots
 from bot.short_answer.choice import pick
 from bot.short_answer.common import STOP_AFTER, Candidate, Spans, gap_before, phrase_end, word_spans
-from bot.short_answer.places import PREPOSITIONS
 from index.analyse import STOPWORDS, looks_verbal, root_of
 
 MAX_OBJECT_WORDS = 6
@@ -56,10 +55,10 @@ def governed(sentence: str, question_words: set[str], prepositions: tuple[str, .
 DEED_REACH = 3  # words between the question's verb and its place's preposition: "ditaruh di bank"
 
 
-def deed_place(qtype: str, sentence: str, question_words: set[str]) -> str | None:
+def deed_place(sentence: str, question_words: set[str], prepositions: tuple[str, ...]) -> str | None:
     """Where the sentence says the question's verb was done, in ordinary words ("ditaruh di bank", "dirawat
-    di rumah kakaknya"): the phrase after the asked preposition just after a form of that verb (chat's
-    "naruh" is "menaruh")."""
+    di rumah kakaknya"): the phrase after one of the asked prepositions just after a form of that verb
+    (chat's "naruh" is "menaruh")."""
     roots = {r for w in question_words if w.isalpha() and w not in STOPWORDS for r in verb_roots(w)}
     spans = word_spans(sentence)
     cands = []
@@ -67,7 +66,7 @@ def deed_place(qtype: str, sentence: str, question_words: set[str]) -> str | Non
         if not (_deed(word.lower()) and root_of(word.lower()) in roots):
             continue
         for k in range(i + 1, min(i + 1 + DEED_REACH, len(spans))):
-            if spans[k][0].lower() in PREPOSITIONS[qtype]:
+            if spans[k][0].lower() in prepositions:
                 cands.append(_phrase_after(sentence, spans, k + 1, question_words))
                 break
     return pick([c for c in cands if c], sentence, question_words, kind="objek")
