@@ -33,7 +33,7 @@ from bot.short_answer import asks_for_speaker, has_answer_type, has_speech, name
 from bot.short_answer.choice import choosing_with, noting_scores
 from bot.short_answer.common import MONTH_CAP
 from index import bm25
-from index.analyse import STOPWORDS, Analyzer, Token, is_dictionary_root, is_ordinary_word
+from index.analyse import STOPWORDS, Analyzer, Token, is_dictionary_root, is_ordinary_word, roots_stored_by
 from index.health import IndexDamaged, IndexUnavailable, check_index, is_damage, open_uri
 from index.aliases import with_short_forms
 from index.store import get_meta, open_db, short_forms, split_sentence_terms
@@ -215,9 +215,10 @@ class Engine:
 
     # -- answering -----------------------------------------------------------------------------
     def ask(self, question: str, previous: Turn | None = None, max_quotes: int = 3) -> Answer:
-        q = analyse_question(question or "", previous)
-        seen = self.examine(q)
-        shown = seen.delivered(self.models) if seen else None
+        with roots_stored_by(self._stored_stem):  # Sastrawi only for the words the index never stemmed
+            q = analyse_question(question or "", previous)
+            seen = self.examine(q)
+            shown = seen.delivered(self.models) if seen else None
         if shown is None:
             return self._abstain(question, seen.query if seen else Query.of(q))
         query = seen.query

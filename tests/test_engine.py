@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from bot.engine import Engine, names_break_ties
 from bot.question import analyse_question
+from index.analyse import is_ordinary_word, root_of, roots_stored_by
 from index.load import load_file
 from index.segment import normalise_whitespace
 from tests.conftest import BUNDLED_CORPUS, ROOT, TANYA
@@ -131,6 +133,27 @@ def test_ask_prints_answer_then_sourced_quote(bundled_db: Path) -> None:
     text = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
     assert text.index("Juni 2024") < text.index("Pada Juni 2024")
     assert "INDONESIAUPDATES.COM" in text
+
+
+def test_answering_stems_only_the_words_the_index_never_stemmed(bundled_db: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # The extractors tell a verb's forms apart by root; the index stemmed every word of its articles
+    # when it was built, and Sastrawi takes about a millisecond for each word a process has not seen.
+    from Sastrawi.Stemmer.Stemmer import Stemmer
+
+    stemmed: list[str] = []
+    stem_word = Stemmer.stem_word
+    monkeypatch.setattr(Stemmer, "stem_word", lambda self, word: stemmed.append(word) or stem_word(self, word))
+    root_of.cache_clear()
+    is_ordinary_word.cache_clear()
+    answer = Engine(bundled_db).ask("Kapan Presiden Rusia Vladimir Putin melakukan kunjungan ke Pyongyang?")
+    assert answer.answer == "Juni 2024"
+    with sqlite3.connect(bundled_db) as conn:
+        stored = [w for w in stemmed if conn.execute("SELECT 1 FROM stems WHERE word = ?", (w,)).fetchone()]
+    assert stored == []
+    with roots_stored_by(lambda word: None):  # an index that stored nothing: Sastrawi reads every word
+        root_of.cache_clear()
+        assert root_of("melakukan") == "laku" and stemmed[-1] == "melakukan"
 
 
 def test_missing_index_is_a_clear_error(tmp_path: Path) -> None:
