@@ -152,7 +152,8 @@ def search(
     if dfs is None:
         dfs = document_frequencies(conn, terms)
     idfs = idf_weights(stats, dfs, terms)
-    repeats = {t: terms.count(t) for t in set(terms)}
+    # in the question's order, not a set's (whose order a per-process hash sets): ties are cut alike in every process
+    repeats = {t: terms.count(t) for t in dict.fromkeys(terms)}
     dense = _score_buffer(len(stats.norms))
     touched = []
     try:
