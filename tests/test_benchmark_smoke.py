@@ -50,12 +50,14 @@ def test_benchmark_runs_end_to_end_and_reports_every_target(tmp_path: Path) -> N
     assert figures["passages"] > ARTICLES * 5
     assert figures["questions"] == 20
     assert 0 < figures["search_p50_ms"] and 0 < figures["bm25_p50_ms"]
+    assert 0 < figures["ask_first_p50_ms"] <= figures["ask_first_p95_ms"]  # the pass before the timed one
     assert figures["agreement"] >= 0.95  # our search ranks as BM25Okapi does
     assert figures["rss_answers"] == 20
     assert not result.notes, result.notes
     report = render_report(result)
     for _, label, target, _ in TARGETS:
         assert label in report and target in report
+    assert "first pass over the same questions" in report
 
 
 def test_command_line_writes_the_report(tmp_path: Path, capsys) -> None:
