@@ -534,6 +534,22 @@ def looks_verbal(word: str) -> bool:
     return len(word) >= 6 and word.lower().startswith(("me", "ber", "di", "ter"))
 
 
+_stored_roots: ContextVar[Callable[[str], str | None] | None] = ContextVar("stored_roots", default=None)
+
+
+@contextmanager
+def roots_stored_by(lookup: Callable[[str], str | None]) -> Iterator[None]:
+    """Inside the block `root_of` asks `lookup` first: the index's stems of the words it stemmed when it
+    was built, made by `_stem_uncached` as the question's own terms are read from them. Sastrawi takes
+    about a millisecond for a word this process has not seen, and the extractors ask the roots of some
+    twenty words a question."""
+    token = _stored_roots.set(lookup)
+    try:
+        yield
+    finally:
+        _stored_roots.reset(token)
+
+
 @lru_cache(maxsize=65_536)
 def root_of(word: str) -> str:
     """A word's root by Sastrawi ("meraih", "diraih" → raih): the answering side tells the forms
@@ -542,18 +558,3 @@ def root_of(word: str) -> str:
     lookup = _stored_roots.get()
     stored = lookup(word) if lookup is not None else None
     return stored if stored is not None else _stem_uncached(word)
-
-
-_stored_roots: ContextVar[Callable[[str], str | None] | None] = ContextVar("stored_roots", default=None)
-
-
-@contextmanager
-def roots_stored_by(lookup: Callable[[str], str | None]) -> Iterator[None]:
-    """Inside the block `root_of` asks `lookup` first: the index's stems of the words it stemmed when it
-    was built, which are this module's stems of the same words. Sastrawi takes about a millisecond for a
-    word this process has not seen, and the extractors ask the roots of some twenty words a question."""
-    token = _stored_roots.set(lookup)
-    try:
-        yield
-    finally:
-        _stored_roots.reset(token)

@@ -136,7 +136,7 @@ def test_ties_are_cut_alike_in_every_process(tmp_path: Path) -> None:
         (corpus / f"{i:02d}.txt").write_text(f"Latihan {i + 10} digelar di {country}.\n", encoding="utf-8")
     db = tmp_path / "tanya.db"
     build_index(corpus, db)
-    code = ("import sqlite3, sys; from bot.retrieval import IndexStats, database_inode, search; "
+    code = ("import sqlite3; from bot.retrieval import IndexStats, database_inode, search; "
             f"db = {str(db)!r}; conn = sqlite3.connect(db); "
             "print(search(conn, IndexStats.load(conn, database_inode(db)), ['korea', 'jepang'], k=5))")
     kept = {subprocess.run(TANYA[:1] + ["-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
