@@ -169,11 +169,16 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
                                                             + opens_asked_end(sentence, c, words)),
                      proximity=0.4, kind="kapan")
         return bare_year(year_asked(one_end(found, words), words))
-    if qtype == "siapa":  # "lapor ke siapa": whom "kepada" names when no name answers ("aparat kepolisian")
-        return who(sentence, words) or (
-            governed(sentence, words, PARTY_PREPOSITIONS[head]) if head in PARTY_PREPOSITIONS else None)
-    if qtype in PREPOSITIONS:  # "uangnya ditaruh di bank": where the asked deed was done, named or not
-        return where(qtype, sentence, words, head) or (None if head else deed_place(sentence, words, PREPOSITIONS[qtype]))
+    if qtype == "siapa":
+        found = who(sentence, words)
+        if found or head not in PARTY_PREPOSITIONS:
+            return found
+        return governed(sentence, words, PARTY_PREPOSITIONS[head])  # "lapor ke siapa": "kepada aparat kepolisian"
+    if qtype in PREPOSITIONS:
+        found = where(qtype, sentence, words, head)
+        if found or head:
+            return found
+        return deed_place(sentence, words, PREPOSITIONS[qtype])  # "uangnya ditaruh di bank": a place in plain words
     if qtype == "berapa":
         return how_many(sentence, words, head)
     if qtype == "nama" and head == "warna":  # "kantong warna apa": colour words, as "Apa warna …?" is answered

@@ -13,6 +13,7 @@ from bot.short_answer.common import (
     MONTH_CAP,
     MONTH_INDEX,
     MONTHS,
+    ORDINAL_WORD,
     Candidate,
     citations,
     drop_overlaps,
@@ -69,9 +70,6 @@ def _valid(day: int, month: int, year: int | None = None) -> bool:
 # lone capital before a name is an initial ("… 2015 M Nasir …")
 _ERA_NAME = r"(?:SM|M|H|SH)(?![\w.])(?!\s+[A-Z])|[Ss]ebelum [Mm]asehi\b|Masehi\b|Saka\b"
 _ERA = re.compile(rf"\s+({_ERA_NAME})")
-_NUMBER_NAME = r"(?:se|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
-_ORDINAL_WORD = (rf"(?:pertama|kesatu|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(?:\s+(?:belas|puluh))?"
-                 rf"|kesebelas|ke{_NUMBER_NAME}puluh(?:\s+{_NUMBER_NAME})?)\b")
 _DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
 # "pukul 19.00 WIB", "jam 9 pagi", "pukul 7 malam", "4.37 dini hari"; an hour without minutes is none
 # before a unit it counts ("24 jam 7 hari")
@@ -96,7 +94,7 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"\b(?:awal|akhir|pertengahan|musim\s+(?:gugur|semi|panas|dingin|hujan|kemarau))\s+"
                 r"(?:(?:tahun\s+)?(?:19|20)\d{2}(?:\s?-\s?an)?|tahun\s+(?:depan|ini|lalu))\b", CASELESS), "verbatim", 3.0),
     (re.compile(rf"\b(?:(?:awal|akhir|pertengahan|sekitar)\s+)?abad\s+(?:(?:ke\s?-?\s?)?(?:\d{{1,2}}|[IVXL]+)\b"
-                rf"|{_ORDINAL_WORD}(?:\s+(?:{_ERA_NAME}))?)"),
+                rf"|{ORDINAL_WORD}(?:\s+(?:{_ERA_NAME}))?)"),
      "verbatim", 2.5),  # "awal abad ke-19", "abad XI", "abad keempat belas", "abad pertama Masehi"
     (re.compile(r"\b(?:tahun\s+)?(?:1[5-9]|20)\d{2}(?:\s?-\s?)?an\b", CASELESS), "verbatim", 2.5),  # "1930-an", "1970an"
     (re.compile(r"\b(?:1[5-9]|20)\d{2}\s?[-–]\s?(?:1[5-9]|20)\d{2}\b"), "verbatim", 2.5),  # "1637-1641", "1851–1864"
@@ -117,8 +115,9 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
 # An age named by its rulers or its events: "pada zaman Majapahit", "pertengahan zaman Heian", "sejak
 # masa pemerintahan Sultan Agung", "era Reformasi". It dates only a sentence that gives no date of its
 # own: "memimpin pada masa Orde Baru sejak 1966" is answered by the years.
-_NAMED_AGE = re.compile(r"\b(?:(?:awal|akhir|pertengahan)\s+)?(?:zaman|masa|era)\s+(?:(?:pemerintahan|kekuasaan|"
-                        r"penjajahan|kerajaan|kesultanan|dinasti)\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|[IVXL]+\b)){0,3}")
+_NAMED_AGE = re.compile(r"\b(?:(?:awal|akhir|pertengahan)\s+)?(?:zaman|masa|era)\s+"
+                        r"(?:(?:pemerintahan|kekuasaan|penjajahan|kerajaan|kesultanan|dinasti)\s+)?"
+                        r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|[IVXL]+\b)){0,3}")
 # The rules that can match where no digit is (a month, a weekday, "tahun lalu", "abad XI"), in order:
 # a sentence without digits, as most are, is read by these alone.
 _WORD_RULES = [rule for rule in _DATE_RULES if rule[1] in {"m_rel", "m", "verbatim", "rel", "day_rel", "weekday"}]
