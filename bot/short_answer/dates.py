@@ -13,7 +13,6 @@ from bot.short_answer.common import (
     MONTH_CAP,
     MONTH_INDEX,
     MONTHS,
-    ORDINAL_WORD,
     Candidate,
     citations,
     drop_overlaps,
@@ -70,6 +69,9 @@ def _valid(day: int, month: int, year: int | None = None) -> bool:
 # lone capital before a name is an initial ("… 2015 M Nasir …")
 _ERA_NAME = r"(?:SM|M|H|SH)(?![\w.])(?!\s+[A-Z])|[Ss]ebelum [Mm]asehi\b|Masehi\b|Saka\b"
 _ERA = re.compile(rf"\s+({_ERA_NAME})")
+_NUMBER_NAME = r"(?:se|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+_ORDINAL_WORD = (rf"(?:pertama|kesatu|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(?:\s+(?:belas|puluh))?"
+                 rf"|kesebelas|ke{_NUMBER_NAME}puluh(?:\s+{_NUMBER_NAME})?)\b")
 _DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
 # "pukul 19.00 WIB", "jam 9 pagi", "pukul 7 malam", "4.37 dini hari"; an hour without minutes is none
 # before a unit it counts ("24 jam 7 hari")
@@ -94,7 +96,7 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"\b(?:awal|akhir|pertengahan|musim\s+(?:gugur|semi|panas|dingin|hujan|kemarau))\s+"
                 r"(?:(?:tahun\s+)?(?:19|20)\d{2}(?:\s?-\s?an)?|tahun\s+(?:depan|ini|lalu))\b", CASELESS), "verbatim", 3.0),
     (re.compile(rf"\b(?:(?:awal|akhir|pertengahan|sekitar)\s+)?abad\s+(?:(?:ke\s?-?\s?)?(?:\d{{1,2}}|[IVXL]+)\b"
-                rf"|{ORDINAL_WORD}(?:\s+(?:{_ERA_NAME}))?)"),
+                rf"|{_ORDINAL_WORD}(?:\s+(?:{_ERA_NAME}))?)"),
      "verbatim", 2.5),  # "awal abad ke-19", "abad XI", "abad keempat belas", "abad pertama Masehi"
     (re.compile(r"\b(?:tahun\s+)?(?:1[5-9]|20)\d{2}(?:\s?-\s?)?an\b", CASELESS), "verbatim", 2.5),  # "1930-an", "1970an"
     (re.compile(r"\b(?:1[5-9]|20)\d{2}\s?[-–]\s?(?:1[5-9]|20)\d{2}\b"), "verbatim", 2.5),  # "1637-1641", "1851–1864"

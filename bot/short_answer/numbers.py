@@ -6,7 +6,6 @@ import re
 from bot.short_answer.choice import pick
 from bot.short_answer.common import (
     CASELESS,
-    ORDINAL_WORD,
     QUESTION_STOP,
     REGULATION_NUMBER,
     STOP_AFTER,
@@ -253,7 +252,8 @@ _RANKS = {"urutan", "peringkat", "posisi", "ranking"}  # "finis di urutan berapa
 _RANK = "|".join(sorted(_RANKS))
 # "korban ke-3", "Hari Jadi Ke - 447", "urutan 110"; not "naik ke 40"
 _ORDINAL_BEFORE = re.compile(rf"\bke\s?-\s?$|\b(?:{_RANK})\s+$", CASELESS)
-_ORDINAL_WORD = re.compile(rf"\b(?:(?:{_RANK})\s+)?{ORDINAL_WORD}", CASELESS)  # "posisi keempat"
+_ORDINAL_WORD = re.compile(rf"\b(?:(?:{_RANK})\s+)?(?:pertama|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+                           r"|sepuluh|sebelas)(?:\s+(?:belas|puluh))?)\b", CASELESS)  # "posisi keempat"
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]*\s*\(\s*$")  # "Sumadi (62)", "berinisial D (16)"
 # A match's score, with every game of it ("21 - 15, 21 - 16"), or a goalless one.
 _SCORE_BEFORE = re.compile(r"\bskor(?:\s+(?:akhir|telak|tipis))?\s*$", CASELESS)
