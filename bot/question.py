@@ -1086,4 +1086,6 @@ def answer_kind(question: Question) -> tuple[str | None, str | None]:
     if question.qtype == "kapan" and any(w in _CLOCK_WORDS and nxt in ("berapa", "berapakah") and not (
             i and lower[i - 1] in _PER_HOUR) for i, (w, nxt) in enumerate(zip(lower, lower[1:]))):
         return "kapan", "jam"  # "ditutup mulai jam brp pas malam tahun baru": a time of day, not a date
+    if question.qtype == "kapan" and any(w == "hari" and nxt in ("apa", "apakah") for w, nxt in zip(lower, lower[1:])):
+        return "kapan", "hari"  # "buka tiap hari apa": the weekday, where the sentence names one
     return question.qtype, None

@@ -315,7 +315,7 @@ def test_edit_candidates_on_junk():
     ("pelatih itu mundur gara-gara apa sih?", "atribut", "penyebab"),  # because of what: the cause
     ("mereka saling sindir lewat medsos apa", "nama", "media sosial"),
     ("iuran anggota tiap tahun brp persen?", "berapa", "persen"),  # a share a year, not which year
-    ("acara itu tayang tiap hari apa", "kapan", None),  # which day of the week it airs
+    ("acara itu tayang tiap hari apa", "kapan", "hari"),  # which day of the week it airs
     ("gajian tiap tanggal berapa sih", "kapan", None),  # which day of the month
     ("tahun berapa gedung itu dibangun", "kapan", None),
     ("setoran pajaknya tahun lalu berapa sih", "berapa", None),  # a particle is no unit

@@ -50,11 +50,11 @@ def ask(question: str, sentence: str, article_date: str | None = None) -> str | 
     return short_answer(q.qtype, sentence, article_date, surface_words(q.text))
 
 
-def ask_asked_kind(question: str, sentence: str) -> str | None:
+def ask_asked_kind(question: str, sentence: str, article_date: str | None = None) -> str | None:
     """As the engine asks: with the kind and head answer_kind reads ("Partai apakah" → nama, partai)."""
     q = analyse_question(question)
     kind, head = answer_kind(q)
-    return short_answer(kind, sentence, None, surface_words(q.text), head)
+    return short_answer(kind, sentence, article_date, surface_words(q.text), head)
 
 
 @pytest.mark.parametrize("question, sentence, date, expected", [
@@ -1327,6 +1327,8 @@ def test_how_long_without_a_duration_is_the_span_of_years(question: str, sentenc
      "kajian tentang waktu, perubahan, dan gerak yang dirintis Whitehead"),  # a list's last link goes on
     ("Filsafat proses adalah kajian yang dirintis Whitehead[2] pada abad ke-20, dan kini dipelajari luas.",
      "kajian yang dirintis Whitehead pada abad ke-20"),  # a citation mark is no part of it; a clause ends
+    ("Filsafat proses adalah aliran nonteistik[note 1] yang dirintis Whitehead.[catatan 2] Pengertian itu luas.",
+     "aliran nonteistik yang dirintis Whitehead"),  # a note's mark, as the numbers' footnotes are read
 ])
 def test_a_definition_ends_with_its_sentence_however_the_next_one_is_joined(sentence: str, expected: str) -> None:
     """Wikipedia copy leaves a citation mark after the full stop, or no space at all."""
@@ -1830,6 +1832,23 @@ def test_berapa_counts_no_regulation_and_no_verb(question: str, sentence: str, e
 ])
 def test_jam_berapa_asks_for_the_time_of_day(question: str, sentence: str, expected: str | None) -> None:
     assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("kelas sketsa itu buka tiap hari apa ya", "Kelas menggambar sketsa dibuka setiap hari Kamis di Galeri Nasional.",
+     "Kamis"),
+    ("dia dtg ke penampungan itu pas hari apa", "Ia datang ke penampungan itu pada Selasa (20 / 6).", "Selasa"),
+    ("prosesi adatnya digelar hari apa aja?", "Rangkaian prosesi itu dilaksanakan sejak Senin hingga Selasa ini.",
+     "Senin hingga Selasa"),
+    ("Di hari apakah acara itu tayang?", "Acara itu tayang setiap Minggu malam.", "Minggu"),
+    # a date answers where the sentence names no weekday, as the encyclopedia's "hari apa" wants
+    ("Pada hari apa PBB didirikan?", "PBB didirikan pada 24 Oktober 1945 di San Francisco.", "24 Oktober 1945"),
+    ("hari apa dia datang?", "Dia datang Minggu lalu ke Jakarta pada 3 Mei 2017.", "3 Mei 2017"),  # a week, no day
+    ("kapan dia datang?", "Ia datang ke penampungan itu pada Selasa (20 / 6).", "20 Juni 2017"),  # "kapan": the date
+])
+def test_hari_apa_asks_for_the_weekday(question: str, sentence: str, expected: str) -> None:
+    """In the news "hari apa" asks which day of the week ("buka tiap hari apa"); a date does not say."""
+    assert ask_asked_kind(question, sentence, "2017-06-21") == expected
 
 
 @pytest.mark.parametrize("question, sentence, expected", [

@@ -439,7 +439,15 @@ def bracketed_beside_asked(sentence: str, cand: Candidate, question_words: set[s
 
 DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.)+[A-Z][a-z]{0,3}\.?")  # S.E, M.M, M.Si, S.Kom., Ph.D after a name
 _DEGREES_AT_END = re.compile(rf"(?:\s*,\s*{DEGREE.pattern})+\s*$")
+# An encyclopedia's footnote mark ("… 149,6 juta kilometer.[17]", "nonteistik[note 1]"): a reference,
+# never part of an answer; a number inside it would answer "berapa" with the footnote's number.
+FOOTNOTE_MARK = r"\[(?i:note\s+|catatan\s+)?\d{1,3}\]"
+FOOTNOTE = re.compile(FOOTNOTE_MARK)
 COPULA = re.compile(r"\b(?:adalah|merupakan|ialah|yaitu|yakni|disebut juga)\b", re.IGNORECASE)  # "X adalah Y"
+_NUMBER_NAME = r"(?:se|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+# A rank in words: "pertama", "keempat", "kesebelas", "keempat belas", "keduapuluh satu".
+ORDINAL_WORD = (rf"(?:pertama|kesatu|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)"
+                rf"(?:\s+(?:belas|puluh))?|ke{_NUMBER_NAME}puluh(?:\s+{_NUMBER_NAME})?)\b")
 _OPENING, _CLOSING = "([", ")]"
 
 

@@ -13,6 +13,7 @@ from bot.short_answer.common import (
     MONTH_CAP,
     MONTH_INDEX,
     MONTHS,
+    ORDINAL_WORD,
     Candidate,
     citations,
     drop_overlaps,
@@ -69,9 +70,6 @@ def _valid(day: int, month: int, year: int | None = None) -> bool:
 # lone capital before a name is an initial ("… 2015 M Nasir …")
 _ERA_NAME = r"(?:SM|M|H|SH)(?![\w.])(?!\s+[A-Z])|[Ss]ebelum [Mm]asehi\b|Masehi\b|Saka\b"
 _ERA = re.compile(rf"\s+({_ERA_NAME})")
-_NUMBER_NAME = r"(?:se|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
-_ORDINAL_WORD = (rf"(?:pertama|kesatu|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(?:\s+(?:belas|puluh))?"
-                 rf"|kesebelas|ke{_NUMBER_NAME}puluh(?:\s+{_NUMBER_NAME})?)\b")
 _DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
 # "pukul 19.00 WIB", "jam 9 pagi", "pukul 7 malam", "4.37 dini hari"; an hour without minutes is none
 # before a unit it counts ("24 jam 7 hari")
@@ -96,7 +94,7 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"\b(?:awal|akhir|pertengahan|musim\s+(?:gugur|semi|panas|dingin|hujan|kemarau))\s+"
                 r"(?:(?:tahun\s+)?(?:19|20)\d{2}(?:\s?-\s?an)?|tahun\s+(?:depan|ini|lalu))\b", CASELESS), "verbatim", 3.0),
     (re.compile(rf"\b(?:(?:awal|akhir|pertengahan|sekitar)\s+)?abad\s+(?:(?:ke\s?-?\s?)?(?:\d{{1,2}}|[IVXL]+)\b"
-                rf"|{_ORDINAL_WORD}(?:\s+(?:{_ERA_NAME}))?)"),
+                rf"|{ORDINAL_WORD}(?:\s+(?:{_ERA_NAME}))?)"),
      "verbatim", 2.5),  # "awal abad ke-19", "abad XI", "abad keempat belas", "abad pertama Masehi"
     (re.compile(r"\b(?:tahun\s+)?(?:1[5-9]|20)\d{2}(?:\s?-\s?)?an\b", CASELESS), "verbatim", 2.5),  # "1930-an", "1970an"
     (re.compile(r"\b(?:1[5-9]|20)\d{2}\s?[-–]\s?(?:1[5-9]|20)\d{2}\b"), "verbatim", 2.5),  # "1637-1641", "1851–1864"
@@ -255,6 +253,19 @@ def date_candidates(sentence: str, article_date: str | None) -> list[Candidate]:
     if not cands:
         cands = [Candidate(m.start(), m.end(), m.group(), 1.0) for m in _NAMED_AGE.finditer(sentence)]
     return drop_overlaps(cands)
+
+
+# A weekday named in the sentence, for "hari apa": "setiap hari Kamis", "pada Selasa (20/6)", "sejak
+# Senin hingga Selasa"; not "Minggu lalu" (a week).
+_NAMED_WEEKDAY = re.compile(rf"\b(?!(?i:minggu)\s+(?i:lalu|depan|ini|kemarin|ke\b|pertama|kedua|terakhir))"
+                            rf"(?:{DAY_CAP}|(?i:(?<=hari ){DAY}))(?:\s+(?:hingga|sampai|dan|-|–)\s+{DAY_CAP})?\b")
+
+
+def named_weekdays(sentence: str) -> list[Candidate]:
+    """The weekdays a sentence names, as written: in the news, "hari apa" asks which day of the week
+    ("buka tiap hari apa" → "Kamis"), which a date does not say."""
+    return [Candidate(m.start(), m.end(), m.group()[:1].upper() + m.group()[1:], 4.0)
+            for m in _NAMED_WEEKDAY.finditer(sentence)]
 
 
 def stated_in_question(date_text: str, question_words: set[str]) -> bool:

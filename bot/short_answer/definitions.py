@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.short_answer.common import COPULA
+from bot.short_answer.common import COPULA, FOOTNOTE, FOOTNOTE_MARK
 
 # Besides the copula, the verbs a definition is given with: "Episkopal merujuk pada …", "Wangsa
 # berarti …", "Urbanisasi mengacu pada …", "dapat diartikan sebagai …".
@@ -14,11 +14,10 @@ _DEFINES = re.compile(rf"{COPULA.pattern}|\b(?:merujuk (?:pada|kepada|ke)|mengac
 
 # A clause ends at a full stop (also one a citation mark follows, "menjadi.[1] Pengertian …", or one
 # missing its space, "pemasaran.Distribusi"), a dash, or a comma that joins the next clause.
-_CLAUSE_END = re.compile(r"[.;:!?](?:\[\d+\])*(?:\s|$)|(?<=[a-z]{3})\.(?=[A-Z])|\s[—–]\s?"
+_CLAUSE_END = re.compile(rf"[.;:!?](?:{FOOTNOTE_MARK})*(?:\s|$)|(?<=[a-z]{{3}})\.(?=[A-Z])|\s[—–]\s?"
                          r"|,\s(?:dan|serta|sedangkan|namun|tetapi)\s")
 _WORD = re.compile(r"\w+")
 MAX_WORDS = 25
-_CITATION = re.compile(r"\[\d+\]")
 _LIST_ITEM = re.compile(r",\s*[^,;.]{1,40}$")  # ", perilaku" before ", dan peran"
 
 
@@ -87,7 +86,7 @@ def clause_from(sentence: str, start: int) -> str | None:
     part of it."""
     rest = sentence[start:].strip().removeprefix(":").lstrip()  # "Gejalanya adalah: …"
     end = next((m for m in _CLAUSE_END.finditer(rest) if not _closes_list(rest, m)), None)
-    phrase = _CITATION.sub("", rest[:end.start()] if end else rest)
+    phrase = FOOTNOTE.sub("", rest[:end.start()] if end else rest)
     if phrase.count("(") > phrase.count(")"):  # cut inside a bracket: "raja Makedonia ([Βασιλεύς"
         phrase = phrase[:phrase.rfind("(")]
     words = phrase.split()[:MAX_WORDS]

@@ -6,6 +6,8 @@ import re
 from bot.short_answer.choice import pick
 from bot.short_answer.common import (
     CASELESS,
+    FOOTNOTE,
+    ORDINAL_WORD,
     QUESTION_STOP,
     REGULATION_NUMBER,
     STOP_AFTER,
@@ -72,9 +74,6 @@ _CURRENCY = re.compile(rf"{_SIGN_BEFORE}$", CASELESS)
 _MONEY_RANGE = re.compile(r"\s?(?:-|–|sampai|hingga)\s?")
 
 
-# An encyclopedia's footnote mark ("… 149,6 juta kilometer.[17]", "nonteistik[note 1]"): a reference,
-# never a quantity; a number inside it would answer "berapa" with the footnote's number.
-_FOOTNOTE = re.compile(r"\[(?:note\s+|catatan\s+)?\d{1,3}\]", CASELESS)
 _ONE_BY_ONE = re.compile(r"(?<=satu)\s*(?:per\s*satu|demi\s+satu|sama\s+lain)\b", re.IGNORECASE)
 
 
@@ -89,7 +88,7 @@ def number_candidates(sentence: str, article_date: str | None) -> list[tuple[Can
         return []
     taken = [(d.start, d.end) for d in date_candidates(sentence, None)]
     taken += [(start, end) for start, end, _ in citations(sentence)]  # "Nomor 28 Tahun 2006" counts no years
-    taken += [m.span() for m in _FOOTNOTE.finditer(sentence)]
+    taken += [m.span() for m in FOOTNOTE.finditer(sentence)]
     out = []
     for m in numbers:
         if any(start <= m.start() < end for start, end in taken):
@@ -252,8 +251,7 @@ _RANKS = {"urutan", "peringkat", "posisi", "ranking"}  # "finis di urutan berapa
 _RANK = "|".join(sorted(_RANKS))
 # "korban ke-3", "Hari Jadi Ke - 447", "urutan 110"; not "naik ke 40"
 _ORDINAL_BEFORE = re.compile(rf"\bke\s?-\s?$|\b(?:{_RANK})\s+$", CASELESS)
-_ORDINAL_WORD = re.compile(rf"\b(?:(?:{_RANK})\s+)?(?:pertama|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
-                           r"|sepuluh|sebelas)(?:\s+(?:belas|puluh))?)\b", CASELESS)  # "posisi keempat"
+_ORDINAL_WORD = re.compile(rf"\b(?:(?:{_RANK})\s+)?{ORDINAL_WORD}", CASELESS)  # "posisi keempat"
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]*\s*\(\s*$")  # "Sumadi (62)", "berinisial D (16)"
 # A match's score, with every game of it ("21 - 15, 21 - 16"), or a goalless one.
 _SCORE_BEFORE = re.compile(r"\bskor(?:\s+(?:akhir|telak|tipis))?\s*$", CASELESS)
