@@ -1829,6 +1829,10 @@ def test_berapa_counts_no_regulation_and_no_verb(question: str, sentence: str, e
     ("Pada tahun berapa pemain itu kalah berjudi selama dua jam?",
      "Pada 2008 pemain itu kalah saat berjudi selama dua jam.", "2008"),
     ("toko itu buka jam brp", "Toko itu buka 24 jam 7 hari seminggu.", None),  # hours counted, no time of day
+    # opening hours whole, from one time to the other, also as a timetable writes them
+    ("toko itu buka jam brp", "Toko itu buka pukul 08.00 hingga 17.00 WIB setiap hari.", "pukul 08.00 hingga 17.00 WIB"),
+    ("kereta itu beroperasi jam brp aja", "Kereta itu beroperasi 06.10 - 23.10 setiap hari.", "06.10 - 23.10"),
+    ("skornya berapa", "Ia menang 21 - 15, 21 - 16.", "21 - 15, 21 - 16"),  # no clock times: a score
 ])
 def test_jam_berapa_asks_for_the_time_of_day(question: str, sentence: str, expected: str | None) -> None:
     assert ask_asked_kind(question, sentence) == expected

@@ -72,11 +72,16 @@ _ERA_NAME = r"(?:SM|M|H|SH)(?![\w.])(?!\s+[A-Z])|[Ss]ebelum [Mm]asehi\b|Masehi\b
 _ERA = re.compile(rf"\s+({_ERA_NAME})")
 _DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
 # "pukul 19.00 WIB", "jam 9 pagi", "pukul 7 malam", "4.37 dini hari"; an hour without minutes is none
-# before a unit it counts ("24 jam 7 hari")
+# before a unit it counts ("24 jam 7 hari"). Hours from one time to another are whole: "pukul 08.00
+# hingga 17.00 WIB", and two clock times a dash joins, as a timetable writes them ("06.10 - 23.10").
 _DAY_PART = r"(?:pagi|siang|sore|malam|dini\s+hari)\b"
 _HOUR = r"(?:[01]?\d|2[0-4])(?:[.:]\d{2}|(?![.,:]?\d)(?!\s*(?:hari|jam|menit|detik)\b))"
-TIME_OF_DAY = re.compile(rf"\b(?:pukul|jam)\s+{_HOUR}(?:\s*(?:WIB|WITA|WIT)\b)?(?:\s+{_DAY_PART})?"
-                         rf"|\b\d{{1,2}}[.:]\d{{2}}\s+{_DAY_PART}", CASELESS)
+_CLOCK = r"(?:[01]?\d|2[0-4])[.:][0-5]\d"
+_ZONE = r"(?:\s*(?:WIB|WITA|WIT)\b)?"
+_UNTIL = r"\s*(?:-|–|hingga|sampai(?:\s+dengan)?|s/d)\s*(?:pukul\s+)?"
+TIME_OF_DAY = re.compile(rf"\b(?:pukul|jam)\s+{_HOUR}{_ZONE}(?:{_UNTIL}{_HOUR}{_ZONE})?(?:\s+{_DAY_PART})?"
+                         rf"|\b\d{{1,2}}[.:]\d{{2}}\s+{_DAY_PART}"
+                         rf"|(?<![\d.,]){_CLOCK}{_ZONE}\s?[-–]\s?{_CLOCK}{_ZONE}(?![.,]?\d)", CASELESS)
 _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(rf"\b(?:{DAY}\s*,?\s*)?\(\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})(?:\s*/\s*(\d{{2,4}}))?\s*\)", CASELESS),
      "slash", 4.0),
