@@ -162,7 +162,7 @@ def _extract(qtype: str | None, sentence: str, article_date: str | None,
         dates = drop_overlaps([c for c in proposed if not stated_in_question(c.text, words)
                                and not of_other_life_event(sentence, c, words)
                                and not any(start <= c.start < end for start, end in cited)])
-        if head == "hari" and (days := [c for c in named_weekdays(sentence) if not stated_in_question(c.text, words)]):
+        if head == "hari" and (days := named_weekdays(sentence)):
             dates = days  # "tiap hari apa": the weekday the sentence names, not its date
         if head == "jam":  # "ditangkap jam berapa": a time of day, not the date
             dates = [c for c in dates if TIME_OF_DAY.fullmatch(c.text)]
