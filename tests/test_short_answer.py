@@ -83,10 +83,26 @@ def test_kapan(question, sentence, date, expected):
     ("tahun berapakah tokoh itu dilahirkan", "Ia lahir di Mekkah, 570 M, dan wafat di Madinah.", "570 M"),
     ("Kapan candi itu dibangun?", "Candi ini diperkirakan dibangun sekitar tahun 1200 Masehi.", "1200 Masehi"),
     ("Kapan dia lahir?", "Ia lahir di benteng Tikrit tahun 532 H/1137 M, ketika ayahnya berkuasa.", "532 H"),
+    # where the sentence ends too; a century and a millennium keep theirs
+    ("Kapan ilmu filsafat ditemukan?", "Ilmu filsafat ditemukan di Yunani pada abad ke 6 SM.", "abad ke 6 SM"),
+    ("Kapan banjir besar itu terjadi?", "Banjir besar itu terjadi pada milenium ke-3 SM.", "milenium ke-3 SM"),
+    ("Kapan kota itu dibangun?", "Kota itu dibangun pada 218 SM. Kemudian kota itu diserang.", "218 SM"),
+    ("Kapan grup itu debut?", "Grup itu debut pada 2010 SM Entertainment merilis album pertamanya.", "2010"),
 ])
 def test_a_year_keeps_its_era(question: str, sentence: str, expected: str) -> None:
-    """ "1600" for "1600 SM" is another year."""
+    """ "1600" for "1600 SM" is another year, "abad ke-6" another century."""
     assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kapitalisme muncul di Eropa pada abad ke-16 hingga abad ke-19.", "abad ke-16 hingga abad ke-19"),
+    ("Abad Pertengahan berlangsung dari abad ke-5 sampai abad ke-15 Masehi.", "abad ke-5 sampai abad ke-15 Masehi"),
+    ("Kerajaan itu berdiri pada abad ke-8 SM hingga abad ke-6 SM.", "abad ke-8 SM hingga abad ke-6 SM"),
+    ("Kerajaan itu berdiri pada abad XI-XII di pesisir.", "abad XI-XII"),
+])
+def test_a_span_of_centuries_is_whole(sentence: str, expected: str) -> None:
+    """From one century to another is when; the first alone is a part told as the whole."""
+    assert ask_asked_kind("Kapan itu berlangsung?", sentence) == expected
 
 
 def test_kapan_prefers_date_near_question_words():
@@ -674,6 +690,16 @@ def test_which_country_did_it_is_the_subject_before_the_verb():
     ("Apa itu kebudayaan neolitik?", "Neolitikum adalah zaman batu muda.", "zaman batu muda"),
     ("Apa yang dimaksud dengan daimyo?", "Daimyō berarti penguasa wilayah pada masa feodal.",
      "penguasa wilayah pada masa feodal"),
+    # a long definition runs to its clause's end, not to a word count ("… satu sama lain di")
+    ("Apakah yang dimaksud dengan spesies?",
+     "Spesies adalah suatu takson yang dipakai dalam taksonomi untuk menunjuk pada satu atau beberapa kelompok "
+     "individu (populasi) yang serupa dan dapat saling membuahi satu sama lain di dalam kelompoknya. Spesies juga …",
+     "suatu takson yang dipakai dalam taksonomi untuk menunjuk pada satu atau beberapa kelompok individu "
+     "(populasi) yang serupa dan dapat saling membuahi satu sama lain di dalam kelompoknya"),
+    # a full stop that a citation mark and the next sentence follow without a space
+    ("Apakah yang dimaksud dengan antiseptik?",
+     "Antiseptik adalah senyawa kimia pembunuh mikroorganisme pada kulit dan membran mukosa.[1]Antiseptik "
+     "berbeda dengan antibiotik.", "senyawa kimia pembunuh mikroorganisme pada kulit dan membran mukosa"),
 ])
 def test_what_is_questions_are_answered_by_the_definition(question, sentence, expected):
     kind, head = answer_kind(analyse_question(question))
@@ -2439,3 +2465,19 @@ def test_an_initial_ending_a_sentence_the_splitter_kept_whole_ends_the_name() ->
 ])
 def test_dimana_reads_venues_and_where_a_speaker_spoke(question: str, sentence: str, expected: str) -> None:
     assert ask_asked_kind(question, sentence) == expected
+
+
+@pytest.mark.parametrize("question, sentence", [
+    ("Siapa itu Tu Di Gong?", "Tu Di Gong (Chinese:福德正神) adalah dewa bumi dalam kepercayaan Tionghoa."),
+    ("apakah nama ibukota negara Tunisia?",
+     "Tunisia (Arabic: تونس‎, romanized:Tūnis) adalah negara di Afrika Utara."),
+    ("Apakah bahasa yang digunakan di Korea Selatan?", "Bahasa Korea (한국어/조선말) adalah bahasa resmi Korea Selatan."),
+])
+def test_a_name_in_another_script_is_no_short_answer(question: str, sentence: str) -> None:
+    """An encyclopaedia's aside giving the name in its own script is not what an Indonesian reader asked."""
+    assert ask_asked_kind(question, sentence) is None or ask_asked_kind(question, sentence).isascii()
+
+
+def test_a_phrase_holding_such_an_aside_is_still_an_answer() -> None:
+    sentence = "Era Meiji adalah nama zaman sesudah tahun Keiō (慶応) dan sebelum zaman Taishō (大正)."
+    assert ask_asked_kind("Apa itu era Meiji?", sentence) == "nama zaman sesudah tahun Keiō (慶応) dan sebelum zaman Taishō (大正)"

@@ -9,6 +9,7 @@ chooser fitted for the kind prefers (`choice.py`).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.question import ASKED_ATTRIBUTES, EVERY_ONE, PARTY_PREPOSITIONS
 from bot.short_answer.attributes import attribute
@@ -68,7 +69,7 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
     if isinstance(sentence, str) and not sentence.isascii():
         words |= {w.lower() for w, _, _ in word_spans(sentence) if not w.isascii() and unaccented(w.lower()) in words}
     found = _extract(qtype, sentence, article_date, words, head)
-    found = (found.strip(" ,;:") or None) if found else found
+    found = (found.strip(" ,;:") or None) if found and not foreign_aside(found) else None
     if found and qtype in ("kapan", "berapa"):  # "pada 2015 dan 2016": both years are when
         found = figure_list(sentence, found)
     if found and words & EVERY_ONE:  # "siapa aja yang cetak gol": a list the sentence ends with is whole too
@@ -77,6 +78,21 @@ def short_answer(qtype: str | None, sentence: str, article_date: str | None,
     if found and qtype in ("siapa", "nama"):  # "didirikan oleh A, B, dan C": the founder is all three
         return whole_list(sentence, found, words)
     return found
+
+
+def foreign_aside(answer: str) -> bool:
+    """The name in its own script that an encyclopaedia gives in an aside, "(Chinese:福德正神)",
+    "Arabic: تونس‎, romanized:Tūnis": no reader of Indonesian asked for it, and an extractor that
+    returns it has read the aside for the answer. A phrase that only holds such an aside (a Japanese
+    era "sesudah tahun Keiō(慶応) …") is no aside."""
+    foreign = sum(ch.isalpha() and not _LATIN.match(unicodedata.name(ch, "")) for ch in answer)
+    if not foreign:
+        return False
+    return bool(_LABEL.match(answer)) or 2 * foreign > sum(ch.isalpha() for ch in answer)
+
+
+_LATIN = re.compile(r"LATIN|GREEK")  # "Tūnis", and "Ω", "µ" in figures
+_LABEL = re.compile(r"[A-Z][a-z]+(?:\s[a-z]+)?\s?:")  # "Chinese:", "Berber languages:"
 
 
 _FIGURE = r"\d(?:[\d.,:]*\d)?(?:-an)?"

@@ -13,11 +13,15 @@ _DEFINES = re.compile(rf"{COPULA.pattern}|\b(?:merujuk (?:pada|kepada|ke)|mengac
                       r"|(?:diartikan|didefinisikan) sebagai)\b", re.IGNORECASE)
 
 # A clause ends at a full stop (also one a citation mark follows, "menjadi.[1] Pengertian …", or one
-# missing its space, "pemasaran.Distribusi"), a dash, or a comma that joins the next clause.
-_CLAUSE_END = re.compile(rf"[.;:!?](?:{FOOTNOTE_MARK})*(?:\s|$)|(?<=[a-z]{{3}})\.(?=[A-Z])|\s[—–]\s?"
+# missing its space, "pemasaran.Distribusi", "mukosa.[1]Antiseptik"), a dash, or a comma that joins the
+# next clause.
+_CLAUSE_END = re.compile(rf"[.;:!?](?:{FOOTNOTE_MARK})*(?:\s|$)|(?<=[a-z]{{3}})\.(?:{FOOTNOTE_MARK})*(?=[A-Z])|\s[—–]\s?"
                          r"|,\s(?:dan|serta|sedangkan|namun|tetapi)\s")
 _WORD = re.compile(r"\w+")
-MAX_WORDS = 25
+# A definition runs to its clause's end ("… dapat saling membuahi satu sama lain di dalam kelompoknya"
+# whole, not cut after "di"); the bound only stops a run-on text whose clause end no pattern sees. On
+# MRC train definitions a bound of 25 words cut 109 answers mid-phrase (token F1 0.857 against 0.896 at 50).
+MAX_WORDS = 50
 _LIST_ITEM = re.compile(r",\s*[^,;.]{1,40}$")  # ", perilaku" before ", dan peran"
 
 
