@@ -116,7 +116,8 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     # size is as likely a count ("sekitar 1500 orang").
     (re.compile(r"(?:" + "|".join(f"(?<={w} )" for w in ("tahun", "pada", "sejak", "antara", "Tahun", "Pada",
                                                           "Sejak", "Antara"))
-                + r")(\d{3,4}(?:\s+(?:SM|M)(?!\w)(?!\s+[A-Z]))?)(?!\d|[.,]\d)"), "old_year", 1.8),  # "tahun 583." ends a sentence
+                + r")(\d{3,4}(?:\s+(?:SM|M)(?!\w)(?!\s+[A-Z]))?)(?!\d|[.,]\d)"),
+     "old_year", 1.8),  # "tahun 583." ends a sentence
     (re.compile(r"\b(tahun|bulan|pekan|minggu)\s+(lalu|kemarin|depan|ini)\b", CASELESS), "rel", 1.5),
     (re.compile(r"\b(kemarin|hari ini|besok)\b", CASELESS), "day_rel", 1.5),
     (TIME_OF_DAY, "time", 1.0),

@@ -15,8 +15,8 @@ _DEFINES = re.compile(rf"{COPULA.pattern}|\b(?:merujuk (?:pada|kepada|ke)|mengac
 # A clause ends at a full stop (also one a citation mark follows, "menjadi.[1] Pengertian …", or one
 # missing its space, "pemasaran.Distribusi", "mukosa.[1]Antiseptik"), a dash, or a comma that joins the
 # next clause.
-_CLAUSE_END = re.compile(rf"[.;:!?](?:{FOOTNOTE_MARK})*(?:\s|$)|(?<=[a-z]{{3}})\.(?:{FOOTNOTE_MARK})*(?=[A-Z])|\s[—–]\s?"
-                         r"|,\s(?:dan|serta|sedangkan|namun|tetapi)\s")
+_CLAUSE_END = re.compile(rf"[.;:!?](?:{FOOTNOTE_MARK})*(?:\s|$)|(?<=[a-z]{{3}})\.(?:{FOOTNOTE_MARK})*(?=[A-Z])"
+                         r"|\s[—–]\s?|,\s(?:dan|serta|sedangkan|namun|tetapi)\s")
 _WORD = re.compile(r"\w+")
 # A definition runs to its clause's end ("… dapat saling membuahi satu sama lain di dalam kelompoknya"
 # whole, not cut after "di"); the bound only stops a run-on text whose clause end no pattern sees. On
