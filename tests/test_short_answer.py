@@ -2,7 +2,7 @@
 import pytest
 
 from bot.question import analyse_question, answer_kind, surface_words
-from bot.short_answer import answer_type_count, has_answer_type, short_answer
+from bot.short_answer import answer_type_count, foreign_aside, has_answer_type, short_answer
 from bot.short_answer.common import name_runs
 from bot.short_answer.definitions import defines_asked
 from bot.short_answer.numbers import number_candidates, unasked_unit
@@ -2475,7 +2475,21 @@ def test_dimana_reads_venues_and_where_a_speaker_spoke(question: str, sentence: 
 ])
 def test_a_name_in_another_script_is_no_short_answer(question: str, sentence: str) -> None:
     """An encyclopaedia's aside giving the name in its own script is not what an Indonesian reader asked."""
-    assert ask_asked_kind(question, sentence) is None or ask_asked_kind(question, sentence).isascii()
+    answer = ask_asked_kind(question, sentence)
+    assert answer is None or answer.isascii()
+
+
+@pytest.mark.parametrize("answer, aside", [
+    ("Chinese:福德正神", True),  # answers the engine showed on the MRC dev sets
+    ("Arabic: بيت القرآن‎, arti Rumah Al-Qur'an", True),
+    ("Japanese:真島 ヒロ,Hepburn:Mashima Hiro", True),
+    ("한국어/조선말", True),
+    ("Tūnis", False),  # Latin letters with marks
+    ("560.000Ω", False),  # a unit's Greek letter
+    ("Zhangying (張營村), County Xiangcheng", False),  # a gold answer holding an aside
+])
+def test_foreign_aside(answer: str, aside: bool) -> None:
+    assert foreign_aside(answer) is aside
 
 
 def test_a_phrase_holding_such_an_aside_is_still_an_answer() -> None:

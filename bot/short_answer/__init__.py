@@ -85,6 +85,8 @@ def foreign_aside(answer: str) -> bool:
     "Arabic: تونس‎, romanized:Tūnis": no reader of Indonesian asked for it, and an extractor that
     returns it has read the aside for the answer. A phrase that only holds such an aside (a Japanese
     era "sesudah tahun Keiō(慶応) …") is no aside."""
+    if answer.isascii():  # most answers: no letter to look up
+        return False
     foreign = sum(ch.isalpha() and not _LATIN.match(unicodedata.name(ch, "")) for ch in answer)
     if not foreign:
         return False

@@ -69,7 +69,8 @@ def _valid(day: int, month: int, year: int | None = None) -> bool:
 # The era a year is counted in, written after it: "1600 SM", "532 H", "1200 Masehi", "1599 Saka", also
 # where the sentence ends ("abad ke-5 SM."); a lone capital before a name is an initial ("… 2015 M Nasir
 # …", "2015 M. Nasir").
-_ERA_NAME = (r"(?:SM|SH)(?!\w)(?!\s+[A-Z])|(?:M|H)(?:(?![\w.])(?!\s+[A-Z])|(?=\.\s*$))"
+_NO_NAME_AFTER = r"(?!\w)(?!\s+[A-Z])"  # "2010 SM Entertainment", "2015 M Nasir": no era
+_ERA_NAME = (rf"(?:SM|SH){_NO_NAME_AFTER}|(?:M|H)(?:(?!\.){_NO_NAME_AFTER}|(?=\.\s*$))"
              r"|[Ss]ebelum [Mm]asehi\b|Masehi\b|Saka\b")
 _ERA = re.compile(rf"\s+({_ERA_NAME})")
 _DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -81,7 +82,8 @@ _DAY_PART = r"(?:pagi|siang|sore|malam|dini\s+hari)\b"
 _HOUR = r"(?:[01]?\d|2[0-4])(?:[.:]\d{2}|(?![.,:]?\d)(?!\s*(?:hari|jam|menit|detik)\b))"
 _CLOCK = r"(?:[01]?\d|2[0-4])[.:][0-5]\d"
 _ZONE = r"(?:\s*(?:WIB|WITA|WIT)\b)?"
-_UNTIL = r"\s*(?:-|–|hingga|sampai(?:\s+dengan)?|s/d)\s*(?:pukul\s+)?"
+_TO = r"-|–|hingga|sampai(?:\s+dengan)?"  # from one time, year or century to another
+_UNTIL = rf"\s*(?:{_TO}|s/d)\s*(?:pukul\s+)?"
 TIME_OF_DAY = re.compile(rf"\b(?:pukul|jam)\s+{_HOUR}{_ZONE}(?:{_UNTIL}{_HOUR}{_ZONE})?(?:\s+{_DAY_PART})?"
                          rf"|\b\d{{1,2}}[.:]\d{{2}}\s+{_DAY_PART}"
                          rf"|(?<![\d.,]){_CLOCK}{_ZONE}\s?[-–]\s?{_CLOCK}{_ZONE}(?![.,]?\d)", CASELESS)
@@ -102,21 +104,21 @@ _DATE_RULES: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"\b(?:awal|akhir|pertengahan|musim\s+(?:gugur|semi|panas|dingin|hujan|kemarau))\s+"
                 r"(?:(?:tahun\s+)?(?:19|20)\d{2}(?:\s?-\s?an)?|tahun\s+(?:depan|ini|lalu))\b", CASELESS), "verbatim", 3.0),
     (re.compile(rf"\b(?:(?:awal|akhir|pertengahan|sekitar)\s+)?(?:abad|milenium)\s+(?:{_CENTURY}"
-                rf"(?:(?:\s+SM)?\s*(?:-|–|hingga|sampai(?:\s+dengan)?)\s*(?:abad\s+)?{_CENTURY})?"
+                rf"(?:(?:\s+SM)?\s*(?:{_TO})\s*(?:abad\s+)?{_CENTURY})?"
                 rf"|{ORDINAL_WORD}(?:\s+(?:{_ERA_NAME}))?)"),
      "verbatim", 2.5),  # "awal abad ke-19", "abad XI", "abad keempat belas", "abad pertama Masehi",
     # "milenium ke-3 SM" (no year 3), and from one century to another, "abad ke-14 hingga abad ke-15"
     (re.compile(r"\b(?:tahun\s+)?(?:1[5-9]|20)\d{2}(?:\s?-\s?)?an\b", CASELESS), "verbatim", 2.5),  # "1930-an", "1970an"
     (re.compile(r"\b(?:1[5-9]|20)\d{2}\s?[-–]\s?(?:1[5-9]|20)\d{2}\b"), "verbatim", 2.5),  # "1637-1641", "1851–1864"
     # "37 SM", "218–201 SM"; not "2010 SM Entertainment"
-    (re.compile(r"(?<![\d.,])(?:\d{1,4}\s?[-–]\s?)?\d{1,4}\s?SM(?!\w)(?!\s+[A-Z])"), "verbatim", 2.5),
+    (re.compile(rf"(?<![\d.,])(?:\d{{1,4}}\s?[-–]\s?)?\d{{1,4}}\s?SM{_NO_NAME_AFTER}"), "verbatim", 2.5),
     (re.compile(rf"(?<![\d.,])(\d{{1,4}})(?=\s+(?:{_ERA_NAME}))"), "old_year", 1.8),  # an era's year: "570 M"
     (re.compile(r"\b(?:tahun\s+(?:1[5-9]|20)\d{2}|(?:19|20)\d{2})\b", CASELESS), "y", 2.0),
     # An older year, said to be one ("tahun 400", "sejak 1811", "pada 1453 M"); a bare number of that
     # size is as likely a count ("sekitar 1500 orang").
     (re.compile(r"(?:" + "|".join(f"(?<={w} )" for w in ("tahun", "pada", "sejak", "antara", "Tahun", "Pada",
                                                           "Sejak", "Antara"))
-                + r")(\d{3,4}(?:\s+(?:SM|M)(?!\w)(?!\s+[A-Z]))?)(?!\d|[.,]\d)"),
+                + rf")(\d{{3,4}}(?:\s+(?:SM|M){_NO_NAME_AFTER})?)(?!\d|[.,]\d)"),
      "old_year", 1.8),  # "tahun 583." ends a sentence
     (re.compile(r"\b(tahun|bulan|pekan|minggu)\s+(lalu|kemarin|depan|ini)\b", CASELESS), "rel", 1.5),
     (re.compile(r"\b(kemarin|hari ini|besok)\b", CASELESS), "day_rel", 1.5),
