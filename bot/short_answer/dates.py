@@ -82,7 +82,7 @@ _DAY_PART = r"(?:pagi|siang|sore|malam|dini\s+hari)\b"
 _HOUR = r"(?:[01]?\d|2[0-4])(?:[.:]\d{2}|(?![.,:]?\d)(?!\s*(?:hari|jam|menit|detik)\b))"
 _CLOCK = r"(?:[01]?\d|2[0-4])[.:][0-5]\d"
 _ZONE = r"(?:\s*(?:WIB|WITA|WIT)\b)?"
-_TO = r"-|–|hingga|sampai(?:\s+dengan)?"  # from one time, year or century to another
+_TO = r"-|–|hingga|sampai(?:\s+dengan)?"  # from one time or century to another (YEAR_SPAN has no "sampai dengan")
 _UNTIL = rf"\s*(?:{_TO}|s/d)\s*(?:pukul\s+)?"
 TIME_OF_DAY = re.compile(rf"\b(?:pukul|jam)\s+{_HOUR}{_ZONE}(?:{_UNTIL}{_HOUR}{_ZONE})?(?:\s+{_DAY_PART})?"
                          rf"|\b\d{{1,2}}[.:]\d{{2}}\s+{_DAY_PART}"
